@@ -1,0 +1,124 @@
+"""The ``frontdesk`` command: one entry point with sub-commands.
+
+frontdesk demo                 the demo hospital on this machine (see README)
+frontdesk db upgrade           bring the local database up to date (backs it up first)
+frontdesk db current           show the database's schema revision
+frontdesk config show|path|init
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app import __version__, config, logs
+
+log = logging.getLogger("app.cli")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="frontdesk",
+        description="FrontDesk — hospital customer-service centre: lobby kiosk, guide "
+        "workstation and central server.",
+    )
+    p.add_argument("--version", action="version", version=f"frontdesk {__version__}")
+    p.add_argument("--config", type=Path, help="config file (default: the platform's config dir)")
+    p.add_argument("--data-dir", type=Path, help="data folder (database, logs)")
+    p.add_argument(
+        "--set",
+        dest="overrides",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="override one setting, e.g. --set language=en (repeatable)",
+    )
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="run the demo hospital on this machine")
+    demo.add_argument("--reset", action="store_true", help="start again from fresh demo data")
+    demo.add_argument("--lang", choices=config.LANGUAGES, help="output language")
+    demo.add_argument("--seed", type=int, default=None, help="random seed for the demo data")
+
+    db = sub.add_parser("db", help="the local database")
+    db_sub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
+    up = db_sub.add_parser("upgrade", help="migrate the database to the current schema")
+    up.add_argument("--database", type=Path, help="database file (default: the data folder's)")
+    up.add_argument("--to", default="head", help="target revision (default: head)")
+    cur = db_sub.add_parser("current", help="show the database's schema revision")
+    cur.add_argument("--database", type=Path, help="database file (default: the data folder's)")
+
+    cfg = sub.add_parser("config", help="show or create the configuration")
+    cfg.add_argument("action", choices=("show", "path", "init"))
+    return p
+
+
+def _load_config(args: argparse.Namespace) -> config.Config:
+    overrides = list(args.overrides)
+    if args.data_dir:
+        overrides.append(f"data_dir={args.data_dir}")
+    return config.load(args.config, overrides)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        cfg = _load_config(args)
+    except config.ConfigError as exc:
+        print(f"frontdesk: {exc}", file=sys.stderr)
+        return 2
+    if args.command == "config":
+        return _config(args, cfg)
+    if args.command == "db":
+        logs.setup(cfg.log_path(), cfg.log_level)
+        return _db(args, cfg)
+    if args.command == "demo":
+        from app.demo_run import run_demo
+
+        return run_demo(cfg, reset=args.reset, lang=args.lang or cfg.language, seed=args.seed)
+    return 2  # pragma: no cover - argparse refuses unknown commands
+
+
+def _config(args: argparse.Namespace, cfg: config.Config) -> int:
+    if args.action == "path":
+        print(args.config or config.default_config_path())
+    elif args.action == "init":
+        path = config.write_default(args.config)
+        print(path)
+    else:
+        print(config.render(cfg), end="")
+    return 0
+
+
+def _db(args: argparse.Namespace, cfg: config.Config) -> int:
+    from app import db
+
+    path = args.database or cfg.database_path()
+    if args.db_command == "current":
+        if not Path(path).exists():
+            print(f"{path}: no database yet")
+            return 1
+        engine = db.make_engine(path)
+        try:
+            print(db.current_revision(engine) or "(empty)")
+        finally:
+            engine.dispose()
+        return 0
+    try:
+        before, after = db.upgrade(path, args.to)
+    except Exception as exc:
+        log.exception("database upgrade failed")
+        print(f"frontdesk: the database upgrade failed and was undone: {exc}", file=sys.stderr)
+        return 1
+    if before == after:
+        print(f"{path}: already at {after}")
+    else:
+        print(f"{path}: upgraded from {before or 'empty'} to {after}")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

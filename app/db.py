@@ -1,0 +1,179 @@
+"""The desk's local database: SQLite through SQLAlchemy, WAL with ``synchronous=FULL`` (a kiosk
+can lose power right after a check-in), write transactions that take the lock up front, and
+Alembic migrations that back the file up first."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+KEEP_BACKUPS = 3
+
+
+def sqlite_url(path: Path | str) -> str:
+    return f"sqlite+pysqlite:///{Path(path)}"
+
+
+def make_engine(url_or_path: str | Path, **kwargs: Any) -> Engine:
+    """An engine for a SQLite file (or another database URL, for the server).
+
+    SQLite connections get WAL, ``synchronous=FULL``, foreign keys and a busy timeout; every
+    transaction starts with ``BEGIN IMMEDIATE`` so two writers queue instead of one failing
+    half-way with "database is locked"."""
+    url = str(url_or_path)
+    if "://" not in url:
+        Path(url).parent.mkdir(parents=True, exist_ok=True)
+        url = sqlite_url(url)
+    engine = create_engine(url, **kwargs)
+    if engine.dialect.name == "sqlite":
+        _configure_sqlite(engine)
+    return engine
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+        cur = dbapi_connection.cursor()
+        cur.execute("PRAGMA busy_timeout = 10000")
+        cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+class Database:
+    """An engine and its session factory.  ``with db.session() as s:`` commits on success and
+    rolls back on any exception."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, path_or_url: str | Path, **kwargs: Any) -> Database:
+        return cls(make_engine(path_or_url, **kwargs))
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        with self.sessions() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+# --- migrations -----------------------------------------------------------------------------
+
+
+def alembic_config(engine: Engine) -> Any:
+    from alembic.config import Config as AlembicConfig
+
+    cfg = AlembicConfig()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+    from sqlalchemy import create_engine as _ce
+
+    script = ScriptDirectory.from_config(alembic_config(_ce("sqlite://")))
+    head = script.get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def _backup_sqlite(path: Path, label: str) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.{label}.{stamp}.bak")
+    src = sqlite3.connect(path)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    backups = sorted(path.parent.glob(f"{path.name}.*.bak"), key=lambda p: p.stat().st_mtime)
+    for old in backups[:-KEEP_BACKUPS]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+def _restore_sqlite(path: Path, backup: Path) -> None:
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(backup, path)
+
+
+def upgrade(path_or_url: str | Path, revision: str = "head") -> tuple[str | None, str]:
+    """Bring a database up to ``revision``; return (revision before, revision after).
+
+    A SQLite file that has data and is behind is copied aside first (``*.bak``); if the
+    migration fails the copy is put back, so the desk comes back with every record."""
+    from alembic import command
+
+    engine = make_engine(path_or_url)
+    sqlite_file = (
+        Path(engine.url.database)
+        if engine.dialect.name == "sqlite" and engine.url.database
+        else None
+    )
+    try:
+        before = current_revision(engine)
+        target = head_revision() if revision == "head" else revision
+        if before == target:
+            return before, target
+        backup = None
+        if sqlite_file and sqlite_file.exists() and inspect(engine).get_table_names():
+            backup = _backup_sqlite(sqlite_file, before or "unversioned")
+            log.info("database backed up before migrating from %s", before)
+        try:
+            with engine.begin() as conn:
+                cfg = alembic_config(engine)
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, revision)
+        except Exception:
+            engine.dispose()
+            if backup is not None and sqlite_file is not None:
+                _restore_sqlite(sqlite_file, backup)
+                log.error("migration from %s failed; database restored from backup", before)
+            raise
+        after = current_revision(engine)
+        log.info("database migrated from %s to %s", before, after)
+        assert after is not None
+        return before, after
+    finally:
+        engine.dispose()
+
+
+def open_database(path: Path) -> Database:
+    """Migrate the desk's database to the current schema and open it."""
+    upgrade(path)
+    return Database.open(path)

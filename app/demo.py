@@ -1,0 +1,185 @@
+"""Demo reference data for a general hospital: departments, doctors with a week of roster,
+staff, the default survey and today's appointments — loaded from ``resources/demo``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.clock import Clock
+from app.models import (
+    Appointment,
+    ClinicSession,
+    Department,
+    Doctor,
+    Role,
+    RosterSlot,
+    Staff,
+    SurveyDefinition,
+)
+from app.paths import resources_dir
+from app.security import hash_password
+from app.services.checkin import new_checkin_code
+
+SESSION_HOURS = {
+    ClinicSession.MORNING: (8, 11),
+    ClinicSession.AFTERNOON: (13, 16),
+    ClinicSession.EVENING: (18, 20),
+}
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    departments: int
+    doctors: int
+    roster_slots: int
+    staff: int
+    appointments: int
+    surveys: int
+
+
+def read_hospital(path: Path | None = None) -> dict[str, Any]:
+    path = path or resources_dir() / "demo" / "hospital.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def read_survey(path: Path | None = None) -> dict[str, Any]:
+    path = path or resources_dir() / "surveys" / "satisfaction.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def has_reference_data(session: Session) -> bool:
+    return bool(session.scalar(select(func.count()).select_from(Department)))
+
+
+def load(session: Session, clock: Clock, *, seed: int | None = None, days: int = 7) -> DemoSummary:
+    """Load the demo hospital into an empty database: a roster from today for ``days`` days and
+    about 40 appointments for today spread over the day's sessions."""
+    if has_reference_data(session):
+        raise ValueError("the database already holds reference data")
+    data = read_hospital()
+    rng = random.Random(seed)
+    today = clock.today()
+
+    departments: dict[str, Department] = {}
+    for order, d in enumerate(data["departments"]):
+        dept = Department(
+            code=d["code"],
+            name_zh=d["name_zh"],
+            name_en=d["name_en"],
+            floor=d["floor"],
+            room=d["room"],
+            directions_zh=d["directions_zh"],
+            directions_en=d["directions_en"],
+            description_zh=d["description_zh"],
+            description_en=d["description_en"],
+            ticket_prefix=d["prefix"],
+            sort_order=order,
+        )
+        session.add(dept)
+        departments[d["code"]] = dept
+    session.flush()
+
+    slots: list[RosterSlot] = []
+    doctors: list[Doctor] = []
+    per_department: dict[str, int] = {}
+    for d in data["doctors"]:
+        dept = departments[d["dept"]]
+        k = per_department[dept.code] = per_department.get(dept.code, -1) + 1
+        first_room = dept.room.split("-")[0]
+        room = str(int(first_room) + k) if first_room.isdigit() else dept.room
+        doctor = Doctor(
+            department_id=dept.id,
+            name_zh=d["name_zh"],
+            name_en=d["name_en"],
+            title_zh=d["title_zh"],
+            title_en=d["title_en"],
+            specialties_zh=d["specialties_zh"],
+            specialties_en=d["specialties_en"],
+        )
+        session.add(doctor)
+        session.flush()
+        doctors.append(doctor)
+        for offset in range(days):
+            day = today + dt.timedelta(days=offset)
+            code = d["week"][day.weekday()]
+            if code:
+                slot = RosterSlot(
+                    doctor_id=doctor.id,
+                    department_id=dept.id,
+                    day=day,
+                    session=ClinicSession(code),
+                    room=room,
+                )
+                session.add(slot)
+                slots.append(slot)
+
+    password = hash_password(data["demo_password"])
+    staff = [
+        Staff(
+            username=s["username"],
+            display_name=s["display_name"],
+            role=Role(s["role"]),
+            duty_lead=s.get("duty_lead", False),
+            password_hash=password,
+        )
+        for s in data["staff"]
+    ]
+    session.add_all(staff)
+
+    survey = read_survey()
+    session.add(
+        SurveyDefinition(
+            code=survey["code"],
+            revision=survey["revision"],
+            title_zh=survey["title"]["zh_CN"],
+            title_en=survey["title"]["en"],
+            definition=survey,
+        )
+    )
+    session.flush()
+
+    today_slots = [s for s in slots if s.day == today]
+    codes: set[str] = set()
+    appointments = 0
+    for name, gender, age in data["patients"]:
+        slot = rng.choice(today_slots)
+        first, last = SESSION_HOURS[slot.session]
+        local = dt.datetime.combine(
+            today, dt.time(rng.randint(first, last), rng.choice((0, 15, 30, 45))), tzinfo=clock.tz
+        )
+        code = new_checkin_code()
+        while code in codes:
+            code = new_checkin_code()
+        codes.add(code)
+        session.add(
+            Appointment(
+                checkin_code=code,
+                day=today,
+                scheduled_at=local.astimezone(dt.UTC),
+                department_id=slot.department_id,
+                doctor_id=slot.doctor_id,
+                patient_name=name,
+                patient_phone=f"139{rng.randint(0, 99_999_999):08d}",
+                patient_gender=gender,
+                patient_age=age,
+                booking_channel=rng.choice(data["booking_channels"]),
+            )
+        )
+        appointments += 1
+    session.flush()
+    return DemoSummary(
+        departments=len(departments),
+        doctors=len(doctors),
+        roster_slots=len(slots),
+        staff=len(staff),
+        appointments=appointments,
+        surveys=1,
+    )

@@ -1,0 +1,49 @@
+"""The one schema shared by every desk and the central server."""
+
+from app.models.base import Base
+from app.models.reference import (
+    Appointment,
+    AppointmentStatus,
+    ClinicSession,
+    Department,
+    Doctor,
+    Role,
+    RosterSlot,
+    Staff,
+    SurveyDefinition,
+)
+from app.models.visit import (
+    ArrivalChannel,
+    AssistanceRequest,
+    EventKind,
+    Patient,
+    Purpose,
+    SourceChannel,
+    SurveyResponse,
+    TicketRange,
+    Visit,
+    VisitEvent,
+)
+
+__all__ = [
+    "Appointment",
+    "AppointmentStatus",
+    "ArrivalChannel",
+    "AssistanceRequest",
+    "Base",
+    "ClinicSession",
+    "Department",
+    "Doctor",
+    "EventKind",
+    "Patient",
+    "Purpose",
+    "Role",
+    "RosterSlot",
+    "SourceChannel",
+    "Staff",
+    "SurveyDefinition",
+    "SurveyResponse",
+    "TicketRange",
+    "Visit",
+    "VisitEvent",
+]
