@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from app import config
+from app.config import Config, ConfigError
+
+
+def test_missing_file_means_defaults(tmp_path: Path) -> None:
+    cfg = config.load(tmp_path / "none.toml")
+    assert cfg == Config()
+    assert cfg.idle_timeout_s == 60
+    assert cfg.checkin_early_min == 30 and cfg.checkin_late_min == 15
+
+
+def test_written_default_file_reads_back_identically(tmp_path: Path) -> None:
+    path = config.write_default(tmp_path / "sub" / "frontdesk.toml")
+    text = path.read_text(encoding="utf-8")
+    assert "# Kiosk: seconds without a touch" in text
+    tomllib.loads(text)
+    assert config.load(path) == Config()
+
+
+def test_file_values_then_command_line_overrides(tmp_path: Path) -> None:
+    path = tmp_path / "f.toml"
+    path.write_text(
+        'mode = "kiosk"\nlanguage = "en"\nidle_timeout_s = 90\nserver_url = "https://fd.example:8443"\n'
+        '[stages]\nin_visit = ["waiting", "consultation", "rehab"]\n'
+        "[stages.thresholds]\nrehab = [30, 60]\n",
+        encoding="utf-8",
+    )
+    cfg = config.load(path, ["idle_timeout_s=45", "language=zh_TW"])
+    assert cfg.mode == "kiosk"
+    assert cfg.server_url == "https://fd.example:8443"
+    assert cfg.idle_timeout_s == 45
+    assert cfg.language == "zh_TW"
+    assert cfg.stages.in_visit == ("waiting", "consultation", "rehab")
+    assert cfg.stages.thresholds["rehab"] == (30, 60)
+    assert cfg.stages.thresholds["waiting"] == (20, 40)
+
+
+@pytest.mark.parametrize(
+    ("content", "overrides", "message"),
+    [
+        ('mode = "lobby"\n', [], "mode must be one of"),
+        ('idle_timeout_s = "soon"\n', [], "idle_timeout_s must be a whole number"),
+        ("colour = 1\n", [], "unknown setting 'colour'"),
+        ("mode = \n", [], "not valid TOML"),
+        ("", ["nonsense"], "expected key=value"),
+        ("", ["idle_prompt_s=5"], "at least 20 seconds"),
+        ("", ["timezone=Mars/Olympus"], "unknown time zone"),
+        ("", ["server_url=fd.example"], "must start with http"),
+        ("[stages.thresholds]\nwaiting = [40, 20]\n", [], "amber < red"),
+        ('[stages]\nin_visit = "waiting"\n', [], "list of stage names"),
+    ],
+)
+def test_bad_settings_say_what_is_wrong(
+    tmp_path: Path, content: str, overrides: list[str], message: str
+) -> None:
+    path = tmp_path / "f.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message):
+        config.load(path, overrides)
+
+
+def test_paths_follow_data_dir(tmp_path: Path) -> None:
+    cfg = config.load(tmp_path / "none.toml", [f"data_dir={tmp_path}"])
+    assert cfg.database_path() == tmp_path / "frontdesk.db"
+    assert cfg.log_path() == tmp_path / "logs"
+
+
+def test_environment_chooses_default_locations(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FRONTDESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("FRONTDESK_CONFIG", str(tmp_path / "c.toml"))
+    assert config.default_data_dir() == tmp_path / "data"
+    assert config.default_config_path() == tmp_path / "c.toml"

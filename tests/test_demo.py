@@ -1,0 +1,82 @@
+"""The demo hospital and the ``frontdesk`` command as a user runs it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from app import demo
+from app.models import Appointment, Department, Doctor, RosterSlot, Staff, SurveyDefinition
+from app.security import verify_password
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_demo_hospital(hospital, clock) -> None:
+    with hospital.db.session() as s:
+        count = lambda m: s.scalar(select(func.count()).select_from(m))  # noqa: E731
+        assert count(Department) == 12
+        assert count(Doctor) == 36
+        assert count(Staff) == 10
+        assert count(SurveyDefinition) == 1
+        days = s.scalars(select(RosterSlot.day).distinct()).all()
+        assert sorted(days)[0] == clock.today() and len(days) == 7
+        appts = s.scalars(select(Appointment)).all()
+        assert len(appts) == 40 and {a.day for a in appts} == {clock.today()}
+        assert len({a.checkin_code for a in appts}) == 40
+        # every appointment is with a doctor on duty that day, in a session's hours
+        slots = {(r.doctor_id, r.day) for r in s.scalars(select(RosterSlot))}
+        assert all((a.doctor_id, a.day) in slots for a in appts)
+        depts = s.scalars(select(Department)).all()
+        assert all(d.name_en and d.name_zh and d.directions_en and d.description_zh for d in depts)
+        assert len({d.ticket_prefix for d in depts}) == 12
+        guide = s.scalars(select(Staff).where(Staff.username == "guide.zhang")).one()
+        assert verify_password(guide.password_hash, demo.read_hospital()["demo_password"])
+        assert not verify_password(guide.password_hash, "wrong")
+        with pytest.raises(ValueError, match="already holds"):
+            demo.load(s, clock)
+
+
+def _run(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "FRONTDESK_CONFIG": str(tmp_path / "none.toml")}
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_frontdesk_demo_runs_end_to_end(tmp_path: Path) -> None:
+    out = _run(["--data-dir", str(tmp_path), "demo", "--lang", "en", "--seed", "5"], tmp_path)
+    assert out.returncode == 0, out.stderr
+    text = out.stdout
+    assert "On duty today" in text and "Escort board" in text
+    assert "Internal Medicine" in text
+    assert "checked in" in text
+    db = tmp_path / "demo" / "frontdesk-demo.db"
+    assert db.exists()
+    # nothing personal on screen unmasked, nor in the logs
+    logs = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "demo" / "logs").glob("*"))
+    for name in ("王秀英", "Emily Carter", "蒋小梅"):
+        assert name not in text and name not in logs
+    assert "13912340001" not in text + logs
+    # a second run reuses today's data; Chinese output
+    again = _run(["--data-dir", str(tmp_path), "demo"], tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert "陪诊看板" in again.stdout
+
+
+def test_cli_reports_bad_settings_clearly(tmp_path: Path) -> None:
+    out = _run(["--set", "mode=lobby", "config", "show"], tmp_path)
+    assert out.returncode == 2
+    assert "mode must be one of staff, kiosk" in out.stderr
+    shown = _run(["--set", "language=en", "config", "show"], tmp_path)
+    assert shown.returncode == 0 and 'language = "en"' in shown.stdout

@@ -1,0 +1,54 @@
+"""The core stays Qt-free and the layers import downwards only."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _imports(package: str) -> dict[Path, set[str]]:
+    found: dict[Path, set[str]] = {}
+    for path in (ROOT / package).rglob("*.py"):
+        names: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names.update(a.name.split(".")[0] for a in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names.add(node.module.split(".")[0])
+        found[path] = names
+    return found
+
+
+def test_app_source_never_imports_qt_or_screens() -> None:
+    forbidden = {"PySide6", "shiboken6", "PyQt5", "PyQt6", "ui", "kiosk"}
+    offenders = {
+        str(p.relative_to(ROOT)): sorted(names & forbidden)
+        for p, names in _imports("app").items()
+        if names & forbidden
+    }
+    assert offenders == {}
+
+
+def test_importing_every_app_module_loads_no_qt() -> None:
+    code = (
+        "import pkgutil, importlib, sys, app\n"
+        "for m in pkgutil.walk_packages(app.__path__, 'app.'):\n"
+        "    if '.migrations' not in m.name and m.name != 'app.__main__':\n"
+        "        importlib.import_module(m.name)\n"
+        "bad = sorted(n for n in sys.modules if n.split('.')[0] in "
+        "('PySide6', 'shiboken6', 'ui', 'kiosk'))\n"
+        "print(','.join(bad))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == ""
+
+
+def test_kiosk_does_not_import_staff_screens() -> None:
+    offenders = [str(p) for p, names in _imports("kiosk").items() if "ui" in names]
+    assert offenders == []
