@@ -1,0 +1,47 @@
+"""The repository's own checks: ruff is clean, the benchmarks run and print their figures."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _ruff() -> str:
+    found = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
+    if found is None:
+        pytest.fail("ruff is not installed: install the dev extra (build/bootstrap.sh --dev)")
+    return found
+
+
+def test_ruff_lint_is_clean() -> None:
+    out = subprocess.run([_ruff(), "check", "."], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_ruff_format_is_clean() -> None:
+    out = subprocess.run(
+        [_ruff(), "format", "--check", "."], cwd=ROOT, capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_core_benchmark_prints_its_figures() -> None:
+    out = subprocess.run(
+        [sys.executable, "bench/core.py", "--trials", "5"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert out.returncode == 0, out.stderr
+    figures = json.loads(out.stdout)
+    assert figures["visit_events"] == 100_000
+    assert figures["appointments"] >= 10_000
+    assert figures["find_checkin_ms"] > 0 and figures["stage_change_ms"] > 0
