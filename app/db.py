@@ -62,13 +62,18 @@ class Database:
     """An engine and its session factory.  ``with db.session() as s:`` commits on success and
     rolls back on any exception."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, outbox: bool = False) -> None:
         self.engine = engine
-        self.sessions = sessionmaker(engine, expire_on_commit=False)
+        self.sessions = sessionmaker(engine, expire_on_commit=False, info={"outbox": outbox})
+        if outbox:
+            from app.sync import outbox as _outbox
+
+            _outbox.install(self.sessions)
 
     @classmethod
-    def open(cls, path_or_url: str | Path, **kwargs: Any) -> Database:
-        return cls(make_engine(path_or_url, **kwargs))
+    def open(cls, path_or_url: str | Path, *, outbox: bool = False, **kwargs: Any) -> Database:
+        """Open a database; with ``outbox`` every committed change is queued for the server."""
+        return cls(make_engine(path_or_url, **kwargs), outbox=outbox)
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
@@ -173,7 +178,7 @@ def upgrade(path_or_url: str | Path, revision: str = "head") -> tuple[str | None
         engine.dispose()
 
 
-def open_database(path: Path) -> Database:
+def open_database(path: Path, *, outbox: bool = False) -> Database:
     """Migrate the desk's database to the current schema and open it."""
     upgrade(path)
-    return Database.open(path)
+    return Database.open(path, outbox=outbox)

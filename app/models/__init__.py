@@ -12,6 +12,7 @@ from app.models.reference import (
     Staff,
     SurveyDefinition,
 )
+from app.models.sync import EventFlag, OutboxEntry, SyncState
 from app.models.visit import (
     ArrivalChannel,
     AssistanceRequest,
@@ -34,7 +35,9 @@ __all__ = [
     "ClinicSession",
     "Department",
     "Doctor",
+    "EventFlag",
     "EventKind",
+    "OutboxEntry",
     "Patient",
     "Purpose",
     "Role",
@@ -43,6 +46,7 @@ __all__ = [
     "Staff",
     "SurveyDefinition",
     "SurveyResponse",
+    "SyncState",
     "TicketRange",
     "Visit",
     "VisitEvent",

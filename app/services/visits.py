@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.clock import Clock
 from app.errors import FrontDeskError, NotFound, StageError
-from app.models import EventKind, Visit, VisitEvent
+from app.models import EventFlag, EventKind, Visit, VisitEvent
 from app.services.context import Actor
 from app.services.stages import ADMISSION, ARRIVED, DEPARTED, StageMachine, stage_name
 from app.services.validation import NOTE_MAX, Checker
@@ -54,10 +54,12 @@ def ordered(events: Iterable[VisitEvent]) -> list[VisitEvent]:
     return sorted(events, key=lambda e: (e.occurred_at, e.id))
 
 
-def derive(events: Sequence[VisitEvent]) -> VisitState:
-    """Fold a visit's events into its state; corrected events are skipped."""
+def derive(events: Sequence[VisitEvent], flagged: Iterable[str] = ()) -> VisitState:
+    """Fold a visit's events into its state.  Corrected events are skipped, and so are events
+    the server kept but flagged (a claim that lost the race, moves made under it)."""
     evs = ordered(events)
     superseded = {e.supersedes_id for e in evs if e.kind == EventKind.CORRECTED}
+    superseded |= set(flagged)
     stage, since, escort = ARRIVED, None, None
     for e in evs:
         if e.id in superseded:
@@ -90,8 +92,12 @@ def events_of(session: Session, visit_id: str) -> list[VisitEvent]:
     )
 
 
+def flagged_of(session: Session, visit_id: str) -> set[str]:
+    return set(session.scalars(select(EventFlag.event_id).where(EventFlag.visit_id == visit_id)))
+
+
 def rebuild_state(session: Session, visit: Visit) -> VisitState:
-    state = derive(events_of(session, visit.id))
+    state = derive(events_of(session, visit.id), flagged_of(session, visit.id))
     visit.stage = state.stage
     visit.stage_since = state.stage_since
     visit.escort_staff_id = state.escort_staff_id
@@ -259,7 +265,7 @@ def note(session: Session, visit_id: str, text: str, actor: Actor, clock: Clock)
 
 
 def state_of(session: Session, visit_id: str) -> VisitState:
-    return derive(events_of(session, visit_id))
+    return derive(events_of(session, visit_id), flagged_of(session, visit_id))
 
 
 def _state(visit: Visit) -> VisitState:

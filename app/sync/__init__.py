@@ -1,0 +1,1 @@
+"""Offline-first sync between a desk and the central server (protocol: docs/sync.md)."""

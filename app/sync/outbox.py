@@ -1,0 +1,114 @@
+"""The transactional outbox: every local transaction that changes synced rows also writes one
+outbox entry, in the same SQLite transaction, holding exactly what changed.
+
+Services know nothing of this: a session opened with ``info["outbox"] = True`` records new
+and changed rows as they are flushed and freezes them into an ``OutboxEntry`` just before the
+commit.  A kiosk losing power after a check-in therefore never has a check-in without its
+outbox entry, nor an outbox entry without its check-in.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import event, func, inspect, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.ids import new_id
+from app.models import Base, OutboxEntry
+from app.sync.codec import DESK_TABLES, LOCAL_ONLY_COLUMNS, content_hash, encode_value, row_to_dict
+
+ORDER = {name: i for i, name in enumerate(DESK_TABLES)}  # parents before children
+_OPS = "_outbox_ops"
+
+
+def _key(obj: Base) -> tuple[str, str]:
+    return obj.__tablename__, obj.id  # type: ignore[attr-defined]
+
+
+def _after_flush(session: Session, _ctx: Any) -> None:
+    if not session.info.get("outbox"):
+        return
+    ops: dict[tuple[str, str], dict[str, Any]] = session.info.setdefault(_OPS, {})
+    for obj in session.new:
+        if obj.__tablename__ in DESK_TABLES:
+            ops[_key(obj)] = {"op": "insert", "obj": obj}
+    for obj in session.dirty:
+        table = obj.__tablename__
+        if table not in DESK_TABLES or not session.is_modified(obj):
+            continue
+        op = ops.get(_key(obj))
+        if op is not None and op["op"] == "insert":
+            continue  # the insert carries the final state
+        state = inspect(obj)
+        changed: set[str] = set()
+        base: int | None = None
+        for attr in state.mapper.column_attrs:
+            hist = state.attrs[attr.key].history
+            if not hist.has_changes():
+                continue
+            if attr.key == "version":
+                base = hist.deleted[0] if hist.deleted else None
+            elif attr.key not in LOCAL_ONLY_COLUMNS.get(table, set()):
+                changed.add(attr.key)
+        if not changed:
+            continue
+        if op is None:
+            version = getattr(obj, "version", None)
+            op = ops[_key(obj)] = {
+                "op": "patch",
+                "obj": obj,
+                "fields": set(),
+                "base_version": base if base is not None else version,
+            }
+        op["fields"] |= changed
+
+
+def _before_commit(session: Session) -> None:
+    if not session.info.get("outbox"):
+        return
+    session.flush()
+    pending: dict[tuple[str, str], dict[str, Any]] = session.info.pop(_OPS, {})
+    if not pending:
+        return
+    ops = []
+    for (table, row_id), op in sorted(pending.items(), key=lambda kv: ORDER[kv[0][0]]):
+        obj = op["obj"]
+        if op["op"] == "insert":
+            ops.append({"op": "insert", "t": table, "id": row_id, "data": row_to_dict(obj)})
+        else:
+            ops.append(
+                {
+                    "op": "patch",
+                    "t": table,
+                    "id": row_id,
+                    "base_version": op["base_version"],
+                    "data": {f: encode_value(getattr(obj, f)) for f in sorted(op["fields"])},
+                }
+            )
+    payload = {"ops": ops}
+    seq = (session.scalar(select(func.max(OutboxEntry.device_seq))) or 0) + 1
+    from app.clock import utcnow
+
+    session.add(
+        OutboxEntry(
+            mutation_id=new_id(),
+            device_seq=seq,
+            payload=payload,
+            content_hash=content_hash(payload),
+            occurred_at=utcnow(),
+        )
+    )
+    session.flush()
+
+
+def _forget(session: Session, *_: Any) -> None:
+    session.info.pop(_OPS, None)
+
+
+def install(sessions: sessionmaker[Session]) -> None:
+    """Record changes of every session ``sessions`` makes (those with ``info['outbox']``)."""
+    event.listen(sessions, "after_flush", _after_flush)
+    event.listen(sessions, "before_commit", _before_commit)
+    event.listen(sessions, "after_rollback", _forget)
+    event.listen(sessions, "after_soft_rollback", _forget)
