@@ -53,6 +53,28 @@ def _parser() -> argparse.ArgumentParser:
 
     cfg = sub.add_parser("config", help="show or create the configuration")
     cfg.add_argument("action", choices=("show", "path", "init"))
+
+    srv = sub.add_parser("server", help="run the central server")
+    srv.add_argument("--database-url", default="", help="sqlite:///FILE or postgresql+psycopg://…")
+    srv.add_argument("--host", default="127.0.0.1")
+    srv.add_argument("--port", type=int, default=8470, help="0: any free port")
+    srv.add_argument("--port-file", help="write the port actually bound to this file")
+    srv.add_argument("--demo", action="store_true", help="load the demo hospital if empty")
+    srv.add_argument("--seed", type=int, default=None)
+
+    adm = sub.add_parser("server-admin", help="server housekeeping on this machine")
+    adm.add_argument("--database-url", default="")
+    adm_sub = adm.add_subparsers(dest="admin_command", required=True, metavar="ACTION")
+    code = adm_sub.add_parser("enroll-code", help="a one-time code to enroll a desk")
+    code.add_argument("--role", choices=("kiosk", "staff"), required=True)
+    code.add_argument("--name", required=True, help="e.g. 门诊大厅 1号自助机")
+    code.add_argument("--location", default="")
+    adm_sub.add_parser("new-epoch", help="after restoring from a backup: desks re-send all")
+    adm_sub.add_parser("upgrade", help="migrate the server database")
+
+    enr = sub.add_parser("enroll", help="enroll this desk with the central server")
+    enr.add_argument("--server", required=True, help="the server's address, e.g. https://…")
+    enr.add_argument("--code", required=True, help="the one-time code from the director")
     return p
 
 
@@ -75,6 +97,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "db":
         logs.setup(cfg.log_path(), cfg.log_level)
         return _db(args, cfg)
+    if args.command in ("server", "server-admin"):
+        logs.setup(cfg.log_path(), cfg.log_level)
+        from app.server_cli import admin, serve
+
+        return serve(args, cfg) if args.command == "server" else admin(args, cfg)
+    if args.command == "enroll":
+        logs.setup(cfg.log_path(), cfg.log_level)
+        return _enroll(args, cfg)
     if args.command == "demo":
         from app.demo_run import run_demo
 
@@ -90,6 +120,30 @@ def _config(args: argparse.Namespace, cfg: config.Config) -> int:
         print(path)
     else:
         print(config.render(cfg), end="")
+    return 0
+
+
+def _enroll(args: argparse.Namespace, cfg: config.Config) -> int:
+    from app.sync.client import SyncError, enroll
+    from app.sync.identity import Identity
+
+    try:
+        answer = enroll(args.server, args.code)
+    except SyncError as exc:
+        print(f"frontdesk: enrollment failed: {exc}", file=sys.stderr)
+        return 1
+    identity = Identity(
+        device_id=answer["device_id"],
+        role=answer["role"],
+        name=answer["name"],
+        server_url=args.server,
+        token=answer["token"],
+    )
+    path = identity.save(cfg.data_path())
+    print(
+        f'enrolled as {identity.role} desk "{identity.name}" ({identity.device_id}); '
+        f"credentials in {path}"
+    )
     return 0
 
 

@@ -55,7 +55,9 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Readers may ask for a plain BEGIN: a WAL snapshot that never waits for a writer.
+        mode = conn.get_execution_options().get("sqlite_begin", "IMMEDIATE")
+        conn.exec_driver_sql(f"BEGIN {mode}")
 
 
 class Database:
@@ -76,8 +78,24 @@ class Database:
         return cls(make_engine(path_or_url, **kwargs), outbox=outbox)
 
     @contextlib.contextmanager
-    def session(self) -> Iterator[Session]:
-        with self.sessions() as session, session.begin():
+    def session(self, *, record: bool | None = None) -> Iterator[Session]:
+        """A write transaction.  ``record=False`` keeps its changes out of the outbox (for
+        changes that came from the server)."""
+        with self.sessions() as session:
+            if record is not None:
+                session.info["outbox"] = record
+            with session.begin():
+                yield session
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only transaction: one consistent snapshot, never queued behind writers."""
+        engine = self.engine
+        if engine.dialect.name == "sqlite":
+            engine = engine.execution_options(sqlite_begin="DEFERRED")
+        else:
+            engine = engine.execution_options(isolation_level="REPEATABLE READ")
+        with Session(engine, expire_on_commit=False) as session, session.begin():
             yield session
 
     def close(self) -> None:

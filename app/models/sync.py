@@ -46,6 +46,9 @@ class SyncState(Base):
     scope_set: Mapped[str | None] = mapped_column(String(200), default=None)
     last_pull_at: Mapped[dt.datetime | None] = mapped_column(default=None)
     last_push_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    # Kiosks only: the day's key for hashing check-in codes and phone numbers before lookup.
+    kiosk_day: Mapped[str | None] = mapped_column(String(10), default=None)
+    kiosk_key: Mapped[str | None] = mapped_column(String(64), default=None)
 
 
 class EventFlag(Base):

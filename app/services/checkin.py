@@ -4,6 +4,8 @@ character of the name, then check it in — a visit with a ticket, at the desk o
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 import re
 import secrets
 import unicodedata
@@ -27,7 +29,7 @@ from app.models import (
 from app.services import tickets
 from app.services.context import Actor
 from app.services.masking import mask_name
-from app.services.validation import Checker
+from app.services.validation import Checker, normalize_phone
 from app.services.visits import record
 
 # No 0/O, 1/I/L: codes are read aloud and typed by people who do not see the difference.
@@ -37,6 +39,19 @@ CODE_LENGTH = 6
 
 def new_checkin_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def lookup_hash(key: str, value: str, length: int) -> str:
+    """A keyed hash (HMAC-SHA256, hex, cut to ``length``) of a normalized code or phone."""
+    return hmac.new(bytes.fromhex(key), value.encode(), hashlib.sha256).hexdigest()[:length]
+
+
+def hashed_code(key: str, code: str) -> str:
+    return lookup_hash(key, normalize_code(code), 12)
+
+
+def hashed_phone(key: str, phone: str) -> str:
+    return lookup_hash(key, normalize_phone(phone), 11)
 
 
 def normalize_code(raw: str) -> str:
@@ -107,12 +122,18 @@ def _usable(view: AppointmentView, appt: Appointment, clock: Clock) -> None:
         raise CheckInRefused("appointment_other_day", date=appt.day.isoformat())
 
 
-def find_by_code(session: Session, raw_code: str, clock: Clock) -> AppointmentView:
-    """Today's appointment for a check-in code; clear refusals for any other case."""
+def find_by_code(
+    session: Session, raw_code: str, clock: Clock, *, key: str | None = None
+) -> AppointmentView:
+    """Today's appointment for a check-in code; clear refusals for any other case.
+
+    A kiosk passes the day's ``key``: it holds only keyed hashes of the codes."""
     code = normalize_code(raw_code)
     check = Checker()
     check.required("code", code, "code")
     check.done()
+    if key:
+        code = hashed_code(key, code)
     appt = session.scalars(select(Appointment).where(Appointment.checkin_code == code)).first()
     if appt is None:
         raise NotFound("code_not_found")
@@ -122,7 +143,7 @@ def find_by_code(session: Session, raw_code: str, clock: Clock) -> AppointmentVi
 
 
 def find_by_phone(
-    session: Session, raw_phone: str, first_char: str, clock: Clock
+    session: Session, raw_phone: str, first_char: str, clock: Clock, *, key: str | None = None
 ) -> list[AppointmentView]:
     """Today's appointments for a mobile number whose patient name starts with ``first_char``."""
     check = Checker()
@@ -131,6 +152,9 @@ def find_by_phone(
     if check.required("first_char", first, "first_char") and len(first) != 1:
         check.fail("first_char", "too_long", label="first_char", max=1)
     check.done()
+    assert phone is not None
+    if key:
+        phone = hashed_phone(key, phone)
     rows = session.scalars(
         select(Appointment)
         .where(Appointment.patient_phone == phone, Appointment.day == clock.today())

@@ -59,6 +59,8 @@ def upgrade() -> None:
         sa.Column("scope_set", sa.String(length=200), nullable=True),
         sa.Column("last_pull_at", app.models.base.UTCDateTime(), nullable=True),
         sa.Column("last_push_at", app.models.base.UTCDateTime(), nullable=True),
+        sa.Column("kiosk_day", sa.String(length=10), nullable=True),
+        sa.Column("kiosk_key", sa.String(length=64), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_sync_state")),
     )
 

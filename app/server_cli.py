@@ -1,0 +1,86 @@
+"""``frontdesk server`` and ``frontdesk server-admin``: thin wrappers over ``server``.
+
+Kept out of ``app.cli`` so a desk never imports FastAPI unless it runs the server."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from zoneinfo import ZoneInfo
+
+from app import config
+
+
+def _settings(args: argparse.Namespace, cfg: config.Config):  # type: ignore[no-untyped-def]
+    from server.settings import ServerSettings
+
+    url = (
+        args.database_url
+        or f"sqlite+pysqlite:///{cfg.data_path() / 'server' / 'frontdesk-server.db'}"
+    )
+    return ServerSettings(
+        database_url=url,
+        host=getattr(args, "host", "127.0.0.1"),
+        port=getattr(args, "port", 8470),
+        timezone=cfg.timezone,
+    )
+
+
+def serve(args: argparse.Namespace, cfg: config.Config) -> int:
+    try:
+        from server import app as server_app
+        from server import db as serverdb
+    except ImportError:
+        print(
+            "frontdesk: the server needs the server extra: pip install 'frontdesk[server]'",
+            file=sys.stderr,
+        )
+        return 2
+    settings = _settings(args, cfg)
+    try:
+        settings.check()
+    except ValueError as exc:
+        print(f"frontdesk: {exc}", file=sys.stderr)
+        return 2
+    if args.demo:
+        from app.clock import Clock
+        from app.db import Database
+        from server.reference import load_demo
+
+        serverdb.upgrade(settings.resolved_url())
+        database = Database(serverdb.open_engine(settings.resolved_url()))
+        with database.session() as s:
+            load_demo(s, Clock(tz=ZoneInfo(cfg.timezone)), seed=args.seed)
+        database.close()
+    server_app.run(settings, port_file=args.port_file)
+    return 0
+
+
+def admin(args: argparse.Namespace, cfg: config.Config) -> int:
+    from app.db import Database
+    from server import db as serverdb
+    from server.enrollment import create_code
+
+    settings = _settings(args, cfg)
+    url = settings.resolved_url()
+    serverdb.upgrade(url)
+    if args.admin_command == "upgrade":
+        print("server database is up to date")
+        return 0
+    database = Database(serverdb.open_engine(url))
+    try:
+        with database.session() as s:
+            if args.admin_command == "new-epoch":
+                print(f"new epoch {serverdb.new_epoch(s)}: every desk will send its changes again")
+                return 0
+            code = create_code(s, role=args.role, name=args.name, location=args.location)
+    finally:
+        database.close()
+    print(f'enrollment code for {args.role} desk "{args.name}": {code} (valid 24 hours, once)')
+    if sys.stdout.isatty():
+        import qrcode
+
+        qr = qrcode.QRCode(border=1)
+        qr.add_data(code)
+        qr.print_ascii(invert=True)
+    return 0

@@ -1,0 +1,147 @@
+"""The HTTP side of sync: one small client over ``requests`` for the server's endpoints.
+
+Failures come in kinds the caller treats differently:
+    Unreachable      no answer, a timeout, 5xx, 429 — retry later (the outcome may be unknown)
+    Unauthorized     401/403 — the device was revoked or its token is wrong; stop and say so
+    ResyncRequired   410 — start the pull again from the beginning (new epoch or scopes)
+    ProtocolError    any other 4xx — a bug in this program: log it, never loop on it
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import requests
+
+from app import __version__
+
+
+class SyncError(Exception):
+    pass
+
+
+class Unreachable(SyncError):
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class Unauthorized(SyncError):
+    pass
+
+
+class ResyncRequired(SyncError):
+    def __init__(self, detail: dict[str, Any]) -> None:
+        super().__init__(detail.get("reason", "resync"))
+        self.detail = detail
+
+
+class ProtocolError(SyncError):
+    pass
+
+
+class SyncClient:
+    def __init__(self, base_url: str, token: str, *, timeout: float = 10.0) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.timeout = timeout
+        self.http = requests.Session()
+        self.http.headers["Authorization"] = f"Bearer {token}"
+        self.http.headers["User-Agent"] = f"FrontDesk/{__version__}"
+
+    def close(self) -> None:
+        self.http.close()
+
+    def _call(self, method: str, path: str, *, timeout: float | None = None, **kwargs: Any) -> Any:
+        try:
+            r = self.http.request(
+                method, self.base_url + path, timeout=timeout or self.timeout, **kwargs
+            )
+        except requests.RequestException as exc:
+            raise Unreachable(type(exc).__name__) from None
+        if r.status_code in (429, 502, 503, 504) or r.status_code >= 500:
+            after = r.headers.get("Retry-After")
+            raise Unreachable(
+                f"HTTP {r.status_code}", float(after) if after and after.isdigit() else None
+            )
+        if r.status_code in (401, 403):
+            raise Unauthorized(_detail(r))
+        if r.status_code == 410:
+            detail = r.json().get("detail", {})
+            raise ResyncRequired(detail if isinstance(detail, dict) else {})
+        if r.status_code >= 400:
+            raise ProtocolError(f"HTTP {r.status_code}: {_detail(r)}")
+        try:
+            return r.json()
+        except ValueError:
+            raise Unreachable("a response cut short") from None
+
+    def push(self, mutations: list[dict[str, Any]], batch_id: str = "") -> dict[str, Any]:
+        return self._call(
+            "POST", "/sync/v1/push", json={"batch_id": batch_id, "mutations": mutations}
+        )
+
+    def changes(
+        self,
+        cursor: int,
+        *,
+        epoch: str = "",
+        scope_set: str = "",
+        wait: float = 0,
+        limit: int = 500,
+    ) -> dict[str, Any]:
+        params = {
+            "cursor": cursor,
+            "limit": limit,
+            "wait": wait,
+            "epoch": epoch,
+            "scope_set": scope_set,
+        }
+        return self._call("GET", "/sync/v1/changes", params=params, timeout=wait + self.timeout)
+
+    def lease(self, department_id: str, day: dt.date, count: int) -> dict[str, Any]:
+        return self._call(
+            "POST",
+            "/sync/v1/tickets/lease",
+            json={"department_id": department_id, "day": day.isoformat(), "count": count},
+        )
+
+    def me(self) -> dict[str, Any]:
+        return self._call("GET", "/api/v1/devices/me")
+
+    def heartbeat(self, printer_state: str = "", pending_changes: int = 0) -> dict[str, Any]:
+        return self._call(
+            "POST",
+            "/api/v1/devices/heartbeat",
+            json={
+                "program_version": __version__,
+                "printer_state": printer_state,
+                "pending_changes": pending_changes,
+            },
+        )
+
+    def sign_in(self, username: str, password: str) -> dict[str, Any]:
+        return self._call(
+            "POST", "/api/v1/staff/sign-in", json={"username": username, "password": password}
+        )
+
+
+def enroll(base_url: str, code: str, *, timeout: float = 10.0) -> dict[str, Any]:
+    """Exchange an enrollment code for a device token (no token needed for this one call)."""
+    try:
+        r = requests.post(
+            base_url.rstrip("/") + "/api/v1/devices/enroll", json={"code": code}, timeout=timeout
+        )
+    except requests.RequestException as exc:
+        raise Unreachable(type(exc).__name__) from None
+    if r.status_code >= 400:
+        raise Unauthorized(_detail(r)) if r.status_code in (401, 403) else ProtocolError(_detail(r))
+    return r.json()
+
+
+def _detail(r: requests.Response) -> str:
+    try:
+        detail = r.json().get("detail", "")
+    except ValueError:
+        detail = r.text[:200]
+    return str(detail)[:300]

@@ -1,0 +1,284 @@
+"""One desk's side of the protocol, step by step: push the outbox, pull changes, lease ticket
+numbers.  Each step is one call that can fail without harm; ``worker.SyncWorker`` runs them
+on a schedule off the screen's thread."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from sqlalchemy import func, select, update
+
+from app.clock import Clock
+from app.db import Database
+from app.ids import new_id
+from app.models import Department, OutboxEntry, SyncState
+from app.services import tickets
+from app.sync.apply import apply_changes
+from app.sync.client import ResyncRequired, SyncClient
+from app.sync.codec import canonical
+from app.sync.identity import Identity
+
+log = logging.getLogger(__name__)
+
+MAX_BATCH = 100
+MAX_BATCH_BYTES = 200 * 1024
+PENDING = "pending"
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the desk shows about its sync, never blocking the screen."""
+
+    online: bool = False
+    last_synced_at: dt.datetime | None = None
+    offline_since: dt.datetime | None = None
+    pending: int = 0
+    error: str | None = None
+    revoked: bool = False
+    conflicts: tuple[dict[str, Any], ...] = field(default_factory=tuple)
+
+    def describe(self, now: dt.datetime, tz: dt.tzinfo, lang: str = "zh_CN") -> str:
+        en = lang.startswith("en")
+        if self.revoked:
+            return "This desk was disconnected by a director" if en else "本机已被管理员停用"
+        if self.online and self.last_synced_at is not None:
+            at = self.last_synced_at.astimezone(tz).strftime("%H:%M:%S")
+            text = f"Online · last synced {at}" if en else f"在线 · 最近同步 {at}"
+        elif self.offline_since is not None:
+            minutes = int((now - self.offline_since).total_seconds() // 60)
+            text = f"Offline for {minutes} min" if en else f"离线 {minutes} 分钟"
+        else:
+            text = "Connecting…" if en else "正在连接…"
+        if self.pending:
+            text += f" · {self.pending} changes waiting" if en else f" · {self.pending} 条待同步"
+        if self.error and not self.online:
+            text += f" · {self.error}"
+        return text
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        db: Database,
+        client: SyncClient,
+        identity: Identity,
+        clock: Clock,
+        *,
+        lease_block: int = 50,
+        low_water: int = 10,
+    ) -> None:
+        self.db = db
+        self.client = client
+        self.identity = identity
+        self.clock = clock
+        self.lease_block = lease_block
+        self.low_water = low_water
+        self._lock = threading.Lock()
+        self._status = SyncStatus()
+        self._conflicts: list[dict[str, Any]] = []
+
+    # -- status ---------------------------------------------------------------------------
+
+    @property
+    def status(self) -> SyncStatus:
+        with self._lock:
+            return replace(
+                self._status, pending=self.pending_count(), conflicts=tuple(self._conflicts[-20:])
+            )
+
+    def mark_online(self) -> None:
+        with self._lock:
+            self._status = replace(
+                self._status,
+                online=True,
+                offline_since=None,
+                error=None,
+                last_synced_at=self.clock.now(),
+            )
+
+    def mark_offline(self, error: str, *, revoked: bool = False) -> None:
+        with self._lock:
+            since = self._status.offline_since or self.clock.now()
+            self._status = replace(
+                self._status,
+                online=False,
+                offline_since=since,
+                error=error,
+                revoked=revoked or self._status.revoked,
+            )
+
+    def pending_count(self) -> int:
+        with self.db.reading() as s:
+            return int(
+                s.scalar(
+                    select(func.count())
+                    .select_from(OutboxEntry)
+                    .where(OutboxEntry.state == PENDING)
+                )
+                or 0
+            )
+
+    def _state(self, session: Any) -> SyncState:
+        state = session.get(SyncState, 1)
+        if state is None:
+            state = SyncState(id=1, cursor=0)
+            session.add(state)
+            session.flush()
+        return state
+
+    # -- push -----------------------------------------------------------------------------
+
+    def push_once(self) -> int:
+        """Send the oldest pending outbox entries; returns how many got a final answer."""
+        with self.db.reading() as s:
+            entries = list(
+                s.scalars(
+                    select(OutboxEntry)
+                    .where(OutboxEntry.state == PENDING)
+                    .order_by(OutboxEntry.device_seq)
+                    .limit(MAX_BATCH)
+                )
+            )
+        if not entries:
+            return 0
+        batch, size = [], 0
+        for e in entries:
+            size += len(canonical(e.payload))
+            if batch and size > MAX_BATCH_BYTES:
+                break
+            batch.append(
+                {
+                    "mutation_id": e.mutation_id,
+                    "device_seq": e.device_seq,
+                    "payload": e.payload,
+                    "content_hash": e.content_hash,
+                    "occurred_at": e.occurred_at.isoformat(),
+                }
+            )
+        answer = self.client.push(batch, batch_id=new_id())
+        if self._epoch_changed(answer.get("server_epoch")):
+            return 0
+        done = 0
+        now = self.clock.now()
+        with self.db.session(record=False) as s:
+            for result in answer.get("results", []):
+                entry = s.get(OutboxEntry, result.get("mutation_id"))
+                if entry is None:
+                    continue
+                entry.attempts += 1
+                status = result.get("status")
+                if status == "deferred":
+                    entry.last_error = "deferred"
+                    continue
+                entry.state = (
+                    status
+                    if status in ("applied", "duplicate", "conflict", "rejected", "quarantined")
+                    else "rejected"
+                )
+                entry.result = result
+                entry.acked_at = now
+                done += 1
+                if status in ("conflict", "rejected", "quarantined"):
+                    with self._lock:
+                        self._conflicts.append(result)
+                    log.warning(
+                        "mutation %s answered %s (%s)",
+                        entry.mutation_id,
+                        status,
+                        result.get("code") or result.get("conflicts", [{}])[0].get("reason"),
+                    )
+            self._state(s).last_push_at = now
+        self.mark_online()
+        return done
+
+    # -- pull -----------------------------------------------------------------------------
+
+    def pull_once(self, wait: float = 0) -> tuple[int, bool]:
+        """Fetch one page of changes and apply it with the new cursor in one transaction.
+        Returns (changes received, more waiting)."""
+        with self.db.reading() as s:
+            state = s.get(SyncState, 1)
+            cursor = state.cursor if state else 0
+            epoch = (state.server_epoch if state else None) or ""
+            scope_set = (state.scope_set if state else None) or ""
+        try:
+            page = self.client.changes(cursor, epoch=epoch, scope_set=scope_set, wait=wait)
+        except ResyncRequired as exc:
+            self._resync(exc.detail)
+            return 0, True
+        with self.db.session(record=False) as s:
+            apply_changes(s, page["changes"])
+            state = self._state(s)
+            state.cursor = page["cursor"]
+            state.server_epoch = page["server_epoch"]
+            state.scope_set = page.get("scope_set")
+            state.last_pull_at = self.clock.now()
+        self.mark_online()
+        return len(page["changes"]), bool(page.get("has_more"))
+
+    def _epoch_changed(self, epoch: str | None) -> bool:
+        with self.db.reading() as s:
+            state = s.get(SyncState, 1)
+            known = state.server_epoch if state else None
+        if epoch and known and epoch != known:
+            self._resync({"reason": "epoch_changed", "server_epoch": epoch})
+            return True
+        return False
+
+    def _resync(self, detail: dict[str, Any]) -> None:
+        """Start pulling from the beginning; after a new epoch (a server restored from a
+        backup) also send again every change this desk holds — the server may have lost it."""
+        reason = detail.get("reason")
+        log.warning("resync: %s", reason)
+        with self.db.session(record=False) as s:
+            state = self._state(s)
+            state.cursor = 0
+            state.scope_set = detail.get("scope_set") or None
+            if reason in ("epoch_changed", "cursor_ahead"):
+                state.server_epoch = detail.get("server_epoch") or None
+                s.execute(update(OutboxEntry).values(state=PENDING))
+
+    def sync_until_idle(self, max_rounds: int = 10_000) -> None:
+        """Push everything, then pull everything (tests, start-up, shutdown)."""
+        for _ in range(max_rounds):
+            if self.push_once() == 0 and self.pending_count() == 0:
+                break
+        for _ in range(max_rounds):
+            _, more = self.pull_once()
+            if not more:
+                break
+
+    # -- tickets and kiosk keys -----------------------------------------------------------
+
+    def ensure_leases(self, day: dt.date | None = None) -> int:
+        """Keep at least ``low_water`` ticket numbers per department for ``day``."""
+        day = day or self.clock.today()
+        granted = 0
+        with self.db.reading() as s:
+            departments = [d.id for d in s.scalars(select(Department).where(Department.active))]
+            low = [
+                d
+                for d in departments
+                if tickets.remaining(s, self.identity.device_id, d, day) < self.low_water
+            ]
+        for dept_id in low:
+            lease = self.client.lease(dept_id, day, self.lease_block)
+            with self.db.session(record=False) as s:
+                tickets.grant_range(
+                    s, self.identity.device_id, dept_id, day, lease["start_seq"], lease["end_seq"]
+                )
+            granted += 1
+        return granted
+
+    def refresh_kiosk_key(self) -> None:
+        me = self.client.me()
+        if "kiosk_key" not in me:
+            return
+        with self.db.session(record=False) as s:
+            state = self._state(s)
+            state.kiosk_day = me["kiosk_day"]
+            state.kiosk_key = me["kiosk_key"]

@@ -1,0 +1,1 @@
+"""FrontDesk central server: FastAPI on the shared schema; desks sync to it."""

@@ -1,0 +1,84 @@
+"""The FastAPI application: ``create_app(settings)``; ``run(settings)`` serves it."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from app import __version__
+from app.db import Database
+from server import db as serverdb
+from server.notify import PostgresListener
+from server.routes import admin, devices, health, staff, sync
+from server.settings import ServerSettings
+from server.state import ServerState
+
+log = logging.getLogger(__name__)
+MAX_BODY = 1024 * 1024
+
+
+def create_app(settings: ServerSettings, *, migrate: bool = True) -> FastAPI:
+    settings.check()
+    url = settings.resolved_url()
+    if migrate:
+        serverdb.upgrade(url)
+    state = ServerState.create(Database(serverdb.open_engine(url)), settings)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        state.notifier.bind(asyncio.get_running_loop())
+        listener = None
+        if state.db.engine.dialect.name == "postgresql":
+            dsn = state.db.engine.url.set(drivername="postgresql").render_as_string(
+                hide_password=False
+            )
+            listener = PostgresListener(dsn, state.notifier)
+            listener.start()
+        log.info("server started (%s)", state.db.engine.dialect.name)
+        yield
+        if listener is not None:
+            listener.stop()
+        state.db.close()
+
+    app = FastAPI(title="FrontDesk server", version=__version__, lifespan=lifespan)
+    app.state.frontdesk = state
+
+    @app.middleware("http")
+    async def limit_body(request: Request, call_next):  # type: ignore[no-untyped-def]
+        length = request.headers.get("content-length")
+        if length and (not length.isdigit() or int(length) > MAX_BODY):
+            return JSONResponse({"detail": "request too large"}, status_code=413)
+        return await call_next(request)
+
+    for module in (health, devices, staff, sync, admin):
+        app.include_router(module.router)
+    return app
+
+
+def run(settings: ServerSettings, *, port_file: str | None = None) -> None:
+    """Serve until stopped.  With port 0 the system picks a free port; ``port_file`` then
+    receives the port actually bound (tests and ``frontdesk demo`` read it)."""
+    import os
+    import socket
+
+    import uvicorn
+
+    app = create_app(settings)
+    family = socket.AF_INET6 if ":" in settings.host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((settings.host, settings.port))
+    port = sock.getsockname()[1]
+    if port_file:
+        tmp = f"{port_file}.tmp"
+        with open(tmp, "w", encoding="utf-8") as f:
+            f.write(str(port))
+        os.replace(tmp, port_file)
+    log.info("listening on %s:%s", settings.host, port)
+    config = uvicorn.Config(app, log_level="warning", timeout_graceful_shutdown=2, access_log=False)
+    uvicorn.Server(config).run(sockets=[sock])

@@ -1,0 +1,174 @@
+"""The change log: every accepted row change, written once per scope it belongs to, with a
+sequence number that follows commit order.
+
+Scopes (decided here, never by a desk):
+    ref               departments, doctors, roster, survey definitions   (every desk)
+    staff             staff with password hashes, for offline sign-in    (staff desks)
+    appts:<day>       the day's appointments in full                     (staff desks)
+    kappts:<day>      the same, as kiosks may hold them: hashed keys, masked names (kiosks)
+    visits:<day>      patients, visits, events, flags, requests, surveys (staff desks)
+    device:<id>       a kiosk's own "call a guide" requests and their answers
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+from typing import Any
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from app.clock import utcnow
+from app.models import Appointment, AssistanceRequest, Base, Visit
+from app.services.checkin import hashed_code, hashed_phone
+from app.services.masking import mask_name
+from app.sync.codec import row_to_dict
+from server.models import ChangeLog
+
+REFERENCE = {"departments", "doctors", "roster_slots", "survey_definitions"}
+VISIT_DATA = {
+    "patients",
+    "visits",
+    "visit_events",
+    "event_flags",
+    "assistance_requests",
+    "survey_responses",
+}
+SYNC_LOCK = 7_041_977  # pg_advisory_xact_lock key serialising change-log appends
+
+
+def scopes_for(role: str, device_id: str, day: dt.date) -> list[str]:
+    if role == "kiosk":
+        return ["ref", f"kappts:{day}", f"device:{device_id}"]
+    return ["ref", "staff", f"appts:{day}", f"visits:{day}"]
+
+
+def day_key(secret: str, day: dt.date) -> str:
+    """The kiosks' key for one day: hashes made with it are useless the next day."""
+    return hmac.new(bytes.fromhex(secret), f"kiosk:{day}".encode(), hashlib.sha256).hexdigest()
+
+
+def kiosk_projection(appt: Appointment, key: str) -> dict[str, Any]:
+    """An appointment as a kiosk may hold it: code and phone replaced by keyed hashes, the
+    name masked; enough to check in offline, useless to anyone reading the file."""
+    data = row_to_dict(appt)
+    data["checkin_code"] = hashed_code(key, appt.checkin_code)
+    data["patient_phone"] = hashed_phone(key, appt.patient_phone)
+    data["patient_name"] = mask_name(appt.patient_name)
+    data["patient_age"] = None
+    data["patient_gender"] = "U"
+    return data
+
+
+class Writer:
+    """Appends to the change log inside the caller's transaction.
+
+    On PostgreSQL the first append takes a transaction-scoped advisory lock, held to commit, so
+    that sequence numbers are handed out in commit order; SQLite's single writer gives the same
+    for free.  ``max_seq`` is what to announce after commit."""
+
+    def __init__(
+        self,
+        session: Session,
+        *,
+        device_id: str | None,
+        mutation_id: str | None,
+        today: dt.date,
+        kiosk_secret: str,
+    ) -> None:
+        self.session = session
+        self.device_id = device_id
+        self.mutation_id = mutation_id
+        self.today = today
+        self.kiosk_secret = kiosk_secret
+        self.max_seq: int | None = None
+        self._locked = False
+
+    def _lock(self) -> None:
+        if self._locked:
+            return
+        if self.session.get_bind().dialect.name == "postgresql":
+            self.session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": SYNC_LOCK})
+        self._locked = True
+
+    def scopes(self, obj: Base) -> list[str]:
+        table = obj.__tablename__
+        if table in REFERENCE:
+            return ["ref"]
+        if table == "staff":
+            return ["staff"]
+        if table == "appointments":
+            return [f"appts:{obj.day}", f"kappts:{obj.day}"]  # type: ignore[attr-defined]
+        if table in VISIT_DATA:
+            day = self._visit_day(obj)
+            scopes = [f"visits:{day}"]
+            if isinstance(obj, AssistanceRequest):
+                scopes.append(f"device:{obj.device_id}")
+            return scopes
+        raise ValueError(f"no scope for {table}")
+
+    def _visit_day(self, obj: Base) -> dt.date:
+        if isinstance(obj, Visit):
+            return obj.day
+        visit_id = getattr(obj, "visit_id", None)
+        if visit_id:
+            visit = self.session.get(Visit, visit_id)
+            if visit is not None:
+                return visit.day
+        return self.today
+
+    def row(self, obj: Base, op: str = "upsert") -> None:
+        self._lock()
+        data = row_to_dict(obj)
+        version = int(getattr(obj, "version", 1) or 1)
+        entity_id = str(data.get("id") or data.get("event_id"))
+        for scope in self.scopes(obj):
+            payload = data
+            if scope.startswith("kappts:"):
+                payload = kiosk_projection(obj, day_key(self.kiosk_secret, obj.day))  # type: ignore[arg-type]
+            entry = ChangeLog(
+                scope=scope,
+                entity_type=obj.__tablename__,
+                entity_id=entity_id,
+                op=op,
+                version=version,
+                data=payload,
+                origin_device_id=self.device_id,
+                origin_mutation_id=self.mutation_id,
+                committed_at=utcnow(),
+            )
+            self.session.add(entry)
+            self.session.flush()
+            self.max_seq = entry.seq
+
+    def announce(self) -> None:
+        """PostgreSQL: tell every server process's listener, delivered at commit."""
+        if self.max_seq is not None and self.session.get_bind().dialect.name == "postgresql":
+            self.session.execute(
+                text("SELECT pg_notify('frontdesk_sync', :s)"), {"s": str(self.max_seq)}
+            )
+
+
+def max_seq(session: Session) -> int:
+    return int(session.scalar(select(func.coalesce(func.max(ChangeLog.seq), 0))) or 0)
+
+
+def read(
+    session: Session, scopes: list[str], cursor: int, limit: int
+) -> tuple[list[ChangeLog], int, bool]:
+    """Changes after ``cursor`` in ``scopes`` (ascending), the cursor to come back with — the
+    last sequence number examined, not just returned — and whether more are waiting."""
+    top = max_seq(session)
+    rows = list(
+        session.scalars(
+            select(ChangeLog)
+            .where(ChangeLog.seq > cursor, ChangeLog.scope.in_(scopes))
+            .order_by(ChangeLog.seq)
+            .limit(limit)
+        )
+    )
+    if len(rows) == limit:
+        return rows, rows[-1].seq, True
+    return rows, max(top, cursor), False

@@ -1,0 +1,69 @@
+"""The server's database: the shared schema (app migrations) plus the server's own tables
+(server migrations), the epoch, and the secret for kiosk look-up keys."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config as AlembicConfig
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from app import db as appdb
+from app.ids import new_id
+from server.models import ServerMeta
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def upgrade(url: str) -> None:
+    """Bring a server database (empty or old) up to date, both schemas."""
+    appdb.upgrade(url)
+    engine = appdb.make_engine(url)
+    try:
+        with engine.begin() as conn:
+            cfg = AlembicConfig()
+            cfg.set_main_option("script_location", str(MIGRATIONS))
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+        with Session(engine) as s, s.begin():
+            ensure_meta(s)
+    finally:
+        engine.dispose()
+
+
+def ensure_meta(session: Session) -> None:
+    for key, make in (("epoch", new_id), ("kiosk_secret", lambda: secrets.token_hex(32))):
+        if session.get(ServerMeta, key) is None:
+            session.add(ServerMeta(key=key, value=make()))
+
+
+def meta(session: Session, key: str) -> str:
+    row = session.get(ServerMeta, key)
+    if row is None:
+        raise LookupError(f"server_meta has no {key}")
+    return row.value
+
+
+def new_epoch(session: Session) -> str:
+    """After restoring the database from a backup: every desk re-sends what it holds."""
+    row = session.get(ServerMeta, "epoch")
+    value = new_id()
+    if row is None:
+        session.add(ServerMeta(key="epoch", value=value))
+    else:
+        row.value = value
+    return value
+
+
+def open_engine(url: str) -> Engine:
+    kwargs = {}
+    if not url.startswith("sqlite"):
+        kwargs = {"pool_size": 10, "max_overflow": 20, "pool_pre_ping": True}
+    return appdb.make_engine(url, **kwargs)
+
+
+def all_meta(session: Session) -> dict[str, str]:
+    return {m.key: m.value for m in session.scalars(select(ServerMeta))}

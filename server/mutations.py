@@ -1,0 +1,250 @@
+"""Applying one desk mutation — one local transaction's changes — on the server.
+
+The conflict rules (docs/sync.md):
+* events are append-only: insert if absent; the same id with other content is ``id_reuse``;
+* escort claims, releases and hand-offs are compare-and-set on ``escort_assignments``: the
+  first to reach the server wins; the loser's event is kept, flagged, and answered
+  ``conflict`` with the holder; later moves by the loser on that visit are kept and flagged;
+* mutable rows merge field-wise against ``base_version``: a field changed by somebody else
+  since then keeps the server's value and the desk is told (``conflict`` with those fields).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.clock import utcnow
+from app.models import EventFlag, EventKind, Role, Staff, Visit, VisitEvent
+from app.sync.codec import (
+    DESK_TABLES,
+    LOCAL_ONLY_COLUMNS,
+    DecodeError,
+    content_hash,
+    dict_to_values,
+    row_to_dict,
+)
+from server.changelog import Writer
+from server.models import ClaimLoss, Device, EscortAssignment, FieldVersion
+
+ESCORT_KINDS = {EventKind.CLAIMED, EventKind.RELEASED, EventKind.HANDED_OFF}
+KIOSK_EVENT_KINDS = {EventKind.ARRIVED, EventKind.REGISTERED}
+KIOSK_TABLES = {"patients", "visits", "visit_events", "assistance_requests", "survey_responses"}
+NEVER_PATCHED = {"id", "version", "created_at", "created_device_id", "created_staff_id", "day"}
+DEVICE_COLUMNS = {
+    "visits": "created_device_id",
+    "visit_events": "device_id",
+    "assistance_requests": "device_id",
+    "survey_responses": "device_id",
+}
+
+
+class Rejected(Exception):
+    """The mutation breaks a rule; nothing of it is applied.  ``code`` says which."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(f"{code}: {detail}" if detail else code)
+        self.code = code
+        self.detail = detail
+
+
+@dataclass
+class Outcome:
+    status: str = "applied"
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+
+    def conflict(self, **details: Any) -> None:
+        self.status = "conflict"
+        self.conflicts.append(details)
+
+
+def apply_ops(session: Session, device: Device, ops: list[dict[str, Any]], log: Writer) -> Outcome:
+    outcome = Outcome()
+    if not isinstance(ops, list) or not ops:
+        raise Rejected("malformed", "a mutation carries a non-empty list of ops")
+    for op in ops:
+        if not isinstance(op, dict):
+            raise Rejected("malformed", "an op is an object")
+        table, kind = op.get("t"), op.get("op")
+        if table not in DESK_TABLES:
+            raise Rejected("table_not_allowed", str(table)[:40])
+        if device.role == "kiosk" and (table not in KIOSK_TABLES or kind != "insert"):
+            raise Rejected("forbidden", f"a kiosk may not {kind} {table}")
+        if not isinstance(op.get("data"), dict) or not isinstance(op.get("id"), str):
+            raise Rejected("malformed", "an op has an id and data")
+        if kind == "insert":
+            _insert(session, device, table, op, log, outcome)
+        elif kind == "patch":
+            _patch(session, table, op, log, outcome)
+        else:
+            raise Rejected("malformed", f"unknown op {kind!r}")
+    return outcome
+
+
+def _values(model: type, op: dict[str, Any]) -> dict[str, Any]:
+    try:
+        return dict_to_values(model, op["data"])
+    except DecodeError as exc:
+        raise Rejected("invalid_data", str(exc)) from None
+
+
+def _insert(
+    session: Session, device: Device, table: str, op: dict[str, Any], log: Writer, outcome: Outcome
+) -> None:
+    model = DESK_TABLES[table]
+    values = _values(model, op)
+    if values.get("id", op["id"]) != op["id"]:
+        raise Rejected("invalid_data", "id differs from the op's id")
+    values["id"] = op["id"]
+    device_col = DEVICE_COLUMNS.get(table)
+    if device_col and values.get(device_col) != device.id:
+        raise Rejected("forbidden", f"{table}.{device_col} must be the sending device")
+    existing = session.get(model, op["id"])
+    if model is VisitEvent:
+        if existing is not None:
+            if content_hash(row_to_dict(existing)) != content_hash(row_to_dict(model(**values))):
+                raise Rejected("id_reuse", f"event {op['id']} exists with other content")
+            return
+        _event(session, device, values, log, outcome)
+        return
+    if existing is not None:
+        return  # sent again (a retry, a re-send after a restore): the first one stands
+    if device.role == "kiosk" and table == "visits" and values.get("arrival_channel") != "kiosk":
+        raise Rejected("forbidden", "kiosk visits arrive at the kiosk")
+    if "version" in values:
+        values["version"] = 1
+    if model is Visit:
+        values.setdefault("stage", "arrived")
+        values.setdefault("stage_since", values.get("created_at") or utcnow())
+        if values.get("verified") and device.role == "kiosk":
+            raise Rejected("forbidden", "a kiosk cannot verify a patient")
+    obj = model(**values)
+    session.add(obj)
+    session.flush()
+    log.row(obj)
+
+
+def _staff_name(session: Session, staff_id: str | None) -> str | None:
+    staff = session.get(Staff, staff_id) if staff_id else None
+    return staff.display_name if staff else None
+
+
+def _event(
+    session: Session, device: Device, values: dict[str, Any], log: Writer, outcome: Outcome
+) -> None:
+    kind = EventKind(values["kind"])
+    if device.role == "kiosk" and kind not in KIOSK_EVENT_KINDS:
+        raise Rejected("forbidden", f"a kiosk may not record {kind}")
+    visit = session.get(Visit, values["visit_id"])
+    if visit is None:
+        raise Rejected("missing_parent", "the event's visit is unknown")
+    ev = VisitEvent(**values)
+    session.add(ev)
+    session.flush()
+    log.row(ev)
+    staff_id = values.get("staff_id")
+    flag: tuple[str, str | None] | None = None
+    if kind in ESCORT_KINDS:
+        flag = _escort(session, visit.id, kind, staff_id, values.get("to_staff_id"))
+    elif staff_id and session.get(ClaimLoss, (visit.id, staff_id)) is not None:
+        holder = session.get(EscortAssignment, visit.id)
+        if holder is None or holder.staff_id != staff_id:
+            flag = ("claim_lost", holder.staff_id if holder else None)
+    if flag is not None:
+        reason, holder_id = flag
+        marker = EventFlag(
+            event_id=ev.id,
+            visit_id=visit.id,
+            flag="conflicted",
+            reason=reason,
+            holder_staff_id=holder_id,
+            created_at=utcnow(),
+        )
+        session.add(marker)
+        session.flush()
+        log.row(marker)
+        outcome.conflict(
+            reason=reason,
+            event_id=ev.id,
+            visit_id=visit.id,
+            holder_staff_id=holder_id,
+            holder_name=_staff_name(session, holder_id),
+        )
+
+
+def _escort(
+    session: Session, visit_id: str, kind: EventKind, staff_id: str | None, to_staff_id: str | None
+) -> tuple[str, str | None] | None:
+    """Compare-and-set on the escort; returns (reason, holder) when the event loses."""
+    assignment = session.get(EscortAssignment, visit_id)
+    if assignment is None:
+        assignment = EscortAssignment(visit_id=visit_id, staff_id=None, claim_version=0)
+        session.add(assignment)
+    holder = assignment.staff_id
+    staff = session.get(Staff, staff_id) if staff_id else None
+    director = staff is not None and staff.role == Role.DIRECTOR
+    if kind == EventKind.CLAIMED:
+        if holder not in (None, staff_id):
+            if staff_id and session.get(ClaimLoss, (visit_id, staff_id)) is None:
+                session.add(ClaimLoss(visit_id=visit_id, staff_id=staff_id))
+            return ("claimed_by_other", holder)
+        assignment.staff_id = staff_id
+        loss = session.get(ClaimLoss, (visit_id, staff_id)) if staff_id else None
+        if loss is not None:
+            session.delete(loss)
+    elif kind == EventKind.RELEASED:
+        if holder is not None and holder != staff_id and not director:
+            return ("not_holder", holder)
+        assignment.staff_id = None
+    elif kind == EventKind.HANDED_OFF:
+        if holder != staff_id and not director:
+            return ("not_holder", holder)
+        assignment.staff_id = to_staff_id
+    assignment.claim_version += 1
+    session.flush()
+    return None
+
+
+def _patch(session: Session, table: str, op: dict[str, Any], log: Writer, outcome: Outcome) -> None:
+    model = DESK_TABLES[table]
+    if model is VisitEvent:
+        raise Rejected("append_only", "visit events are never changed")
+    row = session.get(model, op["id"])
+    if row is None:
+        raise Rejected("missing_row", f"{table} {op['id']} is unknown")
+    base = op.get("base_version")
+    if not isinstance(base, int) or base < 1:
+        raise Rejected("malformed", "a patch names its base_version")
+    values = _values(model, op)
+    forbidden = set(values) & (NEVER_PATCHED | LOCAL_ONLY_COLUMNS.get(table, set()))
+    if forbidden:
+        raise Rejected("forbidden", f"cannot change {', '.join(sorted(forbidden))}")
+    if not values:
+        return
+    changed_since = {
+        fv.field: fv.version
+        for fv in session.query(FieldVersion).filter_by(table_name=table, row_id=row.id)
+    }
+    new_version = row.version + 1
+    kept: dict[str, Any] = {}
+    applied = False
+    for name, value in values.items():
+        if changed_since.get(name, 1) > base and getattr(row, name) != value:
+            kept[name] = row_to_dict(row)[name]
+            continue
+        if getattr(row, name) != value:
+            setattr(row, name, value)
+            session.merge(
+                FieldVersion(table_name=table, row_id=row.id, field=name, version=new_version)
+            )
+            applied = True
+    if applied:
+        row.version = new_version
+        session.flush()
+        log.row(row)
+    if kept:
+        outcome.conflict(
+            reason="changed_meanwhile", table=table, id=row.id, fields=kept, version=row.version
+        )

@@ -1,0 +1,75 @@
+"""Staff sign-in on a staff desk: argon2 hashes, a lock after repeated failures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+
+from fastapi import APIRouter, HTTPException, status
+from pydantic import BaseModel, Field
+
+from app.models import Staff
+from app.security import verify_password
+from server.deps import StaffDesk, State, token_hash
+from server.models import SignInFailures, StaffSession
+
+router = APIRouter(prefix="/api/v1/staff", tags=["staff"])
+
+
+class SignInIn(BaseModel):
+    username: str = Field(min_length=1, max_length=40)
+    password: str = Field(min_length=1, max_length=200)
+
+
+class SignInOut(BaseModel):
+    staff_id: str
+    display_name: str
+    role: str
+    staff_token: str
+    expires_at: dt.datetime
+
+
+@router.post("/sign-in", response_model=SignInOut)
+def sign_in(body: SignInIn, caller: StaffDesk, state: State) -> SignInOut:
+    now = state.clock.now()
+    cfg = state.settings
+    with state.db.session() as s:
+        failures = s.get(SignInFailures, body.username)
+        if failures and failures.locked_until and failures.locked_until > now:
+            until = failures.locked_until.strftime("%H:%M")
+            raise HTTPException(
+                status.HTTP_423_LOCKED,
+                detail=f"too many failed sign-ins; try again after {until} UTC",
+            )
+        staff = s.query(Staff).filter_by(username=body.username, active=True).one_or_none()
+        if staff is None or not verify_password(staff.password_hash, body.password):
+            if failures is None:
+                failures = SignInFailures(username=body.username, failures=0)
+                s.add(failures)
+            failures.failures += 1
+            if failures.failures >= cfg.lockout_failures:
+                failures.locked_until = now + dt.timedelta(minutes=cfg.lockout_minutes)
+                failures.failures = 0
+            detail = "wrong user name or password"
+        else:
+            if failures is not None:
+                s.delete(failures)
+            token = secrets.token_urlsafe(32)
+            expires = now + dt.timedelta(hours=cfg.staff_session_hours)
+            s.add(
+                StaffSession(
+                    token_hash=token_hash(token),
+                    staff_id=staff.id,
+                    device_id=caller.device_id,
+                    created_at=now,
+                    expires_at=expires,
+                )
+            )
+            return SignInOut(
+                staff_id=staff.id,
+                display_name=staff.display_name,
+                role=str(staff.role),
+                staff_token=token,
+                expires_at=expires,
+            )
+    raise HTTPException(status.HTTP_401_UNAUTHORIZED, detail=detail)

@@ -1,0 +1,47 @@
+"""Server settings: a database URL and where to listen.  Refuses what would be unsafe."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.config import default_data_dir
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    # sqlite:///path (embedded, one process) or postgresql+psycopg://user@host/db (production)
+    database_url: str = ""
+    host: str = "127.0.0.1"
+    port: int = 8470
+    timezone: str = "Asia/Shanghai"
+    enrollment_code_hours: int = 24
+    staff_session_hours: int = 12
+    lockout_failures: int = 5
+    lockout_minutes: int = 15
+    max_batch: int = 100
+    max_batch_bytes: int = 256 * 1024
+    max_wait_s: float = 25.0
+    recheck_s: float = 2.0
+    allow_plain_http_remote: bool = field(default=False)
+
+    def resolved_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite+pysqlite:///{default_data_dir() / 'server' / 'frontdesk-server.db'}"
+
+    def check(self) -> ServerSettings:
+        loopback = self.host in ("127.0.0.1", "localhost", "::1")
+        if (
+            not loopback
+            and not self.allow_plain_http_remote
+            and not os.environ.get("FRONTDESK_BEHIND_TLS_PROXY")
+        ):
+            raise ValueError(
+                "refusing to serve plain HTTP beyond this machine: put the server behind a TLS "
+                "proxy and set FRONTDESK_BEHIND_TLS_PROXY=1"
+            )
+        if self.resolved_url().startswith("sqlite"):
+            Path(self.resolved_url().split("///", 1)[1]).parent.mkdir(parents=True, exist_ok=True)
+        return self
