@@ -16,8 +16,7 @@ from app.sync.codec import content_hash
 @pytest.fixture
 def desk(hospital) -> Database:
     """The hospital's database opened as a synced desk (outbox on)."""
-    database = Database(hospital.db.engine, outbox=True)
-    return database
+    return Database(hospital.db.engine, outbox=True)
 
 
 def _outbox(db: Database) -> list[OutboxEntry]:
@@ -37,7 +36,9 @@ def test_one_entry_per_transaction_with_parents_first(hospital, desk, clock, mac
     [entry] = _outbox(desk)
     ops = entry.payload["ops"]
     assert [(o["op"], o["t"]) for o in ops] == [
-        ("insert", "patients"), ("insert", "visits"), ("insert", "visit_events")
+        ("insert", "patients"),
+        ("insert", "visits"),
+        ("insert", "visit_events"),
     ]
     assert ops[1]["id"] == reg.visit_id
     assert "stage" not in ops[1]["data"]  # derived locally, never sent
@@ -47,8 +48,15 @@ def test_one_entry_per_transaction_with_parents_first(hospital, desk, clock, mac
 
     with desk.session() as s:
         doctor = hospital.doctor_on_duty("IM", clock.today())
-        triage.triage(s, reg.visit_id, hospital.departments["IM"].id, hospital.desk, clock,
-                      doctor_id=doctor.id, designated=True)
+        triage.triage(
+            s,
+            reg.visit_id,
+            hospital.departments["IM"].id,
+            hospital.desk,
+            clock,
+            doctor_id=doctor.id,
+            designated=True,
+        )
     with desk.session() as s:
         escort.claim(s, reg.visit_id, hospital.guide_actor(0), clock)
         visits.move(s, reg.visit_id, "waiting", hospital.guide_actor(0), clock, machine)

@@ -4,9 +4,11 @@ on a schedule off the screen's thread."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -18,7 +20,13 @@ from app.ids import new_id
 from app.models import Department, OutboxEntry, SyncState
 from app.services import tickets
 from app.sync.apply import apply_changes
-from app.sync.client import ResyncRequired, SyncClient
+from app.sync.client import (
+    ProtocolError,
+    ResyncRequired,
+    SyncClient,
+    Unauthorized,
+    Unreachable,
+)
 from app.sync.codec import canonical
 from app.sync.identity import Identity
 
@@ -111,6 +119,22 @@ class SyncEngine:
                 revoked=revoked or self._status.revoked,
             )
 
+    @contextlib.contextmanager
+    def _talking(self) -> Iterator[None]:
+        """Around every call to the server: failures set the status the desk shows."""
+        try:
+            yield
+        except Unauthorized as exc:
+            self.mark_offline(str(exc), revoked="revoked" in str(exc))
+            raise
+        except Unreachable as exc:
+            self.mark_offline(str(exc))
+            raise
+        except ProtocolError as exc:
+            self.mark_offline("error")
+            log.error("sync protocol error: %s", exc)
+            raise
+
     def pending_count(self) -> int:
         with self.db.reading() as s:
             return int(
@@ -159,7 +183,8 @@ class SyncEngine:
                     "occurred_at": e.occurred_at.isoformat(),
                 }
             )
-        answer = self.client.push(batch, batch_id=new_id())
+        with self._talking():
+            answer = self.client.push(batch, batch_id=new_id())
         if self._epoch_changed(answer.get("server_epoch")):
             return 0
         done = 0
@@ -206,7 +231,8 @@ class SyncEngine:
             epoch = (state.server_epoch if state else None) or ""
             scope_set = (state.scope_set if state else None) or ""
         try:
-            page = self.client.changes(cursor, epoch=epoch, scope_set=scope_set, wait=wait)
+            with self._talking():
+                page = self.client.changes(cursor, epoch=epoch, scope_set=scope_set, wait=wait)
         except ResyncRequired as exc:
             self._resync(exc.detail)
             return 0, True
@@ -266,7 +292,8 @@ class SyncEngine:
                 if tickets.remaining(s, self.identity.device_id, d, day) < self.low_water
             ]
         for dept_id in low:
-            lease = self.client.lease(dept_id, day, self.lease_block)
+            with self._talking():
+                lease = self.client.lease(dept_id, day, self.lease_block)
             with self.db.session(record=False) as s:
                 tickets.grant_range(
                     s, self.identity.device_id, dept_id, day, lease["start_seq"], lease["end_seq"]
@@ -275,7 +302,8 @@ class SyncEngine:
         return granted
 
     def refresh_kiosk_key(self) -> None:
-        me = self.client.me()
+        with self._talking():
+            me = self.client.me()
         if "kiosk_key" not in me:
             return
         with self.db.session(record=False) as s:
