@@ -9,7 +9,7 @@ import datetime as dt
 import logging
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -67,10 +67,15 @@ class Database:
     def __init__(self, engine: Engine, *, outbox: bool = False) -> None:
         self.engine = engine
         self.sessions = sessionmaker(engine, expire_on_commit=False, info={"outbox": outbox})
+        self.on_queued: list[Callable[[], None]] = []
         if outbox:
             from app.sync import outbox as _outbox
 
-            _outbox.install(self.sessions)
+            _outbox.install(self.sessions, self._queued)
+
+    def _queued(self) -> None:
+        for callback in list(self.on_queued):
+            callback()
 
     @classmethod
     def open(cls, path_or_url: str | Path, *, outbox: bool = False, **kwargs: Any) -> Database:

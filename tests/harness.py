@@ -32,8 +32,9 @@ TZ = ZoneInfo("Asia/Shanghai")
 class ServerProcess:
     """``frontdesk server`` in a child process; kill and start it again at will."""
 
-    def __init__(self, workdir: Path, database_url: str | None = None, *, demo: bool = True,
-                 seed: int = 7) -> None:
+    def __init__(
+        self, workdir: Path, database_url: str | None = None, *, demo: bool = True, seed: int = 7
+    ) -> None:
         self.workdir = workdir
         workdir.mkdir(parents=True, exist_ok=True)
         self.database_url = database_url or f"sqlite+pysqlite:///{workdir / 'server.db'}"
@@ -49,9 +50,20 @@ class ServerProcess:
     def start(self, timeout: float = 60) -> ServerProcess:
         port_file = self.workdir / "port"
         port_file.unlink(missing_ok=True)
-        cmd = [sys.executable, "-m", "app", "--data-dir", str(self.workdir), "server",
-               "--database-url", self.database_url, "--port", str(self.port),
-               "--port-file", str(port_file)]
+        cmd = [
+            sys.executable,
+            "-m",
+            "app",
+            "--data-dir",
+            str(self.workdir),
+            "server",
+            "--database-url",
+            self.database_url,
+            "--port",
+            str(self.port),
+            "--port-file",
+            str(port_file),
+        ]
         if self.demo:
             cmd += ["--demo", "--seed", str(self.seed)]
         env = {**os.environ, "FRONTDESK_CONFIG": str(self.workdir / "none.toml")}
@@ -108,16 +120,29 @@ class Desk:
     clock: Clock
 
     @classmethod
-    def enroll(cls, server: ServerProcess, workdir: Path, role: str, name: str,
-               *, base_url: str | None = None) -> Desk:
+    def enroll(
+        cls,
+        server: ServerProcess,
+        workdir: Path,
+        role: str,
+        name: str,
+        *,
+        base_url: str | None = None,
+    ) -> Desk:
         answer = enroll(server.url, server.code(role, name))
-        identity = Identity(answer["device_id"], answer["role"], answer["name"],
-                            base_url or server.url, answer["token"])
+        identity = Identity(
+            answer["device_id"],
+            answer["role"],
+            answer["name"],
+            base_url or server.url,
+            answer["token"],
+        )
         identity.save(workdir)
         db = open_database(workdir / "frontdesk.db", outbox=True)
         clock = Clock(tz=TZ)
-        engine = SyncEngine(db, SyncClient(identity.server_url, identity.token, timeout=5),
-                            identity, clock)
+        engine = SyncEngine(
+            db, SyncClient(identity.server_url, identity.token, timeout=5), identity, clock
+        )
         return cls(name, identity, db, engine, clock)
 
     def point_at(self, url: str) -> None:
@@ -133,8 +158,9 @@ class Desk:
 
     def guides(self) -> list[Staff]:
         with self.db.reading() as s:
-            return list(s.scalars(select(Staff).where(Staff.role == Role.GUIDE)
-                                  .order_by(Staff.username)))
+            return list(
+                s.scalars(select(Staff).where(Staff.role == Role.GUIDE).order_by(Staff.username))
+            )
 
     @property
     def actor(self) -> Actor:

@@ -83,11 +83,19 @@ def test_kiosk_checkin_reaches_the_staff_desks_and_a_claim_is_refused_for_the_ot
         assert "*" in held.patient_name
     with kiosk.db.session() as s:
         view = checkin.find_by_code(s, code.lower(), kiosk.clock, key=kiosk.kiosk_key())
-        by_phone = checkin.find_by_phone(s, phone, view.masked_name[0], kiosk.clock,
-                                         key=kiosk.kiosk_key())
+        by_phone = checkin.find_by_phone(
+            s, phone, view.masked_name[0], kiosk.clock, key=kiosk.kiosk_key()
+        )
         assert [v.appointment_id for v in by_phone] == [appt_id]
-        result = checkin.check_in(s, view.appointment_id, kiosk.actor, kiosk.clock,
-                                  channel="kiosk", enforce_window=False, standalone=False)
+        result = checkin.check_in(
+            s,
+            view.appointment_id,
+            kiosk.actor,
+            kiosk.clock,
+            channel="kiosk",
+            enforce_window=False,
+            standalone=False,
+        )
     kiosk.sync()
     for desk in (a, b):
         desk.sync()
@@ -112,8 +120,12 @@ def test_a_claim_race_is_decided_by_the_server_and_the_loser_keeps_its_events(
     guide_a, guide_b = a.staff("guide.zhang"), b.staff("guide.wang")
     with a.db.session() as s:
         reg = registration.register_arrival(
-            s, PatientForm("赵强", "M", 72, "13611112222"),
-            VisitForm(department_id=_dept(s, "IM")), guide_a, a.clock, standalone=False,
+            s,
+            PatientForm("赵强", "M", 72, "13611112222"),
+            VisitForm(department_id=_dept(s, "IM")),
+            guide_a,
+            a.clock,
+            standalone=False,
         )
     a.sync()
     b.sync()
@@ -145,26 +157,37 @@ def _dept(session, code: str) -> str:
     return session.scalars(select(Department.id).where(Department.code == code)).one()
 
 
-def test_offline_desks_keep_working_and_converge_when_the_server_returns(
-    server, desks
-) -> None:
+def test_offline_desks_keep_working_and_converge_when_the_server_returns(server, desks) -> None:
     kiosk, a = desks("kiosk", "lobby-1"), desks("staff", "desk-a")
     guide = a.staff("guide.li")
     server.kill()
     _, code, _ = _server_appointment(server)
     with kiosk.db.session() as s:
         view = checkin.find_by_code(s, code, kiosk.clock, key=kiosk.kiosk_key())
-        kiosk_visit = checkin.check_in(s, view.appointment_id, kiosk.actor, kiosk.clock,
-                                       channel="kiosk", enforce_window=False,
-                                       standalone=False).visit_id
+        kiosk_visit = checkin.check_in(
+            s,
+            view.appointment_id,
+            kiosk.actor,
+            kiosk.clock,
+            channel="kiosk",
+            enforce_window=False,
+            standalone=False,
+        ).visit_id
         walk_in = registration.register_walk_in(
-            s, PatientForm("王秀英", "F", 67, "13512345678"),
-            VisitForm(purpose="consultation", department_id=_dept(s, "ENT")), kiosk.actor,
-            kiosk.clock, standalone=False,
+            s,
+            PatientForm("王秀英", "F", 67, "13512345678"),
+            VisitForm(purpose="consultation", department_id=_dept(s, "ENT")),
+            kiosk.actor,
+            kiosk.clock,
+            standalone=False,
         )
     with a.db.session() as s:
         desk_visit = registration.register_arrival(
-            s, PatientForm("李雷", "M", 30, "13700001111"), VisitForm(), guide, a.clock,
+            s,
+            PatientForm("李雷", "M", 30, "13700001111"),
+            VisitForm(),
+            guide,
+            a.clock,
             standalone=False,
         ).visit_id
         triage.triage(s, desk_visit, _dept(s, "DER"), guide, a.clock, standalone=False)
@@ -175,15 +198,20 @@ def test_offline_desks_keep_working_and_converge_when_the_server_returns(
     status = a.engine.status
     assert status.online is False and status.pending == 1  # one transaction, one entry
     assert "Offline for 0 min · 1 changes waiting" in status.describe(
-        a.clock.now(), a.clock.tz, "en")
+        a.clock.now(), a.clock.tz, "en"
+    )
     server.start()
     kiosk.sync()
     a.sync()
     a.sync()
     with a.db.reading() as s:
         assert {kiosk_visit, walk_in.visit_id, desk_visit} <= set(s.scalars(select(Visit.id)))
-        assert s.scalar(select(func.count()).select_from(OutboxEntry)
-                        .where(OutboxEntry.state == "pending")) == 0
+        assert (
+            s.scalar(
+                select(func.count()).select_from(OutboxEntry).where(OutboxEntry.state == "pending")
+            )
+            == 0
+        )
     _assert_converged(server, [a])
 
 
@@ -200,20 +228,33 @@ def _assert_converged(server: ServerProcess, staff_desks: list[Desk]) -> None:
         db.close()
     for desk in staff_desks:
         with desk.db.reading() as s:
-            held = {model.__tablename__: set(s.scalars(select(model.id)))
-                    for model in (Visit, VisitEvent, Patient)}
+            held = {
+                model.__tablename__: set(s.scalars(select(model.id)))
+                for model in (Visit, VisitEvent, Patient)
+            }
         assert held == expected, desk.name
 
 
 def test_duplicate_pushes_and_lost_responses_change_nothing(server, desks) -> None:
     a = desks("staff", "desk-a")
     with a.db.session() as s:
-        registration.register_arrival(s, PatientForm("李雷", "M", 30, "13700001111"),
-                                      VisitForm(), a.staff("guide.li"), a.clock)
+        registration.register_arrival(
+            s,
+            PatientForm("李雷", "M", 30, "13700001111"),
+            VisitForm(),
+            a.staff("guide.li"),
+            a.clock,
+        )
     with a.db.reading() as s:
         entry = s.scalars(select(OutboxEntry)).one()
-        body = [{"mutation_id": entry.mutation_id, "device_seq": entry.device_seq,
-                 "payload": entry.payload, "content_hash": entry.content_hash}]
+        body = [
+            {
+                "mutation_id": entry.mutation_id,
+                "device_seq": entry.device_seq,
+                "payload": entry.payload,
+                "content_hash": entry.content_hash,
+            }
+        ]
     first = a.engine.client.push(body)  # the desk never saw this answer (timeout)...
     second = a.engine.client.push(body)  # ...so it sends the same batch again
     assert first["results"][0]["status"] == "applied"
@@ -237,12 +278,21 @@ def test_out_of_order_mutations_wait_for_the_missing_one(server, desks) -> None:
     a = desks("staff", "desk-a")
     for name in ("甲", "乙"):
         with a.db.session() as s:
-            registration.register_arrival(s, PatientForm(f"张{name}", "M", 30, "13700001111"),
-                                          VisitForm(), a.staff("guide.li"), a.clock)
+            registration.register_arrival(
+                s,
+                PatientForm(f"张{name}", "M", 30, "13700001111"),
+                VisitForm(),
+                a.staff("guide.li"),
+                a.clock,
+            )
     with a.db.reading() as s:
         first, second = (
-            {"mutation_id": e.mutation_id, "device_seq": e.device_seq, "payload": e.payload,
-             "content_hash": e.content_hash}
+            {
+                "mutation_id": e.mutation_id,
+                "device_seq": e.device_seq,
+                "payload": e.payload,
+                "content_hash": e.content_hash,
+            }
             for e in s.scalars(select(OutboxEntry).order_by(OutboxEntry.device_seq))
         )
     answer = a.engine.client.push([second])
@@ -256,9 +306,14 @@ def test_out_of_order_mutations_wait_for_the_missing_one(server, desks) -> None:
 def test_a_poison_mutation_is_quarantined_and_does_not_block_the_next(server, desks) -> None:
     a = desks("staff", "desk-a")
     with a.db.session() as s:
-        reg = registration.register_arrival(s, PatientForm("李雷", "M", 30, "13700001111"),
-                                            VisitForm(department_id=_dept(s, "IM")),
-                                            a.staff("guide.li"), a.clock, standalone=False)
+        reg = registration.register_arrival(
+            s,
+            PatientForm("李雷", "M", 30, "13700001111"),
+            VisitForm(department_id=_dept(s, "IM")),
+            a.staff("guide.li"),
+            a.clock,
+            standalone=False,
+        )
     a.sync()
     # A second visit claiming the same ticket number: the server's unique key trips.
     with a.db.reading() as s:
@@ -268,13 +323,25 @@ def test_a_poison_mutation_is_quarantined_and_does_not_block_the_next(server, de
         clone = row_to_dict(v)
     clone["id"] = "01900000-0000-7000-8000-000000000001"
     poison = {"ops": [{"op": "insert", "t": "visits", "id": clone["id"], "data": clone}]}
-    answer = a.engine.client.push([{"mutation_id": "01900000-0000-7000-8000-00000000000a",
-                                    "device_seq": 2, "payload": poison,
-                                    "content_hash": content_hash(poison)}])
+    answer = a.engine.client.push(
+        [
+            {
+                "mutation_id": "01900000-0000-7000-8000-00000000000a",
+                "device_seq": 2,
+                "payload": poison,
+                "content_hash": content_hash(poison),
+            }
+        ]
+    )
     assert answer["results"][0]["status"] == "quarantined"
     with a.db.session() as s:  # the desk's next change still goes through
-        registration.register_arrival(s, PatientForm("韩梅梅", "F", 30, "13700002222"),
-                                      VisitForm(), a.staff("guide.li"), a.clock)
+        registration.register_arrival(
+            s,
+            PatientForm("韩梅梅", "F", 30, "13700002222"),
+            VisitForm(),
+            a.staff("guide.li"),
+            a.clock,
+        )
     # (the desk's own outbox numbers collide with the hand-made seq 2; start from 3)
     with a.db.session(record=False) as s:
         e = s.scalars(select(OutboxEntry).where(OutboxEntry.state == "pending")).one()
@@ -296,8 +363,13 @@ def test_a_poison_mutation_is_quarantined_and_does_not_block_the_next(server, de
 def test_field_edits_merge_and_overlaps_keep_the_servers_value(server, desks) -> None:
     a, b = desks("staff", "desk-a"), desks("staff", "desk-b")
     with a.db.session() as s:
-        reg = registration.register_arrival(s, PatientForm("赵强", "M", 72, "13611112222"),
-                                            VisitForm(), a.staff("guide.li"), a.clock)
+        reg = registration.register_arrival(
+            s,
+            PatientForm("赵强", "M", 72, "13611112222"),
+            VisitForm(),
+            a.staff("guide.li"),
+            a.clock,
+        )
     a.sync()
     b.sync()
     with a.db.session() as s:
@@ -322,8 +394,9 @@ def test_field_edits_merge_and_overlaps_keep_the_servers_value(server, desks) ->
         p.district, p.version = "东城区", p.version + 1
     a.sync()
     b.sync()
-    [told] = [c for c in b.engine.status.conflicts
-              if c["conflicts"][0]["reason"] == "changed_meanwhile"]
+    [told] = [
+        c for c in b.engine.status.conflicts if c["conflicts"][0]["reason"] == "changed_meanwhile"
+    ]
     assert told["conflicts"][0]["fields"] == {"district": "朝阳区"}
     for desk in (a, b):
         desk.sync()
@@ -334,13 +407,17 @@ def test_field_edits_merge_and_overlaps_keep_the_servers_value(server, desks) ->
 def test_kiosk_scope_holds_no_patient_data_on_the_wire_or_on_disk(server, desks) -> None:
     a, kiosk = desks("staff", "desk-a"), desks("kiosk", "lobby-1")
     with a.db.session() as s:
-        registration.register_arrival(s, PatientForm("赵强", "M", 72, "13611112222"),
-                                      VisitForm(), a.staff("guide.li"), a.clock)
+        registration.register_arrival(
+            s,
+            PatientForm("赵强", "M", 72, "13611112222"),
+            VisitForm(),
+            a.staff("guide.li"),
+            a.clock,
+        )
     a.sync()
     page = kiosk.engine.client.changes(0, limit=2000)
     types = {c["entity_type"] for c in page["changes"]}
-    assert types <= {"departments", "doctors", "roster_slots", "survey_definitions",
-                     "appointments"}
+    assert types <= {"departments", "doctors", "roster_slots", "survey_definitions", "appointments"}
     wire = str(page)
     db = server.database()
     with db.reading() as s:
@@ -362,10 +439,15 @@ def test_kiosk_scope_holds_no_patient_data_on_the_wire_or_on_disk(server, desks)
 
 def test_every_endpoint_refuses_missing_wrong_and_revoked_tokens(server, desks) -> None:
     kiosk = desks("kiosk", "lobby-1")
-    endpoints = [("GET", "/sync/v1/changes"), ("POST", "/sync/v1/push"),
-                 ("POST", "/sync/v1/tickets/lease"), ("GET", "/api/v1/devices/me"),
-                 ("POST", "/api/v1/devices/heartbeat"), ("POST", "/api/v1/staff/sign-in"),
-                 ("GET", "/api/v1/admin/devices")]
+    endpoints = [
+        ("GET", "/sync/v1/changes"),
+        ("POST", "/sync/v1/push"),
+        ("POST", "/sync/v1/tickets/lease"),
+        ("GET", "/api/v1/devices/me"),
+        ("POST", "/api/v1/devices/heartbeat"),
+        ("POST", "/api/v1/staff/sign-in"),
+        ("GET", "/api/v1/admin/devices"),
+    ]
     for method, path in endpoints:
         for headers in ({}, {"Authorization": "Bearer nonsense"}, {"Authorization": "Basic x"}):
             r = requests.request(method, server.url + path, headers=headers, json={}, timeout=5)
@@ -376,34 +458,74 @@ def test_every_endpoint_refuses_missing_wrong_and_revoked_tokens(server, desks) 
     token = director.engine.client.sign_in("director.sun", "demo-1234")["staff_token"]
     r = director.engine.client.http.post(
         f"{server.url}/api/v1/admin/devices/{kiosk.identity.device_id}/revoke",
-        headers={"X-Staff-Token": token}, timeout=5)
+        headers={"X-Staff-Token": token},
+        timeout=5,
+    )
     assert r.ok
     with pytest.raises(Unauthorized, match="revoked"):
         kiosk.engine.client.changes(0)
-    r = requests.get(server.url + "/sync/v1/changes",
-                     headers={"Authorization": f"Bearer {kiosk.identity.token}"}, timeout=5)
+    r = requests.get(
+        server.url + "/sync/v1/changes",
+        headers={"Authorization": f"Bearer {kiosk.identity.token}"},
+        timeout=5,
+    )
     assert r.status_code == 403
 
 
 def test_a_kiosk_may_not_write_what_only_guides_write(server, desks) -> None:
     kiosk, a = desks("kiosk", "lobby-1"), desks("staff", "desk-a")
     with a.db.session() as s:
-        reg = registration.register_arrival(s, PatientForm("赵强", "M", 72, "13611112222"),
-                                            VisitForm(), a.staff("guide.li"), a.clock)
+        reg = registration.register_arrival(
+            s,
+            PatientForm("赵强", "M", 72, "13611112222"),
+            VisitForm(),
+            a.staff("guide.li"),
+            a.clock,
+        )
     a.sync()
-    claim = {"ops": [{"op": "insert", "t": "visit_events", "id": "01900000-0000-7000-8000-0000000000c1",
-                      "data": {"id": "01900000-0000-7000-8000-0000000000c1",
-                               "visit_id": reg.visit_id, "kind": "claimed", "stage": None,
-                               "staff_id": None, "to_staff_id": None,
-                               "device_id": kiosk.identity.device_id,
-                               "occurred_at": "2026-11-23T01:00:00Z", "supersedes_id": None,
-                               "data": {}}}]}
-    patch = {"ops": [{"op": "patch", "t": "patients", "id": reg.patient_id, "base_version": 1,
-                      "data": {"name": "x"}}]}
+    claim = {
+        "ops": [
+            {
+                "op": "insert",
+                "t": "visit_events",
+                "id": "01900000-0000-7000-8000-0000000000c1",
+                "data": {
+                    "id": "01900000-0000-7000-8000-0000000000c1",
+                    "visit_id": reg.visit_id,
+                    "kind": "claimed",
+                    "stage": None,
+                    "staff_id": None,
+                    "to_staff_id": None,
+                    "device_id": kiosk.identity.device_id,
+                    "occurred_at": "2026-11-23T01:00:00Z",
+                    "supersedes_id": None,
+                    "data": {},
+                },
+            }
+        ]
+    }
+    patch = {
+        "ops": [
+            {
+                "op": "patch",
+                "t": "patients",
+                "id": reg.patient_id,
+                "base_version": 1,
+                "data": {"name": "x"},
+            }
+        ]
+    }
     for seq, payload in enumerate((claim, patch), start=1):
-        answer = kiosk.engine.client.push([{"mutation_id": f"01900000-0000-7000-8000-00000000001{seq}",
-                                            "device_seq": seq, "payload": payload,
-                                            "content_hash": content_hash(payload)}])
+        answer = kiosk.engine.client.push(
+            [
+                {
+                    "mutation_id": f"01900000-0000-7000-8000-00000000001{seq}",
+                    "device_seq": seq,
+                    "payload": payload,
+                    "content_hash": content_hash(payload),
+                }
+            ]
+        )
         assert answer["results"][0]["status"] == "rejected"
         assert answer["results"][0]["code"] == "forbidden"
 
@@ -414,12 +536,24 @@ def test_a_kiosk_may_not_write_what_only_guides_write(server, desks) -> None:
         ("/sync/v1/changes", {"cursor": "1; DROP TABLE change_log"}),
         ("/sync/v1/changes", {"cursor": -1}),
         ("/sync/v1/changes", {"limit": 10**9}),
-        ("/sync/v1/tickets/lease", {"department_id": "' OR 1=1 --", "day": "2026-11-23",
-                                    "count": 5}),
+        (
+            "/sync/v1/tickets/lease",
+            {"department_id": "' OR 1=1 --", "day": "2026-11-23", "count": 5},
+        ),
         ("/sync/v1/tickets/lease", {"department_id": "x", "day": "yesterday", "count": 5}),
-        ("/sync/v1/push", {"mutations": [{"mutation_id": "x", "device_seq": 1,
-                                          "payload": {"ops": "DROP TABLE visits"},
-                                          "content_hash": "x"}]}),
+        (
+            "/sync/v1/push",
+            {
+                "mutations": [
+                    {
+                        "mutation_id": "x",
+                        "device_seq": 1,
+                        "payload": {"ops": "DROP TABLE visits"},
+                        "content_hash": "x",
+                    }
+                ]
+            },
+        ),
     ],
 )
 def test_hostile_input_gets_a_clear_4xx_never_a_500(server, desks, path, params_or_body) -> None:
@@ -433,8 +567,12 @@ def test_hostile_input_gets_a_clear_4xx_never_a_500(server, desks, path, params_
         assert r.json()["results"][0]["status"] == "rejected"
     else:
         assert 400 <= r.status_code < 500, r.text
-    big = requests.post(server.url + "/sync/v1/push", data=b"x" * (2 * 1024 * 1024),
-                        headers={**headers, "Content-Type": "application/json"}, timeout=10)
+    big = requests.post(
+        server.url + "/sync/v1/push",
+        data=b"x" * (2 * 1024 * 1024),
+        headers={**headers, "Content-Type": "application/json"},
+        timeout=10,
+    )
     assert big.status_code == 413
 
 
@@ -445,9 +583,11 @@ def test_staff_sign_in_locks_after_repeated_failures(server, desks) -> None:
     for _ in range(5):
         with pytest.raises(Unauthorized):
             a.engine.client.sign_in("guide.li", "wrong")
-    r = a.engine.client.http.post(server.url + "/api/v1/staff/sign-in",
-                                  json={"username": "guide.li", "password": "demo-1234"},
-                                  timeout=5)
+    r = a.engine.client.http.post(
+        server.url + "/api/v1/staff/sign-in",
+        json={"username": "guide.li", "password": "demo-1234"},
+        timeout=5,
+    )
     assert r.status_code == 423
     with pytest.raises(Unauthorized, match="staff desks only"):
         kiosk.engine.client.sign_in("guide.li", "demo-1234")
@@ -457,16 +597,20 @@ def test_heartbeats_show_a_silent_kiosk_to_the_director(server, desks) -> None:
     kiosk, office = desks("kiosk", "lobby-1"), desks("staff", "office")
     kiosk.engine.client.heartbeat(printer_state="paper_out", pending_changes=3)
     token = office.engine.client.sign_in("director.sun", "demo-1234")["staff_token"]
-    rows = office.engine.client.http.get(server.url + "/api/v1/admin/devices",
-                                         headers={"X-Staff-Token": token}, timeout=5).json()
+    rows = office.engine.client.http.get(
+        server.url + "/api/v1/admin/devices", headers={"X-Staff-Token": token}, timeout=5
+    ).json()
     [k] = [r for r in rows if r["device_id"] == kiosk.identity.device_id]
     assert (k["printer_state"], k["pending_changes"], k["program_version"]) == (
-        "paper_out", 3, "0.1.0"
+        "paper_out",
+        3,
+        "0.1.0",
     )
     assert k["silent_minutes"] is not None and k["silent_minutes"] < 1
     guide = office.engine.client.sign_in("guide.li", "demo-1234")["staff_token"]
-    r = office.engine.client.http.get(server.url + "/api/v1/admin/devices",
-                                      headers={"X-Staff-Token": guide}, timeout=5)
+    r = office.engine.client.http.get(
+        server.url + "/api/v1/admin/devices", headers={"X-Staff-Token": guide}, timeout=5
+    )
     assert r.status_code == 403
 
 
@@ -478,7 +622,9 @@ def test_reference_data_edited_centrally_reaches_every_desk(server, desks) -> No
     r = office.engine.client.http.put(
         f"{server.url}/api/v1/admin/reference/departments/{dept}",
         json={"room": "250", "directions_zh": "乘电梯到2楼，左转第一间。"},
-        headers={"X-Staff-Token": token}, timeout=5)
+        headers={"X-Staff-Token": token},
+        timeout=5,
+    )
     assert r.ok, r.text
     for desk in (a, kiosk):
         desk.sync()
@@ -502,8 +648,13 @@ def test_leased_ticket_numbers_never_collide_between_kiosks(server, desks) -> No
         for i in range(30):
             with k.db.session() as s:
                 r = registration.register_walk_in(
-                    s, None, VisitForm(purpose="consultation", department_id=_dept(s, "IM")),
-                    k.actor, k.clock, standalone=False)
+                    s,
+                    None,
+                    VisitForm(purpose="consultation", department_id=_dept(s, "IM")),
+                    k.actor,
+                    k.clock,
+                    standalone=False,
+                )
                 tickets_seen.append(r.ticket)
     assert len(set(tickets_seen)) == 60
     server.start()
@@ -527,9 +678,15 @@ def test_a_server_restored_from_backup_gets_every_change_again(server, desks, tm
     ids = []
     for i in range(3):
         with a.db.session() as s:
-            ids.append(registration.register_arrival(
-                s, PatientForm(f"张{'甲乙丙'[i]}", "M", 30, "13700001111"), VisitForm(),
-                a.staff("guide.li"), a.clock).visit_id)
+            ids.append(
+                registration.register_arrival(
+                    s,
+                    PatientForm(f"张{'甲乙丙'[i]}", "M", 30, "13700001111"),
+                    VisitForm(),
+                    a.staff("guide.li"),
+                    a.clock,
+                ).visit_id
+            )
         a.sync()
     server.kill()  # the server's disk dies; last night's backup comes back
     live = Path(server.database_url.split("///", 1)[1])
@@ -539,9 +696,21 @@ def test_a_server_restored_from_backup_gets_every_change_again(server, desks, tm
     import subprocess
     import sys
 
-    subprocess.run([sys.executable, "-m", "app", "--data-dir", str(server.workdir),
-                    "server-admin", "--database-url", server.database_url, "new-epoch"],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "app",
+            "--data-dir",
+            str(server.workdir),
+            "server-admin",
+            "--database-url",
+            server.database_url,
+            "new-epoch",
+        ],
+        check=True,
+        capture_output=True,
+    )
     server.start()
     a.sync()
     a.sync()
@@ -570,8 +739,13 @@ def test_pull_long_poll_wakes_on_a_push_within_a_second(server, desks) -> None:
     time.sleep(0.5)  # the pull is parked
     with kiosk.db.session() as s:
         registration.register_walk_in(
-            s, None, VisitForm(purpose="consultation", department_id=_dept(s, "IM")),
-            kiosk.actor, kiosk.clock, standalone=False)
+            s,
+            None,
+            VisitForm(purpose="consultation", department_id=_dept(s, "IM")),
+            kiosk.actor,
+            kiosk.clock,
+            standalone=False,
+        )
     start = time.perf_counter()
     kiosk.engine.push_once()
     t.join(15)
@@ -584,8 +758,13 @@ def test_clock_far_off_on_a_desk_changes_no_cursor_or_claim(server, desks) -> No
     from app.clock import FixedClock
 
     with a.db.session() as s:
-        reg = registration.register_arrival(s, PatientForm("赵强", "M", 72, "13611112222"),
-                                            VisitForm(), a.staff("guide.li"), a.clock)
+        reg = registration.register_arrival(
+            s,
+            PatientForm("赵强", "M", 72, "13611112222"),
+            VisitForm(),
+            a.staff("guide.li"),
+            a.clock,
+        )
     a.sync()
     b.sync()
     future = FixedClock(tz=a.clock.tz, at=a.clock.now() + dt.timedelta(days=400))

@@ -9,6 +9,7 @@ outbox entry, nor an outbox entry without its check-in.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import event, func, inspect, select
@@ -90,6 +91,7 @@ def _before_commit(session: Session) -> None:
     seq = (session.scalar(select(func.max(OutboxEntry.device_seq))) or 0) + 1
     from app.clock import utcnow
 
+    session.info["_outbox_queued"] = True
     session.add(
         OutboxEntry(
             mutation_id=new_id(),
@@ -106,8 +108,15 @@ def _forget(session: Session, *_: Any) -> None:
     session.info.pop(_OPS, None)
 
 
-def install(sessions: sessionmaker[Session]) -> None:
-    """Record changes of every session ``sessions`` makes (those with ``info['outbox']``)."""
+def install(sessions: sessionmaker[Session], on_queued: Callable[[], None] | None = None) -> None:
+    """Record changes of every session ``sessions`` makes (those with ``info['outbox']``);
+    ``on_queued`` is called after each commit that queued an entry (to wake the pusher)."""
+
+    def _after_commit(session: Session) -> None:
+        if session.info.pop("_outbox_queued", False) and on_queued is not None:
+            on_queued()
+
+    event.listen(sessions, "after_commit", _after_commit)
     event.listen(sessions, "after_flush", _after_flush)
     event.listen(sessions, "before_commit", _before_commit)
     event.listen(sessions, "after_rollback", _forget)
