@@ -3,6 +3,7 @@ delays requests and cuts responses half-way, at rates the test sets."""
 
 from __future__ import annotations
 
+import contextlib
 import random
 import socket
 import threading
@@ -73,10 +74,8 @@ class FaultProxy:
         def close_both() -> None:
             done.set()
             for s in (client, upstream):
-                try:
+                with contextlib.suppress(OSError):
                     s.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
                 s.close()
 
         def requests_up() -> None:

@@ -645,7 +645,7 @@ def test_leased_ticket_numbers_never_collide_between_kiosks(server, desks) -> No
     server.kill()  # both offline all morning
     tickets_seen = []
     for k in (k1, k2):
-        for i in range(30):
+        for _i in range(30):
             with k.db.session() as s:
                 r = registration.register_walk_in(
                     s,
