@@ -105,3 +105,21 @@ def hospital(db: Database, clock: FixedClock) -> Hospital:
         desk=Actor("desk-1", guides[0].id),
         kiosk=Actor("kiosk-1"),
     )
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    from tests.pgcluster import Cluster
+
+    cluster = Cluster().start()
+    yield cluster
+    cluster.stop()
+
+
+_db_counter = iter(range(1_000_000))
+
+
+@pytest.fixture
+def pg_url(pg_cluster) -> str:
+    """A fresh, empty PostgreSQL database on the session's throwaway cluster."""
+    return pg_cluster.create_database(f"fd_test_{next(_db_counter)}")

@@ -23,8 +23,14 @@ def main(data_dir: Path) -> None:
     identity = Identity.load(data_dir)
     assert identity is not None
     db = open_database(data_dir / "frontdesk.db", outbox=True)
-    engine = SyncEngine(db, SyncClient(identity.server_url, identity.token), identity,
-                        Clock(tz=ZoneInfo("Asia/Shanghai")), lease_block=500, low_water=200)
+    engine = SyncEngine(
+        db,
+        SyncClient(identity.server_url, identity.token),
+        identity,
+        Clock(tz=ZoneInfo("Asia/Shanghai")),
+        lease_block=500,
+        low_water=200,
+    )
     with db.reading() as s:
         dept = s.scalars(select(Department.id).where(Department.code == "IM")).one()
     actor = Actor(identity.device_id)
@@ -35,9 +41,13 @@ def main(data_dir: Path) -> None:
         i += 1
         with db.session() as s:
             registration.register_walk_in(
-                s, PatientForm("王小明", "M", 40, f"139{i:08d}"),
-                VisitForm(purpose="consultation", department_id=dept), actor, engine.clock,
-                standalone=False)
+                s,
+                PatientForm("王小明", "M", 40, f"139{i:08d}"),
+                VisitForm(purpose="consultation", department_id=dept),
+                actor,
+                engine.clock,
+                standalone=False,
+            )
         if i % 3 == 0:
             try:
                 engine.push_once()

@@ -30,8 +30,17 @@ from .harness import Desk, ServerProcess
 MACHINE = StageMachine()
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def server(request, tmp_path: Path):
+    """The real server, on its embedded SQLite or on a throwaway PostgreSQL cluster."""
+    url = request.getfixturevalue("pg_url") if request.param == "postgresql" else None
+    srv = ServerProcess(tmp_path / "server", url).start()
+    yield srv
+    srv.stop()
+
+
 @pytest.fixture
-def server(tmp_path: Path):
+def sqlite_server(tmp_path: Path):
     srv = ServerProcess(tmp_path / "server").start()
     yield srv
     srv.stop()
@@ -667,8 +676,10 @@ def test_leased_ticket_numbers_never_collide_between_kiosks(server, desks) -> No
     db.close()
 
 
-def test_a_server_restored_from_backup_gets_every_change_again(server, desks, tmp_path) -> None:
-    a = desks("staff", "desk-a")
+def test_a_server_restored_from_backup_gets_every_change_again(sqlite_server, tmp_path) -> None:
+    server = sqlite_server
+    a = Desk.enroll(server, tmp_path / "desk-a", "staff", "desk-a")
+    a.sync()
     backup = tmp_path / "backup.db"
     src = sqlite3.connect(server.database_url.split("///", 1)[1])
     dst = sqlite3.connect(backup)
@@ -719,6 +730,7 @@ def test_a_server_restored_from_backup_gets_every_change_again(server, desks, tm
         assert set(ids) <= set(s.scalars(select(Visit.id)))
     db.close()
     _assert_converged(server, [a])
+    a.close()
 
 
 def test_pull_long_poll_wakes_on_a_push_within_a_second(server, desks) -> None:

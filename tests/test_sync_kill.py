@@ -28,8 +28,12 @@ def test_a_desk_killed_mid_write_and_mid_sync_loses_nothing(tmp_path: Path) -> N
     rng = random.Random(3)
     try:
         for _round in range(3):
-            child = subprocess.Popen([sys.executable, "-m", "tests.desk_child", str(workdir)],
-                                     cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            child = subprocess.Popen(
+                [sys.executable, "-m", "tests.desk_child", str(workdir)],
+                cwd=ROOT,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
             assert child.stdout is not None
             assert child.stdout.readline().strip() == b"ready"
             time.sleep(rng.uniform(0.4, 1.2))
@@ -51,8 +55,7 @@ def test_a_desk_killed_mid_write_and_mid_sync_loses_nothing(tmp_path: Path) -> N
 
         identity = Identity.load(workdir)
         db = open_database(workdir / "frontdesk.db", outbox=True)
-        engine = SyncEngine(db, SyncClient(identity.server_url, identity.token), identity,
-                            Clock())
+        engine = SyncEngine(db, SyncClient(identity.server_url, identity.token), identity, Clock())
         with db.reading() as s:
             committed = set(s.scalars(select(Visit.id)))
             entries = s.scalars(select(OutboxEntry)).all()
