@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.clock import utcnow
@@ -32,7 +33,15 @@ from server.models import ClaimLoss, Device, EscortAssignment, FieldVersion
 ESCORT_KINDS = {EventKind.CLAIMED, EventKind.RELEASED, EventKind.HANDED_OFF}
 KIOSK_EVENT_KINDS = {EventKind.ARRIVED, EventKind.REGISTERED}
 KIOSK_TABLES = {"patients", "visits", "visit_events", "assistance_requests", "survey_responses"}
-NEVER_PATCHED = {"id", "version", "created_at", "created_device_id", "created_staff_id", "day"}
+NEVER_PATCHED = {
+    "id",
+    "version",
+    "created_at",
+    "created_device_id",
+    "created_staff_id",
+    "day",
+    "duplicate_of",
+}
 DEVICE_COLUMNS = {
     "visits": "created_device_id",
     "visit_events": "device_id",
@@ -120,10 +129,24 @@ def _insert(
         values.setdefault("stage_since", values.get("created_at") or utcnow())
         if values.get("verified") and device.role == "kiosk":
             raise Rejected("forbidden", "a kiosk cannot verify a patient")
+        values["duplicate_of"] = _first_checkin(session, values.get("appointment_id"))
     obj = model(**values)
     session.add(obj)
     session.flush()
     log.row(obj)
+
+
+def _first_checkin(session: Session, appointment_id: str | None) -> str | None:
+    """Two kiosks (or a double tap offline) checked the same appointment in: both visits are
+    kept; the later one points at the first, and boards show one."""
+    if not appointment_id:
+        return None
+    return session.scalars(
+        select(Visit.id)
+        .where(Visit.appointment_id == appointment_id, Visit.duplicate_of.is_(None))
+        .order_by(Visit.created_at, Visit.id)
+        .limit(1)
+    ).first()
 
 
 def _staff_name(session: Session, staff_id: str | None) -> str | None:

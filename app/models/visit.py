@@ -112,6 +112,8 @@ class Visit(SyncedRow, Versioned, Base):
     created_at: Mapped[dt.datetime] = mapped_column()
     created_device_id: Mapped[str] = mapped_column(String(36))
     created_staff_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    # Set by the server when two desks checked the same appointment in (both kept):
+    duplicate_of: Mapped[str | None] = mapped_column(String(36), default=None)
     # Derived from the events:
     stage: Mapped[str] = mapped_column(String(24), default="arrived")
     stage_since: Mapped[dt.datetime] = mapped_column()

@@ -50,7 +50,7 @@ class BoardRow:
 def open_visits(
     session: Session, day: dt.date, *, include_departed: bool = False
 ) -> list[BoardRow]:
-    query = select(Visit).where(Visit.day == day)
+    query = select(Visit).where(Visit.day == day, Visit.duplicate_of.is_(None))
     if not include_departed:
         query = query.where(Visit.stage != DEPARTED)
     visits = session.scalars(query.order_by(Visit.created_at)).all()

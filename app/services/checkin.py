@@ -97,7 +97,10 @@ def _view(session: Session, appt: Appointment, clock: Clock) -> AppointmentView:
     doctor = session.get(Doctor, appt.doctor_id) if appt.doctor_id else None
     assert dept is not None
     visit = session.scalars(
-        select(Visit).where(Visit.appointment_id == appt.id).order_by(Visit.created_at).limit(1)
+        select(Visit)
+        .where(Visit.appointment_id == appt.id, Visit.duplicate_of.is_(None))
+        .order_by(Visit.created_at)
+        .limit(1)
     ).first()
     return AppointmentView(
         appointment_id=appt.id,

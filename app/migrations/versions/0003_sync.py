@@ -1,4 +1,4 @@
-"""sync bookkeeping: outbox, pull state, event flags
+"""sync bookkeeping: outbox, pull state, event flags; visits may mark a duplicate check-in
 
 Revision ID: 0003_sync
 Revises: 0002_visits
@@ -19,6 +19,8 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("visits") as batch_op:
+        batch_op.add_column(sa.Column("duplicate_of", sa.String(length=36), nullable=True))
     op.create_table(
         "event_flags",
         sa.Column("event_id", sa.String(length=36), nullable=False),
@@ -66,6 +68,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("visits") as batch_op:
+        batch_op.drop_column("duplicate_of")
     op.drop_table("sync_state")
     with op.batch_alter_table("outbox", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_outbox_state"))
