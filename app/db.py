@@ -26,7 +26,7 @@ def sqlite_url(path: Path | str) -> str:
     return f"sqlite+pysqlite:///{Path(path)}"
 
 
-def make_engine(url_or_path: str | Path, **kwargs: Any) -> Engine:
+def make_engine(url_or_path: str | Path, *, busy_timeout_ms: int = 10_000, **kwargs: Any) -> Engine:
     """An engine for a SQLite file (or another database URL, for the server).
 
     SQLite connections get WAL, ``synchronous=FULL``, foreign keys and a busy timeout; every
@@ -38,16 +38,16 @@ def make_engine(url_or_path: str | Path, **kwargs: Any) -> Engine:
         url = sqlite_url(url)
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, busy_timeout_ms)
     return engine
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, record: Any) -> None:
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
         cur = dbapi_connection.cursor()
-        cur.execute("PRAGMA busy_timeout = 10000")
+        cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         cur.execute("PRAGMA journal_mode = WAL")
         cur.execute("PRAGMA synchronous = FULL")
         cur.execute("PRAGMA foreign_keys = ON")

@@ -1,0 +1,216 @@
+"""The remaining fault scenarios of SYNC.md, each by number."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
+
+from app.models import Department, OutboxEntry, SyncState, Visit, VisitEvent
+from app.services import board, checkin, registration
+from app.services.registration import PatientForm, VisitForm
+from app.sync import apply as sync_apply
+
+from .harness import Desk, ServerProcess
+from .test_sync import _dept, _server_appointment
+
+
+@pytest.fixture
+def server(tmp_path: Path):
+    srv = ServerProcess(tmp_path / "server").start()
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture
+def desk(server, tmp_path):
+    made = []
+
+    def make(role: str, name: str) -> Desk:
+        d = Desk.enroll(server, tmp_path / name, role, name)
+        d.sync()
+        d.engine.ensure_leases()
+        if role == "kiosk":
+            d.engine.refresh_kiosk_key()
+        made.append(d)
+        return d
+
+    yield make
+    for d in made:
+        d.close()
+
+
+def _arrival(d: Desk, name: str = "李雷") -> str:
+    with d.db.session() as s:
+        return registration.register_arrival(
+            s, PatientForm(name, "M", 30, "13700001111"), VisitForm(), d.staff("guide.li"), d.clock
+        ).visit_id
+
+
+def test_05_two_kiosks_check_in_one_appointment_both_kept_board_shows_one(server, desk) -> None:
+    k1, k2, a = desk("kiosk", "k1"), desk("kiosk", "k2"), desk("staff", "a")
+    appt_id, code, _ = _server_appointment(server)
+    server.kill()
+    made = []
+    for k in (k1, k2):
+        with k.db.session() as s:
+            view = checkin.find_by_code(s, code, k.clock, key=k.kiosk_key())
+            made.append(
+                checkin.check_in(
+                    s,
+                    view.appointment_id,
+                    k.actor,
+                    k.clock,
+                    channel="kiosk",
+                    enforce_window=False,
+                    standalone=False,
+                )
+            )
+    server.start()
+    for d in (k1, k2, a):
+        d.sync()
+    a.sync()
+    with a.db.reading() as s:
+        both = s.scalars(select(Visit).where(Visit.appointment_id == appt_id)).all()
+        assert len(both) == 2  # both kept, with their events
+        assert (
+            s.scalar(
+                select(func.count())
+                .select_from(VisitEvent)
+                .where(VisitEvent.visit_id.in_([v.id for v in both]))
+            )
+            == 4
+        )
+        rows = [
+            r for r in board.open_visits(s, a.clock.today()) if r.visit_id in {v.id for v in both}
+        ]
+        assert len(rows) == 1  # the board shows one check-in
+        view = checkin.find_by_code(s, code, a.clock)
+        assert view.checked_in_ticket == rows[0].ticket
+
+
+def test_06_a_desk_dying_while_applying_a_page_keeps_its_cursor(server, desk, monkeypatch) -> None:
+    a, b = desk("staff", "a"), desk("staff", "b")
+    ids = [_arrival(b, n) for n in ("张甲", "张乙", "张丙")]
+    b.sync()
+    with a.db.reading() as s:
+        before = s.get(SyncState, 1).cursor
+    real = sync_apply.apply_changes
+
+    def dies_half_way(session, changes):
+        changes = list(changes)
+        real(session, changes[: len(changes) // 2])
+        raise KeyboardInterrupt("power cut")
+
+    monkeypatch.setattr("app.sync.engine.apply_changes", dies_half_way)
+    with pytest.raises(KeyboardInterrupt):
+        a.engine.pull_once()
+    with a.db.reading() as s:
+        assert s.get(SyncState, 1).cursor == before  # page and cursor: one transaction
+        assert s.scalar(select(func.count()).select_from(Visit)) == 0
+    monkeypatch.undo()
+    a.sync()
+    a.sync()  # and a replay of the same page changes nothing
+    with a.db.reading() as s:
+        assert set(s.scalars(select(Visit.id))) == set(ids)
+        assert s.scalar(select(func.count()).select_from(VisitEvent)) == 3
+
+
+def test_09_a_change_made_while_a_push_is_in_flight_stays_pending(
+    server, desk, monkeypatch
+) -> None:
+    a = desk("staff", "a")
+    _arrival(a, "张甲")
+    real_push = a.engine.client.push
+
+    def push_while_a_guide_types(batch, batch_id=""):
+        _arrival(a, "张乙")  # committed while the request is on the wire
+        return real_push(batch, batch_id)
+
+    monkeypatch.setattr(a.engine.client, "push", push_while_a_guide_types)
+    assert a.engine.push_once() == 1
+    monkeypatch.undo()
+    with a.db.reading() as s:
+        states = [e.state for e in s.scalars(select(OutboxEntry).order_by(OutboxEntry.device_seq))]
+    assert states == ["applied", "pending"]
+    a.sync()
+    with a.db.reading() as s:
+        assert set(s.scalars(select(OutboxEntry.state))) == {"applied"}
+
+
+def test_22_an_old_change_replayed_never_turns_a_row_back(server, desk) -> None:
+    a = desk("staff", "a")
+    with a.db.reading() as s:
+        dept = s.get(Department, _dept(s, "IM"))
+        old = {
+            "entity_type": "departments",
+            "entity_id": dept.id,
+            "data": {"id": dept.id, "room": "OLD", "version": dept.version},
+        }
+    newer = {
+        "entity_type": "departments",
+        "entity_id": old["entity_id"],
+        "data": {"id": old["entity_id"], "room": "250", "version": 5},
+    }
+    with a.db.session(record=False) as s:
+        sync_apply.apply_changes(s, [newer])
+        sync_apply.apply_changes(s, [old])  # a stale page arriving late
+    with a.db.reading() as s:
+        d = s.get(Department, old["entity_id"])
+        assert (d.room, d.version) == ("250", 5)
+
+
+def test_27_28_scope_changes_and_repeated_resets_keep_the_outbox(server, desk) -> None:
+    a, b = desk("staff", "a"), desk("staff", "b")
+    theirs = _arrival(b, "张甲")
+    b.sync()
+    server.kill()
+    mine = _arrival(a, "李乙")  # pending while offline
+    server.start()
+    for _ in range(3):  # midnight passes (scopes change), several times in a row
+        with a.db.session(record=False) as s:
+            s.get(SyncState, 1).scope_set = "ref,staff,appts:2026-11-22,visits:2026-11-22"
+        a.engine.pull_once()  # 410 resync_required: cursor reset, outbox untouched
+        with a.db.reading() as s:
+            assert s.get(SyncState, 1).cursor == 0
+            assert s.scalars(select(OutboxEntry.state)).one() == "pending"
+    a.sync()
+    with a.db.reading() as s:
+        assert {theirs, mine} <= set(s.scalars(select(Visit.id)))
+        assert s.scalars(select(OutboxEntry.state)).one() == "applied"
+    con = sqlite3.connect(Path(a.db.engine.url.database))
+    assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    con.close()
+
+
+def test_33_a_busy_database_refuses_the_check_in_instead_of_pretending(server, desk) -> None:
+    kiosk = desk("kiosk", "k")
+    _, code, _ = _server_appointment(server)
+    path = Path(kiosk.db.engine.url.database)
+    blocker = sqlite3.connect(path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")  # another writer holds the database
+    from app.db import Database, make_engine
+
+    impatient = Database(make_engine(path, busy_timeout_ms=100), outbox=True)
+    try:
+        with pytest.raises(OperationalError, match="locked"), impatient.session() as s:
+            view = checkin.find_by_code(s, code, kiosk.clock, key=kiosk.kiosk_key())
+            checkin.check_in(
+                s,
+                view.appointment_id,
+                kiosk.actor,
+                kiosk.clock,
+                channel="kiosk",
+                enforce_window=False,
+                standalone=False,
+            )
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+        impatient.close()
+    with kiosk.db.reading() as s:
+        assert s.scalar(select(func.count()).select_from(Visit)) == 0
+        assert s.scalar(select(func.count()).select_from(OutboxEntry)) == 0
