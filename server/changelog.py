@@ -67,7 +67,8 @@ class Writer:
 
     On PostgreSQL the first append takes a transaction-scoped advisory lock, held to commit, so
     that sequence numbers are handed out in commit order; SQLite's single writer gives the same
-    for free.  ``max_seq`` is what to announce after commit."""
+    for free.  Entries are flushed in bulk; ``finish()`` returns the highest sequence number
+    written, which is what to announce after commit."""
 
     def __init__(
         self,
@@ -83,7 +84,7 @@ class Writer:
         self.mutation_id = mutation_id
         self.today = today
         self.kiosk_secret = kiosk_secret
-        self.max_seq: int | None = None
+        self.entries: list[ChangeLog] = []
         self._locked = False
 
     def _lock(self) -> None:
@@ -124,10 +125,12 @@ class Writer:
         data = row_to_dict(obj)
         version = int(getattr(obj, "version", 1) or 1)
         entity_id = str(data.get("id") or data.get("event_id"))
+        now = utcnow()
         for scope in self.scopes(obj):
             payload = data
             if scope.startswith("kappts:"):
-                payload = kiosk_projection(obj, day_key(self.kiosk_secret, obj.day))  # type: ignore[arg-type]
+                key = day_key(self.kiosk_secret, obj.day)  # type: ignore[attr-defined]
+                payload = kiosk_projection(obj, key)  # type: ignore[arg-type]
             entry = ChangeLog(
                 scope=scope,
                 entity_type=obj.__tablename__,
@@ -137,18 +140,32 @@ class Writer:
                 data=payload,
                 origin_device_id=self.device_id,
                 origin_mutation_id=self.mutation_id,
-                committed_at=utcnow(),
+                committed_at=now,
             )
             self.session.add(entry)
-            self.session.flush()
-            self.max_seq = entry.seq
+            self.entries.append(entry)
 
-    def announce(self) -> None:
-        """PostgreSQL: tell every server process's listener, delivered at commit."""
-        if self.max_seq is not None and self.session.get_bind().dialect.name == "postgresql":
-            self.session.execute(
-                text("SELECT pg_notify('frontdesk_sync', :s)"), {"s": str(self.max_seq)}
-            )
+    def mark(self) -> int:
+        return len(self.entries)
+
+    def discard(self, since: int) -> None:
+        """Forget entries of a rolled-back savepoint."""
+        del self.entries[since:]
+
+    def finish(self, since: int = 0) -> int | None:
+        """Flush, and return the highest sequence number among entries[since:]."""
+        if not self.entries[since:]:
+            return None
+        self.session.flush()
+        return max(e.seq for e in self.entries[since:])
+
+    def announce(self) -> int | None:
+        """Flush; on PostgreSQL tell every server process's listener (delivered at commit).
+        Returns the highest sequence number written."""
+        top = self.finish()
+        if top is not None and self.session.get_bind().dialect.name == "postgresql":
+            self.session.execute(text("SELECT pg_notify('frontdesk_sync', :s)"), {"s": str(top)})
+        return top
 
 
 def max_seq(session: Session) -> int:

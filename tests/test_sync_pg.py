@@ -168,14 +168,18 @@ def _skipped_row_race(url: str, with_lock: bool) -> set[int]:
 
     def t1() -> None:
         with db.session() as s:
-            writer(s).row(s.get(Department, "d-base"))
+            w = writer(s)
+            w.row(s.get(Department, "d-base"))
+            w.finish()  # the sequence number is taken here
             t1_allocated.set()
             t1_commit.wait(10)
 
     def t2() -> None:
         t1_allocated.wait(10)
         with db.session() as s:
-            writer(s).row(s.get(Department, "d-base"))
+            w = writer(s)
+            w.row(s.get(Department, "d-base"))
+            w.finish()
         t2_done.set()
 
     threads = [threading.Thread(target=t1), threading.Thread(target=t2)]

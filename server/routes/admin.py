@@ -126,7 +126,7 @@ def put_reference(
             kiosk_secret=serverdb.meta(s, "kiosk_secret"),
         )
         writer.row(row)
-        writer.announce()
+        top = writer.announce()
         answer = row_to_dict(row)
-    state.notifier.notify(writer.max_seq)
+    state.notifier.notify(top)
     return answer

@@ -11,6 +11,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Query, Response, status
 from pydantic import BaseModel, Field
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from app.clock import utcnow
@@ -40,90 +41,96 @@ class PushIn(BaseModel):
     mutations: list[MutationIn] = Field(max_length=100)
 
 
-def _push_one(state: ServerState, device_id: str, m: MutationIn) -> dict[str, Any]:
-    """One mutation, one transaction: dedupe, order, apply (or reject / quarantine), log."""
-    with state.db.session() as s:
-        device = s.get(Device, device_id, with_for_update=True)  # one push per device at a time
-        assert device is not None
-        done = s.get(AppliedMutation, (device_id, m.mutation_id))
-        if done is not None:
-            if done.content_hash == m.content_hash:
-                return {
-                    **done.result,
-                    "mutation_id": m.mutation_id,
-                    "duplicate": True,
-                    "status": "duplicate"
-                    if done.result["status"] == "applied"
-                    else done.result["status"],
-                }
+def _push_one(
+    s: Session, device: Device, m: MutationIn, writer: changelog.Writer
+) -> dict[str, Any]:
+    """One mutation inside the batch's transaction: dedupe, order, then apply it whole in a
+    savepoint — or reject it, or quarantine it — and record the answer under its key."""
+    done = s.get(AppliedMutation, (device.id, m.mutation_id))
+    if done is not None:
+        if done.content_hash != m.content_hash:
             return {"mutation_id": m.mutation_id, "status": "rejected", "code": "id_reuse"}
-        if m.device_seq <= device.last_device_seq:
-            return {"mutation_id": m.mutation_id, "status": "rejected", "code": "seq_reuse"}
-        if m.device_seq > device.last_device_seq + 1:
-            return {
-                "mutation_id": m.mutation_id,
-                "status": "deferred",
-                "expected_device_seq": device.last_device_seq + 1,
-            }
-        writer = changelog.Writer(
-            s,
-            device_id=device_id,
-            mutation_id=m.mutation_id,
-            today=state.clock.today(),
-            kiosk_secret=serverdb.meta(s, "kiosk_secret"),
-        )
-        result: dict[str, Any]
-        try:
-            if content_hash(m.payload) != m.content_hash:
-                raise Rejected("hash_mismatch", "content_hash does not match the payload")
-            with s.begin_nested():
-                outcome = apply_ops(s, device, m.payload.get("ops"), writer)
-            result = {"status": outcome.status}
-            if outcome.conflicts:
-                result["conflicts"] = outcome.conflicts
-        except Rejected as exc:
-            writer.max_seq = None
-            result = {"status": "rejected", "code": exc.code, "detail": exc.detail[:200]}
-        except Exception as exc:  # a server bug: keep the mutation, answer, carry on
-            writer.max_seq = None
-            log.exception("mutation %s from device %s quarantined", m.mutation_id, device_id)
-            s.add(
-                Quarantine(
-                    device_id=device_id,
-                    mutation_id=m.mutation_id,
-                    raw=m.model_dump(),
-                    error=f"{type(exc).__name__}",
-                    received_at=utcnow(),
-                )
-            )
-            result = {"status": "quarantined"}
-        if writer.max_seq is not None:
-            result["seq"] = writer.max_seq
+        replay = done.result["status"]
+        return {
+            **done.result,
+            "mutation_id": m.mutation_id,
+            "duplicate": True,
+            "status": "duplicate" if replay == "applied" else replay,
+        }
+    if m.device_seq <= device.last_device_seq:
+        return {"mutation_id": m.mutation_id, "status": "rejected", "code": "seq_reuse"}
+    if m.device_seq > device.last_device_seq + 1:
+        return {
+            "mutation_id": m.mutation_id,
+            "status": "deferred",
+            "expected_device_seq": device.last_device_seq + 1,
+        }
+    writer.mutation_id = m.mutation_id
+    mark = writer.mark()
+    result: dict[str, Any]
+    try:
+        if content_hash(m.payload) != m.content_hash:
+            raise Rejected("hash_mismatch", "content_hash does not match the payload")
+        with s.begin_nested():
+            outcome = apply_ops(s, device, m.payload.get("ops"), writer)
+            seq = writer.finish(mark)
+        result = {"status": outcome.status}
+        if outcome.conflicts:
+            result["conflicts"] = outcome.conflicts
+        if seq is not None:
+            result["seq"] = seq
+    except Rejected as exc:
+        writer.discard(mark)
+        result = {"status": "rejected", "code": exc.code, "detail": exc.detail[:200]}
+    except Exception as exc:  # a server bug: keep the mutation whole, answer, carry on
+        writer.discard(mark)
+        log.exception("mutation %s from device %s quarantined", m.mutation_id, device.id)
         s.add(
-            AppliedMutation(
-                device_id=device_id,
+            Quarantine(
+                device_id=device.id,
                 mutation_id=m.mutation_id,
-                device_seq=m.device_seq,
-                content_hash=m.content_hash,
-                result=result,
-                applied_at=utcnow(),
+                raw=m.model_dump(),
+                error=type(exc).__name__,
+                received_at=utcnow(),
             )
         )
-        device.last_device_seq = m.device_seq
-        device.last_seen_at = utcnow()
-        writer.announce()
-    state.notifier.notify(writer.max_seq)
+        result = {"status": "quarantined"}
+    s.add(
+        AppliedMutation(
+            device_id=device.id,
+            mutation_id=m.mutation_id,
+            device_seq=m.device_seq,
+            content_hash=m.content_hash,
+            result=result,
+            applied_at=utcnow(),
+        )
+    )
+    device.last_device_seq = m.device_seq
     return {**result, "mutation_id": m.mutation_id}
 
 
 def _push(state: ServerState, device_id: str, body: PushIn) -> dict[str, Any]:
-    results = []
-    for m in sorted(body.mutations, key=lambda m: m.device_seq):
-        results.append(_push_one(state, device_id, m))
-    with state.db.reading() as s:
-        device = s.get(Device, device_id)
-        acked = device.last_device_seq if device else 0
+    """The batch in one transaction (one fsync), each mutation atomic in its own savepoint;
+    if the commit fails nothing is acknowledged and the desk sends the batch again."""
+    with state.db.session() as s:
+        device = s.get(Device, device_id, with_for_update=True)  # one push per device at a time
+        assert device is not None
+        writer = changelog.Writer(
+            s,
+            device_id=device_id,
+            mutation_id=None,
+            today=state.clock.today(),
+            kiosk_secret=serverdb.meta(s, "kiosk_secret"),
+        )
+        results = [
+            _push_one(s, device, m, writer)
+            for m in sorted(body.mutations, key=lambda m: m.device_seq)
+        ]
+        device.last_seen_at = utcnow()
+        acked = device.last_device_seq
         epoch = serverdb.meta(s, "epoch")
+        top = writer.announce()
+    state.notifier.notify(top)
     return {"server_epoch": epoch, "results": results, "acked_through_device_seq": acked}
 
 
