@@ -72,6 +72,7 @@ def run(settings: ServerSettings, *, port_file: str | None = None) -> None:
     family = socket.AF_INET6 if ":" in settings.host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # no 40 ms Nagle stalls
     sock.bind((settings.host, settings.port))
     port = sock.getsockname()[1]
     if port_file:

@@ -281,24 +281,28 @@ class SyncEngine:
     # -- tickets and kiosk keys -----------------------------------------------------------
 
     def ensure_leases(self, day: dt.date | None = None) -> int:
-        """Keep at least ``low_water`` ticket numbers per department for ``day``."""
+        """Keep at least ``low_water`` ticket numbers per department for ``day``, leasing
+        blocks of ``lease_block`` (at most 1,000 a request) from the server."""
         day = day or self.clock.today()
         granted = 0
         with self.db.reading() as s:
             departments = [d.id for d in s.scalars(select(Department).where(Department.active))]
-            low = [
-                d
-                for d in departments
-                if tickets.remaining(s, self.identity.device_id, d, day) < self.low_water
-            ]
-        for dept_id in low:
-            with self._talking():
-                lease = self.client.lease(dept_id, day, self.lease_block)
-            with self.db.session(record=False) as s:
-                tickets.grant_range(
-                    s, self.identity.device_id, dept_id, day, lease["start_seq"], lease["end_seq"]
-                )
-            granted += 1
+            have = {d: tickets.remaining(s, self.identity.device_id, d, day) for d in departments}
+        for dept_id, remaining in have.items():
+            while remaining < self.low_water:
+                with self._talking():
+                    lease = self.client.lease(dept_id, day, min(self.lease_block, 1000))
+                with self.db.session(record=False) as s:
+                    tickets.grant_range(
+                        s,
+                        self.identity.device_id,
+                        dept_id,
+                        day,
+                        lease["start_seq"],
+                        lease["end_seq"],
+                    )
+                remaining += lease["end_seq"] - lease["start_seq"] + 1
+                granted += 1
         return granted
 
     def refresh_kiosk_key(self) -> None:

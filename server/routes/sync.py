@@ -214,7 +214,7 @@ async def changes(
 class LeaseIn(BaseModel):
     department_id: str = Field(max_length=36)
     day: dt.date
-    count: int = Field(ge=1, le=500)
+    count: int = Field(ge=1, le=1000)
 
 
 def _lease(state: ServerState, device_id: str, body: LeaseIn) -> dict[str, Any]:
