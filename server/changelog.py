@@ -86,6 +86,7 @@ class Writer:
         self.kiosk_secret = kiosk_secret
         self.entries: list[ChangeLog] = []
         self._locked = False
+        self.get = session.get  # a push's Batch.get also finds rows added in the same batch
 
     def _lock(self) -> None:
         if self._locked:
@@ -115,7 +116,7 @@ class Writer:
             return obj.day
         visit_id = getattr(obj, "visit_id", None)
         if visit_id:
-            visit = self.session.get(Visit, visit_id)
+            visit = self.get(Visit, visit_id)
             if visit is not None:
                 return visit.day
         return self.today

@@ -50,6 +50,47 @@ DEVICE_COLUMNS = {
 }
 
 
+class Batch:
+    """Row look-ups and additions for the mutations of one push, without autoflush: rows
+    added earlier in the batch are found here, rows known to be absent cost no query."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.pending: dict[tuple[type, Any], Any] = {}
+        self.absent: set[tuple[type, Any]] = set()
+
+    def get(self, model: type, key: Any) -> Any:
+        found = self.pending.get((model, key))
+        if found is not None:
+            return found
+        if (model, key) in self.absent:
+            return None
+        return self.session.get(model, key)
+
+    def add(self, obj: Any, key: Any) -> None:
+        self.session.add(obj)
+        self.pending[(type(obj), key)] = obj
+        self.absent.discard((type(obj), key))
+
+    def delete(self, obj: Any, key: Any) -> None:
+        if self.pending.pop((type(obj), key), None) is not None:
+            self.session.expunge(obj)
+        else:
+            self.session.delete(obj)
+        self.absent.add((type(obj), key))
+
+    def preload(self, model: type, keys: set[str], column: Any = None) -> None:
+        """Load rows of ``model`` whose key is in ``keys`` (one query); remember the rest
+        as absent."""
+        if not keys:
+            return
+        column = column if column is not None else model.id  # type: ignore[attr-defined]
+        found: set[Any] = set()
+        for obj in self.session.scalars(select(model).where(column.in_(list(keys)))):
+            found.add(getattr(obj, column.key))
+        self.absent |= {(model, k) for k in keys - found}
+
+
 class Rejected(Exception):
     """The mutation breaks a rule; nothing of it is applied.  ``code`` says which."""
 
@@ -69,7 +110,7 @@ class Outcome:
         self.conflicts.append(details)
 
 
-def apply_ops(session: Session, device: Device, ops: list[dict[str, Any]], log: Writer) -> Outcome:
+def apply_ops(batch: Batch, device: Device, ops: list[dict[str, Any]], log: Writer) -> Outcome:
     outcome = Outcome()
     if not isinstance(ops, list) or not ops:
         raise Rejected("malformed", "a mutation carries a non-empty list of ops")
@@ -84,9 +125,9 @@ def apply_ops(session: Session, device: Device, ops: list[dict[str, Any]], log: 
         if not isinstance(op.get("data"), dict) or not isinstance(op.get("id"), str):
             raise Rejected("malformed", "an op has an id and data")
         if kind == "insert":
-            _insert(session, device, table, op, log, outcome)
+            _insert(batch, device, table, op, log, outcome)
         elif kind == "patch":
-            _patch(session, table, op, log, outcome)
+            _patch(batch, table, op, log, outcome)
         else:
             raise Rejected("malformed", f"unknown op {kind!r}")
     return outcome
@@ -100,7 +141,7 @@ def _values(model: type, op: dict[str, Any]) -> dict[str, Any]:
 
 
 def _insert(
-    session: Session, device: Device, table: str, op: dict[str, Any], log: Writer, outcome: Outcome
+    batch: Batch, device: Device, table: str, op: dict[str, Any], log: Writer, outcome: Outcome
 ) -> None:
     model = DESK_TABLES[table]
     values = _values(model, op)
@@ -110,13 +151,13 @@ def _insert(
     device_col = DEVICE_COLUMNS.get(table)
     if device_col and values.get(device_col) != device.id:
         raise Rejected("forbidden", f"{table}.{device_col} must be the sending device")
-    existing = session.get(model, op["id"])
+    existing = batch.get(model, op["id"])
     if model is VisitEvent:
         if existing is not None:
             if content_hash(row_to_dict(existing)) != content_hash(row_to_dict(model(**values))):
                 raise Rejected("id_reuse", f"event {op['id']} exists with other content")
             return
-        _event(session, device, values, log, outcome)
+        _event(batch, device, values, log, outcome)
         return
     if existing is not None:
         return  # sent again (a retry, a re-send after a restore): the first one stands
@@ -129,10 +170,9 @@ def _insert(
         values.setdefault("stage_since", values.get("created_at") or utcnow())
         if values.get("verified") and device.role == "kiosk":
             raise Rejected("forbidden", "a kiosk cannot verify a patient")
-        values["duplicate_of"] = _first_checkin(session, values.get("appointment_id"))
+        values["duplicate_of"] = _first_checkin(batch.session, values.get("appointment_id"))
     obj = model(**values)
-    session.add(obj)
-    session.flush()
+    batch.add(obj, obj.id)
     log.row(obj)
 
 
@@ -149,30 +189,29 @@ def _first_checkin(session: Session, appointment_id: str | None) -> str | None:
     ).first()
 
 
-def _staff_name(session: Session, staff_id: str | None) -> str | None:
-    staff = session.get(Staff, staff_id) if staff_id else None
+def _staff_name(batch: Batch, staff_id: str | None) -> str | None:
+    staff = batch.get(Staff, staff_id) if staff_id else None
     return staff.display_name if staff else None
 
 
 def _event(
-    session: Session, device: Device, values: dict[str, Any], log: Writer, outcome: Outcome
+    batch: Batch, device: Device, values: dict[str, Any], log: Writer, outcome: Outcome
 ) -> None:
     kind = EventKind(values["kind"])
     if device.role == "kiosk" and kind not in KIOSK_EVENT_KINDS:
         raise Rejected("forbidden", f"a kiosk may not record {kind}")
-    visit = session.get(Visit, values["visit_id"])
+    visit = batch.get(Visit, values["visit_id"])
     if visit is None:
         raise Rejected("missing_parent", "the event's visit is unknown")
     ev = VisitEvent(**values)
-    session.add(ev)
-    session.flush()
+    batch.add(ev, ev.id)
     log.row(ev)
     staff_id = values.get("staff_id")
     flag: tuple[str, str | None] | None = None
     if kind in ESCORT_KINDS:
-        flag = _escort(session, visit.id, kind, staff_id, values.get("to_staff_id"))
-    elif staff_id and session.get(ClaimLoss, (visit.id, staff_id)) is not None:
-        holder = session.get(EscortAssignment, visit.id)
+        flag = _escort(batch, visit.id, kind, staff_id, values.get("to_staff_id"))
+    elif staff_id and batch.get(ClaimLoss, (visit.id, staff_id)) is not None:
+        holder = batch.get(EscortAssignment, visit.id)
         if holder is None or holder.staff_id != staff_id:
             flag = ("claim_lost", holder.staff_id if holder else None)
     if flag is not None:
@@ -184,39 +223,39 @@ def _event(
             reason=reason,
             holder_staff_id=holder_id,
             created_at=utcnow(),
+            version=1,
         )
-        session.add(marker)
-        session.flush()
+        batch.add(marker, marker.event_id)
         log.row(marker)
         outcome.conflict(
             reason=reason,
             event_id=ev.id,
             visit_id=visit.id,
             holder_staff_id=holder_id,
-            holder_name=_staff_name(session, holder_id),
+            holder_name=_staff_name(batch, holder_id),
         )
 
 
 def _escort(
-    session: Session, visit_id: str, kind: EventKind, staff_id: str | None, to_staff_id: str | None
+    batch: Batch, visit_id: str, kind: EventKind, staff_id: str | None, to_staff_id: str | None
 ) -> tuple[str, str | None] | None:
     """Compare-and-set on the escort; returns (reason, holder) when the event loses."""
-    assignment = session.get(EscortAssignment, visit_id)
+    assignment = batch.get(EscortAssignment, visit_id)
     if assignment is None:
         assignment = EscortAssignment(visit_id=visit_id, staff_id=None, claim_version=0)
-        session.add(assignment)
+        batch.add(assignment, visit_id)
     holder = assignment.staff_id
-    staff = session.get(Staff, staff_id) if staff_id else None
+    staff = batch.get(Staff, staff_id) if staff_id else None
     director = staff is not None and staff.role == Role.DIRECTOR
     if kind == EventKind.CLAIMED:
         if holder not in (None, staff_id):
-            if staff_id and session.get(ClaimLoss, (visit_id, staff_id)) is None:
-                session.add(ClaimLoss(visit_id=visit_id, staff_id=staff_id))
+            if staff_id and batch.get(ClaimLoss, (visit_id, staff_id)) is None:
+                batch.add(ClaimLoss(visit_id=visit_id, staff_id=staff_id), (visit_id, staff_id))
             return ("claimed_by_other", holder)
         assignment.staff_id = staff_id
-        loss = session.get(ClaimLoss, (visit_id, staff_id)) if staff_id else None
+        loss = batch.get(ClaimLoss, (visit_id, staff_id)) if staff_id else None
         if loss is not None:
-            session.delete(loss)
+            batch.delete(loss, (visit_id, staff_id))
     elif kind == EventKind.RELEASED:
         if holder is not None and holder != staff_id and not director:
             return ("not_holder", holder)
@@ -226,15 +265,14 @@ def _escort(
             return ("not_holder", holder)
         assignment.staff_id = to_staff_id
     assignment.claim_version += 1
-    session.flush()
     return None
 
 
-def _patch(session: Session, table: str, op: dict[str, Any], log: Writer, outcome: Outcome) -> None:
+def _patch(batch: Batch, table: str, op: dict[str, Any], log: Writer, outcome: Outcome) -> None:
     model = DESK_TABLES[table]
     if model is VisitEvent:
         raise Rejected("append_only", "visit events are never changed")
-    row = session.get(model, op["id"])
+    row = batch.get(model, op["id"])
     if row is None:
         raise Rejected("missing_row", f"{table} {op['id']} is unknown")
     base = op.get("base_version")
@@ -248,7 +286,11 @@ def _patch(session: Session, table: str, op: dict[str, Any], log: Writer, outcom
         return
     changed_since = {
         fv.field: fv.version
-        for fv in session.query(FieldVersion).filter_by(table_name=table, row_id=row.id)
+        for fv in batch.session.scalars(
+            select(FieldVersion).where(
+                FieldVersion.table_name == table, FieldVersion.row_id == row.id
+            )
+        )
     }
     new_version = row.version + 1
     kept: dict[str, Any] = {}
@@ -259,13 +301,18 @@ def _patch(session: Session, table: str, op: dict[str, Any], log: Writer, outcom
             continue
         if getattr(row, name) != value:
             setattr(row, name, value)
-            session.merge(
-                FieldVersion(table_name=table, row_id=row.id, field=name, version=new_version)
-            )
+            key = (table, row.id, name)
+            known = batch.get(FieldVersion, key)
+            if known is None:
+                batch.add(
+                    FieldVersion(table_name=table, row_id=row.id, field=name, version=new_version),
+                    key,
+                )
+            else:
+                known.version = new_version
             applied = True
     if applied:
         row.version = new_version
-        session.flush()
         log.row(row)
     if kept:
         outcome.conflict(

@@ -189,9 +189,18 @@ class SyncEngine:
             return 0
         done = 0
         now = self.clock.now()
+        results = answer.get("results", [])
         with self.db.session(record=False) as s:
-            for result in answer.get("results", []):
-                entry = s.get(OutboxEntry, result.get("mutation_id"))
+            sent = {
+                e.mutation_id: e
+                for e in s.scalars(
+                    select(OutboxEntry).where(
+                        OutboxEntry.mutation_id.in_([r.get("mutation_id") for r in results])
+                    )
+                )
+            }
+            for result in results:
+                entry = sent.get(result.get("mutation_id"))
                 if entry is None:
                     continue
                 entry.attempts += 1
