@@ -17,11 +17,11 @@ import hashlib
 import hmac
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from app.clock import utcnow
-from app.models import Appointment, AssistanceRequest, Base, Visit
+from app.models import Appointment, Base, Visit
 from app.services.checkin import hashed_code, hashed_phone
 from app.services.masking import mask_name
 from app.sync.codec import row_to_dict
@@ -67,8 +67,8 @@ class Writer:
 
     On PostgreSQL the first append takes a transaction-scoped advisory lock, held to commit, so
     that sequence numbers are handed out in commit order; SQLite's single writer gives the same
-    for free.  Entries are flushed in bulk; ``finish()`` returns the highest sequence number
-    written, which is what to announce after commit."""
+    for free.  Rows are collected and inserted in bulk by ``finish()``, which returns the
+    highest sequence number written — what to announce after commit."""
 
     def __init__(
         self,
@@ -84,9 +84,11 @@ class Writer:
         self.mutation_id = mutation_id
         self.today = today
         self.kiosk_secret = kiosk_secret
-        self.entries: list[ChangeLog] = []
+        self.rows: list[dict[str, Any]] = []
+        self.seqs: list[int] = []  # sequence numbers of rows[: len(seqs)], once inserted
         self._locked = False
         self.get = session.get  # a push's Batch.get also finds rows added in the same batch
+        self._now = utcnow()
 
     def _lock(self) -> None:
         if self._locked:
@@ -95,74 +97,95 @@ class Writer:
             self.session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": SYNC_LOCK})
         self._locked = True
 
-    def scopes(self, obj: Base) -> list[str]:
-        table = obj.__tablename__
+    def scopes(self, table: str, data: dict[str, Any]) -> list[str]:
         if table in REFERENCE:
             return ["ref"]
         if table == "staff":
             return ["staff"]
         if table == "appointments":
-            return [f"appts:{obj.day}", f"kappts:{obj.day}"]  # type: ignore[attr-defined]
+            return [f"appts:{data['day']}", f"kappts:{data['day']}"]
         if table in VISIT_DATA:
-            day = self._visit_day(obj)
-            scopes = [f"visits:{day}"]
-            if isinstance(obj, AssistanceRequest):
-                scopes.append(f"device:{obj.device_id}")
+            scopes = [f"visits:{self._visit_day(table, data)}"]
+            if table == "assistance_requests":
+                scopes.append(f"device:{data['device_id']}")
             return scopes
         raise ValueError(f"no scope for {table}")
 
-    def _visit_day(self, obj: Base) -> dt.date:
-        if isinstance(obj, Visit):
-            return obj.day
-        visit_id = getattr(obj, "visit_id", None)
+    def _visit_day(self, table: str, data: dict[str, Any]) -> str:
+        if table == "visits":
+            return str(data["day"])
+        visit_id = data.get("visit_id")
         if visit_id:
             visit = self.get(Visit, visit_id)
             if visit is not None:
-                return visit.day
-        return self.today
+                return str(visit.day)
+        return str(self.today)
 
     def row(self, obj: Base, op: str = "upsert") -> None:
+        """Log an ORM row as it is now."""
+        self.data(
+            obj.__tablename__,
+            row_to_dict(obj),
+            int(getattr(obj, "version", 1) or 1),
+            obj=obj,
+            op=op,
+        )
+
+    def data(
+        self,
+        table: str,
+        data: dict[str, Any],
+        version: int = 1,
+        *,
+        obj: Base | None = None,
+        op: str = "upsert",
+    ) -> None:
+        """Log a row given as its JSON form (``row_to_dict``)."""
         self._lock()
-        data = row_to_dict(obj)
-        version = int(getattr(obj, "version", 1) or 1)
         entity_id = str(data.get("id") or data.get("event_id"))
-        now = utcnow()
-        for scope in self.scopes(obj):
+        for scope in self.scopes(table, data):
             payload = data
             if scope.startswith("kappts:"):
-                key = day_key(self.kiosk_secret, obj.day)  # type: ignore[attr-defined]
-                payload = kiosk_projection(obj, key)  # type: ignore[arg-type]
-            entry = ChangeLog(
-                scope=scope,
-                entity_type=obj.__tablename__,
-                entity_id=entity_id,
-                op=op,
-                version=version,
-                data=payload,
-                origin_device_id=self.device_id,
-                origin_mutation_id=self.mutation_id,
-                committed_at=now,
+                assert isinstance(obj, Appointment)
+                payload = kiosk_projection(obj, day_key(self.kiosk_secret, obj.day))
+            self.rows.append(
+                {
+                    "scope": scope,
+                    "entity_type": table,
+                    "entity_id": entity_id,
+                    "op": op,
+                    "version": version,
+                    "data": payload,
+                    "origin_device_id": self.device_id,
+                    "origin_mutation_id": self.mutation_id,
+                    "committed_at": self._now,
+                }
             )
-            self.session.add(entry)
-            self.entries.append(entry)
 
     def mark(self) -> int:
-        return len(self.entries)
+        return len(self.rows)
 
     def discard(self, since: int) -> None:
-        """Forget entries of a rolled-back savepoint."""
-        del self.entries[since:]
+        """Forget rows of a rolled-back savepoint (inserted or not)."""
+        del self.rows[since:]
+        del self.seqs[since:]
 
     def finish(self, since: int = 0) -> int | None:
-        """Flush, and return the highest sequence number among entries[since:]."""
-        if not self.entries[since:]:
-            return None
-        self.session.flush()
-        return max(e.seq for e in self.entries[since:])
+        """Insert what is not inserted yet; the highest sequence number among rows[since:]."""
+        todo = self.rows[len(self.seqs) :]
+        if todo:
+            stmt = insert(ChangeLog).returning(ChangeLog.seq, sort_by_parameter_order=True)
+            self.seqs.extend(self.session.scalars(stmt, todo).all())
+        mine = self.seqs[since:]
+        return max(mine) if mine else None
+
+    def seq_range(self, start: int, end: int) -> int | None:
+        mine = self.seqs[start:end]
+        return max(mine) if mine else None
 
     def announce(self) -> int | None:
-        """Flush; on PostgreSQL tell every server process's listener (delivered at commit).
-        Returns the highest sequence number written."""
+        """Insert what is pending; on PostgreSQL tell every server process's listener
+        (delivered at commit).  Returns the highest sequence number written."""
         top = self.finish()
         if top is not None and self.session.get_bind().dialect.name == "postgresql":
             self.session.execute(text("SELECT pg_notify('frontdesk_sync', :s)"), {"s": str(top)})

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from app.clock import utcnow
@@ -25,6 +25,7 @@ from app.sync.codec import (
     DecodeError,
     content_hash,
     dict_to_values,
+    encode_value,
     row_to_dict,
 )
 from server.changelog import Writer
@@ -58,6 +59,7 @@ class Batch:
         self.session = session
         self.pending: dict[tuple[type, Any], Any] = {}
         self.absent: set[tuple[type, Any]] = set()
+        self.event_rows: list[dict[str, Any]] = []
 
     def get(self, model: type, key: Any) -> Any:
         found = self.pending.get((model, key))
@@ -71,6 +73,27 @@ class Batch:
         self.session.add(obj)
         self.pending[(type(obj), key)] = obj
         self.absent.discard((type(obj), key))
+
+    def add_event(self, values: dict[str, Any]) -> None:
+        """Visit events are many and never change: collected as plain rows, inserted in bulk
+        by ``write()``."""
+        self.pending[(VisitEvent, values["id"])] = values
+        self.absent.discard((VisitEvent, values["id"]))
+        self.event_rows.append(values)
+
+    def write(self) -> None:
+        """Send everything collected to the database (still inside the transaction)."""
+        self.session.flush()
+        if self.event_rows:
+            self.session.execute(insert(VisitEvent), self.event_rows)
+            for values in self.event_rows:
+                self.pending.pop((VisitEvent, values["id"]), None)
+            self.event_rows = []
+
+    def forget_unwritten(self) -> None:
+        for values in self.event_rows:
+            self.pending.pop((VisitEvent, values["id"]), None)
+        self.event_rows = []
 
     def delete(self, obj: Any, key: Any) -> None:
         if self.pending.pop((type(obj), key), None) is not None:
@@ -154,7 +177,7 @@ def _insert(
     existing = batch.get(model, op["id"])
     if model is VisitEvent:
         if existing is not None:
-            if content_hash(row_to_dict(existing)) != content_hash(row_to_dict(model(**values))):
+            if content_hash(_encoded(existing)) != content_hash(_encoded(values)):
                 raise Rejected("id_reuse", f"event {op['id']} exists with other content")
             return
         _event(batch, device, values, log, outcome)
@@ -174,6 +197,13 @@ def _insert(
     obj = model(**values)
     batch.add(obj, obj.id)
     log.row(obj)
+
+
+def _encoded(row: Any) -> dict[str, Any]:
+    """A row's JSON form, whether an ORM object or a dict of column values."""
+    if isinstance(row, dict):
+        return {k: encode_value(v) for k, v in row.items()}
+    return row_to_dict(row)
 
 
 def _first_checkin(session: Session, appointment_id: str | None) -> str | None:
@@ -203,9 +233,10 @@ def _event(
     visit = batch.get(Visit, values["visit_id"])
     if visit is None:
         raise Rejected("missing_parent", "the event's visit is unknown")
-    ev = VisitEvent(**values)
-    batch.add(ev, ev.id)
-    log.row(ev)
+    values.setdefault("data", {})
+    batch.add_event(values)
+    log.data("visit_events", _encoded(values))
+    event_id = values["id"]
     staff_id = values.get("staff_id")
     flag: tuple[str, str | None] | None = None
     if kind in ESCORT_KINDS:
@@ -217,7 +248,7 @@ def _event(
     if flag is not None:
         reason, holder_id = flag
         marker = EventFlag(
-            event_id=ev.id,
+            event_id=event_id,
             visit_id=visit.id,
             flag="conflicted",
             reason=reason,
@@ -229,7 +260,7 @@ def _event(
         log.row(marker)
         outcome.conflict(
             reason=reason,
-            event_id=ev.id,
+            event_id=event_id,
             visit_id=visit.id,
             holder_staff_id=holder_id,
             holder_name=_staff_name(batch, holder_id),

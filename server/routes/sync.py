@@ -99,7 +99,7 @@ def _careful_one(
             raise Rejected("hash_mismatch", "content_hash does not match the payload")
         with s.begin_nested():
             outcome = apply_ops(batch, device, m.payload.get("ops"), writer)
-            s.flush()
+            batch.write()
             seq = writer.finish(mark)
         result = {"status": outcome.status}
         if outcome.conflicts:
@@ -130,7 +130,8 @@ def _careful_one(
 def _forget(batch: Batch, s: Session, writer: changelog.Writer, mark: int) -> None:
     """After a savepoint rolled back: drop what the batch and the writer held of it."""
     writer.discard(mark)
-    batch.pending = {k: v for k, v in batch.pending.items() if v in s}
+    batch.forget_unwritten()
+    batch.pending = {k: v for k, v in batch.pending.items() if isinstance(v, dict) or v in s}
 
 
 def _ops(m: MutationIn) -> list[dict[str, Any]]:
@@ -240,13 +241,14 @@ def _fast(
         device.last_device_seq = m.device_seq
         results.append(result)
     try:
-        s.flush()
+        batch.write()
+        writer.finish()
     except Exception:
         raise _Fallback from None
     for m, result, start, end in done:
-        seqs = [e.seq for e in writer.entries[start:end]]
-        if seqs:
-            result["seq"] = max(seqs)
+        seq = writer.seq_range(start, end)
+        if seq is not None:
+            result["seq"] = seq
         _record(s, device, m, dict(result))
         result["mutation_id"] = m.mutation_id
     return results
