@@ -154,8 +154,7 @@ def main() -> None:
             pull_s, pulled = pull_all(reader)
             kiosk = Desk.enroll(server, work / "kiosk", "kiosk", "lobby")
             kiosk.sync()
-            kiosk.engine.ensure_leases()
-            kiosk.engine.lease_block = 500
+            kiosk.engine.lease_block, kiosk.engine.low_water = 500, trials + 10
             kiosk.engine.ensure_leases()
             delays = propagation(kiosk, reader, trials)
             with pusher.db.reading() as s:

@@ -19,7 +19,7 @@ from server.settings import ServerSettings
 from server.state import ServerState
 
 log = logging.getLogger(__name__)
-MAX_BODY = 1024 * 1024
+MAX_BODY = 2 * 1024 * 1024
 
 
 def create_app(settings: ServerSettings, *, migrate: bool = True) -> FastAPI:

@@ -20,8 +20,8 @@ class ServerSettings:
     staff_session_hours: int = 12
     lockout_failures: int = 5
     lockout_minutes: int = 15
-    max_batch: int = 100
-    max_batch_bytes: int = 256 * 1024
+    max_batch: int = 500
+    max_batch_bytes: int = 1024 * 1024
     max_wait_s: float = 25.0
     recheck_s: float = 2.0
     allow_plain_http_remote: bool = field(default=False)

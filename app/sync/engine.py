@@ -32,8 +32,8 @@ from app.sync.identity import Identity
 
 log = logging.getLogger(__name__)
 
-MAX_BATCH = 100
-MAX_BATCH_BYTES = 200 * 1024
+MAX_BATCH = 500
+MAX_BATCH_BYTES = 900 * 1024
 PENDING = "pending"
 
 
