@@ -33,6 +33,7 @@ from app.sync.identity import Identity
 log = logging.getLogger(__name__)
 
 MAX_BATCH = 500
+PAGE = 2000
 MAX_BATCH_BYTES = 900 * 1024
 PENDING = "pending"
 
@@ -241,7 +242,9 @@ class SyncEngine:
             scope_set = (state.scope_set if state else None) or ""
         try:
             with self._talking():
-                page = self.client.changes(cursor, epoch=epoch, scope_set=scope_set, wait=wait)
+                page = self.client.changes(
+                    cursor, epoch=epoch, scope_set=scope_set, wait=wait, limit=PAGE
+                )
         except ResyncRequired as exc:
             self._resync(exc.detail)
             return 0, True

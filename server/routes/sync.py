@@ -351,13 +351,12 @@ def _read(state: ServerState, scopes: list[str], cursor: int, limit: int) -> dic
 async def changes(
     caller: DeviceCaller,
     state: State,
-    response: Response,
     cursor: int = Query(0, ge=0),
     limit: int = Query(500, ge=1, le=2000),
     wait: float = Query(0, ge=0, le=25),
     epoch: str = Query("", max_length=36),
     scope_set: str = Query("", max_length=300),
-) -> dict[str, Any]:
+) -> Response:
     """Changes after ``cursor`` in this device's scopes; with ``wait`` the request is held
     until something new arrives or the wait runs out (long-poll)."""
     scopes = changelog.scopes_for(caller.role, caller.device_id, state.clock.today())
@@ -388,7 +387,7 @@ async def changes(
         await state.notifier.wait(page["cursor"], min(remaining, state.settings.recheck_s))
         page = await run_in_threadpool(_read, state, scopes, page["cursor"], limit)
     page["scope_set"] = current_set
-    return page
+    return Response(json.dumps(page, ensure_ascii=False), media_type="application/json")
 
 
 class LeaseIn(BaseModel):
