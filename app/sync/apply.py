@@ -77,9 +77,10 @@ def apply_changes(session: Session, changes: Iterable[dict[str, Any]]) -> int:
         if model is Visit:
             touched.add(row_id)
     session.flush()
-    for model in (VisitEvent, EventFlag):  # after their visits
+    connection = session.connection()
+    for model in (VisitEvent, EventFlag):  # after their visits; plain Core, no ORM objects
         if appended[model]:
-            session.execute(insert(model), appended[model])
+            connection.execute(insert(model.__table__), appended[model])
     _rebuild(session, touched)
     return applied
 
@@ -91,8 +92,20 @@ def _rebuild(session: Session, visit_ids: set[str]) -> None:
     if not visit_ids:
         return
     ids = list(visit_ids)
-    events: dict[str, list[VisitEvent]] = defaultdict(list)
-    for ev in session.scalars(select(VisitEvent).where(VisitEvent.visit_id.in_(ids))):
+    events: dict[str, list[Any]] = defaultdict(list)
+    e = VisitEvent
+    for ev in session.execute(
+        select(
+            e.id,
+            e.visit_id,
+            e.kind,
+            e.stage,
+            e.staff_id,
+            e.to_staff_id,
+            e.occurred_at,
+            e.supersedes_id,
+        ).where(e.visit_id.in_(ids))
+    ):
         events[ev.visit_id].append(ev)
     flagged: dict[str, set[str]] = defaultdict(set)
     for visit_id, event_id in session.execute(
