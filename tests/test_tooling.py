@@ -45,3 +45,18 @@ def test_core_benchmark_prints_its_figures() -> None:
     assert figures["visit_events"] == 100_000
     assert figures["appointments"] >= 10_000
     assert figures["find_checkin_ms"] > 0 and figures["stage_change_ms"] > 0
+
+
+def test_sync_benchmark_prints_its_figures() -> None:
+    out = subprocess.run(
+        [sys.executable, "bench/sync.py", "--quick"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert out.returncode == 0, out.stderr
+    figures = json.loads(out.stdout)
+    for key in ("push_10k_s", "pull_100k_s", "propagation_p50_ms", "propagation_p95_ms"):
+        assert figures[key] > 0
+    assert figures["pulled_changes"] >= 2000
