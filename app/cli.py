@@ -42,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--reset", action="store_true", help="start again from fresh demo data")
     demo.add_argument("--lang", choices=config.LANGUAGES, help="output language")
     demo.add_argument("--seed", type=int, default=None, help="random seed for the demo data")
+    demo.add_argument("--serve", action="store_true", help="keep the server running afterwards")
 
     db = sub.add_parser("db", help="the local database")
     db_sub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
@@ -108,7 +109,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "demo":
         from app.demo_run import run_demo
 
-        return run_demo(cfg, reset=args.reset, lang=args.lang or cfg.language, seed=args.seed)
+        return run_demo(
+            cfg, reset=args.reset, lang=args.lang or cfg.language, seed=args.seed, serve=args.serve
+        )
     return 2  # pragma: no cover - argparse refuses unknown commands
 
 

@@ -1,33 +1,38 @@
 """``frontdesk demo``: the demo hospital on this machine.
 
-Until the server and the screens exist this runs the core for real on a demo database: it
-loads the demo hospital, lets a morning happen through the services (check-ins at the desk
-and kiosk, walk-ins, triage, escorts, stage moves) and prints what a guide's board would show.
+Until the screens exist this runs the rest of the system for real: the central server on
+embedded SQLite (its own process, loopback), a lobby kiosk and a guide desk, each with its own
+database, enrolled with one-time codes and syncing through the server.  The last two hours
+happen through the same services the screens will use (check-ins at the kiosk and the desk,
+walk-ins, triage, escorts, stage moves), then it prints what the guide desk holds.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import random
+import shutil
+import time
 import unicodedata
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from app import config, demo, logs
+from app import config, logs
 from app.clock import Clock, FixedClock
 from app.db import Database, open_database
 from app.errors import FrontDeskError
-from app.models import Appointment, ArrivalChannel, Department, Role, Staff, Visit
+from app.models import Appointment, ArrivalChannel, Department, Role, Staff, SyncState, Visit
 from app.services import Actor, board, checkin, escort, registration, triage, visits
 from app.services.masking import mask_phone
 from app.services.stages import StageMachine, stage_name
+from app.sync.desk import SyncedDesk
+from app.sync.engine import SyncStatus
 
 log = logging.getLogger(__name__)
-
-KIOSK_DEVICE = "demo-kiosk-1"
-DESK_DEVICE = "demo-desk-1"
 
 
 def _width(text: str) -> int:
@@ -52,99 +57,178 @@ def _table(headers: list[str], rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
-def _simulate(db: Database, real: Clock, machine: StageMachine, rng: random.Random) -> None:
-    """The last hour and a half at the front desk, through the same services the screens use,
-    on a clock that steps a few minutes between actions."""
-    clock = FixedClock(tz=real.tz, at=real.now() - dt.timedelta(minutes=120))
+def _simulate(
+    kiosk: SyncedDesk, desk: SyncedDesk, real: Clock, machine: StageMachine, rng: random.Random
+) -> None:
+    """The last two hours at the front desk, on a clock that steps a few minutes between
+    actions; the kiosk and the desk sync through the server after each one."""
+    midnight = real.day_bounds(real.today())[0]  # the simulated hours stay within today
+    clock = FixedClock(tz=real.tz, at=max(real.now() - dt.timedelta(minutes=120), midnight))
 
-    def tick() -> None:
-        clock.at = min(clock.at + dt.timedelta(minutes=rng.uniform(1, 6)), real.now())
+    def tick(low: float = 2, high: float = 5) -> None:
+        clock.at = min(clock.at + dt.timedelta(minutes=rng.uniform(low, high)), real.now())
 
-    with db.session() as s:
-        guides = s.scalars(select(Staff).where(Staff.role == Role.GUIDE)).all()
+    def sync() -> None:
+        kiosk.engine.sync_until_idle()
+        desk.engine.sync_until_idle()
+
+    with desk.db.reading() as s:
+        guides = s.scalars(
+            select(Staff).where(Staff.role == Role.GUIDE).order_by(Staff.username)
+        ).all()
         appts = s.scalars(select(Appointment).order_by(Appointment.scheduled_at)).all()
         depts = s.scalars(select(Department).order_by(Department.sort_order)).all()
-    desk = [Actor(DESK_DEVICE, g.id) for g in guides]
-    kiosk = Actor(KIOSK_DEVICE)
+    key = kiosk.engine.refresh_kiosk_key() or _kiosk_key(kiosk)
+    guide_actors = [Actor(desk.identity.device_id, g.id) for g in guides]
+    kiosk_actor = Actor(kiosk.identity.device_id)
     for i, appt in enumerate(appts[:10]):
         tick()
-        with db.session() as s:
-            channel = ArrivalChannel.KIOSK if i % 2 else ArrivalChannel.DESK
-            actor = kiosk if channel == ArrivalChannel.KIOSK else desk[i % len(desk)]
-            result = checkin.check_in(
-                s, appt.id, actor, clock, channel=channel, enforce_window=False
-            )
-            if i < 7:
-                guide = desk[i % len(desk)]
+        if i % 2:  # the patient types the code from the booking message at the kiosk
+            with kiosk.db.session() as s:
+                view = checkin.find_by_code(s, appt.checkin_code, clock, key=key)
+                result = checkin.check_in(
+                    s,
+                    view.appointment_id,
+                    kiosk_actor,
+                    clock,
+                    channel=ArrivalChannel.KIOSK,
+                    enforce_window=False,
+                    standalone=False,
+                )
+        else:
+            with desk.db.session() as s:
+                result = checkin.check_in(
+                    s,
+                    appt.id,
+                    guide_actors[i % len(guide_actors)],
+                    clock,
+                    channel=ArrivalChannel.DESK,
+                    enforce_window=False,
+                    standalone=False,
+                )
+        sync()
+        if i < 7:
+            guide = guide_actors[i % len(guide_actors)]
+            with desk.db.session() as s:
                 escort.claim(s, result.visit_id, guide, clock)
-                for _ in range(rng.randint(0, 3)):
-                    clock.at = min(clock.at + dt.timedelta(minutes=rng.uniform(1, 5)), real.now())
+            for _ in range(rng.randint(0, 3)):
+                tick(1, 5)
+                with desk.db.session() as s:
                     visits.advance(s, result.visit_id, guide, clock, machine)
     walk_ins = [
         ("蒋小梅", "F", 71, "13912340001", depts[0], True),
         ("Tom Baker", "M", 40, "13912340002", depts[6], False),
         ("钱多多", "M", 5, "13912340003", depts[2], False),
     ]
-    clock.at = real.now() - dt.timedelta(minutes=30)
+    clock.at = max(real.now() - dt.timedelta(minutes=30), midnight)
     for name, gender, age, phone, dept, frail in walk_ins:
         tick()
-        with db.session() as s:
+        with kiosk.db.session() as s:
             reg = registration.register_walk_in(
                 s,
                 registration.PatientForm(name, gender, age, phone, "朝阳区", "walk_in"),
                 registration.VisitForm(
                     purpose="consultation", department_id=dept.id, needs_escort=frail
                 ),
-                kiosk,
+                kiosk_actor,
                 clock,
+                standalone=False,
             )
+        sync()
+        with desk.db.session() as s:
             roster = triage.roster_for_day(s, clock.today())
             on_duty = next(r for r in roster if r.department_id == dept.id).doctors
             if on_duty:
                 triage.triage(
-                    s, reg.visit_id, dept.id, desk[0], clock, doctor_id=on_duty[0].doctor_id
+                    s,
+                    reg.visit_id,
+                    dept.id,
+                    guide_actors[0],
+                    clock,
+                    doctor_id=on_duty[0].doctor_id,
+                    standalone=False,
                 )
-    with db.session() as s:
+    sync()
+    with desk.db.session() as s:
         first = s.scalars(select(Visit).where(Visit.escort_staff_id.is_not(None))).first()
-        if first is not None and len(desk) > 1:
+        if first is not None and len(guide_actors) > 1:
             try:
-                escort.claim(s, first.id, desk[-1], clock)
+                escort.claim(s, first.id, guide_actors[-1], clock)
             except FrontDeskError as exc:
                 log.info("demo: refused claim as expected (%s)", exc.code)
+    sync()
 
 
-def run_demo(cfg: config.Config, *, reset: bool, lang: str, seed: int | None) -> int:
+def _kiosk_key(kiosk: SyncedDesk) -> str:
+    with kiosk.db.reading() as s:
+        state = s.get(SyncState, 1)
+        assert state is not None and state.kiosk_key
+        return state.kiosk_key
+
+
+def run_demo(
+    cfg: config.Config, *, reset: bool, lang: str, seed: int | None, serve: bool = False
+) -> int:
+    from server.process import ServerProcess
+
     data_dir = cfg.data_path() / "demo"
     logs.setup(data_dir / "logs", cfg.log_level)
     clock = Clock(tz=ZoneInfo(cfg.timezone))
-    path = data_dir / "frontdesk-demo.db"
-    fresh = reset or not path.exists()
+    fresh = reset or not (data_dir / "desk" / "device.json").exists()
     if not fresh:
-        probe = open_database(path)
-        with probe.session() as s:
+        probe = open_database(data_dir / "desk" / "frontdesk.db")
+        with probe.reading() as s:
             day = s.scalar(select(Appointment.day).limit(1))
         probe.close()
         fresh = day != clock.today()
-    if fresh:
-        for suffix in ("", "-wal", "-shm"):
-            path.with_name(path.name + suffix).unlink(missing_ok=True)
-    db = open_database(path)
+    if fresh and data_dir.exists():
+        for part in ("server", "kiosk", "desk"):
+            shutil.rmtree(data_dir / part, ignore_errors=True)
+    server = ServerProcess(data_dir / "server", seed=seed)
+    print("FrontDesk demo: starting the central server…", flush=True)
+    server.start()
     machine = StageMachine.from_settings(cfg.stages)
     rng = random.Random(seed)
+    kiosk = desk = None
     try:
         if fresh:
-            with db.session() as s:
-                summary = demo.load(s, clock, seed=seed)
-            log.info("demo data loaded: %s", summary)
-            _simulate(db, clock, machine, rng)
-        _print(db, clock, machine, lang, cfg, path)
+            kiosk = SyncedDesk.enroll(
+                data_dir / "kiosk", server.url, server.code("kiosk", "门诊大厅 1号自助机"), clock
+            )
+            desk = SyncedDesk.enroll(
+                data_dir / "desk", server.url, server.code("staff", "一楼导医台"), clock
+            )
+        else:
+            kiosk = SyncedDesk.open(data_dir / "kiosk", clock, server_url=server.url)
+            desk = SyncedDesk.open(data_dir / "desk", clock, server_url=server.url)
+        for d in (kiosk, desk):
+            d.engine.sync_until_idle()
+            d.engine.ensure_leases()
+        if fresh:
+            _simulate(kiosk, desk, clock, machine, rng)
+        _print(desk.db, clock, machine, lang, cfg, data_dir, server.url, kiosk.engine.status)
+        if serve:
+            print(f"The server keeps running at {server.url} — Ctrl+C stops it.", flush=True)
+            with contextlib.suppress(KeyboardInterrupt):
+                while server.proc is not None and server.proc.poll() is None:
+                    time.sleep(0.5)
     finally:
-        db.close()
+        for d in (kiosk, desk):
+            if d is not None:
+                d.close()
+        server.stop()
     return 0
 
 
 def _print(
-    db: Database, clock: Clock, machine: StageMachine, lang: str, cfg: config.Config, path
+    db: Database,
+    clock: Clock,
+    machine: StageMachine,
+    lang: str,
+    cfg: config.Config,
+    path: Path,
+    server_url: str,
+    kiosk_status: SyncStatus,
 ) -> None:
     en = lang == "en"
     now = clock.now()
@@ -157,7 +241,15 @@ def _print(
         depts = {d.id: d for d in s.scalars(select(Department))}
     hospital = cfg.hospital_name_en if en else cfg.hospital_name_zh
     print(f"FrontDesk demo — {hospital} — {clock.local(now):%Y-%m-%d %H:%M}")
-    print(t("演示数据库：", "Demo database: ") + str(path))
+    print(t("中心服务器：", "Central server: ") + server_url)
+    print(t("演示数据：", "Demo data: ") + str(path))
+    print(t("自助机同步：", "Kiosk sync: ") + kiosk_status.describe(clock.now(), clock.tz, lang))
+    print(
+        t(
+            "（以下为导医台本机数据库中同步来的内容）",
+            "(what follows is what the guide desk's own database holds after syncing)",
+        )
+    )
     print()
     print(t("今日出诊", "On duty today"))
     print(
@@ -244,8 +336,8 @@ def _print(
     print()
     print(
         t(
-            "服务器、自助机窗口和导医台窗口将在后续版本加入；目前演示在本机数据库上运行核心服务。",
-            "The server, kiosk window and staff window arrive in later versions; this demo runs "
-            "the core services on a local database.",
+            "自助机和导医台的窗口将在后续版本加入；目前演示运行中心服务器和两台同步的工作站。",
+            "The kiosk and staff windows arrive in later versions; this demo runs the central "
+            "server and two desks syncing through it.",
         )
     )

@@ -61,8 +61,19 @@ def test_frontdesk_demo_runs_end_to_end(tmp_path: Path) -> None:
     assert "On duty today" in text and "Escort board" in text
     assert "Internal Medicine" in text
     assert "checked in" in text
-    db = tmp_path / "demo" / "frontdesk-demo.db"
-    assert db.exists()
+    assert "Central server: http://127.0.0.1:" in text
+    assert "Kiosk sync: Online" in text
+    for part in ("server/server.db", "kiosk/frontdesk.db", "desk/frontdesk.db"):
+        assert (tmp_path / "demo" / part).exists()
+    # what the guide desk prints came through the server: kiosk visits are in its database
+    import sqlite3
+
+    con = sqlite3.connect(tmp_path / "demo" / "desk" / "frontdesk.db")
+    kiosk_visits = con.execute(
+        "SELECT count(*) FROM visits WHERE arrival_channel = 'kiosk'"
+    ).fetchone()[0]
+    con.close()
+    assert kiosk_visits >= 5
     # nothing personal on screen unmasked, nor in the logs
     logs = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "demo" / "logs").glob("*"))
     for name in ("王秀英", "Emily Carter", "蒋小梅"):

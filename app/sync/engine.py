@@ -317,12 +317,14 @@ class SyncEngine:
                 granted += 1
         return granted
 
-    def refresh_kiosk_key(self) -> None:
+    def refresh_kiosk_key(self) -> str | None:
+        """Kiosks: fetch and keep today's key for hashed look-ups; returns it."""
         with self._talking():
             me = self.client.me()
         if "kiosk_key" not in me:
-            return
+            return None
         with self.db.session(record=False) as s:
             state = self._state(s)
             state.kiosk_day = me["kiosk_day"]
             state.kiosk_key = me["kiosk_key"]
+        return str(me["kiosk_key"])
