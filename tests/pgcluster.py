@@ -103,24 +103,8 @@ class Cluster:
 
     def restart(self) -> None:
         """Crash and come back (sequences may jump ahead, as after a real crash)."""
-        subprocess.run(
-            [*self.as_user, self.pg_ctl, "-D", str(self.data), "-m", "immediate", "stop"],
-            capture_output=True,
-            timeout=60,
-            check=True,
-        )
-        self._run(
-            self.pg_ctl,
-            "-D",
-            str(self.data),
-            "-l",
-            str(self.root / "log"),
-            "-w",
-            "-o",
-            f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 "
-            "-c fsync=off -c max_connections=200",
-            "start",
-        )
+        self._run(self.pg_ctl, "-D", str(self.data), "-m", "immediate", "stop")
+        self._pg_ctl_start()
 
     def url(self, database: str) -> str:
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"

@@ -30,7 +30,7 @@ from app.services import tickets
 from app.services.context import Actor
 from app.services.masking import mask_name
 from app.services.validation import Checker, normalize_phone
-from app.services.visits import record
+from app.services.visits import open_visit, record
 
 # No 0/O, 1/I/L: codes are read aloud and typed by people who do not see the difference.
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -206,34 +206,22 @@ def check_in(
     dept = session.get(Department, appt.department_id)
     assert dept is not None
     seq = tickets.next_ticket(session, actor.device_id, dept, appt.day, standalone=standalone)
-    visit = Visit(
+    visit = open_visit(
+        session,
+        actor,
+        now,
+        channel=channel,
+        event_data={"appointment_id": appt.id},
         day=appt.day,
         appointment_id=appt.id,
         department_id=dept.id,
         doctor_id=appt.doctor_id,
         designated_doctor=False,  # the booking names a doctor; "指定" is asked at the desk
-        arrival_channel=channel,
         source_channel=_source(appt.booking_channel),
         is_appointment=True,
         verified=channel == ArrivalChannel.DESK,
         ticket_prefix=dept.ticket_prefix,
         ticket_seq=seq,
-        created_at=now,
-        created_device_id=actor.device_id,
-        created_staff_id=actor.staff_id,
-        stage="arrived",
-        stage_since=now,
-    )
-    session.add(visit)
-    session.flush()
-    record(
-        session,
-        visit,
-        EventKind.ARRIVED,
-        actor,
-        now,
-        stage="arrived",
-        data={"channel": str(channel), "appointment_id": appt.id},
     )
     record(session, visit, EventKind.REGISTERED, actor, now, stage="registered")
     assert visit.ticket is not None

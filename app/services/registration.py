@@ -23,7 +23,7 @@ from app.services import tickets
 from app.services.context import Actor
 from app.services.masking import mask_name, mask_phone
 from app.services.validation import DISTRICT_MAX, PURPOSE_TEXT_MAX, Checker, normalize_phone
-from app.services.visits import get_visit, record
+from app.services.visits import get_visit, open_visit, record
 
 GENDERS = ("F", "M", "U")
 
@@ -205,7 +205,11 @@ def _new_visit(
         if dept is not None
         else None
     )
-    visit = Visit(
+    return open_visit(
+        session,
+        actor,
+        now,
+        channel=channel,
         day=day,
         patient_id=patient.id if patient else None,
         department_id=dept.id if dept else None,
@@ -214,31 +218,13 @@ def _new_visit(
         purpose=purpose,
         purpose_text=purpose_text,
         needs_escort=form.needs_escort,
-        arrival_channel=channel,
         source_channel=source,
         is_appointment=form.is_appointment,
         is_returning=returning,
         verified=verified,
         ticket_prefix=dept.ticket_prefix if dept else None,
         ticket_seq=seq,
-        created_at=now,
-        created_device_id=actor.device_id,
-        created_staff_id=actor.staff_id,
-        stage="arrived",
-        stage_since=now,
     )
-    session.add(visit)
-    session.flush()
-    record(
-        session,
-        visit,
-        EventKind.ARRIVED,
-        actor,
-        now,
-        stage="arrived",
-        data={"channel": str(channel)},
-    )
-    return visit
 
 
 def register_walk_in(

@@ -100,6 +100,12 @@ class Checker:
             self.fail(field, "too_long", label=label, max=max_len)
         return text
 
+    def required_text(self, field: str, raw: str | None, max_len: int, label: str) -> str:
+        """Text that must be given and may not be too long."""
+        if not self.required(field, raw, label):
+            return ""
+        return self.text(field, raw, max_len, label)
+
     def choice(self, field: str, value: Any, allowed: Iterable[Any], label: str) -> Any:
         allowed = list(allowed)
         if value not in allowed:

@@ -167,10 +167,8 @@ def move(
     kind, data = EventKind.STAGE_CHANGED, {}
     if target == ADMISSION:
         check = Checker()
-        if check.required("ward", ward, "ward"):
-            ward = check.text("ward", ward, 40, "ward")
-        if check.required("nurse", nurse, "nurse"):
-            nurse = check.text("nurse", nurse, 40, "nurse")
+        ward = check.required_text("ward", ward, 40, "ward")
+        nurse = check.required_text("nurse", nurse, 40, "nurse")
         check.done()
         kind, data = EventKind.ADMITTED, {"ward": ward, "nurse": nurse}
     elif target == DEPARTED:
@@ -205,10 +203,7 @@ def reopen(
     visit = get_visit(session, visit_id)
     state = rebuild_state(session, visit)
     target = stage or machine.in_visit[0]
-    check = Checker()
-    if check.required("reason", reason, "reason"):
-        reason = check.text("reason", reason, NOTE_MAX, "reason")
-    check.done()
+    reason = _reason(reason)
     if state.stage != DEPARTED or target not in machine.reopen_targets():
         raise StageError(from_stage=_names(state.stage), to_stage=_names(target))
     record(
@@ -233,10 +228,7 @@ def correct(
     live = [e for e in evs if e.kind in STAGE_EVENTS and e.id not in superseded]
     if not live or live[-1].id != event_id or live[-1].kind not in CORRECTABLE:
         raise FrontDeskError("correction_invalid")
-    check = Checker()
-    if check.required("reason", reason, "reason"):
-        reason = check.text("reason", reason, NOTE_MAX, "reason")
-    check.done()
+    reason = _reason(reason)
     record(
         session,
         visit,
@@ -251,8 +243,7 @@ def correct(
 
 def note(session: Session, visit_id: str, text: str, actor: Actor, clock: Clock) -> VisitEvent:
     check = Checker()
-    if check.required("note", text, "note"):
-        text = check.text("note", text, NOTE_MAX, "note")
+    text = check.required_text("note", text, NOTE_MAX, "note")
     check.done()
     return record(
         session,
@@ -262,6 +253,46 @@ def note(session: Session, visit_id: str, text: str, actor: Actor, clock: Clock)
         clock.now(),
         data={"text": text},
     )
+
+
+def _reason(reason: str) -> str:
+    check = Checker()
+    reason = check.required_text("reason", reason, NOTE_MAX, "reason")
+    check.done()
+    return reason
+
+
+def open_visit(
+    session: Session,
+    actor: Actor,
+    at: dt.datetime,
+    *,
+    channel: str,
+    event_data: dict[str, Any] | None = None,
+    **fields: Any,
+) -> Visit:
+    """A new visit with its arrival event: how every visit starts, at the kiosk or desk."""
+    visit = Visit(
+        arrival_channel=channel,
+        created_at=at,
+        created_device_id=actor.device_id,
+        created_staff_id=actor.staff_id,
+        stage="arrived",
+        stage_since=at,
+        **fields,
+    )
+    session.add(visit)
+    session.flush()
+    record(
+        session,
+        visit,
+        EventKind.ARRIVED,
+        actor,
+        at,
+        stage="arrived",
+        data={"channel": str(channel), **(event_data or {})},
+    )
+    return visit
 
 
 def state_of(session: Session, visit_id: str) -> VisitState:
