@@ -75,6 +75,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{department}今天的号码已用完，请联系导医。",
         "No ticket numbers are left for {department} today; please ask a guide.",
     ),
+    "signin_failed": ("用户名或密码不对。", "Wrong user name or password."),
+    "signin_locked": (
+        "登录失败次数过多，请在 {until} 之后再试。",
+        "Too many failed sign-ins; try again after {until}.",
+    ),
     "correction_invalid": (
         "只能更正这次就诊中尚未被更正的环节变更。",
         "Only a stage move of this visit that has not been corrected yet can be corrected.",

@@ -214,3 +214,13 @@ def test_33_a_busy_database_refuses_the_check_in_instead_of_pretending(server, d
     with kiosk.db.reading() as s:
         assert s.scalar(select(func.count()).select_from(Visit)) == 0
         assert s.scalar(select(func.count()).select_from(OutboxEntry)) == 0
+
+
+def test_staff_sign_in_keeps_working_while_the_desk_is_offline(server, desk) -> None:
+    from app.services import auth
+
+    a = desk("staff", "a")
+    server.kill()
+    with a.db.session() as s:
+        who = auth.sign_in(s, "guide.li", "demo-1234", a.clock)
+    assert who.display_name == "李娜"

@@ -12,7 +12,7 @@ from app.models.reference import (
     Staff,
     SurveyDefinition,
 )
-from app.models.sync import EventFlag, OutboxEntry, SyncState
+from app.models.sync import EventFlag, LocalSignInFailure, OutboxEntry, SyncState
 from app.models.visit import (
     ArrivalChannel,
     AssistanceRequest,
@@ -37,6 +37,7 @@ __all__ = [
     "Doctor",
     "EventFlag",
     "EventKind",
+    "LocalSignInFailure",
     "OutboxEntry",
     "Patient",
     "Purpose",

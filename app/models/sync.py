@@ -64,3 +64,13 @@ class EventFlag(Base):
     holder_staff_id: Mapped[str | None] = mapped_column(String(36), default=None)
     created_at: Mapped[dt.datetime] = mapped_column()
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+
+class LocalSignInFailure(Base):
+    """Failed sign-ins on this desk per user name (never synced)."""
+
+    __tablename__ = "local_sign_in_failures"
+
+    username: Mapped[str] = mapped_column(String(40), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(default=None)

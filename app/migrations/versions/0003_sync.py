@@ -1,4 +1,5 @@
-"""sync bookkeeping: outbox, pull state, event flags; visits may mark a duplicate check-in
+"""sync bookkeeping: outbox, pull state, event flags, local sign-in failures;
+visits may mark a duplicate check-in
 
 Revision ID: 0003_sync
 Revises: 0002_visits
@@ -19,6 +20,13 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    op.create_table(
+        "local_sign_in_failures",
+        sa.Column("username", sa.String(length=40), nullable=False),
+        sa.Column("failures", sa.Integer(), nullable=False),
+        sa.Column("locked_until", app.models.base.UTCDateTime(), nullable=True),
+        sa.PrimaryKeyConstraint("username", name=op.f("pk_local_sign_in_failures")),
+    )
     with op.batch_alter_table("visits") as batch_op:
         batch_op.add_column(sa.Column("duplicate_of", sa.String(length=36), nullable=True))
     op.create_table(
@@ -68,6 +76,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("local_sign_in_failures")
     with op.batch_alter_table("visits") as batch_op:
         batch_op.drop_column("duplicate_of")
     op.drop_table("sync_state")
