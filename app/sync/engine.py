@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 
 from app.clock import Clock
 from app.db import Database
@@ -27,14 +27,12 @@ from app.sync.client import (
     Unauthorized,
     Unreachable,
 )
-from app.sync.codec import canonical
 from app.sync.identity import Identity
 
 log = logging.getLogger(__name__)
 
 MAX_BATCH = 500
 PAGE = 2000
-MAX_BATCH_BYTES = 900 * 1024
 PENDING = "pending"
 
 
@@ -89,6 +87,7 @@ class SyncEngine:
         self._lock = threading.Lock()
         self._status = SyncStatus()
         self._conflicts: list[dict[str, Any]] = []
+        self.batch_size = MAX_BATCH
 
     # -- status ---------------------------------------------------------------------------
 
@@ -159,76 +158,85 @@ class SyncEngine:
 
     def push_once(self) -> int:
         """Send the oldest pending outbox entries; returns how many got a final answer."""
+        o = OutboxEntry
         with self.db.reading() as s:
-            entries = list(
-                s.scalars(
-                    select(OutboxEntry)
-                    .where(OutboxEntry.state == PENDING)
-                    .order_by(OutboxEntry.device_seq)
-                    .limit(MAX_BATCH)
-                )
-            )
-        if not entries:
+            rows = s.execute(
+                select(o.mutation_id, o.device_seq, o.payload, o.content_hash, o.occurred_at)
+                .where(o.state == PENDING)
+                .order_by(o.device_seq)
+                .limit(self.batch_size)
+            ).all()
+        if not rows:
             return 0
-        batch, size = [], 0
-        for e in entries:
-            size += len(canonical(e.payload))
-            if batch and size > MAX_BATCH_BYTES:
-                break
-            batch.append(
-                {
-                    "mutation_id": e.mutation_id,
-                    "device_seq": e.device_seq,
-                    "payload": e.payload,
-                    "content_hash": e.content_hash,
-                    "occurred_at": e.occurred_at.isoformat(),
-                }
-            )
-        with self._talking():
-            answer = self.client.push(batch, batch_id=new_id())
+        batch = [
+            {
+                "mutation_id": r.mutation_id,
+                "device_seq": r.device_seq,
+                "payload": r.payload,
+                "content_hash": r.content_hash,
+                "occurred_at": r.occurred_at.isoformat(),
+            }
+            for r in rows
+        ]
+        try:
+            with self._talking():
+                answer = self.client.push(batch, batch_id=new_id())
+        except ProtocolError as exc:
+            if "HTTP 413" in str(exc) and self.batch_size > 1:
+                self.batch_size = max(1, self.batch_size // 2)  # big payloads: smaller batches
+                return self.push_once()
+            raise
         if self._epoch_changed(answer.get("server_epoch")):
             return 0
-        done = 0
+        return self._record_results(answer.get("results", []))
+
+    def _record_results(self, results: list[dict[str, Any]]) -> int:
+        """Mark each outbox row from its own answer (one UPDATE per kind of answer)."""
         now = self.clock.now()
-        results = answer.get("results", [])
+        final, deferred = [], []
+        for result in results:
+            status = result.get("status")
+            if status == "deferred":
+                deferred.append({"mid": result.get("mutation_id")})
+                continue
+            if status not in ("applied", "duplicate", "conflict", "rejected", "quarantined"):
+                status = "rejected"
+            final.append({"mid": result.get("mutation_id"), "st": status, "res": result})
+            if status in ("conflict", "rejected", "quarantined"):
+                with self._lock:
+                    self._conflicts.append(result)
+                log.warning(
+                    "mutation %s answered %s (%s)",
+                    result.get("mutation_id"),
+                    status,
+                    result.get("code") or (result.get("conflicts") or [{}])[0].get("reason"),
+                )
+        o = OutboxEntry
         with self.db.session(record=False) as s:
-            sent = {
-                e.mutation_id: e
-                for e in s.scalars(
-                    select(OutboxEntry).where(
-                        OutboxEntry.mutation_id.in_([r.get("mutation_id") for r in results])
-                    )
+            conn = s.connection()
+            if final:
+                conn.execute(
+                    update(o.__table__)
+                    .where(o.__table__.c.mutation_id == bindparam("mid"))
+                    .values(
+                        state=bindparam("st"),
+                        result=bindparam("res"),
+                        acked_at=now,
+                        attempts=o.__table__.c.attempts + 1,
+                    ),
+                    final,
                 )
-            }
-            for result in results:
-                entry = sent.get(result.get("mutation_id"))
-                if entry is None:
-                    continue
-                entry.attempts += 1
-                status = result.get("status")
-                if status == "deferred":
-                    entry.last_error = "deferred"
-                    continue
-                entry.state = (
-                    status
-                    if status in ("applied", "duplicate", "conflict", "rejected", "quarantined")
-                    else "rejected"
+            if deferred:
+                conn.execute(
+                    update(o.__table__)
+                    .where(o.__table__.c.mutation_id == bindparam("mid"))
+                    .values(last_error="deferred", attempts=o.__table__.c.attempts + 1),
+                    deferred,
                 )
-                entry.result = result
-                entry.acked_at = now
-                done += 1
-                if status in ("conflict", "rejected", "quarantined"):
-                    with self._lock:
-                        self._conflicts.append(result)
-                    log.warning(
-                        "mutation %s answered %s (%s)",
-                        entry.mutation_id,
-                        status,
-                        result.get("code") or result.get("conflicts", [{}])[0].get("reason"),
-                    )
             self._state(s).last_push_at = now
+        self.batch_size = min(MAX_BATCH, self.batch_size * 2)
         self.mark_online()
-        return done
+        return len(final)
 
     # -- pull -----------------------------------------------------------------------------
 
