@@ -76,6 +76,11 @@ class Cluster:
             "UTF8",
             "--locale=C",
         )
+        self._pg_ctl_start()
+        self.started = True
+        return self
+
+    def _pg_ctl_start(self) -> None:
         self._run(
             self.pg_ctl,
             "-D",
@@ -88,8 +93,6 @@ class Cluster:
             "-c fsync=off -c max_connections=200",
             "start",
         )
-        self.started = True
-        return self
 
     def stop(self) -> None:
         if self.started:
