@@ -26,7 +26,13 @@ def sqlite_url(path: Path | str) -> str:
     return f"sqlite+pysqlite:///{Path(path)}"
 
 
-def make_engine(url_or_path: str | Path, *, busy_timeout_ms: int = 10_000, **kwargs: Any) -> Engine:
+def make_engine(
+    url_or_path: str | Path,
+    *,
+    busy_timeout_ms: int = 10_000,
+    synchronous: str = "FULL",
+    **kwargs: Any,
+) -> Engine:
     """An engine for a SQLite file (or another database URL, for the server).
 
     SQLite connections get WAL, ``synchronous=FULL``, foreign keys and a busy timeout; every
@@ -38,18 +44,21 @@ def make_engine(url_or_path: str | Path, *, busy_timeout_ms: int = 10_000, **kwa
         url = sqlite_url(url)
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
-        _configure_sqlite(engine, busy_timeout_ms)
+        _configure_sqlite(engine, busy_timeout_ms, synchronous)
     return engine
 
 
-def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
+def _configure_sqlite(engine: Engine, busy_timeout_ms: int, synchronous: str) -> None:
+    if synchronous not in ("FULL", "NORMAL"):
+        raise ValueError(f"synchronous must be FULL or NORMAL, not {synchronous!r}")
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, record: Any) -> None:
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
         cur = dbapi_connection.cursor()
         cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         cur.execute("PRAGMA journal_mode = WAL")
-        cur.execute("PRAGMA synchronous = FULL")
+        cur.execute(f"PRAGMA synchronous = {synchronous}")
         cur.execute("PRAGMA foreign_keys = ON")
         cur.close()
 
@@ -68,6 +77,7 @@ class Database:
         self.engine = engine
         self.sessions = sessionmaker(engine, expire_on_commit=False, info={"outbox": outbox})
         self.on_queued: list[Callable[[], None]] = []
+        self._relaxed: Database | None = None
         if outbox:
             from app.sync import outbox as _outbox
 
@@ -103,7 +113,23 @@ class Database:
         with Session(engine, expire_on_commit=False) as session, session.begin():
             yield session
 
+    def relaxed(self) -> Database:
+        """The same SQLite file with ``synchronous=NORMAL``: for transactions that may be
+        lost on a power cut because they can be fetched again — applying pulled changes
+        together with their cursor.  (In WAL mode NORMAL keeps every transaction atomic.)
+        A person's own actions always use the durable ``session()``."""
+        if self._relaxed is None:
+            if self.engine.dialect.name != "sqlite" or not self.engine.url.database:
+                self._relaxed = self
+            else:
+                self._relaxed = Database(
+                    make_engine(self.engine.url.database, synchronous="NORMAL")
+                )
+        return self._relaxed
+
     def close(self) -> None:
+        if self._relaxed is not None and self._relaxed is not self:
+            self._relaxed.close()
         self.engine.dispose()
 
 

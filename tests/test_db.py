@@ -161,3 +161,13 @@ def test_backups_are_pruned(tmp_path: Path) -> None:
         (tmp_path / f"x.db.0000.2026010{i}-000000.bak").write_bytes(b"old")
     upgrade(path)
     assert len(list(tmp_path.glob("x.db.*.bak"))) == dbmod.KEEP_BACKUPS
+
+
+def test_only_refetchable_work_runs_without_full_sync(db: Database) -> None:
+    relaxed = db.relaxed()
+    with relaxed.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+    assert db.relaxed() is relaxed

@@ -256,7 +256,7 @@ class SyncEngine:
         except ResyncRequired as exc:
             self._resync(exc.detail)
             return 0, True
-        with self.db.session(record=False) as s:
+        with self.db.relaxed().session(record=False) as s:  # fetched again if lost
             apply_changes(s, page["changes"])
             state = self._state(s)
             state.cursor = page["cursor"]
