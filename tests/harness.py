@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
 from app.clock import Clock
 from app.db import Database
-from app.models import Role, Staff, SyncState
-from app.services import Actor
+from app.models import OutboxEntry, Role, Staff, SyncState
+from app.services import Actor, registration
+from app.services.registration import PatientForm, RegistrationResult, VisitForm
 from app.sync.desk import SyncedDesk
 from app.sync.engine import SyncEngine
 from app.sync.identity import Identity
@@ -54,6 +56,28 @@ class Desk:
             workdir, server.url, server.code(role, name), Clock(tz=TZ), via_url=base_url, timeout=5
         )
         return cls(name, desk.identity, desk.db, desk.engine, desk.clock)
+
+    def arrive(
+        self, name: str = "赵强", phone: str = "13611112222", *, guide: str = "guide.li"
+    ) -> RegistrationResult:
+        """A patient registered at this desk by ``guide`` (one local transaction)."""
+        with self.db.session() as s:
+            return registration.register_arrival(
+                s, PatientForm(name, "M", 40, phone), VisitForm(), self.staff(guide), self.clock
+            )
+
+    def outbox_bodies(self) -> list[dict[str, Any]]:
+        """The outbox as push bodies, oldest first (to send by hand)."""
+        with self.db.reading() as s:
+            return [
+                {
+                    "mutation_id": e.mutation_id,
+                    "device_seq": e.device_seq,
+                    "payload": e.payload,
+                    "content_hash": e.content_hash,
+                }
+                for e in s.scalars(select(OutboxEntry).order_by(OutboxEntry.device_seq))
+            ]
 
     def point_at(self, url: str) -> None:
         self.engine.client.base_url = url.rstrip("/")

@@ -246,24 +246,8 @@ def _assert_converged(server: ServerProcess, staff_desks: list[Desk]) -> None:
 
 def test_duplicate_pushes_and_lost_responses_change_nothing(server, desks) -> None:
     a = desks("staff", "desk-a")
-    with a.db.session() as s:
-        registration.register_arrival(
-            s,
-            PatientForm("李雷", "M", 30, "13700001111"),
-            VisitForm(),
-            a.staff("guide.li"),
-            a.clock,
-        )
-    with a.db.reading() as s:
-        entry = s.scalars(select(OutboxEntry)).one()
-        body = [
-            {
-                "mutation_id": entry.mutation_id,
-                "device_seq": entry.device_seq,
-                "payload": entry.payload,
-                "content_hash": entry.content_hash,
-            }
-        ]
+    a.arrive("李雷", "13700001111")
+    body = a.outbox_bodies()
     first = a.engine.client.push(body)  # the desk never saw this answer (timeout)...
     second = a.engine.client.push(body)  # ...so it sends the same batch again
     assert first["results"][0]["status"] == "applied"
@@ -371,14 +355,7 @@ def test_a_poison_mutation_is_quarantined_and_does_not_block_the_next(server, de
 
 def test_field_edits_merge_and_overlaps_keep_the_servers_value(server, desks) -> None:
     a, b = desks("staff", "desk-a"), desks("staff", "desk-b")
-    with a.db.session() as s:
-        reg = registration.register_arrival(
-            s,
-            PatientForm("赵强", "M", 72, "13611112222"),
-            VisitForm(),
-            a.staff("guide.li"),
-            a.clock,
-        )
+    reg = a.arrive("赵强", "13611112222")
     a.sync()
     b.sync()
     with a.db.session() as s:
@@ -415,14 +392,7 @@ def test_field_edits_merge_and_overlaps_keep_the_servers_value(server, desks) ->
 
 def test_kiosk_scope_holds_no_patient_data_on_the_wire_or_on_disk(server, desks) -> None:
     a, kiosk = desks("staff", "desk-a"), desks("kiosk", "lobby-1")
-    with a.db.session() as s:
-        registration.register_arrival(
-            s,
-            PatientForm("赵强", "M", 72, "13611112222"),
-            VisitForm(),
-            a.staff("guide.li"),
-            a.clock,
-        )
+    a.arrive("赵强", "13611112222")
     a.sync()
     page = kiosk.engine.client.changes(0, limit=2000)
     types = {c["entity_type"] for c in page["changes"]}
@@ -483,14 +453,7 @@ def test_every_endpoint_refuses_missing_wrong_and_revoked_tokens(server, desks) 
 
 def test_a_kiosk_may_not_write_what_only_guides_write(server, desks) -> None:
     kiosk, a = desks("kiosk", "lobby-1"), desks("staff", "desk-a")
-    with a.db.session() as s:
-        reg = registration.register_arrival(
-            s,
-            PatientForm("赵强", "M", 72, "13611112222"),
-            VisitForm(),
-            a.staff("guide.li"),
-            a.clock,
-        )
+    reg = a.arrive("赵强", "13611112222")
     a.sync()
     claim = {
         "ops": [
@@ -769,14 +732,7 @@ def test_clock_far_off_on_a_desk_changes_no_cursor_or_claim(server, desks) -> No
     a, b = desks("staff", "desk-a"), desks("staff", "desk-b")
     from app.clock import FixedClock
 
-    with a.db.session() as s:
-        reg = registration.register_arrival(
-            s,
-            PatientForm("赵强", "M", 72, "13611112222"),
-            VisitForm(),
-            a.staff("guide.li"),
-            a.clock,
-        )
+    reg = a.arrive("赵强", "13611112222")
     a.sync()
     b.sync()
     future = FixedClock(tz=a.clock.tz, at=a.clock.now() + dt.timedelta(days=400))

@@ -217,28 +217,10 @@ def test_the_same_batch_sent_twice_at_once_to_two_servers_applies_once(pg_url, t
     try:
         a = Desk.enroll(one, tmp_path / "a", "staff", "desk-a")
         a.sync()
-        from app.models import OutboxEntry
-        from app.services.registration import PatientForm
         from app.sync.client import SyncClient
 
-        with a.db.session() as s:
-            registration.register_arrival(
-                s,
-                PatientForm("李雷", "M", 30, "13700001111"),
-                VisitForm(),
-                a.staff("guide.li"),
-                a.clock,
-            )
-        with a.db.reading() as s:
-            e = s.scalars(select(OutboxEntry)).one()
-            body = [
-                {
-                    "mutation_id": e.mutation_id,
-                    "device_seq": e.device_seq,
-                    "payload": e.payload,
-                    "content_hash": e.content_hash,
-                }
-            ]
+        a.arrive("李雷", "13700001111")
+        body = a.outbox_bodies()
         clients = [SyncClient(srv.url, a.identity.token) for srv in (one, two)]
         answers: list[str] = []
         barrier = threading.Barrier(len(clients))
