@@ -123,3 +123,13 @@ _db_counter = iter(range(1_000_000))
 def pg_url(pg_cluster) -> str:
     """A fresh, empty PostgreSQL database on the session's throwaway cluster."""
     return pg_cluster.create_database(f"fd_test_{next(_db_counter)}")
+
+
+@pytest.fixture
+def sqlite_server(tmp_path: Path):
+    """The real server in its own process, on its embedded SQLite, with the demo hospital."""
+    from tests.harness import ServerProcess
+
+    srv = ServerProcess(tmp_path / "server").start()
+    yield srv
+    srv.stop()

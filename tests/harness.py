@@ -111,4 +111,26 @@ class Desk:
         self.db.close()
 
 
-__all__ = ["ROOT", "Desk", "ServerProcess"]
+class DeskMaker:
+    """Makes ready desks on one server (enrolled, synced, leases and kiosk key in hand) and
+    closes them all at the end."""
+
+    def __init__(self, server: ServerProcess, workdir: Path) -> None:
+        self.server, self.workdir = server, workdir
+        self.made: list[Desk] = []
+
+    def __call__(self, role: str, name: str) -> Desk:
+        desk = Desk.enroll(self.server, self.workdir / name, role, name)
+        self.made.append(desk)
+        desk.sync()
+        if role == "kiosk":
+            desk.engine.refresh_kiosk_key()
+        desk.engine.ensure_leases()
+        return desk
+
+    def close(self) -> None:
+        for desk in self.made:
+            desk.close()
+
+
+__all__ = ["ROOT", "Desk", "DeskMaker", "ServerProcess"]

@@ -25,7 +25,7 @@ from app.services.stages import StageMachine
 from app.sync.client import Unauthorized, Unreachable
 from app.sync.codec import content_hash
 
-from .harness import Desk, ServerProcess
+from .harness import Desk, DeskMaker, ServerProcess
 
 MACHINE = StageMachine()
 
@@ -40,28 +40,10 @@ def server(request, tmp_path: Path):
 
 
 @pytest.fixture
-def sqlite_server(tmp_path: Path):
-    srv = ServerProcess(tmp_path / "server").start()
-    yield srv
-    srv.stop()
-
-
-@pytest.fixture
 def desks(server: ServerProcess, tmp_path: Path):
-    made: list[Desk] = []
-
-    def make(role: str, name: str) -> Desk:
-        desk = Desk.enroll(server, tmp_path / name, role, name)
-        made.append(desk)
-        desk.sync()
-        if role == "kiosk":
-            desk.engine.refresh_kiosk_key()
-        desk.engine.ensure_leases()
-        return desk
-
-    yield make
-    for d in made:
-        d.close()
+    maker = DeskMaker(server, tmp_path)
+    yield maker
+    maker.close()
 
 
 def _count(db, model) -> int:

@@ -14,33 +14,20 @@ from app.services import board, checkin, registration
 from app.services.registration import PatientForm, VisitForm
 from app.sync import apply as sync_apply
 
-from .harness import Desk, ServerProcess
+from .harness import Desk, DeskMaker
 from .test_sync import _dept, _server_appointment
 
 
 @pytest.fixture
-def server(tmp_path: Path):
-    srv = ServerProcess(tmp_path / "server").start()
-    yield srv
-    srv.stop()
+def server(sqlite_server):
+    return sqlite_server
 
 
 @pytest.fixture
-def desk(server, tmp_path):
-    made = []
-
-    def make(role: str, name: str) -> Desk:
-        d = Desk.enroll(server, tmp_path / name, role, name)
-        d.sync()
-        d.engine.ensure_leases()
-        if role == "kiosk":
-            d.engine.refresh_kiosk_key()
-        made.append(d)
-        return d
-
-    yield make
-    for d in made:
-        d.close()
+def desk(sqlite_server, tmp_path):
+    maker = DeskMaker(sqlite_server, tmp_path)
+    yield maker
+    maker.close()
 
 
 def _arrival(d: Desk, name: str = "李雷") -> str:

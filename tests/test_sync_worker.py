@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import time
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -14,7 +13,7 @@ from app.services import registration
 from app.services.registration import VisitForm
 from app.sync.worker import Backoff, SyncWorker
 
-from .harness import Desk, ServerProcess
+from .harness import Desk
 from .test_sync import _dept
 
 
@@ -38,10 +37,8 @@ def _wait_until(predicate, timeout: float = 15.0) -> bool:
 
 
 @pytest.fixture
-def server(tmp_path: Path):
-    srv = ServerProcess(tmp_path / "server").start()
-    yield srv
-    srv.stop()
+def server(sqlite_server):
+    return sqlite_server
 
 
 def _walk_in(desk: Desk) -> str:
