@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
 from app.models import Department, OutboxEntry, SyncState, Visit, VisitEvent
-from app.services import board, checkin, registration
+from app.services import board, checkin, registration, triage
 from app.services.registration import PatientForm, VisitForm
 from app.sync import apply as sync_apply
 
@@ -211,3 +211,30 @@ def test_staff_sign_in_keeps_working_while_the_desk_is_offline(server, desk) -> 
     with a.db.session() as s:
         who = auth.sign_in(s, "guide.li", "demo-1234", a.clock)
     assert who.display_name == "李娜"
+
+
+def test_10_own_rows_coming_back_never_undo_a_later_local_change(server, desk) -> None:
+    a = desk("staff", "a")
+    guide = a.staff("guide.li")
+    reg = a.arrive("李雷", "13700001111")
+    a.engine.push_once()  # the create is on the server; its echo is waiting in the log
+    with a.db.session() as s:  # meanwhile the guide triages (a local change, not yet pushed)
+        triage.triage(s, reg.visit_id, _dept(s, "DER"), guide, a.clock, standalone=False)
+    a.engine.pull_once()  # the echo of the create arrives: an older version
+    with a.db.reading() as s:
+        v = s.get(Visit, reg.visit_id)
+        assert v.department_id == _dept(s, "DER") and v.version == 2
+        assert s.scalar(select(func.count()).select_from(Visit)) == 1
+        assert (
+            s.scalar(
+                select(func.count())
+                .select_from(VisitEvent)
+                .where(VisitEvent.visit_id == reg.visit_id)
+            )
+            == 2
+        )
+    a.sync()
+    a.sync()
+    with a.db.reading() as s:
+        v = s.get(Visit, reg.visit_id)
+        assert v.department_id == _dept(s, "DER") and v.version == 2
