@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse
 from app import __version__
 from app.db import Database
 from server import db as serverdb
+from server.deps import DeviceCaller
 from server.notify import PostgresListener
 from server.routes import admin, devices, health, staff, sync
 from server.settings import ServerSettings
@@ -45,8 +46,21 @@ def create_app(settings: ServerSettings, *, migrate: bool = True) -> FastAPI:
             listener.stop()
         state.db.close()
 
-    app = FastAPI(title="FrontDesk server", version=__version__, lifespan=lifespan)
+    # Only /api/v1/health answers without a credential: the OpenAPI schema is served to
+    # enrolled devices (and their developers) at /api/v1/openapi.json, no open docs pages.
+    app = FastAPI(
+        title="FrontDesk server",
+        version=__version__,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+    )
     app.state.frontdesk = state
+
+    @app.get("/api/v1/openapi.json", include_in_schema=False)
+    def openapi(caller: DeviceCaller) -> dict[str, object]:
+        return app.openapi()
 
     @app.middleware("http")
     async def limit_body(request: Request, call_next):  # type: ignore[no-untyped-def]

@@ -408,12 +408,17 @@ def test_every_endpoint_refuses_missing_wrong_and_revoked_tokens(server, desks) 
         ("POST", "/api/v1/devices/heartbeat"),
         ("POST", "/api/v1/staff/sign-in"),
         ("GET", "/api/v1/admin/devices"),
+        ("GET", "/api/v1/openapi.json"),
     ]
     for method, path in endpoints:
         for headers in ({}, {"Authorization": "Bearer nonsense"}, {"Authorization": "Basic x"}):
             r = requests.request(method, server.url + path, headers=headers, json={}, timeout=5)
             assert r.status_code == 401, (method, path, headers)
     assert requests.get(server.url + "/api/v1/health", timeout=5).ok
+    for open_page in ("/docs", "/redoc", "/openapi.json"):
+        assert requests.get(server.url + open_page, timeout=5).status_code == 404
+    schema = kiosk.engine.client.http.get(server.url + "/api/v1/openapi.json", timeout=5).json()
+    assert "/sync/v1/push" in schema["paths"] and "/sync/v1/changes" in schema["paths"]
     # a director revokes the kiosk: it is stopped at once
     director = desks("staff", "office")
     token = director.engine.client.sign_in("director.sun", "demo-1234")["staff_token"]
