@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from app.clock import Clock
 from app.db import Database
-from app.models import OutboxEntry, Role, Staff, SyncState
+from app.models import Department, OutboxEntry, Role, Staff, SyncState
 from app.services import Actor, registration
 from app.services.registration import PatientForm, RegistrationResult, VisitForm
 from app.sync.desk import SyncedDesk
@@ -65,6 +65,20 @@ class Desk:
             return registration.register_arrival(
                 s, PatientForm(name, "M", 40, phone), VisitForm(), self.staff(guide), self.clock
             )
+
+    def walk_in(self, dept: str = "IM") -> str:
+        """An anonymous walk-in at this desk (privacy notice declined): one transaction, a
+        ticket from the desk's leased range; returns the visit id."""
+        with self.db.session() as s:
+            dept_id = s.scalars(select(Department.id).where(Department.code == dept)).one()
+            return registration.register_walk_in(
+                s,
+                None,
+                VisitForm(purpose="consultation", department_id=dept_id),
+                self.actor,
+                self.clock,
+                standalone=False,
+            ).visit_id
 
     def outbox_bodies(self) -> list[dict[str, Any]]:
         """The outbox as push bodies, oldest first (to send by hand)."""

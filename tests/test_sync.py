@@ -699,15 +699,7 @@ def test_pull_long_poll_wakes_on_a_push_within_a_second(server, desks) -> None:
     t = threading.Thread(target=wait_for_it)
     t.start()
     time.sleep(0.5)  # the pull is parked
-    with kiosk.db.session() as s:
-        registration.register_walk_in(
-            s,
-            None,
-            VisitForm(purpose="consultation", department_id=_dept(s, "IM")),
-            kiosk.actor,
-            kiosk.clock,
-            standalone=False,
-        )
+    kiosk.walk_in()
     start = time.perf_counter()
     kiosk.engine.push_once()
     t.join(15)

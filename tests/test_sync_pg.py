@@ -12,14 +12,11 @@ from sqlalchemy import select, text
 
 from app.ids import new_id
 from app.models import Department, Visit
-from app.services import registration
-from app.services.registration import VisitForm
 from server import changelog
 from server import db as serverdb
 from server.changelog import Writer
 
 from .harness import Desk, ServerProcess
-from .test_sync import _dept
 
 
 def _two_servers(pg_url: str, tmp_path: Path) -> tuple[ServerProcess, ServerProcess]:
@@ -41,15 +38,7 @@ def _park_and_push(guide_desk: Desk, kiosk: Desk) -> float:
     t = threading.Thread(target=pull)
     t.start()
     time.sleep(0.3)
-    with kiosk.db.session() as s:
-        visit_id = registration.register_walk_in(
-            s,
-            None,
-            VisitForm(purpose="consultation", department_id=_dept(s, "IM")),
-            kiosk.actor,
-            kiosk.clock,
-            standalone=False,
-        ).visit_id
+    visit_id = kiosk.walk_in()
     start = time.perf_counter()
     kiosk.engine.push_once()
     t.join(15)
@@ -115,15 +104,7 @@ def test_a_database_crash_with_a_sequence_jump_loses_no_change(
 
 
 def _walk_in_and_push(kiosk: Desk) -> str:
-    with kiosk.db.session() as s:
-        visit_id = registration.register_walk_in(
-            s,
-            None,
-            VisitForm(purpose="consultation", department_id=_dept(s, "IM")),
-            kiosk.actor,
-            kiosk.clock,
-            standalone=False,
-        ).visit_id
+    visit_id = kiosk.walk_in()
     for _ in range(50):
         try:
             kiosk.engine.push_once()

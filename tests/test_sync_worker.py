@@ -9,12 +9,9 @@ import pytest
 from sqlalchemy import select
 
 from app.models import OutboxEntry, Visit
-from app.services import registration
-from app.services.registration import VisitForm
 from app.sync.worker import Backoff, SyncWorker
 
 from .harness import Desk
-from .test_sync import _dept
 
 
 def test_full_jitter_backoff_stays_within_its_ceiling() -> None:
@@ -41,18 +38,6 @@ def server(sqlite_server):
     return sqlite_server
 
 
-def _walk_in(desk: Desk) -> str:
-    with desk.db.session() as s:
-        return registration.register_walk_in(
-            s,
-            None,
-            VisitForm(purpose="consultation", department_id=_dept(s, "IM")),
-            desk.actor,
-            desk.clock,
-            standalone=False,
-        ).visit_id
-
-
 def test_a_failed_push_is_retried_by_the_timer_without_new_activity(server, tmp_path) -> None:
     kiosk = Desk.enroll(server, tmp_path / "k", "kiosk", "lobby")
     kiosk.sync()
@@ -64,7 +49,7 @@ def test_a_failed_push_is_retried_by_the_timer_without_new_activity(server, tmp_
     server.kill()
     worker.start()
     try:
-        _walk_in(kiosk)  # pokes the worker; the push fails (server down)
+        kiosk.walk_in()  # pokes the worker; the push fails (server down)
         assert _wait_until(lambda: not kiosk.engine.status.online)
         assert kiosk.engine.pending_count() == 1
         server.start()  # nobody touches the kiosk again
@@ -82,15 +67,7 @@ def test_a_stuck_push_does_not_stop_pulls(server, tmp_path) -> None:
         d.sync()
         d.engine.ensure_leases()
     # a's next mutation is numbered past a gap: the server defers it for ever
-    with a.db.session() as s:
-        registration.register_walk_in(
-            s,
-            None,
-            VisitForm(purpose="consultation", department_id=_dept(s, "IM")),
-            a.actor,
-            a.clock,
-            standalone=False,
-        )
+    a.walk_in()
     with a.db.session(record=False) as s:
         s.scalars(select(OutboxEntry)).one().device_seq = 7
     worker = SyncWorker(
@@ -98,7 +75,7 @@ def test_a_stuck_push_does_not_stop_pulls(server, tmp_path) -> None:
     )
     worker.start()
     try:
-        visit_id = _walk_in(kiosk)
+        visit_id = kiosk.walk_in()
         kiosk.engine.push_once()
         assert _wait_until(lambda: _has_visit(a, visit_id))
         assert a.engine.pending_count() == 1
