@@ -1,6 +1,7 @@
 """The ``frontdesk`` command: one entry point with sub-commands.
 
 frontdesk demo                 the demo hospital on this machine (see README)
+frontdesk kiosk                the lobby kiosk (locked down; --windowed for development)
 frontdesk db upgrade           bring the local database up to date (backs it up first)
 frontdesk db current           show the database's schema revision
 frontdesk config show|path|init
@@ -43,6 +44,15 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--lang", choices=config.LANGUAGES, help="output language")
     demo.add_argument("--seed", type=int, default=None, help="random seed for the demo data")
     demo.add_argument("--serve", action="store_true", help="keep the server running afterwards")
+
+    ksk = sub.add_parser("kiosk", help="start the lobby kiosk")
+    ksk.add_argument(
+        "--windowed", action="store_true", help="a normal window, not locked down (development)"
+    )
+    ksk.add_argument("--demo", action="store_true", help="stand-alone with the demo hospital")
+    ksk.add_argument(
+        "--hash-pin", action="store_true", help="read a director PIN from stdin, print its hash"
+    )
 
     db = sub.add_parser("db", help="the local database")
     db_sub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
@@ -106,6 +116,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "enroll":
         logs.setup(cfg.log_path(), cfg.log_level)
         return _enroll(args, cfg)
+    if args.command == "kiosk":
+        from kiosk.main import hash_pin, run
+
+        if args.hash_pin:
+            return hash_pin()
+        logs.setup(cfg.log_path(), cfg.log_level)
+        return run(cfg, windowed=args.windowed, demo=args.demo)
     if args.command == "demo":
         from app.demo_run import run_demo
 

@@ -65,6 +65,15 @@ class Config:
     timezone: str = _opt("Asia/Shanghai", 'The hospital\'s time zone ("today" follows it)')
     idle_timeout_s: int = _opt(60, 'Kiosk: seconds without a touch before "still there?"')
     idle_prompt_s: int = _opt(20, 'Kiosk: seconds the "still there?" prompt waits (20 or more)')
+    printer: str = _opt(
+        "", 'Kiosk: ticket printer name (empty: the default printer; "pdf:FILE" writes a PDF)'
+    )
+    speech_engine: str = _opt("", "Kiosk: text-to-speech engine (empty: the platform's own)")
+    speech: int = _opt(1, "Kiosk: speak each step aloud (1) or not (0)")
+    touch_mode: int = _opt(1, "Kiosk: touch screen (1 hides the mouse pointer) or mouse (0)")
+    exit_pin_hash: str = _opt(
+        "", "Kiosk: the director's exit PIN, hashed (frontdesk kiosk --hash-pin prints one)"
+    )
     lock_after_min: int = _opt(5, "Staff desk: minutes without input before the desk locks")
     checkin_early_min: int = _opt(30, "Check-in opens this many minutes before the appointment")
     checkin_late_min: int = _opt(15, "Check-in closes this many minutes after the appointment")

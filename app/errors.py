@@ -49,6 +49,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Your appointment time has passed. Please see a guide at the desk; they will help you.",
     ),
     "not_found": ("没有找到{label}。", "{label} was not found."),
+    "kiosk_not_ready": (
+        "自助机正在准备今天的预约，请稍候片刻，或呼叫导医帮您。",
+        "This kiosk is still loading today's appointments. Please wait a moment, "
+        "or call a guide to help you.",
+    ),
     "stage_move_refused": (
         "不能从“{from_stage}”转到“{to_stage}”。",
         "A visit cannot move from {from_stage} to {to_stage}.",
@@ -108,6 +113,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "note": ("备注", "Note"),
     "reason": ("原因", "Reason"),
     "code": ("签到码", "Check-in code"),
+    "request": ("求助", "Request for help"),
 }
 
 
@@ -134,9 +140,14 @@ def render(code: str, params: dict[str, Any], lang: str = "en") -> str:
         localized[key] = value
     params = localized
     try:
-        return template.format(**params)
+        text = template.format(**params)
     except (KeyError, IndexError):
-        return template
+        text = template
+    if lang == "zh_TW":
+        from app.lang import traditional  # OpenCC only when 繁體 is shown
+
+        return traditional(text)
+    return text
 
 
 class FrontDeskError(Exception):

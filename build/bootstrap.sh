@@ -9,11 +9,12 @@ cd "$(dirname "$0")/.."
 extras="server"
 [ "${1:-}" = "--dev" ] && extras="server,dev"
 
-# Qt's xcb platform, sound for text-to-speech, a CJK font, a virtual screen, PostgreSQL.
+# Qt's xcb platform, sound for text-to-speech, a CJK font, a virtual screen, PostgreSQL,
+# pdftoppm (tests look at printed tickets).
 DEBS="libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-render-util0
       libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxkbcommon0 libxkbcommon-x11-0 libegl1
       libgl1 libfontconfig1 libdbus-1-3 libpulse0 fonts-noto-cjk xvfb xauth imagemagick
-      postgresql"
+      postgresql poppler-utils"
 
 missing=""
 if command -v dpkg-query >/dev/null 2>&1; then

@@ -170,9 +170,12 @@ class AssistanceRequest(SyncedRow, Versioned, Base):
     location: Mapped[str] = mapped_column(String(80))
     visit_id: Mapped[str | None] = mapped_column(ForeignKey("visits.id"), default=None)
     language: Mapped[str] = mapped_column(String(8), default="zh_CN")
+    reason: Mapped[str] = mapped_column(String(16), default="help")  # help | printer
     created_at: Mapped[dt.datetime] = mapped_column(index=True)
     acknowledged_at: Mapped[dt.datetime | None] = mapped_column(default=None)
     acknowledged_by: Mapped[str | None] = mapped_column(String(36), default=None)
+    # the guide's name as a public screen may show it (masked), set with the acknowledgement
+    guide_name: Mapped[str | None] = mapped_column(String(40), default=None)
     escalated_at: Mapped[dt.datetime | None] = mapped_column(default=None)
     resolved_at: Mapped[dt.datetime | None] = mapped_column(default=None)
     resolved_by: Mapped[str | None] = mapped_column(String(36), default=None)

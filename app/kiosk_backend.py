@@ -1,0 +1,252 @@
+"""What the lobby kiosk's screens ask for, in plain data: look up and check in an appointment,
+register a walk-in, call a guide, and forget the day's personal data when the day ends.
+
+Qt-free and synchronous: the kiosk runs these calls on a worker thread and hands the answers
+to the screen.  Nothing returned holds a full name, phone number or check-in code."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
+
+from app.clock import Clock
+from app.db import Database
+from app.errors import FrontDeskError
+from app.models import (
+    Appointment,
+    ArrivalChannel,
+    Department,
+    Doctor,
+    OutboxEntry,
+    Patient,
+    SyncState,
+    Visit,
+)
+from app.models.sync import PENDING
+from app.services import assistance, checkin, registration
+from app.services.assistance import HelpStatus
+from app.services.checkin import AppointmentView, CheckInWindow
+from app.services.context import Actor
+from app.services.masking import mask_name
+from app.services.registration import PatientForm, VisitForm
+
+QR_PREFIX = "FDV1:"  # the ticket's QR code: this prefix, then the visit id
+
+
+def qr_payload(visit_id: str) -> str:
+    return f"{QR_PREFIX}{visit_id}"
+
+
+def visit_from_qr(text: str) -> str | None:
+    """The visit id a ticket's QR code names, or None for anything else."""
+    text = (text or "").strip()
+    if text.upper().startswith(QR_PREFIX):
+        return text[len(QR_PREFIX) :].lower() or None
+    return None
+
+
+class KioskNotReady(FrontDeskError):
+    code = "kiosk_not_ready"
+
+
+@dataclass(frozen=True)
+class DepartmentInfo:
+    id: str
+    name: tuple[str, str]
+    description: tuple[str, str]
+    floor: str
+    room: str
+    directions: tuple[str, str]
+
+
+@dataclass(frozen=True)
+class TicketInfo:
+    """Everything printed on a ticket; the name is masked, the QR code names only the visit."""
+
+    visit_id: str
+    ticket: str
+    masked_name: str
+    department: tuple[str, str]
+    doctor: tuple[str, str] | None
+    floor: str
+    room: str
+    directions: tuple[str, str]
+    day: dt.date
+    issued_at: str  # local HH:MM
+    appointment_time: str | None
+    needs_guide: bool
+    qr: str
+
+
+class KioskBackend:
+    """One kiosk's view of its database.
+
+    ``hashed_lookups``: the database holds the server's kiosk projection (codes and phones as
+    keyed hashes of the day) — an enrolled kiosk; a stand-alone one holds plain values."""
+
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        device_id: str,
+        *,
+        location: str,
+        window: CheckInWindow | None = None,
+        hashed_lookups: bool = False,
+        standalone: bool = True,
+    ) -> None:
+        self.db = db
+        self.clock = clock
+        self.actor = Actor(device_id=device_id)
+        self.location = location
+        self.window = window or CheckInWindow()
+        self.hashed_lookups = hashed_lookups
+        self.standalone = standalone
+
+    # -- reference -------------------------------------------------------------------------
+
+    def departments(self) -> list[DepartmentInfo]:
+        with self.db.reading() as s:
+            rows = s.scalars(
+                select(Department)
+                .where(Department.active)
+                .order_by(Department.sort_order, Department.code)
+            ).all()
+            return [
+                DepartmentInfo(
+                    id=d.id,
+                    name=(d.name_zh, d.name_en),
+                    description=(d.description_zh, d.description_en),
+                    floor=d.floor,
+                    room=d.room,
+                    directions=(d.directions_zh, d.directions_en),
+                )
+                for d in rows
+            ]
+
+    # -- appointment check-in ---------------------------------------------------------------
+
+    def _key(self, s: Session) -> str | None:
+        if not self.hashed_lookups:
+            return None
+        state = s.get(SyncState, 1)
+        if state is None or not state.kiosk_key or state.kiosk_day != str(self.clock.today()):
+            raise KioskNotReady()
+        return str(state.kiosk_key)
+
+    def find_by_code(self, raw_code: str) -> AppointmentView:
+        with self.db.reading() as s:
+            return checkin.find_by_code(s, raw_code, self.clock, key=self._key(s))
+
+    def find_by_phone(self, phone: str, first_char: str) -> list[AppointmentView]:
+        with self.db.reading() as s:
+            return checkin.find_by_phone(s, phone, first_char, self.clock, key=self._key(s))
+
+    def check_in(self, appointment_id: str) -> TicketInfo:
+        with self.db.session() as s:
+            result = checkin.check_in(
+                s,
+                appointment_id,
+                self.actor,
+                self.clock,
+                channel=ArrivalChannel.KIOSK,
+                window=self.window,
+                standalone=self.standalone,
+            )
+            return self._ticket(s, result.visit_id)
+
+    def check_in_code(self, raw_code: str) -> TicketInfo:
+        """A scanned or typed code straight to a ticket (one look-up, one transaction)."""
+        view = self.find_by_code(raw_code)
+        return self.check_in(view.appointment_id)
+
+    # -- walk-in ------------------------------------------------------------------------------
+
+    def register_walk_in(self, patient: PatientForm | None, visit: VisitForm) -> TicketInfo:
+        with self.db.session() as s:
+            result = registration.register_walk_in(
+                s, patient, visit, self.actor, self.clock, standalone=self.standalone
+            )
+            return self._ticket(s, result.visit_id)
+
+    # -- call a guide -------------------------------------------------------------------------
+
+    def call_guide(
+        self, language: str, visit_id: str | None = None, *, reason: str = "help"
+    ) -> HelpStatus:
+        with self.db.session() as s:
+            return assistance.call_guide(
+                s,
+                self.actor,
+                self.clock,
+                location=self.location,
+                language=language,
+                visit_id=visit_id,
+                reason=reason,
+            )
+
+    def help_status(self, request_id: str) -> HelpStatus:
+        with self.db.reading() as s:
+            return assistance.status(s, request_id)
+
+    # -- the day's end ------------------------------------------------------------------------
+
+    def forget_before(self, day: dt.date | None = None) -> int:
+        """Remove every personal detail of days before ``day`` (today) from this kiosk: other
+        days' appointments, and walk-in patients' names and phones once the server has them.
+        Returns how many rows were touched.  Runs at start-up and when the day changes."""
+        day = day or self.clock.today()
+        start, _ = self.clock.day_bounds(day)
+        touched = 0
+        with self.db.session(record=False) as s:
+            touched += s.execute(delete(Appointment).where(Appointment.day != day)).rowcount
+            if not s.scalar(select(OutboxEntry.mutation_id).where(OutboxEntry.state == PENDING)):
+                touched += s.execute(
+                    update(Patient)
+                    .where(Patient.created_at < start, Patient.name != "")
+                    .values(name="", phone=None, age=None, district="")
+                ).rowcount
+                # acknowledged changes still carry what was typed; a kiosk keeps none of it
+                touched += s.execute(
+                    delete(OutboxEntry).where(
+                        OutboxEntry.state != PENDING, OutboxEntry.occurred_at < start
+                    )
+                ).rowcount
+        return touched
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _ticket(self, s: Session, visit_id: str) -> TicketInfo:
+        visit = s.get(Visit, visit_id)
+        assert visit is not None and visit.ticket is not None
+        dept = s.get(Department, visit.department_id)
+        doctor = s.get(Doctor, visit.doctor_id) if visit.doctor_id else None
+        assert dept is not None
+        name = ""
+        appt_time = None
+        if visit.appointment_id:
+            appt = s.get(Appointment, visit.appointment_id)
+            if appt is not None:
+                name = mask_name(appt.patient_name)
+                appt_time = self.clock.local(appt.scheduled_at).strftime("%H:%M")
+        elif visit.patient_id:
+            patient = s.get(Patient, visit.patient_id)
+            name = mask_name(patient.name) if patient else ""
+        return TicketInfo(
+            visit_id=visit.id,
+            ticket=visit.ticket,
+            masked_name=name,
+            department=(dept.name_zh, dept.name_en),
+            doctor=(doctor.name_zh, doctor.name_en) if doctor else None,
+            floor=dept.floor,
+            room=dept.room,
+            directions=(dept.directions_zh, dept.directions_en),
+            day=visit.day,
+            issued_at=self.clock.local(self.clock.now()).strftime("%H:%M"),
+            appointment_time=appt_time,
+            needs_guide=visit.needs_escort,
+            qr=qr_payload(visit.id),
+        )

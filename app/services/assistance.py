@@ -1,0 +1,111 @@
+""" "Call a guide": a kiosk asks for help (or reports its printer failed with a patient's ticket
+on screen); the guide desks see it at once, a guide acknowledges — the kiosk then shows who
+is coming — and resolves it once the patient is helped."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.clock import Clock
+from app.errors import NotFound
+from app.models import AssistanceRequest, Staff
+from app.services.context import Actor
+from app.services.masking import mask_name
+
+REASONS = ("help", "printer")
+
+
+@dataclass(frozen=True)
+class HelpStatus:
+    request_id: str
+    reason: str
+    location: str
+    visit_id: str | None
+    created_at: dt.datetime
+    acknowledged: bool
+    guide_name: str | None  # masked: it is shown on a public screen
+    resolved: bool
+
+
+def _status(req: AssistanceRequest) -> HelpStatus:
+    return HelpStatus(
+        request_id=req.id,
+        reason=req.reason,
+        location=req.location,
+        visit_id=req.visit_id,
+        created_at=req.created_at,
+        acknowledged=req.acknowledged_at is not None,
+        guide_name=req.guide_name,
+        resolved=req.resolved_at is not None,
+    )
+
+
+def call_guide(
+    session: Session,
+    actor: Actor,
+    clock: Clock,
+    *,
+    location: str,
+    language: str,
+    visit_id: str | None = None,
+    reason: str = "help",
+) -> HelpStatus:
+    if reason not in REASONS:
+        raise ValueError(f"unknown assistance reason {reason!r}")
+    req = AssistanceRequest(
+        device_id=actor.device_id,
+        location=location[:80],
+        visit_id=visit_id,
+        language=language,
+        reason=reason,
+        created_at=clock.now(),
+    )
+    session.add(req)
+    session.flush()
+    return _status(req)
+
+
+def _request(session: Session, request_id: str) -> AssistanceRequest:
+    req = session.get(AssistanceRequest, request_id)
+    if req is None:
+        raise NotFound(label="request")
+    return req
+
+
+def status(session: Session, request_id: str) -> HelpStatus:
+    return _status(_request(session, request_id))
+
+
+def acknowledge(session: Session, request_id: str, actor: Actor, clock: Clock) -> HelpStatus:
+    """A guide says "I'm coming"; a second acknowledgement keeps the first guide."""
+    req = _request(session, request_id)
+    if req.acknowledged_at is None:
+        guide = session.get(Staff, actor.staff_id) if actor.staff_id else None
+        if guide is None:
+            raise NotFound(label="staff")
+        req.acknowledged_at = clock.now()
+        req.acknowledged_by = guide.id
+        req.guide_name = mask_name(guide.display_name)
+    return _status(req)
+
+
+def resolve(session: Session, request_id: str, actor: Actor, clock: Clock) -> HelpStatus:
+    req = _request(session, request_id)
+    if req.resolved_at is None:
+        req.resolved_at = clock.now()
+        req.resolved_by = actor.staff_id
+    return _status(req)
+
+
+def open_requests(session: Session, day_start: dt.datetime) -> list[HelpStatus]:
+    """Unresolved requests since ``day_start``, oldest first (the guide desks' list)."""
+    rows = session.scalars(
+        select(AssistanceRequest)
+        .where(AssistanceRequest.resolved_at.is_(None), AssistanceRequest.created_at >= day_start)
+        .order_by(AssistanceRequest.created_at)
+    ).all()
+    return [_status(r) for r in rows]

@@ -1,0 +1,165 @@
+"""``frontdesk kiosk``: start the lobby kiosk.
+
+Qt first, the welcome screen up at once; the database, sync, SQLAlchemy, requests and qrcode
+are opened afterwards on the back end's thread (they cost more than Qt to import)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from typing import Any
+
+from app.config import Config
+from app.paths import resources_dir
+
+log = logging.getLogger(__name__)
+
+EXIT_ALREADY_RUNNING = 3
+
+
+def kiosk_settings(cfg: Config, *, windowed: bool) -> Any:
+    from kiosk.window import KioskSettings
+
+    def check_pin(pin: str) -> bool:
+        from app.security import verify_password
+
+        return verify_password(cfg.exit_pin_hash, pin)
+
+    return KioskSettings(
+        hospital=(cfg.hospital_name_zh, cfg.hospital_name_en),
+        location=cfg.location or "门诊大厅自助机",
+        language=cfg.language,
+        idle_timeout_s=cfg.idle_timeout_s,
+        idle_prompt_s=cfg.idle_prompt_s,
+        printer=cfg.printer,
+        locked=not windowed,
+        touch=bool(cfg.touch_mode) and not windowed,
+        logo=resources_dir() / "kiosk" / "logo.svg",
+        check_pin=check_pin,
+    )
+
+
+class Translations:
+    """Installs the .qm translator for a screen language (English is the source)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.current: Any = None
+
+    def __call__(self, lang: str) -> None:
+        from PySide6.QtCore import QTranslator
+
+        if self.current is not None:
+            self.app.removeTranslator(self.current)
+            self.current = None
+        if lang == "en":
+            return
+        translator = QTranslator(self.app)
+        path = resources_dir() / "i18n" / f"frontdesk_{lang}.qm"
+        if translator.load(str(path)):
+            self.app.installTranslator(translator)
+            self.current = translator
+        else:
+            log.error("no translation file %s", path.name)
+
+
+def application(argv: list[str] | None = None) -> Any:
+    """The QApplication with the kiosk's font (a CJK one: Chinese must never be boxes)."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.theme import font_family
+
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setFont(QFont(font_family()))
+    return app
+
+
+def run(cfg: Config, *, windowed: bool = False, demo: bool = False) -> int:
+    started = time.perf_counter()
+    probe = os.environ.get("FRONTDESK_STARTUP_PROBE") == "1"
+    if cfg.touch_mode and not windowed and not os.environ.get("QT_IM_MODULE"):
+        # Qt's on-screen keyboard (Pinyin for names) appears whenever a text field has focus.
+        os.environ["QT_IM_MODULE"] = "qtvirtualkeyboard"
+    from PySide6.QtCore import QLockFile, QTimer
+
+    data_dir = cfg.data_path()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    app = application()
+    lock = QLockFile(str(data_dir / "kiosk.lock"))
+    if not lock.tryLock(0):
+        print("frontdesk: a kiosk is already running on this machine", file=sys.stderr)
+        return EXIT_ALREADY_RUNNING
+
+    from kiosk.bridge import Bridge
+    from kiosk.speech import Speaker
+    from kiosk.window import Forwarder, KioskWindow
+
+    translations = Translations(app)
+    translations(cfg.language)
+    forward = Forwarder()
+    window_ref: list[Any] = []
+
+    def open_backend() -> Any:
+        import qrcode  # noqa: F401 — warm the ticket's QR code up before the first check-in
+
+        from zoneinfo import ZoneInfo
+
+        from app.clock import Clock
+        from app.kiosk_runtime import open_kiosk
+
+        return open_kiosk(
+            cfg,
+            Clock(tz=ZoneInfo(cfg.timezone)),
+            on_status=forward,
+            printer_state=lambda: window_ref[0].printer_state if window_ref else "",
+            demo=demo,
+        )
+
+    bridge = Bridge(open_backend)
+    speaker = Speaker(cfg.speech_engine, enabled=bool(cfg.speech))
+    window = KioskWindow(kiosk_settings(cfg, windowed=windowed), bridge, speaker, translations)
+    window_ref.append(window)
+    forward.window = window
+    window.install_guards(app)
+    if windowed:
+        window.resize(1920 // 2, 1080 // 2)
+        window.show()
+    else:
+        window.showFullScreen()
+    app.processEvents()
+    if probe:
+        print(f"interactive {time.perf_counter() - started:.4f}", flush=True)
+        os._exit(0)
+    QTimer.singleShot(0, bridge.start)
+    keep_awake()
+    code = int(app.exec())
+    window.remove_guards(app)
+    bridge.close()
+    lock.unlock()
+    return code
+
+
+def keep_awake() -> None:
+    """Windows: keep the display on while the kiosk runs (the power policy does the rest)."""
+    if sys.platform != "win32":
+        return
+    import ctypes
+
+    es_continuous, es_system, es_display = 0x80000000, 0x00000001, 0x00000002
+    ctypes.windll.kernel32.SetThreadExecutionState(  # type: ignore[attr-defined]
+        es_continuous | es_system | es_display
+    )
+
+
+def hash_pin(stdin: Any = sys.stdin) -> int:
+    from app.security import hash_password
+
+    pin = stdin.readline().strip()
+    if not pin.isdigit() or not 4 <= len(pin) <= 12:
+        print("frontdesk: a PIN is 4 to 12 digits", file=sys.stderr)
+        return 2
+    print(f'exit_pin_hash = "{hash_password(pin)}"')
+    return 0

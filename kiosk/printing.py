@@ -1,0 +1,145 @@
+"""The paper ticket: painted with a QPainter on a receipt-width page (80 mm roll), so the same
+drawing goes to a thermal printer, a PDF, or an image; and the QR code (``qrcode`` computes
+the matrix, we paint its modules — no imaging library needed)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+from kiosk.theme import font_family
+
+RECEIPT_MM = QSizeF(80, 150)
+
+
+def qr_matrix(text: str) -> list[list[bool]]:
+    import qrcode  # loaded on first use (the back-end thread warms it up)
+    from qrcode.constants import ERROR_CORRECT_M
+
+    qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=4)
+    qr.add_data(text)
+    qr.make(fit=True)
+    return [list(row) for row in qr.get_matrix()]
+
+
+def paint_qr(painter: QPainter, rect: QRectF, matrix: list[list[bool]]) -> None:
+    n = len(matrix)
+    side = min(rect.width(), rect.height())
+    cell = side / n
+    painter.fillRect(QRectF(rect.left(), rect.top(), side, side), Qt.GlobalColor.white)
+    for y, row in enumerate(matrix):
+        for x, dark in enumerate(row):
+            if dark:
+                painter.fillRect(
+                    QRectF(rect.left() + x * cell, rect.top() + y * cell, cell + 0.3, cell + 0.3),
+                    Qt.GlobalColor.black,
+                )
+
+
+def qr_image(text: str, size: int) -> QImage:
+    image = QImage(size, size, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    paint_qr(painter, QRectF(0, 0, size, size), qr_matrix(text))
+    painter.end()
+    return image
+
+
+@dataclass(frozen=True)
+class TicketText:
+    """A ticket's lines, already in the patient's language."""
+
+    hospital: str
+    ticket: str
+    department: str
+    where: str  # floor and room
+    directions: str
+    doctor: str
+    name: str
+    time_line: str
+    footer: str
+    qr: str
+
+
+class PrintFailed(Exception):
+    """The printer did not take the ticket (no printer, no paper, offline)."""
+
+
+def paint_ticket(painter: QPainter, page: QRectF, t: TicketText) -> None:
+    """Lay the ticket out top to bottom in ``page`` (device units)."""
+    family = font_family()
+    mm = page.width() / RECEIPT_MM.width()
+    x, w = page.left() + 3 * mm, page.width() - 6 * mm
+    y = page.top() + 2 * mm
+    painter.setPen(QColor("#000000"))
+
+    def text(value: str, size_mm: float, *, bold: bool = False, gap: float = 1.5) -> None:
+        nonlocal y
+        if not value:
+            return
+        font = QFont(family)
+        font.setPixelSize(max(1, round(size_mm * mm)))
+        font.setBold(bold)
+        painter.setFont(font)
+        flags = int(Qt.AlignmentFlag.AlignHCenter) | int(Qt.TextFlag.TextWordWrap)
+        bound = painter.boundingRect(QRectF(x, y, w, 1000 * mm), flags, value)
+        painter.drawText(QRectF(x, y, w, bound.height()), flags, value)
+        y += bound.height() + gap * mm
+
+    text(t.hospital, 4.2, bold=True)
+    text(t.department, 5.5, bold=True, gap=0.5)
+    text(t.ticket, 16, bold=True, gap=0.5)
+    text(t.where, 5, bold=True)
+    text(t.directions, 3.6)
+    text(t.doctor, 3.8)
+    text(t.name, 3.8)
+    text(t.time_line, 3.4)
+    side = 32 * mm
+    paint_qr(
+        painter, QRectF(page.left() + (page.width() - side) / 2, y, side, side), qr_matrix(t.qr)
+    )
+    y += side + 1.5 * mm
+    text(t.footer, 3.2)
+
+
+def make_printer(target: str) -> QPrinter:
+    """``target``: "" the system's default printer, "pdf:PATH" a PDF file, else a printer's
+    name.  The page is a receipt roll's width."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    if target.startswith("pdf:"):
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(target[4:])
+    else:
+        info = QPrinterInfo.printerInfo(target) if target else QPrinterInfo.defaultPrinter()
+        if info.isNull():
+            raise PrintFailed(f"no printer {target!r}" if target else "no default printer")
+        printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(
+        QPageLayout(
+            QPageSize(RECEIPT_MM, QPageSize.Unit.Millimeter, "receipt"),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(0, 0, 0, 0),
+        )
+    )
+    printer.setFullPage(True)
+    printer.setDocName("FrontDesk ticket")
+    return printer
+
+
+def print_ticket(t: TicketText, target: str) -> None:
+    """Print one ticket; raise ``PrintFailed`` if the printer did not take it."""
+    printer = make_printer(target)
+    if not printer.isValid():
+        raise PrintFailed("printer not valid")
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise PrintFailed("printer refused the job")
+    try:
+        paint_ticket(painter, QRectF(printer.pageRect(QPrinter.Unit.DevicePixel)), t)
+    finally:
+        ok = painter.end()
+    if not ok or printer.printerState() == QPrinter.PrinterState.Error:
+        raise PrintFailed("printer reported an error")

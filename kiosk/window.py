@@ -1,0 +1,425 @@
+"""The kiosk's one window: full screen, frameless, on top, impossible to close without the
+director's PIN; the screens in a stack; "call a guide" on every screen; idle reset; scanner;
+printing and speech; the discreet sync indicator."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QPixmap
+from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
+
+from app.lang import pick
+from kiosk.bridge import Bridge
+from kiosk.guards import HotCorner, IdleWatcher, NoContextMenus, ScanDetector
+from kiosk.overlays import PinPad, StillThere
+from kiosk.screens import (
+    CheckInScreen,
+    ConfirmScreen,
+    HelpScreen,
+    Screen,
+    TicketScreen,
+    WelcomeScreen,
+)
+from kiosk.speech import Speaker
+from kiosk.theme import GAP_PX, LARGE_TEXT, stylesheet
+from kiosk.walkin import WalkInScreen
+from kiosk.widgets import button, hbox, label
+
+if TYPE_CHECKING:
+    from app.kiosk_backend import TicketInfo
+    from app.services.checkin import AppointmentView
+
+log = logging.getLogger(__name__)
+
+EXIT_DIRECTOR = 10  # the director left kiosk mode (Shell Launcher: take no action)
+
+
+@dataclass
+class KioskSettings:
+    hospital: tuple[str, str] = ("示范综合医院", "Demonstration General Hospital")
+    location: str = "自助机"
+    language: str = "zh_CN"
+    idle_timeout_s: float = 60
+    idle_prompt_s: int = 20
+    printer: str = ""
+    locked: bool = True
+    touch: bool = True
+    logo: Path | None = None
+    check_pin: Callable[[str], bool] = field(default=lambda pin: False)
+
+
+class KioskWindow(QWidget):
+    status_changed = Signal(object)  # from the sync threads: a SyncStatus
+    entered = Signal(str)  # a screen's name, once it is shown
+
+    def __init__(
+        self,
+        settings: KioskSettings,
+        bridge: Bridge,
+        speaker: Speaker | None = None,
+        translators: Callable[[str], None] | None = None,
+    ) -> None:
+        flags = Qt.WindowType.Window
+        if settings.locked:
+            flags |= Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
+        super().__init__(None, flags)
+        self.setObjectName("KioskWindow")
+        self.settings = settings
+        self.bridge = bridge
+        self.speaker = speaker or Speaker(enabled=False)
+        self._translate = translators or (lambda lang: None)
+        self.lang = settings.language
+        self.large_text = False
+        self.may_close = False
+        self.printer_state = "ok"
+        self._before_help = "welcome"
+        self.sync_status: Any = None
+        self.setWindowTitle("FrontDesk")
+        self.setAcceptDrops(False)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+
+        self.title = label("status", wrap=False)
+        self.status = label("status", wrap=False)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.stack = QStackedWidget()
+        self.home = button("secondary")
+        self.home.clicked.connect(self.finish)
+        self.help = button("help")
+        self.help.clicked.connect(lambda: self.call_guide())
+        self.screens: dict[str, Screen] = {}
+        for cls in (
+            WelcomeScreen,
+            CheckInScreen,
+            ConfirmScreen,
+            TicketScreen,
+            HelpScreen,
+            WalkInScreen,
+        ):
+            screen = cls(self)
+            self.screens[screen.name] = screen
+            self.stack.addWidget(screen)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(3 * GAP_PX, GAP_PX, 3 * GAP_PX, 2 * GAP_PX)
+        box.setSpacing(GAP_PX)
+        box.addLayout(hbox(self.title, self.status))
+        box.addWidget(self.stack, 1)
+        box.addLayout(hbox(self.home, self.help))
+
+        self.still_there = StillThere(self, settings.idle_prompt_s)
+        self.still_there.expired.connect(self.reset)
+        self.still_there.kept.connect(lambda: self.idle.restart())
+        self.pin_pad = PinPad(self, settings.check_pin)
+        self.pin_pad.accepted.connect(self.leave_kiosk_mode)
+        self.hot_corner = HotCorner(self)
+        self.hot_corner.triggered.connect(self.pin_pad.start)
+
+        self.idle = IdleWatcher(int(settings.idle_timeout_s * 1000))
+        self.idle.idle.connect(self._idle)
+        self.scanner = ScanDetector()
+        self.scanner.scanned.connect(self.on_scanned)
+        self.no_menus = NoContextMenus()
+        self.status_changed.connect(self._status)
+        bridge.ready.connect(lambda: self._status(self.sync_status))
+        bridge.failed.connect(self._backend_failed)
+
+        if settings.logo and settings.logo.exists():
+            self.set_logo(settings.logo)
+        self.setStyleSheet(stylesheet(1.0))
+        self.retranslate()
+        self.go("welcome")
+
+    # -- set-up -----------------------------------------------------------------------------
+
+    def install_guards(self, app: QApplication) -> None:
+        """Application-wide: idle timer, scanner, no context menus, blank cursor on touch."""
+        for f in (self.idle, self.scanner, self.no_menus):
+            app.installEventFilter(f)
+        if self.settings.touch:
+            QApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
+
+    def remove_guards(self, app: QApplication) -> None:
+        for f in (self.idle, self.scanner, self.no_menus):
+            app.removeEventFilter(f)
+        if self.settings.touch and QApplication.overrideCursor() is not None:
+            QApplication.restoreOverrideCursor()
+
+    def set_logo(self, path: Path) -> None:
+        from PySide6.QtGui import QPainter
+        from PySide6.QtSvg import QSvgRenderer
+
+        renderer = QSvgRenderer(str(path))
+        pixmap = QPixmap(120, 120)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        renderer.render(painter)
+        painter.end()
+        welcome = self.screens["welcome"]
+        assert isinstance(welcome, WelcomeScreen)
+        welcome.set_logo(pixmap)
+
+    # -- language and text --------------------------------------------------------------------
+
+    def pick(self, pair: tuple[str, str] | None) -> str:
+        return pick(pair, self.lang)
+
+    def hospital_name(self) -> str:
+        return self.pick(self.settings.hospital)
+
+    def location(self) -> str:
+        return self.pick((self.settings.location, self.settings.location))
+
+    def message(self, error: BaseException) -> str:
+        from app.errors import FrontDeskError
+
+        if isinstance(error, FrontDeskError):
+            return error.message(self.lang)
+        log.error("kiosk action failed: %s", type(error).__name__)
+        return self.tr("Something went wrong. Please call a guide; they will help you.")
+
+    def set_language(self, lang: str) -> None:
+        if lang == self.lang:
+            return
+        self.lang = lang
+        self._translate(lang)  # installs the translator: every widget gets LanguageChange
+        self.retranslate()
+        for screen in self.screens.values():
+            screen.retranslate()
+        self._status(self.sync_status)
+        self._update_idle()
+
+    def toggle_large_text(self) -> None:
+        self.large_text = not self.large_text
+        self.setStyleSheet(stylesheet(LARGE_TEXT if self.large_text else 1.0))
+        self.screens["welcome"].retranslate()
+        self._update_idle()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.hospital_name())
+        self.home.setText(self.tr("Start over"))
+        self.help.setText(self.tr("Call a guide"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def say(self, text: str) -> None:
+        self.speaker.say(text, self.lang)
+
+    # -- navigation ---------------------------------------------------------------------------
+
+    @property
+    def current(self) -> str:
+        widget = self.stack.currentWidget()
+        return widget.name if isinstance(widget, Screen) else ""
+
+    def go(self, name: str) -> None:
+        if name not in self.screens:
+            return
+        screen = self.screens[name]
+        self.stack.setCurrentWidget(screen)
+        self.home.setVisible(name != "welcome")
+        self._update_idle()
+        screen.entered()
+        self.entered.emit(name)
+
+    def confirm(self, views: list[AppointmentView]) -> None:
+        confirm = self.screens["confirm"]
+        assert isinstance(confirm, ConfirmScreen)
+        confirm.show_views(views)
+        self.go("confirm")
+
+    def show_ticket(self, ticket: TicketInfo) -> None:
+        screen = self.screens["ticket"]
+        assert isinstance(screen, TicketScreen)
+        screen.show_ticket(ticket)
+        self.go("ticket")
+        QTimer.singleShot(0, lambda: self.print_ticket(ticket))
+
+    def print_ticket(self, ticket: TicketInfo | None) -> None:
+        from kiosk.printing import PrintFailed, TicketText, print_ticket
+
+        screen = self.screens["ticket"]
+        assert isinstance(screen, TicketScreen)
+        if ticket is None or screen.ticket is not ticket:
+            return  # the screen moved on
+        lines = screen.lines()
+        text = TicketText(
+            hospital=self.hospital_name(),
+            ticket=lines["ticket"],
+            department=lines["department"],
+            where=lines["where"],
+            directions=lines["directions"],
+            doctor=lines["doctor"],
+            name=lines["name"],
+            time_line=lines["time"],
+            footer=lines["guide"] or lines["footer"],
+            qr=ticket.qr,
+        )
+        try:
+            print_ticket(text, self.settings.printer)
+        except PrintFailed as exc:
+            log.warning("ticket printer failed: %s", exc)
+            self.printer_state = "error"
+            screen.set_print_state("failed")
+            lang = self.lang
+            visit_id = ticket.visit_id
+            self.bridge.call(lambda b: b.call_guide(lang, visit_id, reason="printer"))
+            return
+        self.printer_state = "ok"
+        screen.set_print_state("printed")
+
+    def call_guide(self, visit_id: str | None = None) -> None:
+        if self.current == "help":
+            return
+        ticket_screen = self.screens["ticket"]
+        if visit_id is None and isinstance(ticket_screen, TicketScreen) and ticket_screen.ticket:
+            visit_id = ticket_screen.ticket.visit_id
+        self._before_help = self.current or "welcome"
+        helper = self.screens["help"]
+        assert isinstance(helper, HelpScreen)
+        helper.start(visit_id)
+        self.go("help")
+
+    def back_from_help(self) -> None:
+        helper = self.screens["help"]
+        helper.clear()
+        self.go(self._before_help if self._before_help != "help" else "welcome")
+
+    def finish(self) -> None:
+        """The patient is done: the next one starts from a clean welcome screen."""
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget everything: every field, every answer on its way, language and text size."""
+        self.bridge.forget()
+        self.still_there.cancel()
+        self.pin_pad.close_pad()
+        self.speaker.stop()
+        for screen in self.screens.values():
+            screen.clear()
+        if self.large_text:
+            self.toggle_large_text()
+        self.set_language(self.settings.language)
+        self.go("welcome")
+
+    # -- idle -----------------------------------------------------------------------------------
+
+    def _update_idle(self) -> None:
+        # Nothing to clear on a pristine welcome screen: no prompt there.
+        pristine = (
+            self.current == "welcome"
+            and self.lang == self.settings.language
+            and not self.large_text
+        )
+        self.idle.paused = pristine
+        self.idle.restart()
+
+    def _idle(self) -> None:
+        if self.pin_pad.isVisible():
+            self.pin_pad.close_pad()
+        self.still_there.start()
+
+    # -- scanner --------------------------------------------------------------------------------
+
+    def on_scanned(self, code: str) -> None:
+        from app.kiosk_backend import visit_from_qr
+
+        screen = self.screens["checkin"]
+        assert isinstance(screen, CheckInScreen)
+        if self.pin_pad.isVisible():
+            return
+        self.still_there.cancel()
+        for s in self.screens.values():
+            if s is not screen:
+                s.clear()
+        screen.clear()
+        self.go("checkin")
+        if visit_from_qr(code):
+            screen.show_message(
+                self.tr(
+                    "This is a ticket you already have. Show it to a guide, or tap "
+                    '"Rate your visit" on the first screen.'
+                ),
+                offer_help=False,
+            )
+            return
+        screen.busy = True
+        self.bridge.call(lambda b: b.check_in_code(code), self._scan_done, self._scan_failed)
+
+    def _scan_done(self, ticket: TicketInfo) -> None:
+        self.screens["checkin"].clear()
+        self.show_ticket(ticket)
+
+    def _scan_failed(self, error: BaseException) -> None:
+        screen = self.screens["checkin"]
+        assert isinstance(screen, CheckInScreen)
+        screen.busy = False
+        screen.show_message(self.message(error))
+
+    # -- sync indicator ----------------------------------------------------------------------
+
+    def _status(self, status: Any) -> None:
+        self.sync_status = status
+        if not self.bridge.is_ready:
+            self.status.setText(self.tr("Starting…"))
+            return
+        runtime = self.bridge.runtime
+        if not getattr(runtime, "synced", False):
+            self.status.setText(self.tr("● Stand-alone"))
+        elif status is None or not getattr(status, "online", False):
+            pending = getattr(status, "pending", 0) if status is not None else 0
+            text = self.tr("○ Offline")
+            if pending:
+                text += " · " + self.tr("%n waiting", "", pending)
+            self.status.setText(text)
+        else:
+            self.status.setText(self.tr("● Online"))
+
+    def _backend_failed(self, reason: str) -> None:
+        self.status.setText(self.tr("⚠ Not ready: please call the IT desk"))
+
+    # -- lockdown ---------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Alt+F4 and the window manager's close arrive here: a locked kiosk ignores them.
+        if self.settings.locked and not self.may_close:
+            event.ignore()
+            return
+        event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        event.accept()  # no key does anything by itself on the kiosk's window
+
+    def leave_kiosk_mode(self) -> None:
+        log.info("director left kiosk mode")
+        self.may_close = True
+        self.close()
+        app = QApplication.instance()
+        if app is not None:
+            app.exit(EXIT_DIRECTOR)
+
+    def resizeEvent(self, event: Any) -> None:
+        portrait = self.height() > self.width()
+        for screen in self.screens.values():
+            screen.set_portrait(portrait)
+        self.hot_corner.raise_()
+        super().resizeEvent(event)
+
+
+class Forwarder(QObject):
+    """Hands a SyncStatus from the worker threads to the window's queued signal."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.window: KioskWindow | None = None
+
+    def __call__(self, status: object) -> None:
+        if self.window is not None:
+            self.window.status_changed.emit(status)
