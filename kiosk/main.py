@@ -103,9 +103,9 @@ def run(cfg: Config, *, windowed: bool = False, demo: bool = False) -> int:
     window_ref: list[Any] = []
 
     def open_backend() -> Any:
-        import qrcode  # noqa: F401 — warm the ticket's QR code up before the first check-in
-
         from zoneinfo import ZoneInfo
+
+        import qrcode  # noqa: F401 — warm the ticket's QR code up before the first check-in
 
         from app.clock import Clock
         from app.kiosk_runtime import open_kiosk

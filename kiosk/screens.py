@@ -22,6 +22,7 @@ from kiosk.widgets import (
     hbox,
     label,
     set_role,
+    show_page,
     vbox,
 )
 
@@ -156,7 +157,7 @@ class CheckInScreen(Screen):
         code_page = QWidget()
         self.code_hint = label("hint")
         self.code = Field(12, r"[0-9A-Za-z\- ]*")
-        self.code_pad = Keypad(CODE_KEYS, 8)
+        self.code_pad = Keypad(CODE_KEYS, 9)
         self.code_pad.target = self.code
         self.code_pad.done.connect(self.find)
         self.code.returnPressed.connect(self.find)
@@ -216,7 +217,7 @@ class CheckInScreen(Screen):
 
     def set_mode(self, mode: str) -> None:
         self.mode = mode
-        self.pages.setCurrentIndex(0 if mode == "code" else 1)
+        show_page(self.pages, self.pages.widget(0 if mode == "code" else 1))
         set_role(self.by_code, "chosen" if mode == "code" else "choice")
         set_role(self.by_phone, "chosen" if mode == "phone" else "choice")
         self.hide_message()
@@ -310,7 +311,7 @@ class ConfirmScreen(Screen):
             )
 
     def _where(self, view: AppointmentView) -> str:
-        return self.tr("Floor %1, room %2").replace("%1", view.floor).replace("%2", view.room)
+        return self.tr("%1, room %2").replace("%1", view.floor).replace("%2", view.room)
 
     def show_views(self, views: list[AppointmentView]) -> None:
         self.clear()
@@ -431,7 +432,7 @@ class TicketScreen(Screen):
         return {
             "ticket": t.ticket,
             "department": self.k.pick(t.department),
-            "where": self.tr("Floor %1, room %2").replace("%1", t.floor).replace("%2", t.room),
+            "where": self.tr("%1, room %2").replace("%1", t.floor).replace("%2", t.room),
             "directions": self.k.pick(t.directions),
             "doctor": doctor,
             "name": t.masked_name,

@@ -44,7 +44,7 @@ ROLES: dict[str, Role] = {
     "choice": Role("#0B2540", WHITE, BODY_PX, target_px=PRIMARY_TARGET_PX, border="#2F4A66"),
     "chosen": Role(WHITE, "#0B4F8A", BODY_PX, bold=True, target_px=PRIMARY_TARGET_PX),
     "key": Role(INK, WHITE, HEADING_PX, bold=True, target_px=PRIMARY_TARGET_PX, border="#2F4A66"),
-    "help": Role(WHITE, "#8A2E00", BODY_PX, bold=True, target_px=PRIMARY_TARGET_PX),
+    "help": Role(WHITE, "#8A2E00", HEADING_PX, bold=True, target_px=PRIMARY_TARGET_PX),
     "small": Role("#0B2540", "#DCE6F2", BODY_PX, target_px=MIN_TARGET_PX),
     "ok": Role("#0F3D17", "#E3F2E5", BODY_PX, border="#1B5E20"),
     "warn": Role("#3D2E00", "#FFF4CE", BODY_PX, border="#7A5C00"),
@@ -105,6 +105,7 @@ def stylesheet(scale: float = 1.0) -> str:
         elif role.target_px:
             rules.append("border: none")
         out.append(f'*[role="{name}"] {{ {"; ".join(rules)}; }}')
+    out.append('*[role="key"] { padding: 4px; }')
     out.append('*[role="primary"]:disabled { background: #5A6B7D; color: #FFFFFF; }')
     out.append('*[role="field"]:focus { border: 4px solid #0B4F8A; }')
     return "\n".join(out)

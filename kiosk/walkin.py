@@ -27,6 +27,7 @@ from kiosk.widgets import (
     hbox,
     label,
     set_role,
+    show_page,
     vbox,
 )
 
@@ -138,12 +139,15 @@ class WalkInScreen(Screen):
         self.source = Choices(["network", "phone", "referral", "walk_in"], columns=2)
         self.district_label = label("body")
         self.district = Field(20)
-        p = vbox(self.purpose_label, self.purpose, self.purpose_text_label, self.purpose_text)
-        p.addWidget(self.source_label)
-        p.addWidget(self.source)
-        p.addWidget(self.district_label)
-        p.addWidget(self.district)
-        p.addStretch(1)
+        why = vbox(self.purpose_label, self.purpose, self.purpose_text_label, self.purpose_text)
+        why.addStretch(1)
+        about = vbox(self.source_label, self.source, self.district_label, self.district)
+        about.addStretch(1)
+        self.purpose_split = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.purpose_split.setSpacing(3 * GAP_PX)
+        self.purpose_split.addLayout(why, 1)
+        self.purpose_split.addLayout(about, 1)
+        p = self.purpose_split
         purpose.setLayout(p)
 
         # 4. department
@@ -233,7 +237,7 @@ class WalkInScreen(Screen):
     # -- steps ------------------------------------------------------------------------------
 
     def show_step(self, step: int) -> None:
-        self.steps.setCurrentIndex(step)
+        show_page(self.steps, self.steps.widget(step))
         self.next.setVisible(step != CONSENT)
         self.back.setText(self.tr("Back"))
         self.hide_message()
@@ -280,6 +284,7 @@ class WalkInScreen(Screen):
 
     def set_portrait(self, portrait: bool) -> None:
         _flip(self.person_split, portrait)
+        _flip(self.purpose_split, portrait)
         self.columns = 2 if portrait else 3
         self._place_cards()
 

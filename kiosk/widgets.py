@@ -13,10 +13,21 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSizePolicy,
+    QStackedWidget,
     QWidget,
 )
 
 from kiosk.theme import GAP_PX
+
+
+def show_page(stack: QStackedWidget, page: QWidget) -> None:
+    """Show ``page``; only it counts for the stack's size (a tall page elsewhere in the stack
+    must not push the screen beyond 1080 pixels)."""
+    for i in range(stack.count()):
+        w = stack.widget(i)
+        policy = QSizePolicy.Policy.Preferred if w is page else QSizePolicy.Policy.Ignored
+        w.setSizePolicy(policy, policy)
+    stack.setCurrentWidget(page)
 
 
 def set_role(widget: QWidget, role: str) -> None:
@@ -103,18 +114,23 @@ class Keypad(QWidget):
             b.clicked.connect(lambda _=False, c=ch: self._type(c))
             grid.addWidget(b, i // columns, i % columns)
             self.keys[ch] = b
-        row = (len(cells) + columns - 1) // columns
         self.backspace = button("key", "⌫")
         self.backspace.clicked.connect(self._backspace)
         self.clear_key = button("secondary")
         self.clear_key.clicked.connect(self._clear)
         self.ok_key = button("primary")
         self.ok_key.clicked.connect(self.done.emit)
-        span = max(columns // 3, 1)
-        grid.addWidget(self.clear_key, row, 0, 1, span)
-        grid.addWidget(self.backspace, row, span, 1, span)
+        # Clear, delete and OK follow the last key; OK takes what is left of that row (at
+        # least two cells), or a row of its own.
+        pos = len(cells)
+        for b in (self.clear_key, self.backspace):
+            grid.addWidget(b, pos // columns, pos % columns)
+            pos += 1
         if ok:
-            grid.addWidget(self.ok_key, row, 2 * span, 1, columns - 2 * span)
+            row, col = divmod(pos, columns)
+            if columns - col < 2:
+                row, col = row + 1, 0
+            grid.addWidget(self.ok_key, row, col, 1, columns - col)
         else:
             self.ok_key.hide()
         self.retranslate()

@@ -29,7 +29,7 @@ from kiosk.screens import (
 from kiosk.speech import Speaker
 from kiosk.theme import GAP_PX, LARGE_TEXT, stylesheet
 from kiosk.walkin import WalkInScreen
-from kiosk.widgets import button, hbox, label
+from kiosk.widgets import button, hbox, label, show_page
 
 if TYPE_CHECKING:
     from app.kiosk_backend import TicketInfo
@@ -223,7 +223,7 @@ class KioskWindow(QWidget):
         if name not in self.screens:
             return
         screen = self.screens[name]
-        self.stack.setCurrentWidget(screen)
+        show_page(self.stack, screen)
         self.home.setVisible(name != "welcome")
         self._update_idle()
         screen.entered()

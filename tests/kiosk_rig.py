@@ -1,0 +1,162 @@
+"""A real kiosk for tests: its own data folder and SQLite file with the demo hospital, the back
+end opened on the bridge's thread exactly as ``frontdesk kiosk`` opens it, the window
+offscreen at 1920×1080, tickets printed to a PDF, speech through Qt's ``mock`` engine."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy import select
+
+from app import config
+from app.clock import FixedClock
+from app.kiosk_runtime import KioskRuntime, open_kiosk
+from app.models import Appointment, AppointmentStatus
+from app.security import hash_password
+from kiosk.bridge import Bridge
+from kiosk.main import Translations, kiosk_settings
+from kiosk.speech import Speaker
+from kiosk.window import KioskWindow
+
+PIN = "2468"
+_PIN_HASH = hash_password(PIN)
+
+
+@dataclass
+class KioskRig:
+    qtbot: Any
+    window: KioskWindow
+    bridge: Bridge
+    clock: FixedClock
+    cfg: config.Config
+    pdf: Path
+    translations: Translations
+
+    @property
+    def runtime(self) -> KioskRuntime:
+        return self.bridge.runtime
+
+    @property
+    def db(self) -> Any:
+        return self.runtime.db
+
+    def settle(self) -> None:
+        """Let every queued back-end call finish and its answer reach the screen."""
+        for _ in range(3):
+            self.bridge.wait_idle()
+            QApplication.processEvents()
+
+    def tap(self, widget: QWidget) -> None:
+        assert widget.isVisible(), f"{widget!r} is not on screen"
+        assert widget.isEnabled(), f"{widget!r} is disabled"
+        self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=widget.rect().center())
+        self.settle()
+
+    def tap_at(self, point: QPoint) -> None:
+        target = self.window.childAt(point) or self.window
+        self.qtbot.mouseClick(
+            target, Qt.MouseButton.LeftButton, pos=target.mapFrom(self.window, point)
+        )
+        QApplication.processEvents()
+
+    def screen(self, name: str) -> Any:
+        return self.window.screens[name]
+
+    def wait_for(self, name: str, timeout: int = 5000) -> Any:
+        self.qtbot.waitUntil(lambda: self.window.current == name, timeout=timeout)
+        self.settle()
+        return self.screen(name)
+
+    def appointments(self) -> list[Appointment]:
+        with self.db.reading() as s:
+            return list(
+                s.scalars(
+                    select(Appointment)
+                    .where(
+                        Appointment.day == self.clock.today(),
+                        Appointment.status != AppointmentStatus.CANCELLED,
+                    )
+                    .order_by(Appointment.scheduled_at)
+                )
+            )
+
+    def due(self, index: int = 0, minutes_before: int = 5) -> Appointment:
+        """An appointment of today, with the clock put just before it (inside the window)."""
+        appt = self.appointments()[index]
+        self.clock.at = appt.scheduled_at - dt.timedelta(minutes=minutes_before)
+        return appt
+
+    def visible_texts(self) -> list[str]:
+        from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit
+
+        out = []
+        for w in self.window.findChildren(QWidget):
+            if not w.isVisibleTo(self.window):
+                continue
+            if isinstance(w, QLabel | QAbstractButton):
+                out.append(w.text())
+            elif isinstance(w, QLineEdit):
+                out.append(w.text())
+                out.append(w.placeholderText())
+        return [t for t in out if t]
+
+
+def make_rig(
+    qtbot: Any,
+    tmp_path: Path,
+    *,
+    language: str = "zh_CN",
+    printer: str | None = None,
+    idle_timeout_s: float = 60,
+    idle_prompt_s: int = 20,
+    locked: bool = True,
+    at: dt.datetime | None = None,
+) -> KioskRig:
+    from zoneinfo import ZoneInfo
+
+    tz = ZoneInfo("Asia/Shanghai")
+    pdf = tmp_path / "ticket.pdf"
+    overrides = [
+        f"data_dir={tmp_path / 'data'}",
+        f"printer={printer if printer is not None else 'pdf:' + str(pdf)}",
+        f"language={language}",
+        "speech_engine=mock",
+        f"exit_pin_hash={_PIN_HASH}",
+        "location=门诊大厅 1号自助机",
+    ]
+    cfg = config.load(tmp_path / "none.toml", overrides)
+    clock = FixedClock(tz=tz, at=at or dt.datetime(2026, 11, 23, 9, 0, tzinfo=tz))
+    app = QApplication.instance()
+    translations = Translations(app)
+    translations(language)
+    bridge = Bridge(lambda: open_kiosk(cfg, clock, demo=True))
+    settings = kiosk_settings(cfg, windowed=not locked)
+    settings.idle_timeout_s = idle_timeout_s
+    settings.idle_prompt_s = idle_prompt_s
+    settings.touch = locked
+    speaker = Speaker("mock")
+    window = KioskWindow(settings, bridge, speaker, translations)
+    window.install_guards(app)
+    window.resize(1920, 1080)
+    window.show()
+    window.activateWindow()
+    bridge.start()
+    qtbot.waitUntil(lambda: bridge.is_ready, timeout=30_000)
+    QApplication.processEvents()
+    return KioskRig(qtbot, window, bridge, clock, cfg, pdf, translations)
+
+
+def close_rig(rig: KioskRig) -> None:
+    app = QApplication.instance()
+    rig.window.remove_guards(app)
+    rig.window.may_close = True
+    rig.window.close()
+    rig.bridge.close()
+    rig.translations("en")
+    rig.window.deleteLater()
+    QApplication.processEvents()

@@ -1,0 +1,412 @@
+"""The lobby kiosk, driven by taps and keys like a patient would: check-in by code, by scanner
+burst and by phone; walk-in with and without consent; the ticket; "call a guide"; every
+error path; the idle reset; the lockdown."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLockFile, QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent, QGuiApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
+from sqlalchemy import select
+
+from app.kiosk_backend import qr_payload
+from app.models import AssistanceRequest, Patient, Staff, Visit
+from app.services import Actor, assistance
+from app.services.masking import mask_name
+from kiosk.window import EXIT_DIRECTOR
+
+from .kiosk_rig import PIN, KioskRig, close_rig, make_rig
+
+
+@pytest.fixture
+def rig(qtbot, tmp_path: Path):
+    r = make_rig(qtbot, tmp_path)
+    yield r
+    close_rig(r)
+
+
+def _type_on_pad(rig: KioskRig, pad, text: str) -> None:
+    for ch in text:
+        rig.tap(pad.keys[ch])
+
+
+def _visits(rig: KioskRig) -> list[Visit]:
+    with rig.db.reading() as s:
+        return list(s.scalars(select(Visit).order_by(Visit.created_at)))
+
+
+def _requests(rig: KioskRig) -> list[AssistanceRequest]:
+    with rig.db.reading() as s:
+        return list(s.scalars(select(AssistanceRequest).order_by(AssistanceRequest.created_at)))
+
+
+# -- appointment check-in ---------------------------------------------------------------------
+
+
+def test_check_in_by_typed_code_confirms_masked_then_prints_the_ticket(rig: KioskRig) -> None:
+    appt = rig.due(0)
+    rig.tap(rig.screen("welcome").checkin)
+    checkin = rig.wait_for("checkin")
+    _type_on_pad(rig, checkin.code_pad, appt.checkin_code.lower().upper())
+    assert checkin.code.text() == appt.checkin_code
+    rig.tap(checkin.code_pad.ok_key)
+    confirm = rig.wait_for("confirm")
+    shown = " ".join(rig.visible_texts())
+    assert mask_name(appt.patient_name) in shown
+    assert appt.patient_name not in shown  # never the full name on a public screen
+    assert appt.patient_phone not in shown
+    assert confirm.yes.isEnabled()
+    rig.tap(confirm.yes)
+    ticket = rig.wait_for("ticket")
+    [visit] = _visits(rig)
+    assert visit.appointment_id == appt.id and visit.arrival_channel == "kiosk"
+    assert ticket.number.text() == visit.ticket
+    rig.qtbot.waitUntil(lambda: ticket.print_state == "printed")
+    assert rig.pdf.stat().st_size > 1000
+    assert rig.window.speaker.spoken and visit.ticket[0] in rig.window.speaker.spoken[0]
+
+
+def test_a_scanner_burst_on_any_screen_goes_straight_to_the_ticket(rig: KioskRig) -> None:
+    appt = rig.due(1)
+    rig.tap(rig.screen("welcome").walkin)  # the patient is somewhere else entirely
+    rig.wait_for("walkin")
+    rig.qtbot.keyClicks(rig.window.focusWidget() or rig.window, appt.checkin_code)
+    rig.qtbot.keyClick(rig.window.focusWidget() or rig.window, Qt.Key.Key_Return)
+    ticket = rig.wait_for("ticket")
+    [visit] = _visits(rig)
+    assert ticket.number.text() == visit.ticket
+    assert rig.screen("walkin").full_name.text() == ""  # the burst's keys left nothing behind
+
+
+def test_human_typing_speed_is_not_a_scan(rig: KioskRig) -> None:
+    appt = rig.due(0)
+    rig.tap(rig.screen("welcome").checkin)
+    checkin = rig.wait_for("checkin")
+    checkin.code.setFocus()
+    rig.qtbot.keyClicks(checkin.code, appt.checkin_code, delay=80)
+    assert rig.window.current == "checkin"
+    assert checkin.code.text() == appt.checkin_code
+    assert _visits(rig) == []
+
+
+def test_check_in_by_phone_and_first_character(rig: KioskRig) -> None:
+    appt = rig.due(2)
+    rig.tap(rig.screen("welcome").checkin)
+    checkin = rig.wait_for("checkin")
+    rig.tap(checkin.by_phone)
+    _type_on_pad(rig, checkin.phone_pad, appt.patient_phone)
+    checkin.first_char.setText(appt.patient_name[0])  # typed on the on-screen Pinyin keyboard
+    rig.tap(checkin.phone_pad.ok_key)
+    confirm = rig.wait_for("confirm")
+    assert len(confirm.cards) >= 1
+    rig.tap(confirm.cards[0])
+    rig.tap(confirm.yes)
+    rig.wait_for("ticket")
+    [visit] = _visits(rig)
+    assert visit.appointment_id == appt.id
+
+
+@pytest.mark.parametrize(
+    ("case", "expected"),
+    [
+        ("unknown", "没有找到这个签到码"),
+        ("early", "您来早了"),
+        ("late", "导医台"),
+        ("twice", "您已经签到过了"),
+    ],
+)
+def test_check_in_refusals_are_kind_and_offer_a_guide(rig: KioskRig, case, expected) -> None:
+    appt = rig.due(0)
+    code = appt.checkin_code
+    if case == "unknown":
+        code = "ZZZZZZ"
+    elif case == "early":
+        rig.clock.at = appt.scheduled_at - dt.timedelta(hours=2)
+    elif case == "late":
+        rig.clock.at = appt.scheduled_at + dt.timedelta(minutes=40)
+    elif case == "twice":
+        rig.runtime.backend.check_in(appt.id)
+    rig.tap(rig.screen("welcome").checkin)
+    checkin = rig.wait_for("checkin")
+    checkin.code.setText(code)
+    rig.tap(checkin.code_pad.ok_key)
+    if case != "unknown":
+        confirm = rig.wait_for("confirm")
+        rig.tap(confirm.yes)
+        assert confirm.message.isVisible()
+        assert expected in confirm.message.text()
+        assert rig.window.help.isVisible()  # the guide is one tap away
+    else:
+        assert rig.window.current == "checkin"
+        assert expected in checkin.message.text()
+        assert checkin.message_help.isVisible()
+        rig.tap(checkin.message_help)
+        rig.wait_for("help")
+        assert len(_requests(rig)) == 1
+    assert len(_visits(rig)) == (1 if case == "twice" else 0)
+
+
+def test_phone_look_up_errors(rig: KioskRig) -> None:
+    rig.due(0)
+    rig.tap(rig.screen("welcome").checkin)
+    checkin = rig.wait_for("checkin")
+    rig.tap(checkin.by_phone)
+    checkin.phone.setText("12345")
+    checkin.first_char.setText("张")
+    rig.tap(checkin.phone_pad.ok_key)
+    assert "11位" in checkin.message.text()
+    checkin.phone.setText("13900000000")
+    rig.tap(checkin.phone_pad.ok_key)
+    assert "没有找到这个手机号" in checkin.message.text()
+
+
+def test_an_appointment_on_another_day_says_so(rig: KioskRig) -> None:
+    appt = rig.due(0)
+    rig.clock.at = appt.scheduled_at + dt.timedelta(days=1)
+    rig.tap(rig.screen("welcome").checkin)
+    checkin = rig.wait_for("checkin")
+    checkin.code.setText(appt.checkin_code)
+    rig.tap(checkin.code_pad.ok_key)
+    assert appt.day.isoformat() in checkin.message.text()
+
+
+# -- walk-in ----------------------------------------------------------------------------------
+
+
+def _walk_in(rig: KioskRig, *, phone: str = "13955556666", name: str = "王小明") -> None:
+    rig.tap(rig.screen("welcome").walkin)
+    w = rig.wait_for("walkin")
+    rig.tap(w.agree)
+    w.full_name.setText(name)
+    rig.tap(w.gender.buttons["M"])
+    w.age.setFocus()
+    _type_on_pad(rig, w.pad, "67")
+    w.phone.setFocus()
+    _type_on_pad(rig, w.pad, phone)
+    rig.tap(w.next)
+    rig.tap(w.purpose.buttons["consultation"])
+    rig.tap(w.source.buttons["referral"])
+    rig.tap(w.next)
+    rig.qtbot.waitUntil(lambda: len(w.dept_cards) > 0)
+    first = next(iter(w.dept_cards.values()))
+    rig.tap(first)
+    rig.tap(w.next)
+
+
+def test_walk_in_with_consent_registers_an_unverified_patient(rig: KioskRig) -> None:
+    _walk_in(rig)
+    ticket = rig.wait_for("ticket")
+    [visit] = _visits(rig)
+    assert ticket.number.text() == visit.ticket
+    assert not visit.verified
+    with rig.db.reading() as s:
+        patient = s.get(Patient, visit.patient_id)
+        assert (patient.name, patient.age, patient.phone) == ("王小明", 67, "13955556666")
+        assert not patient.verified
+    assert "王小明" not in " ".join(rig.visible_texts())
+    rig.tap(ticket.done)
+    assert rig.window.current == "welcome"
+    _walk_in(rig)  # the same phone again: recognised as returning
+    rig.wait_for("ticket")
+    second = _visits(rig)[-1]
+    assert second.is_returning and second.patient_id == visit.patient_id
+
+
+def test_declining_the_privacy_notice_still_gets_a_ticket_and_a_guide(rig: KioskRig) -> None:
+    rig.tap(rig.screen("welcome").walkin)
+    w = rig.wait_for("walkin")
+    assert w.agree.size() == w.decline.size()  # equal weight
+    assert w.agree.property("role") == w.decline.property("role")
+    rig.tap(w.decline)
+    rig.qtbot.waitUntil(lambda: len(w.dept_cards) > 0)
+    rig.tap(next(iter(w.dept_cards.values())))
+    rig.tap(w.next)
+    rig.wait_for("ticket")
+    [visit] = _visits(rig)
+    assert visit.patient_id is None and visit.needs_escort
+    [req] = _requests(rig)
+    assert req.visit_id == visit.id and req.reason == "help"
+    with rig.db.reading() as s:
+        assert s.scalar(select(Patient.id)) is None
+
+
+def test_walk_in_errors_go_back_to_the_step_with_the_problem(rig: KioskRig) -> None:
+    _walk_in(rig, phone="1234")
+    w = rig.screen("walkin")
+    assert rig.window.current == "walkin"
+    assert w.steps.currentIndex() == 1  # about you
+    assert "11位" in w.message.text()
+    assert _visits(rig) == []
+
+
+# -- call a guide ------------------------------------------------------------------------------
+
+
+def test_call_a_guide_from_every_screen_and_see_who_comes(rig: KioskRig) -> None:
+    for name in ("welcome", "checkin", "walkin", "confirm", "ticket"):
+        rig.window.go(name)
+        assert rig.window.help.isVisible(), name
+    rig.window.go("checkin")
+    rig.tap(rig.window.help)
+    helper = rig.wait_for("help")
+    [req] = _requests(rig)
+    assert req.location == "门诊大厅 1号自助机" and req.acknowledged_at is None
+    assert "等待" in helper.state.text()
+    with rig.db.session() as s:
+        guide = s.scalars(select(Staff).where(Staff.username == "guide.li")).one()
+        assistance.acknowledge(s, req.id, Actor("desk", guide.id), rig.clock)
+        guide_name = guide.display_name
+    helper.poll()
+    rig.settle()
+    assert mask_name(guide_name) in helper.state.text()
+    assert guide_name not in helper.state.text()
+    rig.tap(helper.back)
+    assert rig.window.current == "checkin"
+
+
+def test_a_failed_printer_keeps_the_ticket_on_screen_and_tells_the_guides(
+    qtbot, tmp_path: Path
+) -> None:
+    rig = make_rig(qtbot, tmp_path, printer="no-such-printer")
+    try:
+        appt = rig.due(0)
+        rig.runtime  # noqa: B018
+        rig.window.on_scanned(appt.checkin_code)
+        ticket = rig.wait_for("ticket")
+        rig.qtbot.waitUntil(lambda: ticket.print_state == "failed")
+        rig.settle()
+        assert ticket.number.text() == _visits(rig)[0].ticket
+        assert ticket.reprint.isVisible()
+        [req] = _requests(rig)
+        assert req.reason == "printer" and req.visit_id == _visits(rig)[0].id
+        assert rig.window.printer_state == "error"
+    finally:
+        close_rig(rig)
+
+
+# -- idle -------------------------------------------------------------------------------------
+
+
+def test_idle_prompt_then_reset_clears_every_field(qtbot, tmp_path: Path) -> None:
+    rig = make_rig(qtbot, tmp_path, idle_timeout_s=0.3, idle_prompt_s=1)
+    try:
+        rig.tap(rig.screen("welcome").languages["en"])
+        rig.tap(rig.screen("welcome").walkin)
+        w = rig.wait_for("walkin")
+        rig.tap(w.agree)
+        w.full_name.setText("王小明")
+        w.phone.setText("13955556666")
+        rig.qtbot.waitUntil(rig.window.still_there.isVisible, timeout=3000)
+        rig.tap(rig.window.still_there.keep)  # "still here": nothing is lost
+        assert w.full_name.text() == "王小明" and rig.window.current == "walkin"
+        rig.qtbot.waitUntil(rig.window.still_there.isVisible, timeout=3000)
+        rig.qtbot.waitUntil(lambda: rig.window.current == "welcome", timeout=4000)
+        assert rig.window.lang == "zh_CN"
+        for field in rig.window.findChildren(QLineEdit):
+            assert field.text() == "", field
+        assert rig.window.speaker.spoken == []
+    finally:
+        close_rig(rig)
+
+
+def test_a_touch_restarts_the_idle_timer(qtbot, tmp_path: Path) -> None:
+    rig = make_rig(qtbot, tmp_path, idle_timeout_s=0.5)
+    try:
+        rig.tap(rig.screen("welcome").checkin)
+        checkin = rig.wait_for("checkin")
+        for _ in range(4):
+            rig.qtbot.wait(250)
+            rig.tap(checkin.code_pad.keys["A"])
+        assert not rig.window.still_there.isVisible()
+        rig.qtbot.waitUntil(rig.window.still_there.isVisible, timeout=3000)
+    finally:
+        close_rig(rig)
+
+
+# -- lockdown ---------------------------------------------------------------------------------
+
+
+def test_lockdown_flags_close_shortcuts_menus_cursor(rig: KioskRig) -> None:
+    w = rig.window
+    flags = w.windowFlags()
+    assert flags & Qt.WindowType.FramelessWindowHint
+    assert flags & Qt.WindowType.WindowStaysOnTopHint
+    assert not w.close()
+    assert w.isVisible()
+    for key, mods in (
+        (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+        (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+    ):
+        rig.qtbot.keyClick(w, key, mods)
+        assert w.isVisible()
+    rig.tap(rig.screen("welcome").checkin)
+    field = rig.screen("checkin").code
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, QPoint(5, 5), field.mapToGlobal(QPoint(5, 5))
+    )
+    QApplication.sendEvent(field, event)
+    assert QApplication.activePopupWidget() is None
+    # even a widget that would show a menu never gets the event: the app-wide filter eats it
+    assert rig.window.no_menus.eventFilter(field, event)
+    assert QGuiApplication.overrideCursor().shape() == Qt.CursorShape.BlankCursor
+    second = QLockFile(str(rig.cfg.data_path() / "kiosk.lock"))
+    first = QLockFile(str(rig.cfg.data_path() / "kiosk.lock"))
+    assert first.tryLock(0)
+    assert not second.tryLock(0)
+    first.unlock()
+
+
+def test_the_director_leaves_with_the_hidden_gesture_and_pin(rig: KioskRig, monkeypatch) -> None:
+    codes: list[int] = []
+    monkeypatch.setattr(QApplication.instance(), "exit", lambda code=0: codes.append(code))
+    corner = rig.window.hot_corner
+    for _ in range(4):
+        rig.qtbot.mouseClick(corner, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    assert not rig.window.pin_pad.isVisible()
+    rig.qtbot.mouseClick(corner, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    pad = rig.window.pin_pad
+    assert pad.isVisible()
+    _type_on_pad(rig, pad.pad, "1111")
+    rig.tap(pad.pad.ok_key)
+    assert "密码不对" in pad.message.text()
+    assert rig.window.isVisible() and not rig.window.may_close
+    _type_on_pad(rig, pad.pad, PIN)
+    rig.tap(pad.pad.ok_key)
+    assert rig.window.may_close and not rig.window.isVisible()
+    assert codes == [EXIT_DIRECTOR]
+
+
+def test_five_wrong_pins_lock_the_pad(rig: KioskRig) -> None:
+    pad = rig.window.pin_pad
+    pad.start()
+    for _ in range(5):
+        pad.pin.setText("0000")
+        pad.submit()
+    pad.pin.setText(PIN)
+    pad.submit()
+    assert not rig.window.may_close
+    assert "几分钟" in pad.message.text()
+
+
+def test_the_qr_code_names_the_visit_only(rig: KioskRig) -> None:
+    appt = rig.due(0)
+    ticket = rig.runtime.backend.check_in(appt.id)
+    assert ticket.qr == qr_payload(ticket.visit_id)
+    assert appt.patient_phone not in ticket.qr and appt.checkin_code not in ticket.qr
+
+
+def test_no_key_event_is_counted_twice_by_the_scanner(rig: KioskRig) -> None:
+    """A key the focus widget ignores travels up to its parents; one key, one character."""
+    got: list[str] = []
+    rig.window.scanner.scanned.connect(got.append)
+    rig.tap(rig.screen("welcome").checkin)
+    rig.screen("checkin").code.setFocus()
+    rig.qtbot.keyClicks(rig.screen("checkin").code, "ABCD")
+    rig.qtbot.keyClick(rig.screen("checkin").code, Qt.Key.Key_Return)
+    assert got == ["ABCD"]
