@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.widgets import DigitPad, Field, button, hbox, label, vbox
 
@@ -25,10 +25,14 @@ class Overlay(QWidget):
         self.setStyleSheet("Overlay { background: rgba(0, 0, 0, 150); }")
         self.panel = QFrame()
         self.panel.setProperty("role", "card")
-        self.panel.setMaximumWidth(1000)
+        self.panel.setFixedWidth(960)  # fits a portrait 1080 screen; wrapped text has its width
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.panel)
+        row.addStretch(1)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        outer.addWidget(self.panel, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(row)
         outer.addStretch(1)
         self.hide()
         parent.installEventFilter(self)

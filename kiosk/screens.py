@@ -64,6 +64,11 @@ class Screen(QWidget):
         super().changeEvent(event)
 
 
+def _where(floor: str, room: str) -> str:
+    """Floor and room as the signs show them ("3F · 301-306"): the same in every language."""
+    return f"{floor} · {room}" if room else floor
+
+
 def _flip(box: QBoxLayout, portrait: bool) -> None:
     box.setDirection(
         QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
@@ -237,11 +242,13 @@ class CheckInScreen(Screen):
         self.message.setText(text)
         self.message.show()
         self.message_help.setVisible(offer_help)
+        self.code_hint.hide()  # the message takes the hint's place: the page keeps its height
         self.k.say(text)
 
     def hide_message(self) -> None:
         self.message.hide()
         self.message_help.hide()
+        self.code_hint.show()
 
     def find(self) -> None:
         if self.busy:
@@ -311,7 +318,7 @@ class ConfirmScreen(Screen):
             )
 
     def _where(self, view: AppointmentView) -> str:
-        return self.tr("%1, room %2").replace("%1", view.floor).replace("%2", view.room)
+        return _where(view.floor, view.room)
 
     def show_views(self, views: list[AppointmentView]) -> None:
         self.clear()
@@ -337,6 +344,7 @@ class ConfirmScreen(Screen):
     def clear(self) -> None:
         for card in self.cards:
             self.cards_box.removeWidget(card)
+            card.hide()
             card.deleteLater()
         self.cards = []
         self.views = []
@@ -388,9 +396,8 @@ class TicketScreen(Screen):
         self.done = button("primary")
         self.done.clicked.connect(kiosk.finish)
         left = vbox(self.heading, self.number, self.department, self.where, self.directions)
-        left.addWidget(self.details)
         left.addStretch(1)
-        right = vbox(self.qr, self.qr_hint)
+        right = vbox(self.qr, self.qr_hint, self.details)
         right.addStretch(1)
         self.split = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.split.setSpacing(3 * GAP_PX)
@@ -432,7 +439,7 @@ class TicketScreen(Screen):
         return {
             "ticket": t.ticket,
             "department": self.k.pick(t.department),
-            "where": self.tr("%1, room %2").replace("%1", t.floor).replace("%2", t.room),
+            "where": _where(t.floor, t.room),
             "directions": self.k.pick(t.directions),
             "doctor": doctor,
             "name": t.masked_name,
@@ -555,7 +562,7 @@ class HelpScreen(Screen):
                 ),
             )
         else:
-            role, text = "warn", self.tr("⏳ Waiting for a guide to answer…")
+            role, text = "warn", self.tr("Waiting for a guide to answer…")
         set_role(self.state, role)
         self.state.setText(text)
 

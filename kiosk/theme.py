@@ -16,6 +16,8 @@ BODY_PX = 28
 HEADING_PX = 40
 LARGE_TEXT = 1.5
 
+PAD_Y = 6  # a target's padding above and below its text
+
 WHITE = "#FFFFFF"
 INK = "#1A1A1A"
 PAGE = "#F7F9FC"
@@ -73,8 +75,11 @@ def contrast(fg: str, bg: str) -> float:
     return (a + 0.05) / (b + 0.05)
 
 
+FIXED_SIZE = {"ticket", "title"}  # already large: the large-text mode leaves them as they are
+
+
 def font_px(role: str, scale: float) -> int:
-    return round(ROLES[role].font_px * scale)
+    return ROLES[role].font_px if role in FIXED_SIZE else round(ROLES[role].font_px * scale)
 
 
 def stylesheet(scale: float = 1.0) -> str:
@@ -94,9 +99,11 @@ def stylesheet(scale: float = 1.0) -> str:
             f"font-weight: {'bold' if role.bold else 'normal'}",
         ]
         if role.target_px:
-            rules.append(f"min-height: {role.target_px}px")
+            # min-height is the content's: padding and border come on top of it
+            border = 3 if role.border else 0
+            rules.append(f"min-height: {role.target_px - 2 * PAD_Y - 2 * border}px")
             rules.append("border-radius: 12px")
-            rules.append("padding: 8px 20px")
+            rules.append(f"padding: {PAD_Y}px 16px")
         if role.border:
             rules.append(f"border: 3px solid {role.border}")
             if not role.target_px:
@@ -105,7 +112,7 @@ def stylesheet(scale: float = 1.0) -> str:
         elif role.target_px:
             rules.append("border: none")
         out.append(f'*[role="{name}"] {{ {"; ".join(rules)}; }}')
-    out.append('*[role="key"] { padding: 4px; }')
+    out.append(f'*[role="key"] {{ padding: {PAD_Y}px 4px; }}')
     out.append('*[role="primary"]:disabled { background: #5A6B7D; color: #FFFFFF; }')
     out.append('*[role="field"]:focus { border: 4px solid #0B4F8A; }')
     return "\n".join(out)

@@ -105,7 +105,7 @@ class Keypad(QWidget):
         super().__init__()
         self.target: QLineEdit | None = None
         grid = QGridLayout(self)
-        grid.setSpacing(GAP_PX // 2)
+        grid.setSpacing(GAP_PX)
         grid.setContentsMargins(0, 0, 0, 0)
         self.keys: dict[str, QPushButton] = {}
         cells = list(keys)

@@ -54,10 +54,6 @@
         <source>No, go back</source>
         <translation>不是，返回</translation>
     </message>
-    <message>
-        <source>%1, room %2</source>
-        <translation>%1 %2室</translation>
-    </message>
 </context>
 <context>
     <name>HelpScreen</name>
@@ -90,8 +86,8 @@
         <translation>一位導醫</translation>
     </message>
     <message>
-        <source>⏳ Waiting for a guide to answer…</source>
-        <translation>⏳ 正在等待導醫回應…</translation>
+        <source>Waiting for a guide to answer…</source>
+        <translation>正在等待導醫回應…</translation>
     </message>
 </context>
 <context>
@@ -203,10 +199,6 @@
     <message>
         <source>Doctor: %1</source>
         <translation>醫生：%1</translation>
-    </message>
-    <message>
-        <source>%1, room %2</source>
-        <translation>%1 %2室</translation>
     </message>
     <message>
         <source>A guide has been asked to come and walk with you.</source>
