@@ -41,6 +41,7 @@ def apply_changes(session: Session, changes: Iterable[dict[str, Any]]) -> int:
                 for o in session.scalars(select(model).where(pk.in_(list(ids))))
             }
     appended: dict[type[Base], list[dict[str, Any]]] = defaultdict(list)
+    created: dict[type[Base], list[Base]] = defaultdict(list)
     touched: set[str] = set()
     applied = 0
     for change in changes:
@@ -66,7 +67,7 @@ def apply_changes(session: Session, changes: Iterable[dict[str, Any]]) -> int:
                 )
             values[primary_key(model)] = row_id
             obj = model(**values)
-            session.add(obj)
+            created[model].append(obj)
             have[row_id] = obj
             applied += 1
         elif values.get("version", 0) >= getattr(existing, "version", 0):
@@ -76,6 +77,13 @@ def apply_changes(session: Session, changes: Iterable[dict[str, Any]]) -> int:
             applied += 1
         if model is Visit:
             touched.add(row_id)
+    # Parents before children: the unit of work orders inserts by relationships only, and a
+    # request names its visit by a bare foreign key.
+    for table in Base.metadata.sorted_tables:
+        for model, objs in created.items():
+            if model.__table__ is table and objs:
+                session.add_all(objs)
+                session.flush()
     session.flush()
     connection = session.connection()
     for model in (VisitEvent, EventFlag):  # after their visits; plain Core, no ORM objects

@@ -1,0 +1,115 @@
+"""An enrolled kiosk opened as ``frontdesk kiosk`` opens it, against the real server on
+127.0.0.1: it checks in with hashed look-ups only, its "call a guide" reaches a guide desk,
+and the guide's answer comes back to the kiosk's screen; yesterday's personal data goes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import func, select
+
+from app import config
+from app.clock import Clock, FixedClock
+from app.kiosk_backend import KioskNotReady
+from app.kiosk_runtime import open_kiosk
+from app.models import Appointment, AssistanceRequest, OutboxEntry, Patient, Visit
+from app.services import assistance
+from app.services.masking import mask_name
+from app.services.registration import PatientForm, VisitForm
+from app.sync.desk import SyncedDesk
+
+from .harness import DeskMaker, ServerProcess
+
+TZ = ZoneInfo("Asia/Shanghai")
+
+
+@pytest.fixture
+def server(tmp_path: Path):
+    srv = ServerProcess(tmp_path / "server", None).start()
+    yield srv
+    srv.stop()
+
+
+def _kiosk(server: ServerProcess, tmp_path: Path, clock: Clock):
+    data = tmp_path / "kiosk"
+    SyncedDesk.enroll(data, server.url, server.code("kiosk", "lobby-1"), clock, timeout=5).close()
+    cfg = config.load(
+        tmp_path / "none.toml",
+        [f"data_dir={data}", "checkin_early_min=1440", "checkin_late_min=1440"],
+    )
+    return open_kiosk(cfg, clock, start_sync=False)
+
+
+def test_enrolled_kiosk_checks_in_and_hears_back_from_a_guide(server, tmp_path: Path) -> None:
+    clock = Clock(tz=TZ)
+    runtime = _kiosk(server, tmp_path, clock)
+    maker = DeskMaker(server, tmp_path)
+    try:
+        engine, backend = runtime.desk.engine, runtime.backend
+        engine.sync_until_idle()
+        db = server.database()
+        with db.reading() as s:
+            appt = s.scalars(select(Appointment).where(Appointment.day == clock.today())).first()
+            code, name = appt.checkin_code, appt.patient_name
+        db.close()
+        with pytest.raises(KioskNotReady):  # no key of the day yet: it says so, kindly
+            backend.find_by_code(code)
+        engine.refresh_kiosk_key()
+        engine.ensure_leases()
+        with runtime.db.reading() as s:  # the kiosk's file holds no readable code or name
+            assert s.scalar(select(func.count()).where(Appointment.checkin_code == code)) == 0
+            assert s.scalar(select(func.count()).where(Appointment.patient_name == name)) == 0
+        ticket = backend.check_in_code(code.lower())
+        assert ticket.masked_name == mask_name(name)
+        request = backend.call_guide("zh_CN", ticket.visit_id)
+        engine.sync_until_idle()
+
+        desk = maker("staff", "desk-a")
+        with desk.db.reading() as s:
+            assert s.get(Visit, ticket.visit_id).ticket == ticket.ticket
+            assert s.get(AssistanceRequest, request.request_id) is not None
+        guide = desk.guides()[0]
+        with desk.db.session() as s:
+            assistance.acknowledge(s, request.request_id, desk.staff(guide.username), desk.clock)
+        desk.sync()
+        assert not backend.help_status(request.request_id).acknowledged
+        engine.sync_until_idle()
+        status = backend.help_status(request.request_id)
+        assert status.acknowledged and status.guide_name == mask_name(guide.display_name)
+    finally:
+        maker.close()
+        runtime.close()
+
+
+def test_the_kiosk_forgets_yesterday(server, tmp_path: Path) -> None:
+    clock = FixedClock(tz=TZ, at=dt.datetime.now(TZ).astimezone(dt.UTC))
+    runtime = _kiosk(server, tmp_path, clock)
+    try:
+        engine, backend = runtime.desk.engine, runtime.backend
+        engine.sync_until_idle()
+        engine.refresh_kiosk_key()
+        engine.ensure_leases()
+        with runtime.db.reading() as s:
+            dept = backend.departments()[0].id
+        form = PatientForm("王小明", "M", 67, "13955556666")
+        backend.register_walk_in(form, VisitForm(purpose="consultation", department_id=dept))
+        clock.at += dt.timedelta(days=1)
+        backend.forget_before()  # not yet sent: nothing may be lost
+        with runtime.db.reading() as s:
+            assert s.scalar(select(Patient.name)) == "王小明"
+        engine.sync_until_idle()
+        assert backend.forget_before() > 0
+        with runtime.db.reading() as s:
+            assert s.scalar(select(Patient.name)) == ""
+            assert s.scalar(select(Patient.phone)) is None
+            assert s.scalar(select(func.count()).select_from(Appointment)) == 0
+            assert s.scalar(select(func.count()).select_from(OutboxEntry)) == 0
+        db = server.database()  # the server kept what the kiosk sent
+        with db.reading() as s:
+            assert s.scalar(select(func.count()).where(Patient.name == "王小明")) == 1
+        db.close()
+    finally:
+        runtime.close()
