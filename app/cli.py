@@ -44,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--lang", choices=config.LANGUAGES, help="output language")
     demo.add_argument("--seed", type=int, default=None, help="random seed for the demo data")
     demo.add_argument("--serve", action="store_true", help="keep the server running afterwards")
+    demo.add_argument(
+        "--no-windows", action="store_true", help="print the desks' state; open no window"
+    )
 
     ksk = sub.add_parser("kiosk", help="start the lobby kiosk")
     ksk.add_argument(
@@ -127,7 +130,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.demo_run import run_demo
 
         return run_demo(
-            cfg, reset=args.reset, lang=args.lang or cfg.language, seed=args.seed, serve=args.serve
+            cfg,
+            reset=args.reset,
+            lang=args.lang or cfg.language,
+            seed=args.seed,
+            serve=args.serve,
+            windows=not args.no_windows,
         )
     return 2  # pragma: no cover - argparse refuses unknown commands
 

@@ -167,7 +167,13 @@ def _kiosk_key(kiosk: SyncedDesk) -> str:
 
 
 def run_demo(
-    cfg: config.Config, *, reset: bool, lang: str, seed: int | None, serve: bool = False
+    cfg: config.Config,
+    *,
+    reset: bool,
+    lang: str,
+    seed: int | None,
+    serve: bool = False,
+    windows: bool = True,
 ) -> int:
     from server.process import ServerProcess
 
@@ -207,6 +213,10 @@ def run_demo(
         if fresh:
             _simulate(kiosk, desk, clock, machine, rng)
         _print(desk.db, clock, machine, lang, cfg, data_dir, server.url, kiosk.engine.status)
+        if windows:
+            kiosk.close()
+            kiosk = None
+            _kiosk_window(cfg, data_dir / "kiosk", server.url, lang)
         if serve:
             print(f"The server keeps running at {server.url} — Ctrl+C stops it.", flush=True)
             with contextlib.suppress(KeyboardInterrupt):
@@ -218,6 +228,24 @@ def run_demo(
                 d.close()
         server.stop()
     return 0
+
+
+def _kiosk_window(cfg: config.Config, data_dir: Path, server_url: str, lang: str) -> None:
+    """The lobby kiosk in a window (not locked down), syncing with the demo's server."""
+    import dataclasses
+
+    from kiosk.main import run as run_kiosk
+
+    print(
+        "自助机窗口已打开（关闭窗口即结束演示）。"
+        if lang != "en"
+        else "The kiosk window is open (close it to end the demo).",
+        flush=True,
+    )
+    kiosk_cfg = dataclasses.replace(
+        cfg, data_dir=str(data_dir), location="门诊大厅 1号自助机", language=lang
+    )
+    run_kiosk(kiosk_cfg, windowed=True, server_url=server_url)
 
 
 def _print(
@@ -336,8 +364,8 @@ def _print(
     print()
     print(
         t(
-            "自助机和导医台的窗口将在后续版本加入；目前演示运行中心服务器和两台同步的工作站。",
-            "The kiosk and staff windows arrive in later versions; this demo runs the central "
-            "server and two desks syncing through it.",
+            "导医台窗口将在后续版本加入；自助机窗口随后打开（用上面的签到码试试）。",
+            "The staff window arrives in a later version; the kiosk window opens next (try a "
+            "check-in code from the list above).",
         )
     )

@@ -65,6 +65,7 @@ def open_kiosk(
     printer_state: Callable[[], str] = lambda: "",
     demo: bool = False,
     start_sync: bool = True,
+    server_url: str | None = None,
 ) -> KioskRuntime:
     """An enrolled kiosk syncs with its server; otherwise it stands alone on its own file
     (``demo`` fills an empty one with the demo hospital)."""
@@ -75,7 +76,7 @@ def open_kiosk(
     if identity is not None:
         if identity.role != "kiosk":
             raise SystemExit(f"{data_dir} is enrolled as a {identity.role} desk, not a kiosk")
-        desk = SyncedDesk.open(data_dir, clock)
+        desk = SyncedDesk.open(data_dir, clock, server_url=server_url)
         backend = KioskBackend(
             desk.db,
             clock,

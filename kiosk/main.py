@@ -77,7 +77,11 @@ def application(argv: list[str] | None = None) -> Any:
     return app
 
 
-def run(cfg: Config, *, windowed: bool = False, demo: bool = False) -> int:
+def run(
+    cfg: Config, *, windowed: bool = False, demo: bool = False, server_url: str | None = None
+) -> int:
+    """Show the kiosk until the director leaves it; ``server_url`` overrides the enrolled
+    address (the demo's server gets a new port each run)."""
     started = time.perf_counter()
     probe = os.environ.get("FRONTDESK_STARTUP_PROBE") == "1"
     if cfg.touch_mode and not windowed and not os.environ.get("QT_IM_MODULE"):
@@ -116,6 +120,7 @@ def run(cfg: Config, *, windowed: bool = False, demo: bool = False) -> int:
             on_status=forward,
             printer_state=lambda: window_ref[0].printer_state if window_ref else "",
             demo=demo,
+            server_url=server_url,
         )
 
     bridge = Bridge(open_backend)
@@ -130,10 +135,12 @@ def run(cfg: Config, *, windowed: bool = False, demo: bool = False) -> int:
     else:
         window.showFullScreen()
     app.processEvents()
-    if probe:
+    if probe:  # bench/kiosk.py and the demo's test: up and interactive, then leave cleanly
         print(f"interactive {time.perf_counter() - started:.4f}", flush=True)
-        os._exit(0)
+        window.may_close = True
+        QTimer.singleShot(0, app.quit)
     QTimer.singleShot(0, bridge.start)
+    QTimer.singleShot(0, window.build_all)
     keep_awake()
     code = int(app.exec())
     window.remove_guards(app)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QPixmap
-from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from app.lang import pick
 from kiosk.bridge import Bridge
@@ -92,18 +92,7 @@ class KioskWindow(QWidget):
         self.home.clicked.connect(self.finish)
         self.help = button("help")
         self.help.clicked.connect(lambda: self.call_guide())
-        self.screens: dict[str, Screen] = {}
-        for cls in (
-            WelcomeScreen,
-            CheckInScreen,
-            ConfirmScreen,
-            TicketScreen,
-            HelpScreen,
-            WalkInScreen,
-        ):
-            screen = cls(self)
-            self.screens[screen.name] = screen
-            self.stack.addWidget(screen)
+        self.screens = Screens(self)
         box = QVBoxLayout(self)
         box.setContentsMargins(3 * GAP_PX, GAP_PX, 3 * GAP_PX, 2 * GAP_PX)
         box.setSpacing(GAP_PX)
@@ -220,7 +209,7 @@ class KioskWindow(QWidget):
         return widget.name if isinstance(widget, Screen) else ""
 
     def go(self, name: str) -> None:
-        if name not in self.screens:
+        if name not in SCREENS:
             return
         screen = self.screens[name]
         show_page(self.stack, screen)
@@ -405,12 +394,44 @@ class KioskWindow(QWidget):
         if app is not None:
             app.exit(EXIT_DIRECTOR)
 
+    def build_all(self) -> None:
+        """Make the screens not made yet, one per event-loop turn (after the welcome screen is
+        up), so the first tap on any of them is instant."""
+        missing = [n for n in SCREENS if n not in self.screens]
+        if missing:
+            self.screens[missing[0]]  # building it is the point
+            QTimer.singleShot(0, self.build_all)
+
     def resizeEvent(self, event: Any) -> None:
         portrait = self.height() > self.width()
         for screen in self.screens.values():
             screen.set_portrait(portrait)
         self.hot_corner.raise_()
         super().resizeEvent(event)
+
+
+SCREENS: dict[str, type[Screen]] = {
+    cls.name: cls
+    for cls in (WelcomeScreen, CheckInScreen, ConfirmScreen, TicketScreen, HelpScreen, WalkInScreen)
+}
+
+
+class Screens(dict[str, Screen]):
+    """The kiosk's screens, each made the first time it is asked for: start-up builds only
+    the welcome screen.  ``values()`` holds the screens made so far — all that can hold
+    anything to clear."""
+
+    def __init__(self, window: KioskWindow) -> None:
+        super().__init__()
+        self.window = window
+
+    def __missing__(self, name: str) -> Screen:
+        screen = SCREENS[name](self.window)
+        self[name] = screen
+        self.window.stack.addWidget(screen)
+        screen.set_portrait(self.window.height() > self.window.width())
+        screen.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        return screen
 
 
 class Forwarder(QObject):

@@ -42,8 +42,12 @@ def test_demo_hospital(hospital, clock) -> None:
             demo.load(s, clock)
 
 
-def _run(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
+def _run(
+    args: list[str], tmp_path: Path, *, probe: bool = False
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "FRONTDESK_CONFIG": str(tmp_path / "none.toml")}
+    if probe:
+        env["FRONTDESK_STARTUP_PROBE"] = "1"
     return subprocess.run(
         [sys.executable, "-m", "app", *args],
         cwd=ROOT,
@@ -55,7 +59,10 @@ def _run(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_frontdesk_demo_runs_end_to_end(tmp_path: Path) -> None:
-    out = _run(["--data-dir", str(tmp_path), "demo", "--lang", "en", "--seed", "5"], tmp_path)
+    out = _run(
+        ["--data-dir", str(tmp_path), "demo", "--lang", "en", "--seed", "5", "--no-windows"],
+        tmp_path,
+    )
     assert out.returncode == 0, out.stderr
     text = out.stdout
     assert "On duty today" in text and "Escort board" in text
@@ -79,10 +86,12 @@ def test_frontdesk_demo_runs_end_to_end(tmp_path: Path) -> None:
     for name in ("王秀英", "Emily Carter", "蒋小梅"):
         assert name not in text and name not in logs
     assert "13912340001" not in text + logs
-    # a second run reuses today's data; Chinese output
-    again = _run(["--data-dir", str(tmp_path), "demo"], tmp_path)
+    # a second run reuses today's data; Chinese output; the kiosk window comes up (and, with
+    # the start-up probe, leaves again at once: the demo then stops its server)
+    again = _run(["--data-dir", str(tmp_path), "demo"], tmp_path, probe=True)
     assert again.returncode == 0, again.stderr
     assert "陪诊看板" in again.stdout
+    assert "自助机窗口已打开" in again.stdout and "\ninteractive " in again.stdout
 
 
 def test_cli_reports_bad_settings_clearly(tmp_path: Path) -> None:

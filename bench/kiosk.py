@@ -1,0 +1,218 @@
+"""Kiosk figures, printed as one JSON object:
+
+startup_ratio       time from process start to the interactive welcome screen of
+                    ``frontdesk kiosk``, divided by the same for a bare PySide6 window started
+                    the same way in the same run (medians of ``--runs``; goal <= 1.5)
+startup_s, bare_window_s   the two medians behind the ratio
+scan_to_ticket_ms   median from a scanner's burst of keys to the ticket screen (goal <= 150)
+rss_mb              resident memory after ``--checkins`` simulated check-ins
+rss_growth_pct      growth of resident memory over the last half of them (goal < 3)
+
+Run as a user would: ``python bench/kiosk.py`` (offscreen; ``--quick`` for a short run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+BARE = """
+import time, sys
+t0 = time.perf_counter()
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+app = QApplication(sys.argv[:1])
+w = QMainWindow(); w.setCentralWidget(QLabel("FrontDesk")); w.show()
+app.processEvents()
+print(f"interactive {time.perf_counter() - t0:.4f}", flush=True)
+"""
+
+
+def _spawn_until_interactive(cmd: list[str], env: dict[str, str]) -> float:
+    """Wall time from spawning ``cmd`` to its "interactive" line."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True
+    )
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.startswith("interactive"):
+            elapsed = time.perf_counter() - start
+            break
+    else:
+        raise RuntimeError(f"{cmd} never became interactive")
+    proc.wait(30)
+    return elapsed
+
+
+def startup(runs: int) -> dict[str, float]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FRONTDESK_STARTUP_PROBE="1")
+    kiosk, bare = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        env["FRONTDESK_DATA_DIR"] = tmp
+        env["FRONTDESK_CONFIG"] = str(Path(tmp) / "none.toml")
+        kiosk_cmd = [sys.executable, "-m", "app", "kiosk", "--windowed"]
+        bare_cmd = [sys.executable, "-c", BARE]
+        _spawn_until_interactive(bare_cmd, env)  # warm the file cache for both
+        _spawn_until_interactive(kiosk_cmd, env)
+        for _ in range(runs):  # interleaved: both see the same machine
+            bare.append(_spawn_until_interactive(bare_cmd, env))
+            kiosk.append(_spawn_until_interactive(kiosk_cmd, env))
+    k, b = statistics.median(kiosk), statistics.median(bare)
+    return {
+        "startup_s": round(k, 3),
+        "bare_window_s": round(b, 3),
+        "startup_ratio": round(k / b, 2),
+    }
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def checkins(count: int, scans: int) -> dict[str, float]:
+    from zoneinfo import ZoneInfo
+
+    from PySide6.QtCore import Qt
+    from sqlalchemy import select
+
+    from app import config
+    from app.clock import FixedClock
+    from app.kiosk_runtime import open_kiosk
+    from app.models import Appointment, Department
+    from app.services.registration import PatientForm, VisitForm
+    from kiosk.bridge import Bridge
+    from kiosk.main import application, kiosk_settings
+    from kiosk.window import KioskWindow
+
+    tz = ZoneInfo("Asia/Shanghai")
+    app = application()
+    with tempfile.TemporaryDirectory() as tmp:
+        cfg = config.load(
+            Path(tmp) / "none.toml",
+            [
+                f"data_dir={tmp}",
+                f"printer=pdf:{tmp}/ticket.pdf",
+                "checkin_early_min=1440",
+                "checkin_late_min=1440",
+                "speech=0",
+            ],
+        )
+        clock = FixedClock(tz=tz, at=dt.datetime(2026, 11, 23, 9, 0, tzinfo=tz))
+        bridge = Bridge(lambda: open_kiosk(cfg, clock, demo=True))
+        window = KioskWindow(kiosk_settings(cfg, windowed=True), bridge)
+        window.install_guards(app)
+        window.resize(1920, 1080)
+        window.show()
+        window.activateWindow()
+        bridge.start()
+        while not bridge.is_ready:
+            app.processEvents()
+            time.sleep(0.005)
+        runtime = bridge.runtime
+        # Enough appointments for every scan: the demo's day plus generated ones.
+        with runtime.db.session() as s:
+            depts = list(s.scalars(select(Department)))
+            base = s.scalars(select(Appointment)).first()
+            codes = []
+            for i in range(scans):
+                code = "B" + "".join("23456789ACDEFGHJ"[int(c)] for c in f"{i:05d}")
+                s.add(
+                    Appointment(
+                        patient_name="测试",
+                        patient_phone=f"139{i:08d}",
+                        department_id=depts[i % len(depts)].id,
+                        doctor_id=None,
+                        day=clock.today(),
+                        scheduled_at=clock.now(),
+                        checkin_code=code,
+                        booking_channel=base.booking_channel,
+                    )
+                )
+                codes.append(code)
+
+        def settle(until) -> None:
+            while not until():
+                app.processEvents()
+
+        timings = []
+        for code in codes:
+            window.reset()
+            app.processEvents()
+            target = window.focusWidget() or window
+            t0 = time.perf_counter()
+            for ch in code:
+                app.sendEvent(target, _key(ch))
+            app.sendEvent(target, _key("\r", Qt.Key.Key_Return))
+            settle(lambda: window.current == "ticket")
+            timings.append((time.perf_counter() - t0) * 1000)
+            bridge.wait_idle()
+            app.processEvents()
+
+        # Memory: walk-ins through the same back end the screens use, printed like tickets.
+        rss: list[float] = []
+        for i in range(count):
+            form = PatientForm("王小明", "M", 60, f"137{i:08d}")
+            visit = VisitForm(purpose="consultation", department_id=depts[i % len(depts)].id)
+            ticket = runtime.backend.register_walk_in(form, visit)
+            window.show_ticket(ticket)
+            settle(lambda: window.screens["ticket"].print_state in ("printed", "failed"))
+            window.reset()
+            app.processEvents()
+            rss.append(_rss_mb())
+        window.remove_guards(app)
+        bridge.close()
+        window.deleteLater()
+        app.processEvents()
+    half = rss[len(rss) // 2]
+    return {
+        "scan_to_ticket_ms": round(statistics.median(timings), 1),
+        "scan_to_ticket_p95_ms": round(sorted(timings)[int(len(timings) * 0.95) - 1], 1),
+        "rss_mb": round(rss[-1], 1),
+        "rss_growth_pct": round((rss[-1] - half) / half * 100, 2),
+        "checkins": count,
+    }
+
+
+def _key(ch: str, key=None):
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+
+    k = key if key is not None else Qt.Key(ord(ch.upper()))
+    return QKeyEvent(QEvent.Type.KeyPress, k, Qt.KeyboardModifier.NoModifier, ch)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="a short run (smoke test)")
+    parser.add_argument("--runs", type=int, default=7, help="start-ups of each program")
+    parser.add_argument("--checkins", type=int, default=1000)
+    parser.add_argument("--scans", type=int, default=50)
+    args = parser.parse_args()
+    if args.quick:
+        args.runs, args.checkins, args.scans = 1, 40, 5
+    figures = startup(args.runs)
+    figures.update(checkins(args.checkins, args.scans))
+    print(json.dumps(figures), flush=True)
+    # PySide6 can crash while the interpreter tears Qt objects down; the figures are out.
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
