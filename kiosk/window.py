@@ -4,6 +4,7 @@ printing and speech; the discreet sync indicator."""
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -100,13 +101,8 @@ class KioskWindow(QWidget):
         box.addWidget(self.stack, 1)
         box.addLayout(hbox(self.home, self.help))
 
-        self.still_there = StillThere(self, settings.idle_prompt_s)
-        self.still_there.expired.connect(self.reset)
-        self.still_there.kept.connect(lambda: self.idle.restart())
-        self.pin_pad = PinPad(self, settings.check_pin)
-        self.pin_pad.accepted.connect(self.leave_kiosk_mode)
         self.hot_corner = HotCorner(self)
-        self.hot_corner.triggered.connect(self.pin_pad.start)
+        self.hot_corner.triggered.connect(lambda: self.pin_pad.start())
 
         self.idle = IdleWatcher(int(settings.idle_timeout_s * 1000))
         self.idle.idle.connect(self._idle)
@@ -122,6 +118,24 @@ class KioskWindow(QWidget):
         self.setStyleSheet(stylesheet(1.0))
         self.retranslate()
         self.go("welcome")
+
+    # -- overlays, made when first needed (not at start-up) ---------------------------------
+
+    @functools.cached_property
+    def still_there(self) -> StillThere:
+        panel = StillThere(self, self.settings.idle_prompt_s)
+        panel.expired.connect(self.reset)
+        panel.kept.connect(lambda: self.idle.restart())
+        return panel
+
+    @functools.cached_property
+    def pin_pad(self) -> PinPad:
+        pad = PinPad(self, self.settings.check_pin)
+        pad.accepted.connect(self.leave_kiosk_mode)
+        return pad
+
+    def _overlay_up(self, name: str) -> bool:
+        return name in self.__dict__ and self.__dict__[name].isVisible()
 
     # -- set-up -----------------------------------------------------------------------------
 
@@ -288,8 +302,10 @@ class KioskWindow(QWidget):
     def reset(self) -> None:
         """Forget everything: every field, every answer on its way, language and text size."""
         self.bridge.forget()
-        self.still_there.cancel()
-        self.pin_pad.close_pad()
+        if "still_there" in self.__dict__:
+            self.still_there.cancel()
+        if "pin_pad" in self.__dict__:
+            self.pin_pad.close_pad()
         self.speaker.stop()
         for screen in self.screens.values():
             screen.clear()
@@ -311,7 +327,7 @@ class KioskWindow(QWidget):
         self.idle.restart()
 
     def _idle(self) -> None:
-        if self.pin_pad.isVisible():
+        if self._overlay_up("pin_pad"):
             self.pin_pad.close_pad()
         self.still_there.start()
 
@@ -322,9 +338,10 @@ class KioskWindow(QWidget):
 
         screen = self.screens["checkin"]
         assert isinstance(screen, CheckInScreen)
-        if self.pin_pad.isVisible():
+        if self._overlay_up("pin_pad"):
             return
-        self.still_there.cancel()
+        if "still_there" in self.__dict__:
+            self.still_there.cancel()
         for s in self.screens.values():
             if s is not screen:
                 s.clear()
