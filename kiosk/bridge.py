@@ -9,11 +9,13 @@ appear on the next patient's screen."""
 from __future__ import annotations
 
 import logging
+import queue
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
@@ -21,18 +23,56 @@ OnOk = Callable[[Any], None]
 OnError = Callable[[BaseException], None]
 
 
+@dataclass(frozen=True)
+class _Answer:
+    on_ok: OnOk | None
+    on_error: OnError | None
+    result: Any
+    error: BaseException | None
+    generation: int
+
+
 class Bridge(QObject):
+    """``ready`` and ``failed`` are emitted on the screen's thread.
+
+    No thread but the screen's ever calls into Qt here: with PySide6 6.12, a signal emitted,
+    an event posted or a method invoked from a Python thread corrupts the reference counts of
+    True/False/None until the process dies (tests/test_kiosk.py keeps count).  Worker threads
+    only put work in a queue; the screen's thread drains it on a timer — every 5 ms while an
+    answer is awaited, every 100 ms otherwise (sync status, start-up)."""
+
+    FAST_MS = 5
+    SLOW_MS = 100
+
     ready = Signal()
     failed = Signal(str)
-    _answer = Signal(object, object, object, object, int)  # on_ok, on_error, result, error, gen
 
     def __init__(self, opener: Callable[[], Any]) -> None:
         super().__init__()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-backend")
         self._generation = 0
         self.runtime: Any = None
-        self._answer.connect(self._deliver)
+        self._todo: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
+        self._awaited = 0  # calls whose answer has not been delivered (screen's thread only)
         self._opener = opener
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._drain)
+        self._timer.start(self.FAST_MS)
+
+    def post(self, fn: Callable[[], None]) -> None:
+        """Run ``fn`` on the screen's thread, soon; callable from any thread."""
+        self._todo.put(fn)
+
+    def _drain(self) -> None:
+        while True:
+            try:
+                fn = self._todo.get_nowait()
+            except queue.Empty:
+                break
+            fn()
+        interval = self.FAST_MS if self._awaited or self.runtime is None else self.SLOW_MS
+        if self._timer.interval() != interval:
+            self._timer.setInterval(interval)
 
     def start(self) -> None:
         self._pool.submit(self._open)
@@ -42,9 +82,10 @@ class Bridge(QObject):
             self.runtime = self._opener()
         except BaseException as exc:  # shown on screen; the kiosk keeps running
             log.exception("kiosk back end failed to open")
-            self.failed.emit(str(exc))
+            reason = str(exc)
+            self.post(lambda: self.failed.emit(reason))
             return
-        self.ready.emit()
+        self.post(self.ready.emit)
 
     @property
     def is_ready(self) -> bool:
@@ -65,40 +106,40 @@ class Bridge(QObject):
             return fn(self.runtime.backend)
 
         future = self._pool.submit(job)
+        self._awaited += 1
+        if self._timer.interval() != self.FAST_MS:
+            self._timer.setInterval(self.FAST_MS)
 
         def done(f: Future[Any]) -> None:
             error = f.exception()
-            self._answer.emit(on_ok, on_error, None if error else f.result(), error, gen)
+            answer = _Answer(on_ok, on_error, None if error else f.result(), error, gen)
+            self.post(lambda: self._deliver(answer))
 
         future.add_done_callback(done)
         return future
 
-    def _deliver(
-        self,
-        on_ok: OnOk | None,
-        on_error: OnError | None,
-        result: Any,
-        error: BaseException | None,
-        gen: int,
-    ) -> None:
-        if gen != self._generation:
+    def _deliver(self, answer: _Answer) -> None:
+        self._awaited -= 1
+        if answer.generation != self._generation:
             return
-        if error is not None:
-            if on_error is not None:
-                on_error(error)
+        if answer.error is not None:
+            if answer.on_error is not None:
+                answer.on_error(answer.error)
             else:
-                log.error("kiosk call failed: %s", type(error).__name__)
-        elif on_ok is not None:
-            on_ok(result)
+                log.error("kiosk call failed: %s", type(answer.error).__name__)
+        elif answer.on_ok is not None:
+            answer.on_ok(answer.result)
 
     def forget(self) -> None:
         self._generation += 1
 
     def wait_idle(self, timeout: float = 10.0) -> None:
-        """Block until every queued call has run (tests, shutdown)."""
+        """Block until every queued call has run, then deliver the answers (tests)."""
         self._pool.submit(lambda: None).result(timeout)
+        self._drain()
 
     def close(self) -> None:
+        self._timer.stop()
         self._pool.shutdown(wait=True)
         if self.runtime is not None:
             self.runtime.close()

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QPixmap
 from PySide6.QtWidgets import QApplication, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
@@ -56,7 +56,6 @@ class KioskSettings:
 
 
 class KioskWindow(QWidget):
-    status_changed = Signal(object)  # from the sync threads: a SyncStatus
     entered = Signal(str)  # a screen's name, once it is shown
 
     def __init__(
@@ -109,7 +108,6 @@ class KioskWindow(QWidget):
         self.scanner = ScanDetector()
         self.scanner.scanned.connect(self.on_scanned)
         self.no_menus = NoContextMenus()
-        self.status_changed.connect(self._status)
         bridge.ready.connect(lambda: self._status(self.sync_status))
         bridge.failed.connect(self._backend_failed)
 
@@ -451,13 +449,13 @@ class Screens(dict[str, Screen]):
         return screen
 
 
-class Forwarder(QObject):
-    """Hands a SyncStatus from the worker threads to the window's queued signal."""
+class Forwarder:
+    """Hands a SyncStatus from the sync threads to the window, on the window's thread."""
 
     def __init__(self) -> None:
-        super().__init__()
         self.window: KioskWindow | None = None
 
     def __call__(self, status: object) -> None:
-        if self.window is not None:
-            self.window.status_changed.emit(status)
+        window = self.window
+        if window is not None:
+            window.bridge.post(lambda: window._status(status))

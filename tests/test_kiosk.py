@@ -410,3 +410,29 @@ def test_no_key_event_is_counted_twice_by_the_scanner(rig: KioskRig) -> None:
     rig.qtbot.keyClicks(rig.screen("checkin").code, "ABCD")
     rig.qtbot.keyClick(rig.screen("checkin").code, Qt.Key.Key_Return)
     assert got == ["ABCD"]
+
+
+def test_answers_never_wear_out_none(qtbot) -> None:
+    """Answers cross from the back end's thread without signals or posted events: with those,
+    PySide6 dropped a reference to None or True on each call until the kiosk crashed."""
+    import gc
+    import sys
+    from types import SimpleNamespace
+
+    from kiosk.bridge import Bridge
+
+    bridge = Bridge(lambda: SimpleNamespace(backend=None, close=lambda: None))
+    bridge.start()
+    got: list[object] = []
+    gc.collect()  # earlier tests' garbage must not count against this one
+    before = sys.getrefcount(None), sys.getrefcount(True), sys.getrefcount(False)
+    for _ in range(2000):
+        bridge.call(lambda backend: backend, got.append)
+    bridge.wait_idle()
+    qtbot.waitUntil(lambda: len(got) == 2000)
+    assert got == [None] * 2000
+    got.clear()
+    gc.collect()
+    after = sys.getrefcount(None), sys.getrefcount(True), sys.getrefcount(False)
+    assert all(a > b - 100 for a, b in zip(after, before, strict=True)), (before, after)
+    bridge.close()
