@@ -436,3 +436,23 @@ def test_answers_never_wear_out_none(qtbot) -> None:
     after = sys.getrefcount(None), sys.getrefcount(True), sys.getrefcount(False)
     assert all(a > b - 100 for a, b in zip(after, before, strict=True)), (before, after)
     bridge.close()
+
+
+def test_calls_from_qt_into_python_keep_none_alive(qtbot) -> None:
+    """PySide6 6.12.0 dropped a reference to None on every slot call (timer ticks, signals):
+    a kiosk crashed after a few thousand.  The pinned version must not."""
+    import gc
+    import sys
+
+    from PySide6.QtCore import QTimer
+
+    ticks = [0]
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.__setitem__(0, ticks[0] + 1))
+    gc.collect()
+    before = sys.getrefcount(None)
+    timer.start(0)
+    qtbot.waitUntil(lambda: ticks[0] >= 3000, timeout=20_000)
+    timer.stop()
+    gc.collect()
+    assert sys.getrefcount(None) > before - 100
