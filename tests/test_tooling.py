@@ -60,3 +60,18 @@ def test_sync_benchmark_prints_its_figures() -> None:
     for key in ("push_10k_s", "pull_100k_s", "propagation_p50_ms", "propagation_p95_ms"):
         assert figures[key] > 0
     assert figures["pulled_changes"] >= 2000
+
+
+def test_kiosk_benchmark_prints_its_figures() -> None:
+    out = subprocess.run(
+        [sys.executable, "bench/kiosk.py", "--quick"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    figures = json.loads(out.stdout.strip().splitlines()[-1])
+    for key in ("startup_ratio", "scan_to_ticket_ms", "rss_mb"):
+        assert figures[key] > 0
+    assert figures["checkins"] == 40
