@@ -111,6 +111,8 @@ class KioskWindow(QWidget):
         bridge.ready.connect(lambda: self._status(self.sync_status))
         bridge.failed.connect(self._backend_failed)
 
+        # "Rate your visit" appears with the survey screen (issue 5); never a dead button
+        self.screens["welcome"].survey.setVisible("survey" in SCREENS)
         if settings.logo and settings.logo.exists():
             self.set_logo(settings.logo)
         self.setStyleSheet(stylesheet(1.0))
