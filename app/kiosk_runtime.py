@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from app.clock import Clock
@@ -42,7 +42,6 @@ class KioskRuntime:
     db: Database
     desk: SyncedDesk | None = None
     worker: SyncWorker | None = None
-    closers: list[Callable[[], None]] = field(default_factory=list)
 
     @property
     def synced(self) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
@@ -56,13 +56,6 @@ class KioskRig:
         assert widget.isEnabled(), f"{widget!r} is disabled"
         self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=widget.rect().center())
         self.settle()
-
-    def tap_at(self, point: QPoint) -> None:
-        target = self.window.childAt(point) or self.window
-        self.qtbot.mouseClick(
-            target, Qt.MouseButton.LeftButton, pos=target.mapFrom(self.window, point)
-        )
-        QApplication.processEvents()
 
     def screen(self, name: str) -> Any:
         return self.window.screens[name]

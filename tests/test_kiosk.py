@@ -274,7 +274,6 @@ def test_a_failed_printer_keeps_the_ticket_on_screen_and_tells_the_guides(
     rig = make_rig(qtbot, tmp_path, printer="no-such-printer")
     try:
         appt = rig.due(0)
-        rig.runtime  # noqa: B018
         rig.window.on_scanned(appt.checkin_code)
         ticket = rig.wait_for("ticket")
         rig.qtbot.waitUntil(lambda: ticket.print_state == "failed")
