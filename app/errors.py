@@ -80,6 +80,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{department}今天的号码已用完，请联系导医。",
         "No ticket numbers are left for {department} today; please ask a guide.",
     ),
+    "not_allowed": (
+        "您的岗位不能做这项操作。",
+        "Your role does not allow this.",
+    ),
     "signin_failed": ("用户名或密码不对。", "Wrong user name or password."),
     "signin_locked": (
         "登录失败次数过多，请在 {until} 之后再试。",

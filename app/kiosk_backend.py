@@ -100,7 +100,7 @@ class KioskBackend:
     ) -> None:
         self.db = db
         self.clock = clock
-        self.actor = Actor(device_id=device_id)
+        self.actor = Actor(device_id=device_id, desk=location)
         self.location = location
         self.window = window or CheckInWindow()
         self.hashed_lookups = hashed_lookups

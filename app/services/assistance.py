@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.clock import Clock
 from app.errors import NotFound
-from app.models import AssistanceRequest, Staff
+from app.models import AssistanceRequest, Staff, Visit
 from app.services.context import Actor
 from app.services.masking import mask_name
 
@@ -99,6 +99,90 @@ def resolve(session: Session, request_id: str, actor: Actor, clock: Clock) -> He
         req.resolved_at = clock.now()
         req.resolved_by = actor.staff_id
     return _status(req)
+
+
+@dataclass(frozen=True)
+class DeskRequest:
+    """A request as the guide desks see it: who acknowledged it (full name: staff only), and
+    whether it has gone to the duty lead."""
+
+    request_id: str
+    reason: str
+    location: str
+    visit_id: str | None
+    ticket: str | None
+    created_at: dt.datetime
+    acknowledged_at: dt.datetime | None
+    acknowledged_by: str | None
+    acknowledged_name: str | None
+    escalated: bool
+    resolved: bool
+
+    def waited_s(self, now: dt.datetime) -> float:
+        end = self.acknowledged_at or now
+        return max((end - self.created_at).total_seconds(), 0.0)
+
+
+def desk_requests(
+    session: Session, day_start: dt.datetime, *, ids: list[str] | None = None
+) -> list[DeskRequest]:
+    """Unresolved requests since ``day_start``, oldest first (or just ``ids``, resolved too)."""
+    query = select(AssistanceRequest).where(AssistanceRequest.created_at >= day_start)
+    if ids is None:
+        query = query.where(AssistanceRequest.resolved_at.is_(None))
+    else:
+        query = query.where(AssistanceRequest.id.in_(ids))
+    rows = session.scalars(query.order_by(AssistanceRequest.created_at)).all()
+    staff_ids = {r.acknowledged_by for r in rows if r.acknowledged_by}
+    names = dict(
+        session.execute(select(Staff.id, Staff.display_name).where(Staff.id.in_(staff_ids))).all()
+        if staff_ids
+        else []
+    )
+    visit_ids = {r.visit_id for r in rows if r.visit_id}
+    tickets = {
+        v.id: v.ticket
+        for v in (
+            session.scalars(select(Visit).where(Visit.id.in_(visit_ids))) if visit_ids else []
+        )
+    }
+    return [
+        DeskRequest(
+            request_id=r.id,
+            reason=r.reason,
+            location=r.location,
+            visit_id=r.visit_id,
+            ticket=tickets.get(r.visit_id) if r.visit_id else None,
+            created_at=r.created_at,
+            acknowledged_at=r.acknowledged_at,
+            acknowledged_by=r.acknowledged_by,
+            acknowledged_name=names.get(r.acknowledged_by),
+            escalated=r.escalated_at is not None,
+            resolved=r.resolved_at is not None,
+        )
+        for r in rows
+    ]
+
+
+def escalate_due(
+    session: Session, day_start: dt.datetime, now: dt.datetime, after_s: int
+) -> list[str]:
+    """Mark requests nobody acknowledged within ``after_s`` seconds as gone to the duty lead.
+
+    The time written is the deadline itself, not this desk's clock: several desks may do it
+    at once while offline, and they all write the same value."""
+    due = session.scalars(
+        select(AssistanceRequest).where(
+            AssistanceRequest.created_at >= day_start,
+            AssistanceRequest.created_at <= now - dt.timedelta(seconds=after_s),
+            AssistanceRequest.acknowledged_at.is_(None),
+            AssistanceRequest.resolved_at.is_(None),
+            AssistanceRequest.escalated_at.is_(None),
+        )
+    ).all()
+    for req in due:
+        req.escalated_at = req.created_at + dt.timedelta(seconds=after_s)
+    return [r.id for r in due]
 
 
 def open_requests(session: Session, day_start: dt.datetime) -> list[HelpStatus]:

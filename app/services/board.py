@@ -4,6 +4,7 @@ long — as plain data any screen can show."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -48,9 +49,17 @@ class BoardRow:
 
 
 def open_visits(
-    session: Session, day: dt.date, *, include_departed: bool = False
+    session: Session,
+    day: dt.date,
+    *,
+    include_departed: bool = False,
+    ids: Collection[str] | None = None,
 ) -> list[BoardRow]:
+    """The day's visits still in the building (or, with ``ids``, just those visits — a live
+    board re-reads only the rows another desk changed)."""
     query = select(Visit).where(Visit.day == day, Visit.duplicate_of.is_(None))
+    if ids is not None:
+        query = query.where(Visit.id.in_(list(ids)))
     if not include_departed:
         query = query.where(Visit.stage != DEPARTED)
     visits = session.scalars(query.order_by(Visit.created_at)).all()

@@ -9,3 +9,4 @@ from dataclasses import dataclass
 class Actor:
     device_id: str
     staff_id: str | None = None
+    desk: str = ""  # where: "一楼导医台", "门诊大厅 1号自助机" (kept in each event's data)

@@ -54,16 +54,21 @@ def ordered(events: Iterable[VisitEvent]) -> list[VisitEvent]:
     return sorted(events, key=lambda e: (e.occurred_at, e.id))
 
 
-def derive(events: Sequence[VisitEvent], flagged: Iterable[str] = ()) -> VisitState:
-    """Fold a visit's events into its state.  Corrected events are skipped, and so are events
-    the server kept but flagged (a claim that lost the race, moves made under it)."""
+def effective(events: Iterable[VisitEvent], flagged: Iterable[str] = ()) -> list[VisitEvent]:
+    """The events that count, oldest first: without corrected ones, without the corrections
+    themselves, and without events the server kept but flagged (a claim that lost the race,
+    moves made under it)."""
     evs = ordered(events)
     superseded = {e.supersedes_id for e in evs if e.kind == EventKind.CORRECTED}
     superseded |= set(flagged)
+    return [e for e in evs if e.id not in superseded and e.kind != EventKind.CORRECTED]
+
+
+def derive(events: Sequence[VisitEvent], flagged: Iterable[str] = ()) -> VisitState:
+    """Fold a visit's effective events into its state."""
+    evs = ordered(events)
     stage, since, escort = ARRIVED, None, None
-    for e in evs:
-        if e.id in superseded:
-            continue
+    for e in effective(evs, flagged):
         if e.kind in STAGE_EVENTS:
             stage = e.stage or stage
             since = e.occurred_at
@@ -123,7 +128,11 @@ def record(
     supersedes_id: str | None = None,
     data: dict[str, Any] | None = None,
 ) -> VisitEvent:
-    """Append one event to a visit and refresh the derived state."""
+    """Append one event to a visit and refresh the derived state.  The desk's name goes with
+    it, so that a timeline can say where each step was recorded."""
+    data = dict(data or {})
+    if actor.desk:
+        data.setdefault("desk", actor.desk)
     ev = VisitEvent(
         visit_id=visit.id,
         kind=kind,
@@ -133,7 +142,7 @@ def record(
         device_id=actor.device_id,
         occurred_at=at,
         supersedes_id=supersedes_id,
-        data=data or {},
+        data=data,
     )
     session.add(ev)
     session.flush()
@@ -349,6 +358,7 @@ __all__ = [
     "advance",
     "correct",
     "derive",
+    "effective",
     "move",
     "note",
     "rebuild_state",

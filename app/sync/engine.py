@@ -8,7 +8,7 @@ import contextlib
 import datetime as dt
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -67,6 +67,32 @@ class SyncStatus:
         return text
 
 
+@dataclass(frozen=True)
+class Touched:
+    """What a pulled page changed: visits (their rows, events or flags), call-a-guide
+    requests, and any other table (reference data: departments, staff, the roster…)."""
+
+    visits: frozenset[str]
+    requests: frozenset[str]
+    tables: frozenset[str]
+
+    @classmethod
+    def of(cls, changes: list[dict[str, Any]]) -> Touched:
+        visits, requests, tables = set(), set(), set()
+        for c in changes:
+            kind = c.get("entity_type", "")
+            tables.add(kind)
+            if kind == "visits":
+                visits.add(c["entity_id"])
+            elif kind in ("visit_events", "event_flags"):
+                visit_id = (c.get("data") or {}).get("visit_id")
+                if visit_id:
+                    visits.add(visit_id)
+            elif kind == "assistance_requests":
+                requests.add(c["entity_id"])
+        return cls(frozenset(visits), frozenset(requests), frozenset(tables))
+
+
 class SyncEngine:
     def __init__(
         self,
@@ -88,6 +114,9 @@ class SyncEngine:
         self._status = SyncStatus()
         self._conflicts: list[dict[str, Any]] = []
         self.batch_size = MAX_BATCH
+        # Called (from the pulling thread) after each applied page with what it touched, so
+        # that a board re-reads only those rows.
+        self.on_pulled: list[Callable[[Touched], None]] = []
 
     # -- status ---------------------------------------------------------------------------
 
@@ -264,6 +293,10 @@ class SyncEngine:
             state.scope_set = page.get("scope_set")
             state.last_pull_at = self.clock.now()
         self.mark_online()
+        if page["changes"] and self.on_pulled:
+            touched = Touched.of(page["changes"])
+            for listener in self.on_pulled:
+                listener(touched)
         return len(page["changes"]), bool(page.get("has_more"))
 
     def _epoch_changed(self, epoch: str | None) -> bool:

@@ -1,0 +1,166 @@
+"""The shift view and the duty lead's daily report: who escorted how many patients, how long
+each stage took, where the day's patients came from, and how fast "call a guide" was answered.
+
+Everything is computed from the append-only events, skipping corrected and flagged ones, so
+the figures agree with what every board showed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import AssistanceRequest, EventFlag, EventKind, Staff, Visit, VisitEvent
+from app.services.stages import DEPARTED
+from app.services.visits import STAGE_EVENTS, effective
+
+
+@dataclass(frozen=True)
+class StageFigure:
+    stage: str
+    count: int  # finished stays in this stage
+    mean_min: float
+
+
+@dataclass(frozen=True)
+class GuideFigures:
+    staff_id: str
+    name: str
+    escorted: int  # distinct visits this guide claimed or was handed today
+    escorting_now: int
+    stages: tuple[StageFigure, ...]  # stays that began while this guide escorted
+
+
+@dataclass(frozen=True)
+class HelpFigures:
+    requests: int
+    acknowledged: int
+    escalated: int
+    median_answer_s: float | None
+    slowest_answer_s: float | None
+
+
+@dataclass(frozen=True)
+class ShiftReport:
+    day: dt.date
+    arrivals: int
+    departed: int
+    by_source: dict[str, int]  # "" for unknown (a declined privacy notice)
+    by_channel: dict[str, int]  # kiosk / desk
+    stages: tuple[StageFigure, ...]
+    guides: tuple[GuideFigures, ...]
+    help: HelpFigures
+    order: tuple[str, ...] = field(default=())
+
+
+def _figures(durations: dict[str, list[float]], order: tuple[str, ...]) -> tuple[StageFigure, ...]:
+    known = [s for s in order if s in durations] + sorted(set(durations) - set(order))
+    return tuple(
+        StageFigure(s, len(durations[s]), round(statistics.fmean(durations[s]), 1)) for s in known
+    )
+
+
+def report(
+    session: Session,
+    day: dt.date,
+    day_start: dt.datetime,
+    now: dt.datetime,
+    *,
+    stage_order: tuple[str, ...] = (),
+) -> ShiftReport:
+    """The report for ``day`` (``day_start``: its local midnight as UTC).  A stage counts once
+    it has ended; the stay still under way is left out, so a figure never changes backwards."""
+    visits = session.scalars(
+        select(Visit).where(Visit.day == day, Visit.duplicate_of.is_(None))
+    ).all()
+    ids = [v.id for v in visits]
+    events: dict[str, list[VisitEvent]] = defaultdict(list)
+    flagged: dict[str, set[str]] = defaultdict(set)
+    if ids:
+        for ev in session.scalars(select(VisitEvent).where(VisitEvent.visit_id.in_(ids))):
+            events[ev.visit_id].append(ev)
+        for visit_id, event_id in session.execute(
+            select(EventFlag.visit_id, EventFlag.event_id).where(EventFlag.visit_id.in_(ids))
+        ):
+            flagged[visit_id].add(event_id)
+
+    all_stages: dict[str, list[float]] = defaultdict(list)
+    per_guide: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    escorted: dict[str, set[str]] = defaultdict(set)
+    for visit in visits:
+        escort: str | None = None
+        stay: tuple[str, dt.datetime, str | None] | None = None  # stage, since, escort then
+        for ev in effective(events[visit.id], flagged[visit.id]):
+            if ev.kind == EventKind.CLAIMED and ev.staff_id:
+                escort = ev.staff_id
+                escorted[escort].add(visit.id)
+            elif ev.kind == EventKind.HANDED_OFF and ev.to_staff_id:
+                escort = ev.to_staff_id
+                escorted[escort].add(visit.id)
+            elif ev.kind == EventKind.RELEASED:
+                escort = None
+            if ev.kind not in STAGE_EVENTS:
+                continue
+            if stay is not None:
+                stage, since, holder = stay
+                minutes = (ev.occurred_at - since).total_seconds() / 60.0
+                all_stages[stage].append(minutes)
+                if holder:
+                    per_guide[holder][stage].append(minutes)
+            if ev.kind == EventKind.DEPARTED:
+                escort = None
+            stay = (ev.stage or "", ev.occurred_at, escort) if ev.stage != DEPARTED else None
+
+    staff = {
+        s.id: s for s in session.scalars(select(Staff).where(Staff.id.in_(list(escorted) or [""])))
+    }
+    now_escorting = Counter(
+        v.escort_staff_id for v in visits if v.escort_staff_id and v.stage != DEPARTED
+    )
+    guides = tuple(
+        sorted(
+            (
+                GuideFigures(
+                    staff_id=sid,
+                    name=staff[sid].display_name if sid in staff else sid[:8],
+                    escorted=len(vids),
+                    escorting_now=now_escorting[sid],
+                    stages=_figures(per_guide[sid], stage_order),
+                )
+                for sid, vids in escorted.items()
+            ),
+            key=lambda g: (-g.escorted, g.name),
+        )
+    )
+    return ShiftReport(
+        day=day,
+        arrivals=len(visits),
+        departed=sum(1 for v in visits if v.stage == DEPARTED),
+        by_source=dict(Counter(str(v.source_channel or "") for v in visits).most_common()),
+        by_channel=dict(Counter(str(v.arrival_channel) for v in visits).most_common()),
+        stages=_figures(all_stages, stage_order),
+        guides=guides,
+        help=help_figures(session, day_start, day_start + dt.timedelta(days=1)),
+        order=stage_order,
+    )
+
+
+def help_figures(session: Session, start: dt.datetime, end: dt.datetime) -> HelpFigures:
+    """How quickly "call a guide" was answered between ``start`` and ``end``."""
+    rows = session.scalars(
+        select(AssistanceRequest).where(
+            AssistanceRequest.created_at >= start, AssistanceRequest.created_at < end
+        )
+    ).all()
+    waits = [(r.acknowledged_at - r.created_at).total_seconds() for r in rows if r.acknowledged_at]
+    return HelpFigures(
+        requests=len(rows),
+        acknowledged=len(waits),
+        escalated=sum(1 for r in rows if r.escalated_at is not None),
+        median_answer_s=round(statistics.median(waits), 1) if waits else None,
+        slowest_answer_s=round(max(waits), 1) if waits else None,
+    )

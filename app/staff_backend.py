@@ -1,0 +1,341 @@
+"""What the guide workstation's screens ask for, in plain data: sign in, the escort board and
+its live rows, registration with returning-patient look-up, triage, escort and stage moves,
+a visit's timeline, call-a-guide requests and the shift report.
+
+Qt-free and synchronous: the desk runs these calls on one worker thread and hands the answers
+to the screen.  Every change names the person signed in (``who``) and this desk."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.clock import Clock
+from app.db import Database
+from app.errors import FrontDeskError
+from app.models import Role, Staff
+from app.services import assistance, auth, board, escort, registration, shift, triage, visits
+from app.services.assistance import DeskRequest
+from app.services.auth import SignedIn
+from app.services.board import BoardRow
+from app.services.context import Actor
+from app.services.registration import PatientForm, PatientMatch, RegistrationResult, VisitForm
+from app.services.stages import StageMachine
+from app.services.triage import DepartmentRoster, TriageResult
+from app.services.visits import VisitState
+
+# What each role may do at a guide desk (the screens show only what is allowed; the back end
+# refuses the rest).  A duty lead is a guide who also receives escalations.
+ESCORT = "escort"  # claim, release, hand off, move stages, admit, depart, correct
+REGISTER = "register"  # register arrivals, receive kiosk walk-ins, triage
+HELP = "help"  # acknowledge and resolve call-a-guide requests
+REPORT = "report"  # the shift view of every guide
+PERMISSIONS: dict[str, frozenset[str]] = {
+    Role.GUIDE: frozenset({ESCORT, REGISTER, HELP}),
+    Role.CONSULTANT: frozenset({REGISTER}),
+    Role.FOLLOW_UP: frozenset({REPORT}),
+    Role.QUALITY: frozenset({REPORT}),
+    Role.DIRECTOR: frozenset({ESCORT, REGISTER, HELP, REPORT}),
+}
+
+
+def allowed(who: SignedIn, action: str) -> bool:
+    if action == REPORT and who.duty_lead:
+        return True
+    return action in PERMISSIONS.get(who.role, frozenset())
+
+
+@dataclass(frozen=True)
+class StaffMember:
+    staff_id: str
+    name: str
+    role: str
+    duty_lead: bool
+
+
+@dataclass(frozen=True)
+class TimelineLine:
+    """One event of a visit, with the person and desk named, ready to read."""
+
+    event_id: str
+    kind: str
+    stage: str | None
+    at: dt.datetime
+    staff_name: str | None
+    to_staff_name: str | None
+    desk: str
+    data: dict[str, object]
+    corrected: bool  # undone by a later correction (still shown, struck through)
+    corrects: str | None
+    flagged: str | None  # the server kept it but did not accept it (reason)
+    correctable: bool  # the latest move: a correction may undo it
+
+
+@dataclass(frozen=True)
+class RowsUpdate:
+    """Rows re-read for a live board: changed or new rows, and ids to take off the board."""
+
+    rows: list[BoardRow]
+    gone: set[str]
+
+
+class StaffBackend:
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        device_id: str,
+        machine: StageMachine,
+        *,
+        desk_name: str,
+        standalone: bool = True,
+        escalate_after_s: int = 60,
+    ) -> None:
+        self.db = db
+        self.clock = clock
+        self.device_id = device_id
+        self.machine = machine
+        self.desk_name = desk_name
+        self.standalone = standalone
+        self.escalate_after_s = escalate_after_s
+
+    def actor(self, who: SignedIn) -> Actor:
+        return Actor(device_id=self.device_id, staff_id=who.staff_id, desk=self.desk_name)
+
+    def _require(self, who: SignedIn, action: str) -> Actor:
+        if not allowed(who, action):
+            raise FrontDeskError("not_allowed")
+        return self.actor(who)
+
+    def _day_start(self) -> dt.datetime:
+        return self.clock.day_bounds(self.clock.today())[0]
+
+    # -- people ---------------------------------------------------------------------------
+
+    def sign_in(self, username: str, password: str) -> SignedIn:
+        with self.db.session(record=False) as s:
+            result = auth.sign_in(s, username, password, self.clock)
+        if isinstance(result, FrontDeskError):
+            raise result
+        return result
+
+    def guides(self) -> list[StaffMember]:
+        """Everyone who may escort a patient (hand-off targets)."""
+        with self.db.reading() as s:
+            rows = s.scalars(
+                select(Staff)
+                .where(Staff.active.is_(True), Staff.role.in_(list(escort.ESCORT_ROLES)))
+                .order_by(Staff.display_name)
+            ).all()
+            return [StaffMember(r.id, r.display_name, str(r.role), r.duty_lead) for r in rows]
+
+    # -- the board ------------------------------------------------------------------------
+
+    def board(self) -> list[BoardRow]:
+        with self.db.reading() as s:
+            return board.open_visits(s, self.clock.today())
+
+    def rows(self, visit_ids: Collection[str]) -> RowsUpdate:
+        """Re-read just these visits: changed rows, and those no longer open (departed,
+        another day, a duplicate check-in) to take off the board."""
+        with self.db.reading() as s:
+            rows = board.open_visits(s, self.clock.today(), ids=visit_ids)
+        return RowsUpdate(rows, set(visit_ids) - {r.visit_id for r in rows})
+
+    def _changed(self, s: Session, visit_id: str) -> RowsUpdate:
+        s.flush()
+        rows = board.open_visits(s, self.clock.today(), ids=[visit_id])
+        return RowsUpdate(rows, set() if rows else {visit_id})
+
+    # -- registration and triage ----------------------------------------------------------
+
+    def find_patients(self, phone: str = "", name: str = "") -> list[PatientMatch]:
+        with self.db.reading() as s:
+            return registration.find_patients(s, phone=phone, name=name)
+
+    def register(
+        self,
+        who: SignedIn,
+        patient: PatientForm,
+        visit: VisitForm,
+        *,
+        patient_id: str | None = None,
+    ) -> tuple[RegistrationResult, RowsUpdate]:
+        with self.db.session() as s:
+            result = registration.register_arrival(
+                s,
+                patient,
+                visit,
+                self._require(who, REGISTER),
+                self.clock,
+                patient_id=patient_id,
+                standalone=self.standalone,
+            )
+            return result, self._changed(s, result.visit_id)
+
+    def receive(self, who: SignedIn, visit_id: str) -> RowsUpdate:
+        """A guide has seen a kiosk walk-in at the desk: identity confirmed."""
+        with self.db.session() as s:
+            registration.verify(s, visit_id, self._require(who, REGISTER), self.clock)
+            return self._changed(s, visit_id)
+
+    def roster(self) -> list[DepartmentRoster]:
+        with self.db.reading() as s:
+            return triage.roster_for_day(s, self.clock.today())
+
+    def triage(
+        self,
+        who: SignedIn,
+        visit_id: str,
+        department_id: str,
+        doctor_id: str | None = None,
+        *,
+        designated: bool = False,
+    ) -> tuple[TriageResult, RowsUpdate]:
+        with self.db.session() as s:
+            result = triage.triage(
+                s,
+                visit_id,
+                department_id,
+                self._require(who, REGISTER),
+                self.clock,
+                doctor_id=doctor_id,
+                designated=designated,
+                standalone=self.standalone,
+            )
+            return result, self._changed(s, visit_id)
+
+    # -- escort and stages ----------------------------------------------------------------
+
+    def claim(self, who: SignedIn, visit_id: str) -> RowsUpdate:
+        with self.db.session() as s:
+            escort.claim(s, visit_id, self._require(who, ESCORT), self.clock)
+            return self._changed(s, visit_id)
+
+    def release(self, who: SignedIn, visit_id: str) -> RowsUpdate:
+        with self.db.session() as s:
+            escort.release(s, visit_id, self._require(who, ESCORT), self.clock)
+            return self._changed(s, visit_id)
+
+    def hand_off(self, who: SignedIn, visit_id: str, to_staff_id: str) -> RowsUpdate:
+        with self.db.session() as s:
+            escort.hand_off(s, visit_id, to_staff_id, self._require(who, ESCORT), self.clock)
+            return self._changed(s, visit_id)
+
+    def advance(self, who: SignedIn, visit_id: str) -> RowsUpdate:
+        """One click or one key: the usual next stage (admission needs its form: ``move``)."""
+        with self.db.session() as s:
+            visits.advance(s, visit_id, self._require(who, ESCORT), self.clock, self.machine)
+            return self._changed(s, visit_id)
+
+    def move(
+        self, who: SignedIn, visit_id: str, stage: str, *, ward: str = "", nurse: str = ""
+    ) -> RowsUpdate:
+        with self.db.session() as s:
+            visits.move(
+                s,
+                visit_id,
+                stage,
+                self._require(who, ESCORT),
+                self.clock,
+                self.machine,
+                ward=ward,
+                nurse=nurse,
+            )
+            return self._changed(s, visit_id)
+
+    def state(self, visit_id: str) -> VisitState:
+        with self.db.reading() as s:
+            return visits.state_of(s, visit_id)
+
+    def correct(self, who: SignedIn, visit_id: str, event_id: str, reason: str) -> RowsUpdate:
+        with self.db.session() as s:
+            visits.correct(
+                s, visit_id, event_id, self._require(who, ESCORT), self.clock, reason=reason
+            )
+            return self._changed(s, visit_id)
+
+    def timeline(self, visit_id: str) -> list[TimelineLine]:
+        from app.models import EventFlag
+
+        with self.db.reading() as s:
+            entries = visits.timeline(s, visit_id)
+            flags = dict(
+                s.execute(
+                    select(EventFlag.event_id, EventFlag.reason).where(
+                        EventFlag.visit_id == visit_id
+                    )
+                ).all()
+            )
+            people = {e.staff_id for e in entries} | {e.to_staff_id for e in entries}
+            people.discard(None)
+            names = dict(
+                s.execute(select(Staff.id, Staff.display_name).where(Staff.id.in_(people))).all()
+                if people
+                else []
+            )
+        live = [
+            e
+            for e in entries
+            if e.kind in {str(k) for k in visits.STAGE_EVENTS}
+            and e.corrected_by is None
+            and e.event_id not in flags
+        ]
+        last = live[-1] if live else None
+        correctable = (
+            last.event_id if last and last.kind in {str(k) for k in visits.CORRECTABLE} else None
+        )
+        return [
+            TimelineLine(
+                event_id=e.event_id,
+                kind=e.kind,
+                stage=e.stage,
+                at=e.occurred_at,
+                staff_name=names.get(e.staff_id) if e.staff_id else None,
+                to_staff_name=names.get(e.to_staff_id) if e.to_staff_id else None,
+                desk=str(e.data.get("desk", "")),
+                data={k: v for k, v in e.data.items() if k != "desk"},
+                corrected=e.corrected_by is not None,
+                corrects=e.corrects,
+                flagged=flags.get(e.event_id),
+                correctable=e.event_id == correctable,
+            )
+            for e in entries
+        ]
+
+    # -- call a guide ---------------------------------------------------------------------
+
+    def help_requests(self, ids: list[str] | None = None) -> list[DeskRequest]:
+        """Open requests (or just ``ids``); overdue ones are marked escalated on the way."""
+        start = self._day_start()
+        with self.db.session() as s:
+            assistance.escalate_due(s, start, self.clock.now(), self.escalate_after_s)
+            return assistance.desk_requests(s, start, ids=ids)
+
+    def acknowledge(self, who: SignedIn, request_id: str) -> DeskRequest:
+        with self.db.session() as s:
+            assistance.acknowledge(s, request_id, self._require(who, HELP), self.clock)
+            s.flush()
+            return assistance.desk_requests(s, self._day_start(), ids=[request_id])[0]
+
+    def resolve(self, who: SignedIn, request_id: str) -> DeskRequest:
+        with self.db.session() as s:
+            assistance.resolve(s, request_id, self._require(who, HELP), self.clock)
+            s.flush()
+            return assistance.desk_requests(s, self._day_start(), ids=[request_id])[0]
+
+    # -- the shift ------------------------------------------------------------------------
+
+    def shift_report(self) -> shift.ShiftReport:
+        with self.db.reading() as s:
+            return shift.report(
+                s,
+                self.clock.today(),
+                self._day_start(),
+                self.clock.now(),
+                stage_order=self.machine.stages,
+            )

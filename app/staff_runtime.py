@@ -1,0 +1,92 @@
+"""Opening a guide desk's back end: its database, its sync with the central server when the desk
+is enrolled (changes pulled from other desks are reported as they land), or a stand-alone
+desk on its own file for development and the demo."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from app.clock import Clock
+from app.config import Config
+from app.db import Database, open_database
+from app.kiosk_runtime import standalone_device_id
+from app.services.stages import StageMachine
+from app.staff_backend import StaffBackend
+from app.sync.desk import SyncedDesk
+from app.sync.engine import SyncStatus, Touched
+from app.sync.identity import Identity
+from app.sync.worker import SyncWorker
+
+
+@dataclass
+class StaffRuntime:
+    backend: StaffBackend
+    db: Database
+    desk: SyncedDesk | None = None
+    worker: SyncWorker | None = None
+
+    @property
+    def synced(self) -> bool:
+        return self.desk is not None
+
+    def close(self) -> None:
+        if self.worker is not None:
+            self.worker.stop()
+        if self.desk is not None:
+            self.desk.close()
+        else:
+            self.db.close()
+
+
+def open_staff(
+    cfg: Config,
+    clock: Clock,
+    *,
+    on_status: Callable[[SyncStatus], None] | None = None,
+    on_pulled: Callable[[Touched], None] | None = None,
+    demo: bool = False,
+    start_sync: bool = True,
+    server_url: str | None = None,
+) -> StaffRuntime:
+    data_dir = cfg.data_path()
+    machine = StageMachine.from_settings(cfg.stages)
+    identity = Identity.load(data_dir)
+    if identity is not None:
+        if identity.role != "staff":
+            raise SystemExit(f"{data_dir} is enrolled as a {identity.role}, not a staff desk")
+        desk = SyncedDesk.open(data_dir, clock, server_url=server_url)
+        backend = StaffBackend(
+            desk.db,
+            clock,
+            identity.device_id,
+            machine,
+            desk_name=cfg.location or identity.name,
+            standalone=False,
+            escalate_after_s=cfg.escalate_after_s,
+        )
+        runtime = StaffRuntime(backend, desk.db, desk)
+        if on_pulled is not None:
+            desk.engine.on_pulled.append(on_pulled)
+        if start_sync:
+            worker = SyncWorker(desk.engine, on_status=on_status)
+            desk.db.on_queued.append(worker.poke)
+            worker.start()
+            runtime.worker = worker
+        return runtime
+    db = open_database(cfg.database_path())
+    if demo:
+        from app import demo as demo_data
+
+        with db.session() as s:
+            if not demo_data.has_reference_data(s):
+                demo_data.load(s, clock)
+    backend = StaffBackend(
+        db,
+        clock,
+        standalone_device_id(data_dir),
+        machine,
+        desk_name=cfg.location or "导医台",
+        escalate_after_s=cfg.escalate_after_s,
+    )
+    return StaffRuntime(backend, db)
