@@ -2,6 +2,7 @@
 
 frontdesk demo                 the demo hospital on this machine (see README)
 frontdesk kiosk                the lobby kiosk (locked down; --windowed for development)
+frontdesk staff                the guide workstation (sign in, board, registration, triage)
 frontdesk db upgrade           bring the local database up to date (backs it up first)
 frontdesk db current           show the database's schema revision
 frontdesk config show|path|init
@@ -55,6 +56,12 @@ def _parser() -> argparse.ArgumentParser:
     ksk.add_argument("--demo", action="store_true", help="stand-alone with the demo hospital")
     ksk.add_argument(
         "--hash-pin", action="store_true", help="read a director PIN from stdin, print its hash"
+    )
+
+    stf = sub.add_parser("staff", help="start the guide workstation")
+    stf.add_argument("--demo", action="store_true", help="stand-alone with the demo hospital")
+    stf.add_argument(
+        "--server-url", default=None, help="talk to this server (not the enrolled one)"
     )
 
     db = sub.add_parser("db", help="the local database")
@@ -126,6 +133,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return hash_pin()
         logs.setup(cfg.log_path(), cfg.log_level)
         return run(cfg, windowed=args.windowed, demo=args.demo)
+    if args.command == "staff":
+        from ui.main import run as run_staff
+
+        logs.setup(cfg.log_path(), cfg.log_level)
+        return run_staff(cfg, demo=args.demo, server_url=args.server_url)
     if args.command == "demo":
         from app.demo_run import run_demo
 

@@ -259,6 +259,13 @@ class StaffBackend:
             )
             return self._changed(s, visit_id)
 
+    def undo_last(self, who: SignedIn, visit_id: str, reason: str) -> RowsUpdate:
+        """The "undo" offered right after a move: a correction of the latest live move."""
+        last = next((ln for ln in self.timeline(visit_id) if ln.correctable), None)
+        if last is None:
+            raise FrontDeskError("correction_invalid")
+        return self.correct(who, visit_id, last.event_id, reason)
+
     def timeline(self, visit_id: str) -> list[TimelineLine]:
         from app.models import EventFlag
 

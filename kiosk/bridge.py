@@ -47,9 +47,10 @@ class Bridge(QObject):
     ready = Signal()
     failed = Signal(str)
 
-    def __init__(self, opener: Callable[[], Any]) -> None:
+    def __init__(self, opener: Callable[[], Any], name: str = "kiosk") -> None:
         super().__init__()
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-backend")
+        self.name = name
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"{name}-backend")
         self._generation = 0
         self.runtime: Any = None
         self._todo: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
@@ -81,7 +82,7 @@ class Bridge(QObject):
         try:
             self.runtime = self._opener()
         except BaseException as exc:  # shown on screen; the kiosk keeps running
-            log.exception("kiosk back end failed to open")
+            log.exception("%s back end failed to open", self.name)
             reason = str(exc)
             self.post(lambda: self.failed.emit(reason))
             return
@@ -102,7 +103,7 @@ class Bridge(QObject):
 
         def job() -> Any:
             if self.runtime is None:
-                raise RuntimeError("the kiosk back end is not open")
+                raise RuntimeError(f"the {self.name} back end is not open")
             return fn(self.runtime.backend)
 
         future = self._pool.submit(job)
@@ -126,7 +127,7 @@ class Bridge(QObject):
             if answer.on_error is not None:
                 answer.on_error(answer.error)
             else:
-                log.error("kiosk call failed: %s", type(answer.error).__name__)
+                log.error("%s call failed: %s", self.name, type(answer.error).__name__)
         elif answer.on_ok is not None:
             answer.on_ok(answer.result)
 

@@ -1,0 +1,1 @@
+"""Staff mode: the guide (导医) workstation."""

@@ -1,0 +1,266 @@
+"""The escort board's table: one row per open visit, updated row by row as changes arrive
+(from this desk or any other), and a once-a-second tick that refreshes only the two time
+columns — and a row's colours only when its level changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from app.lang import pick
+from app.services.board import BoardRow
+from app.services.stages import Level, StageMachine, stage_name
+from ui.theme import LEVELS
+
+TICKET, PATIENT, WHERE, STAGE, ESCORT, IN_STAGE, TOTAL, FLAGS = range(8)
+COLUMNS = 8
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # numbers for sorting (minutes, ticket order)
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the BoardRow itself
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("BoardModel", text)
+
+
+def clock_text(minutes: float) -> str:
+    """12:05 (minutes:seconds) under an hour, 1:02:05 beyond."""
+    seconds = int(minutes * 60)
+    h, rest = divmod(seconds, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+class BoardModel(QAbstractTableModel):
+    def __init__(self, machine: StageMachine, now: Callable[[], dt.datetime]) -> None:
+        super().__init__()
+        self.machine = machine
+        self.now_fn = now
+        self.now = now()
+        self.lang = "zh_CN"
+        self.masked = False
+        self._rows: list[BoardRow] = []
+        self._index: dict[str, int] = {}
+        self._levels: list[Level] = []
+        self._headers: list[str] = []
+        self.retranslate()
+
+    # -- structure ------------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMNS
+
+    def retranslate(self, lang: str | None = None) -> None:
+        if lang is not None:
+            self.lang = lang
+        self._headers = [
+            tr("Ticket"),
+            tr("Patient"),
+            tr("Department · doctor"),
+            tr("Stage"),
+            tr("Escort"),
+            tr("In stage"),
+            tr("Total"),
+            tr("Flags"),
+        ]
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COLUMNS - 1))
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def set_masked(self, masked: bool) -> None:
+        self.masked = masked
+        if self._rows:
+            self.dataChanged.emit(self.index(0, PATIENT), self.index(len(self._rows) - 1, PATIENT))
+
+    # -- rows -----------------------------------------------------------------------------
+
+    def row_of(self, visit_id: str) -> BoardRow | None:
+        i = self._index.get(visit_id)
+        return self._rows[i] if i is not None else None
+
+    def rows(self) -> list[BoardRow]:
+        return list(self._rows)
+
+    def reset(self, rows: Iterable[BoardRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._index = {r.visit_id: i for i, r in enumerate(self._rows)}
+        self.now = self.now_fn()
+        self._levels = [r.level(self.machine, self.now) for r in self._rows]
+        self.endResetModel()
+
+    def apply(self, rows: Iterable[BoardRow], gone: Iterable[str] = ()) -> None:
+        """Changed and new rows replace or join the board; ``gone`` rows leave it.  Only the
+        rows concerned are announced to the views."""
+        for row in rows:
+            i = self._index.get(row.visit_id)
+            level = row.level(self.machine, self.now)
+            if i is None:
+                n = len(self._rows)
+                self.beginInsertRows(QModelIndex(), n, n)
+                self._rows.append(row)
+                self._levels.append(level)
+                self._index[row.visit_id] = n
+                self.endInsertRows()
+            else:
+                self._rows[i] = row
+                self._levels[i] = level
+                self.dataChanged.emit(self.index(i, 0), self.index(i, COLUMNS - 1))
+        for visit_id in gone:
+            i = self._index.get(visit_id)
+            if i is None:
+                continue
+            self.beginRemoveRows(QModelIndex(), i, i)
+            del self._rows[i]
+            del self._levels[i]
+            self._index = {r.visit_id: j for j, r in enumerate(self._rows)}
+            self.endRemoveRows()
+
+    def tick(self) -> None:
+        """Time moves on: the time columns of every row, and whole rows whose level changed."""
+        self.now = self.now_fn()
+        n = len(self._rows)
+        if not n:
+            return
+        for i, row in enumerate(self._rows):
+            level = row.level(self.machine, self.now)
+            if level is not self._levels[i]:
+                self._levels[i] = level
+                self.dataChanged.emit(self.index(i, 0), self.index(i, COLUMNS - 1))
+        self.dataChanged.emit(
+            self.index(0, IN_STAGE),
+            self.index(n - 1, TOTAL),
+            [Qt.ItemDataRole.DisplayRole, SORT_ROLE],
+        )
+
+    def level(self, visit_id: str) -> Level | None:
+        i = self._index.get(visit_id)
+        return self._levels[i] if i is not None else None
+
+    # -- cells ----------------------------------------------------------------------------
+
+    def flags_text(self, row: BoardRow) -> str:
+        parts = []
+        if not row.verified:
+            parts.append(tr("To receive"))
+        if row.needs_escort:
+            parts.append(tr("Escort"))
+        if row.designated_doctor:
+            parts.append(tr("Designated"))
+        if row.returning:
+            parts.append(tr("Returning"))
+        if row.vip:
+            parts.append("VIP")
+        return " · ".join(parts)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        i, col = index.row(), index.column()
+        row = self._rows[i]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, i, col)
+        if role == SORT_ROLE:
+            if col == IN_STAGE:
+                return row.minutes_in_stage(self.now)
+            if col == TOTAL:
+                return row.minutes_total(self.now)
+            if col == TICKET:
+                return row.ticket or "~"
+            return self._display(row, i, col)
+        if role == ROW_ROLE:
+            return row
+        level = self._levels[i]
+        if role == Qt.ItemDataRole.BackgroundRole and level is not Level.OK:
+            return QBrush(QColor(LEVELS[level][0]))
+        if role == Qt.ItemDataRole.ForegroundRole and level is not Level.OK:
+            return QBrush(QColor(LEVELS[level][1]))
+        if role == Qt.ItemDataRole.ToolTipRole and col == IN_STAGE:
+            amber, red = self.machine.thresholds.get(row.stage, (0, 0))
+            if level is Level.RED:
+                return tr("Over the limit: more than %1 min in this stage").replace("%1", str(red))
+            if level is Level.AMBER:
+                return tr("Running long: more than %1 min in this stage").replace("%1", str(amber))
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (IN_STAGE, TOTAL):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, row: BoardRow, i: int, col: int) -> str:
+        if col == TICKET:
+            return row.ticket or "—"
+        if col == PATIENT:
+            return row.masked_name if self.masked else row.name
+        if col == WHERE:
+            dept = pick(row.department, self.lang, tr("Not triaged"))
+            return f"{dept} · {pick(row.doctor, self.lang)}" if row.doctor else dept
+        if col == STAGE:
+            return stage_name(row.stage, self.lang)
+        if col == ESCORT:
+            return row.escort_name or tr("Nobody")
+        if col == IN_STAGE:
+            symbol = LEVELS[self._levels[i]][2]
+            text = clock_text(row.minutes_in_stage(self.now))
+            return f"{symbol} {text}" if symbol else text
+        if col == TOTAL:
+            return clock_text(row.minutes_total(self.now))
+        if col == FLAGS:
+            return self.flags_text(row)
+        return ""
+
+
+class BoardFilter(QSortFilterProxyModel):
+    """Mine / unescorted / department / stage / typed text; sorted by the chosen column."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+        self.mine: str | None = None  # staff id
+        self.unescorted = False
+        self.department: str | None = None  # Simplified Chinese name
+        self.stage: str | None = None
+        self.text = ""
+
+    def set_filter(self, **values: Any) -> None:
+        for key, value in values.items():
+            setattr(self, key, value)
+        self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        model = self.sourceModel()
+        row: BoardRow = model.data(model.index(source_row, 0), ROW_ROLE)
+        if self.mine and row.escort_staff_id != self.mine:
+            return False
+        if self.unescorted and row.escort_staff_id:
+            return False
+        if self.department and (row.department or ("",))[0] != self.department:
+            return False
+        if self.stage and row.stage != self.stage:
+            return False
+        if self.text:
+            needle = self.text.lower()
+            hay = f"{row.ticket or ''} {row.name}".lower()
+            if needle not in hay:
+                return False
+        return True

@@ -1,0 +1,297 @@
+"""The escort board page: filters, the table, the legend, and the actions on the chosen visit —
+each a button and a key (the keys work while the table has the focus)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.lang import pick
+from app.services.board import BoardRow
+from app.services.stages import StageMachine, stage_name
+from ui.board_model import (
+    ESCORT,
+    IN_STAGE,
+    PATIENT,
+    ROW_ROLE,
+    STAGE,
+    TICKET,
+    TOTAL,
+    WHERE,
+    BoardFilter,
+    BoardModel,
+)
+from ui.theme import ROW_PX, set_role
+
+if TYPE_CHECKING:
+    from ui.window import StaffWindow
+
+WIDTHS = {TICKET: 80, PATIENT: 130, WHERE: 250, STAGE: 120, ESCORT: 110, IN_STAGE: 110, TOTAL: 100}
+
+
+class BoardPage(QWidget):
+    def __init__(self, desk: StaffWindow, machine: StageMachine, model: BoardModel) -> None:
+        super().__init__()
+        self.desk = desk
+        self.machine = machine
+        self.model = model
+        self.proxy = BoardFilter()
+        self.proxy.setSourceModel(model)
+
+        self.mine = QCheckBox()
+        self.unescorted = QCheckBox()
+        self.department = QComboBox()
+        self.stage = QComboBox()
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.masked = QCheckBox()
+        self.count = QLabel()
+        set_role(self.count, "muted")
+        self.mine.toggled.connect(self._filter)
+        self.unescorted.toggled.connect(self._filter)
+        self.department.currentIndexChanged.connect(self._filter)
+        self.stage.currentIndexChanged.connect(self._filter)
+        self.search.textChanged.connect(self._filter)
+        self.masked.toggled.connect(model.set_masked)
+        filters = QHBoxLayout()
+        for w in (self.mine, self.unescorted, self.department, self.stage, self.search):
+            filters.addWidget(w)
+        filters.addStretch(1)
+        filters.addWidget(self.masked)
+        filters.addWidget(self.count)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(ROW_PX)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for col, width in WIDTHS.items():
+            header.resizeSection(col, width)
+        self.table.sortByColumn(IN_STAGE, Qt.SortOrder.DescendingOrder)
+        self.table.doubleClicked.connect(lambda _i: self.desk.open_timeline())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.update_actions())
+        self.proxy.rowsInserted.connect(self._counted)
+        self.proxy.rowsRemoved.connect(self._counted)
+        self.proxy.modelReset.connect(self._counted)
+        self.proxy.layoutChanged.connect(self._counted)
+
+        self.legend = QLabel()
+        set_role(self.legend, "muted")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.undo = QPushButton()
+        self.undo.hide()
+        self.undo.clicked.connect(self.desk.undo)
+
+        # (attribute, key, handler): each action is a button and a key on the table
+        self.actions: dict[str, tuple[QPushButton, str, Callable[[], None]]] = {
+            "claim": (QPushButton(), "C", self.desk.claim),
+            "release": (QPushButton(), "R", self.desk.release),
+            "hand_off": (QPushButton(), "H", self.desk.hand_off),
+            "next": (QPushButton(), "N", self.desk.advance),
+            "move": (QPushButton(), "M", self.desk.move),
+            "admit": (QPushButton(), "A", self.desk.admit),
+            "depart": (QPushButton(), "D", self.desk.depart),
+            "receive": (QPushButton(), "V", self.desk.receive),
+            "triage": (QPushButton(), "F4", self.desk.triage),
+            "timeline": (QPushButton(), "T", self.desk.open_timeline),
+        }
+        bar = QHBoxLayout()
+        for name, (btn, key, handler) in self.actions.items():
+            btn.clicked.connect(handler)
+            btn.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            bar.addWidget(btn)
+            shortcut = QShortcut(QKeySequence(key), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(handler)
+            if name == "next":
+                set_role(btn, "primary")
+        enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table)
+        enter.setContext(Qt.ShortcutContext.WidgetShortcut)
+        enter.activated.connect(self.desk.open_timeline)
+        bar.addStretch(1)
+
+        notice = QHBoxLayout()
+        notice.addWidget(self.message, 1)
+        notice.addWidget(self.undo)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(12, 8, 12, 8)
+        box.addLayout(filters)
+        box.addWidget(self.table, 1)
+        box.addLayout(notice)
+        box.addLayout(bar)
+        box.addWidget(self.legend)
+        self.retranslate()
+        self.update_actions()
+
+    # -- texts ----------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        lang = self.desk.lang
+        self.model.retranslate(lang)
+        self.mine.setText(self.tr("Mine"))
+        self.unescorted.setText(self.tr("Nobody escorting"))
+        self.masked.setText(self.tr("Hide names"))
+        self.masked.setToolTip(self.tr("For a desk the public can see: names show as 王*丽"))
+        self.search.setPlaceholderText(self.tr("Find ticket or name"))
+        self._fill_stages()
+        self.set_departments(self.departments())
+        texts = {
+            "claim": self.tr("Take escort"),
+            "release": self.tr("Release"),
+            "hand_off": self.tr("Hand off…"),
+            "next": self.tr("Next stage"),
+            "move": self.tr("Move to…"),
+            "admit": self.tr("Admission…"),
+            "depart": self.tr("Departed"),
+            "receive": self.tr("Receive"),
+            "triage": self.tr("Triage"),
+            "timeline": self.tr("Timeline"),
+        }
+        for name, (btn, key, _) in self.actions.items():
+            btn.setText(f"{texts[name]} ({key})")
+        self.legend.setText(
+            self.tr(
+                "▲ running long (amber)   ■ over the limit (red)   — keys work while the board "
+                "has the focus; Enter opens the timeline"
+            )
+        )
+        self.undo.setText(self.tr("Undo"))
+        self._counted()
+        self.update_actions()
+
+    def _fill_stages(self) -> None:
+        current = self.stage.currentData()
+        self.stage.blockSignals(True)
+        self.stage.clear()
+        self.stage.addItem(self.tr("All stages"), None)
+        for s in self.machine.open_stages():
+            self.stage.addItem(stage_name(s, self.desk.lang), s)
+        self.stage.setCurrentIndex(max(self.stage.findData(current), 0))
+        self.stage.blockSignals(False)
+
+    def departments(self) -> list[tuple[str, str]]:
+        return [
+            (self.department.itemData(i), self.department.itemData(i, Qt.ItemDataRole.UserRole + 1))
+            for i in range(1, self.department.count())
+        ]
+
+    def set_departments(self, names: list[tuple[str, str]]) -> None:
+        """``names``: (Simplified Chinese, English) pairs, in the hospital's order."""
+        current = self.department.currentData()
+        self.department.blockSignals(True)
+        self.department.clear()
+        self.department.addItem(self.tr("All departments"), None)
+        for zh, en in names:
+            self.department.addItem(pick((zh, en), self.desk.lang), zh)
+            self.department.setItemData(
+                self.department.count() - 1, en, Qt.ItemDataRole.UserRole + 1
+            )
+        self.department.setCurrentIndex(max(self.department.findData(current), 0))
+        self.department.blockSignals(False)
+
+    # -- filtering and selection ----------------------------------------------------------
+
+    def _filter(self) -> None:
+        who = self.desk.who
+        self.proxy.set_filter(
+            mine=who.staff_id if (self.mine.isChecked() and who) else None,
+            unescorted=self.unescorted.isChecked(),
+            department=self.department.currentData(),
+            stage=self.stage.currentData(),
+            text=self.search.text().strip(),
+        )
+        self._counted()
+
+    def _counted(self, *_: object) -> None:
+        self.count.setText(
+            self.tr("%1 of %2 patients")
+            .replace("%1", str(self.proxy.rowCount()))
+            .replace("%2", str(self.model.rowCount()))
+        )
+
+    def current(self) -> BoardRow | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.proxy.data(self.proxy.index(index.row(), 0), ROW_ROLE)
+
+    def select(self, visit_id: str) -> bool:
+        for r in range(self.proxy.rowCount()):
+            row = self.proxy.data(self.proxy.index(r, 0), ROW_ROLE)
+            if row.visit_id == visit_id:
+                index = self.proxy.index(r, 0)
+                self.table.selectionModel().setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                self.table.scrollTo(index)
+                return True
+        return False
+
+    def update_actions(self) -> None:
+        row = self.current()
+        who = self.desk.who
+        may_escort = self.desk.may("escort")
+        may_register = self.desk.may("register")
+        mine = bool(row and who and row.escort_staff_id == who.staff_id)
+        director = bool(who and who.role == "director")
+        enabled = {
+            "claim": may_escort and row is not None and row.escort_staff_id is None,
+            "release": may_escort
+            and row is not None
+            and (mine or director)
+            and row.escort_staff_id is not None,
+            "hand_off": may_escort and row is not None and (mine or director),
+            "next": may_escort and row is not None,
+            "move": may_escort and row is not None,
+            "admit": may_escort and row is not None and row.stage not in ("arrived", "admission"),
+            "depart": may_escort and row is not None,
+            "receive": may_register and row is not None and not row.verified,
+            "triage": may_register and row is not None,
+            "timeline": row is not None,
+        }
+        for name, (btn, _, _) in self.actions.items():
+            btn.setEnabled(enabled[name])
+            btn.setVisible(
+                (name not in ("claim", "release", "hand_off", "next", "move", "admit", "depart"))
+                or may_escort
+            )
+        self.actions["receive"][0].setVisible(may_register)
+        self.actions["triage"][0].setVisible(may_register)
+
+    def say(self, text: str, *, role: str = "banner", undo: bool = False) -> None:
+        set_role(self.message, role)
+        self.message.setText(text)
+        self.message.show()
+        self.undo.setVisible(undo)
+
+    def quiet(self) -> None:
+        self.message.hide()
+        self.undo.hide()

@@ -1,0 +1,240 @@
+"""Small dialogs of the board: hand a patient to another guide, the admission hand-off (ward
+and receiving nurse), move to any allowed stage, and a visit's timeline with its correction.
+
+Each dialog only collects an answer; the window sends it to the back end and shows the error,
+if any, inside the dialog, which stays open so that nothing typed is lost."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.board import BoardRow
+from app.services.stages import stage_name
+from app.staff_backend import StaffMember, TimelineLine
+from ui.theme import set_role
+
+
+def _heading(text: str) -> QLabel:
+    w = QLabel(text)
+    set_role(w, "heading")
+    w.setWordWrap(True)
+    return w
+
+
+def _error_label() -> QLabel:
+    w = QLabel()
+    set_role(w, "error")
+    w.setWordWrap(True)
+    w.hide()
+    return w
+
+
+class Dialog(QDialog):
+    """Shared: a title line naming the visit, an error line, OK/Cancel."""
+
+    def __init__(self, parent: QWidget | None, title: str, row: BoardRow | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setModal(True)
+        self.box = QVBoxLayout(self)
+        if row is not None:
+            self.box.addWidget(_heading(f"{row.ticket or '—'}  {row.name}"))
+        self.error = _error_label()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        self.on_submit: Callable[[Any], None] | None = None
+
+    def finish_layout(self) -> None:
+        self.box.addWidget(self.error)
+        self.box.addWidget(self.buttons)
+
+    def ok_button(self) -> QPushButton:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def answer(self) -> Any:
+        return None
+
+    def submit(self) -> None:
+        self.error.hide()
+        if self.on_submit is not None:
+            self.ok_button().setEnabled(False)
+            self.on_submit(self.answer())
+        else:
+            self.accept()
+
+    def failed(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+        self.ok_button().setEnabled(True)
+
+
+class HandOffDialog(Dialog):
+    def __init__(self, parent: QWidget | None, row: BoardRow, guides: list[StaffMember]) -> None:
+        super().__init__(parent, self.tr("Hand off to another guide"), row)
+        self.list = QListWidget()
+        for g in guides:
+            if g.staff_id == row.escort_staff_id:
+                continue
+            item = QListWidgetItem(g.name)
+            item.setData(Qt.ItemDataRole.UserRole, g.staff_id)
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        self.list.itemDoubleClicked.connect(lambda _item: self.submit())
+        self.box.addWidget(QLabel(self.tr("Who takes over?")))
+        self.box.addWidget(self.list)
+        self.finish_layout()
+
+    def answer(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+
+class AdmissionDialog(Dialog):
+    def __init__(self, parent: QWidget | None, row: BoardRow) -> None:
+        super().__init__(parent, self.tr("Admission hand-off"), row)
+        form = QFormLayout()
+        self.ward = QLineEdit()
+        self.ward.setMaxLength(40)
+        self.ward.setPlaceholderText(self.tr("e.g. 5th floor, cardiology ward"))
+        self.nurse = QLineEdit()
+        self.nurse.setMaxLength(40)
+        form.addRow(self.tr("Ward"), self.ward)
+        form.addRow(self.tr("Receiving nurse"), self.nurse)
+        self.box.addLayout(form)
+        self.finish_layout()
+
+    def answer(self) -> tuple[str, str]:
+        return self.ward.text(), self.nurse.text()
+
+
+class MoveDialog(Dialog):
+    def __init__(self, parent: QWidget | None, row: BoardRow, targets: tuple[str, ...], lang: str):
+        super().__init__(parent, self.tr("Move to a stage"), row)
+        self.list = QListWidget()
+        for stage in targets:
+            item = QListWidgetItem(stage_name(stage, lang))
+            item.setData(Qt.ItemDataRole.UserRole, stage)
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        self.list.itemDoubleClicked.connect(lambda _item: self.submit())
+        self.box.addWidget(QLabel(self.tr("Now: %1").replace("%1", stage_name(row.stage, lang))))
+        self.box.addWidget(self.list)
+        self.finish_layout()
+
+    def answer(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+
+class TimelineDialog(Dialog):
+    """Every event of the visit, oldest first: what, who, which desk, when.  A corrected step
+    stays, struck through; the latest move may be undone by a correction with a reason."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        row: BoardRow,
+        lines: list[TimelineLine],
+        local: Callable[[dt.datetime], dt.datetime],
+        lang: str,
+        *,
+        may_correct: bool,
+    ) -> None:
+        super().__init__(parent, self.tr("Visit timeline"), row)
+        self.lang = lang
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.correctable: TimelineLine | None = None
+        for line in lines:
+            item = QListWidgetItem(f"{local(line.at):%H:%M:%S}   {self.describe(line)}")
+            font = item.font()
+            if line.corrected or line.flagged:
+                font.setStrikeOut(True)
+                item.setFont(font)
+                item.setForeground(Qt.GlobalColor.darkGray)
+            self.list.addItem(item)
+            if line.correctable:
+                self.correctable = line
+        self.box.addWidget(self.list)
+        self.reason = QLineEdit()
+        self.reason.setMaxLength(200)
+        self.reason.setPlaceholderText(self.tr("Why is it wrong? (required)"))
+        if self.correctable is not None and may_correct:
+            what = stage_name(self.correctable.stage or "", lang)
+            self.box.addWidget(
+                QLabel(self.tr("Undo the last move (%1) with a correction:").replace("%1", what))
+            )
+            self.box.addWidget(self.reason)
+            self.ok_button().setText(self.tr("Correct"))
+        else:
+            self.ok_button().hide()
+            self.reason.hide()
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close"))
+        self.finish_layout()
+        self.resize(720, 520)
+
+    def answer(self) -> tuple[str, str] | None:
+        if self.correctable is None:
+            return None
+        return self.correctable.event_id, self.reason.text()
+
+    def describe(self, line: TimelineLine) -> str:
+        who = line.staff_name or self.tr("kiosk")
+        stage = stage_name(line.stage or "", self.lang)
+        kind = line.kind
+        if kind == "arrived":
+            text = self.tr("Arrived")
+        elif kind in ("registered", "stage_changed", "reopened"):
+            text = self.tr("Moved to %1").replace("%1", stage)
+        elif kind == "admitted":
+            text = (
+                self.tr("Admission hand-off: ward %1, nurse %2")
+                .replace("%1", str(line.data.get("ward", "")))
+                .replace("%2", str(line.data.get("nurse", "")))
+            )
+        elif kind == "departed":
+            text = self.tr("Departed")
+        elif kind == "claimed":
+            text = self.tr("Escort taken")
+        elif kind == "released":
+            text = self.tr("Escort released")
+        elif kind == "handed_off":
+            text = self.tr("Handed off to %1").replace("%1", line.to_staff_name or "?")
+        elif kind == "triaged":
+            text = self.tr("Triaged") + (
+                " · " + self.tr("designated doctor") if line.data.get("designated") else ""
+            )
+        elif kind == "corrected":
+            text = self.tr("Correction: %1").replace("%1", str(line.data.get("reason", "")))
+        elif kind == "verified":
+            text = self.tr("Received at the desk")
+        elif kind == "note":
+            text = self.tr("Note: %1").replace("%1", str(line.data.get("text", "")))
+        else:
+            text = kind
+        where = f" · {line.desk}" if line.desk else ""
+        flagged = ""
+        if line.flagged:
+            flagged = "  " + self.tr("(not accepted: another guide held the escort)")
+        elif line.corrected:
+            flagged = "  " + self.tr("(corrected)")
+        return f"{text} — {who}{where}{flagged}"

@@ -1,0 +1,157 @@
+"""Call-a-guide requests from the kiosks, on every guide desk: where, why, how long the patient
+has waited, who is coming — one guide acknowledges, the others see who; unanswered past the
+deadline it is marked for the duty lead.  A new request (and, on the duty lead's desk, an
+escalation) plays a sound."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+
+from app.services.assistance import DeskRequest
+from ui.board_model import clock_text
+from ui.theme import set_role
+
+
+class HelpCard(QFrame):
+    def __init__(self, request: DeskRequest) -> None:
+        super().__init__()
+        self.request = request
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.ack = QPushButton()
+        self.done = QPushButton()
+        box = QHBoxLayout(self)
+        box.setContentsMargins(12, 6, 12, 6)
+        box.addWidget(self.text, 1)
+        box.addWidget(self.ack)
+        box.addWidget(self.done)
+
+
+class HelpPanel(QFrame):
+    def __init__(
+        self,
+        on_ack: Callable[[str], None],
+        on_resolve: Callable[[str], None],
+        sound: Callable[[], None],
+    ) -> None:
+        super().__init__()
+        self.on_ack = on_ack
+        self.on_resolve = on_resolve
+        self.sound = sound
+        self.requests: dict[str, DeskRequest] = {}
+        self.cards: dict[str, HelpCard] = {}
+        self.duty_lead = False
+        self.may_help = True
+        self.sounds = 0  # how many times it has rung (tests, the daily report)
+        self.title = QLabel()
+        set_role(self.title, "heading")
+        self.list = QVBoxLayout()
+        self.list.setSpacing(6)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(12, 8, 12, 8)
+        box.addWidget(self.title)
+        box.addLayout(self.list)
+        self.hide()
+
+    def ring(self) -> None:
+        self.sounds += 1
+        self.sound()
+
+    def set_all(self, requests: list[DeskRequest], now: dt.datetime) -> None:
+        """The open requests as the back end sees them now (replaces the list)."""
+        self.merge(requests, now, complete=True)
+
+    def merge(
+        self, requests: list[DeskRequest], now: dt.datetime, *, complete: bool = False
+    ) -> None:
+        fresh = {r.request_id: r for r in requests if not r.resolved}
+        ring = False
+        for rid, req in fresh.items():
+            old = self.requests.get(rid)
+            if old is None and not req.acknowledged_at:
+                ring = True
+            if (
+                self.duty_lead
+                and req.escalated
+                and not req.acknowledged_at
+                and (old is None or not old.escalated)
+            ):
+                ring = True
+        for req in requests:
+            if req.resolved:
+                self.requests.pop(req.request_id, None)
+        if complete:
+            self.requests = fresh
+        else:
+            self.requests.update(fresh)
+        if ring:
+            self.ring()
+        self._rebuild(now)
+
+    def _rebuild(self, now: dt.datetime) -> None:
+        for rid in list(self.cards):
+            if rid not in self.requests:
+                card = self.cards.pop(rid)
+                self.list.removeWidget(card)
+                card.deleteLater()
+        for rid, req in self.requests.items():
+            card = self.cards.get(rid)
+            if card is None:
+                card = HelpCard(req)
+                card.ack.clicked.connect(lambda _=False, r=rid: self.on_ack(r))
+                card.done.clicked.connect(lambda _=False, r=rid: self.on_resolve(r))
+                self.cards[rid] = card
+                self.list.addWidget(card)
+            card.request = req
+        self.tick(now)
+        self.setVisible(bool(self.requests))
+
+    def tick(self, now: dt.datetime) -> None:
+        waiting = sum(1 for r in self.requests.values() if not r.acknowledged_at)
+        self.title.setText(
+            self.tr("Calls for a guide: %1 open, %2 waiting for someone")
+            .replace("%1", str(len(self.requests)))
+            .replace("%2", str(waiting))
+        )
+        for card in self.cards.values():
+            self._describe(card, now)
+
+    def _describe(self, card: HelpCard, now: dt.datetime) -> None:
+        req = card.request
+        why = (
+            self.tr("printer failed, ticket on screen")
+            if req.reason == "printer"
+            else self.tr("asks for a guide")
+        )
+        parts = [f"{req.location} · {why}"]
+        if req.ticket:
+            parts.append(self.tr("ticket %1").replace("%1", req.ticket))
+        if req.acknowledged_at:
+            parts.append(
+                self.tr("%1 is on the way (answered after %2)")
+                .replace("%1", req.acknowledged_name or "?")
+                .replace("%2", clock_text(req.waited_s(now) / 60))
+            )
+        else:
+            parts.append(self.tr("waiting %1").replace("%1", clock_text(req.waited_s(now) / 60)))
+            if req.escalated:
+                parts.append(
+                    self.tr("■ sent to the duty lead: please go")
+                    if self.duty_lead
+                    else self.tr("■ sent to the duty lead")
+                )
+        card.text.setText("  ·  ".join(parts))
+        urgent = req.escalated and not req.acknowledged_at
+        role = "help-urgent" if urgent else "help"
+        if card.property("role") != role:
+            set_role(card, role)
+        card.ack.setText(self.tr("I'm going"))
+        card.done.setText(self.tr("Resolved"))
+        card.ack.setVisible(self.may_help and not req.acknowledged_at)
+        card.done.setVisible(self.may_help and bool(req.acknowledged_at))
+
+    def card_texts(self) -> list[str]:
+        return [c.text.text() for c in self.cards.values()]

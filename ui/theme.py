@@ -1,0 +1,72 @@
+"""The guide desk's look: a calm light theme for a screen read all day at arm's length, with
+the board's warning levels in colour *and* in a symbol and words (never colour alone)."""
+
+from __future__ import annotations
+
+from app.services.stages import Level
+
+BASE_PX = 16  # body text; tables use the same size
+HEADING_PX = 20
+ROW_PX = 34  # board row height: easy to hit with a mouse or a finger
+
+INK = "#1A1F24"
+MUTED = "#4A5560"
+LINE = "#C9D1D9"
+ACCENT = "#0B5CAD"
+PAPER = "#FFFFFF"
+PANEL = "#F3F5F7"
+ERROR = "#B3261E"
+
+# level -> (row background, text colour, symbol); the symbol is also explained in the legend.
+LEVELS: dict[Level, tuple[str, str, str]] = {
+    Level.OK: (PAPER, INK, ""),
+    Level.AMBER: ("#FFF1C2", "#5C3B00", "▲"),
+    Level.RED: ("#FAD4D1", "#7A0F0A", "■"),
+}
+
+
+def stylesheet() -> str:
+    return f"""
+    QWidget {{ font-size: {BASE_PX}px; color: {INK}; }}
+    QMainWindow, QDialog, QTabWidget::pane {{ background: {PAPER}; }}
+    QLabel[role="heading"] {{ font-size: {HEADING_PX}px; font-weight: 600; }}
+    QLabel[role="muted"] {{ color: {MUTED}; }}
+    QLabel[role="error"] {{ color: {ERROR}; font-weight: 600; }}
+    QLabel[role="status"] {{ color: {MUTED}; padding: 0 8px; }}
+    QLabel[role="banner"] {{ background: #E8F1FB; border: 1px solid #9CC3EA; padding: 8px 12px;
+        border-radius: 4px; }}
+    QLabel[role="warn"] {{ background: #FFF1C2; color: #5C3B00; border: 1px solid #E0B84A;
+        padding: 8px 12px; border-radius: 4px; }}
+    QFrame[role="topbar"] {{ background: {PANEL}; border-bottom: 1px solid {LINE}; }}
+    QFrame[role="help"] {{ background: #FFF6E0; border: 2px solid #E0A100; border-radius: 6px; }}
+    QFrame[role="help-urgent"] {{ background: #FDE4E1; border: 2px solid {ERROR};
+        border-radius: 6px; }}
+    QPushButton {{ min-height: 32px; padding: 2px 14px; border: 1px solid {LINE};
+        border-radius: 4px; background: {PANEL}; }}
+    QPushButton:hover {{ border-color: {ACCENT}; }}
+    QPushButton:focus {{ border: 2px solid {ACCENT}; }}
+    QPushButton:disabled {{ color: #8A949E; background: #ECEFF2; }}
+    QPushButton[role="primary"] {{ background: {ACCENT}; color: white; border-color: {ACCENT};
+        font-weight: 600; }}
+    QPushButton[role="primary"]:disabled {{ background: #9DB8D6; border-color: #9DB8D6; }}
+    QLineEdit, QComboBox, QSpinBox, QPlainTextEdit {{ min-height: 30px; padding: 1px 6px;
+        border: 1px solid {LINE}; border-radius: 4px; background: {PAPER}; }}
+    QLineEdit:focus, QComboBox:focus, QSpinBox:focus, QPlainTextEdit:focus {{
+        border: 2px solid {ACCENT}; }}
+    QLineEdit[invalid="true"], QComboBox[invalid="true"], QSpinBox[invalid="true"] {{
+        border: 2px solid {ERROR}; }}
+    QTableView {{ gridline-color: #E3E8ED; selection-background-color: #CFE3F8;
+        selection-color: {INK}; alternate-background-color: #FAFBFC; }}
+    QHeaderView::section {{ background: {PANEL}; padding: 4px 6px; border: none;
+        border-bottom: 1px solid {LINE}; font-weight: 600; }}
+    QTabBar::tab {{ padding: 8px 18px; }}
+    QTabBar::tab:selected {{ font-weight: 600; border-bottom: 3px solid {ACCENT}; }}
+    """
+
+
+def set_role(widget: object, role: str) -> None:
+    """Style a widget by its role (a dynamic property the stylesheet matches)."""
+    widget.setProperty("role", role)  # type: ignore[attr-defined]
+    style = widget.style()  # type: ignore[attr-defined]
+    style.unpolish(widget)
+    style.polish(widget)
