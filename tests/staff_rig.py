@@ -11,6 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app import config
@@ -53,13 +54,21 @@ class StaffRig:
         self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=widget.rect().center())
         self.settle()
 
-    def key(self, widget: QWidget, key: Any, modifier: Any = Qt.KeyboardModifier.NoModifier) -> None:
+    def key(
+        self, widget: QWidget, key: Any, modifier: Any = Qt.KeyboardModifier.NoModifier
+    ) -> None:
         self.qtbot.keyClick(widget, key, modifier)
         self.settle()
 
     def type(self, widget: QWidget, text: str) -> None:
+        """Keys for ASCII; Chinese arrives as the input method commits it."""
         widget.setFocus()
-        self.qtbot.keyClicks(widget, text)
+        if text.isascii():
+            self.qtbot.keyClicks(widget, text)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(text)
+            QApplication.sendEvent(widget, event)
         self.settle()
 
     def sign_in(self, username: str, password: str = PASSWORD) -> None:

@@ -243,9 +243,15 @@ class BoardFilter(QSortFilterProxyModel):
         self.text = ""
 
     def set_filter(self, **values: Any) -> None:
+        if not hasattr(self, "beginFilterChange"):  # Qt before 6.9
+            for key, value in values.items():
+                setattr(self, key, value)
+            self.invalidateRowsFilter()
+            return
+        self.beginFilterChange()
         for key, value in values.items():
             setattr(self, key, value)
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         model = self.sourceModel()

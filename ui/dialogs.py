@@ -52,6 +52,7 @@ class Dialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setModal(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.box = QVBoxLayout(self)
         if row is not None:
             self.box.addWidget(_heading(f"{row.ticket or '—'}  {row.name}"))

@@ -481,6 +481,17 @@ class StaffWindow(QMainWindow):
         self.signin_page.clear()
         self.stack.setCurrentWidget(self.signin_page)
 
+    def open_dialog(self, dialog: Dialog) -> None:
+        """Open a dialog; when it closes, the board has the keyboard again."""
+
+        def back() -> None:
+            self.activateWindow()
+            if self.tabs.currentWidget() is self.board_page:
+                self.board_page.table.setFocus()
+
+        dialog.finished.connect(back)
+        dialog.open()
+
     def close_dialogs(self) -> None:
         for dialog in self.findChildren(Dialog):
             dialog.reject()
@@ -669,7 +680,7 @@ class StaffWindow(QMainWindow):
             )
 
         dialog.on_submit = submit
-        dialog.open()
+        self.open_dialog(dialog)
 
     def advance(self) -> None:
         row = self._chosen()
@@ -725,7 +736,7 @@ class StaffWindow(QMainWindow):
             )
 
         dialog.on_submit = submit
-        dialog.open()
+        self.open_dialog(dialog)
 
     def admit(self) -> None:
         row = self._chosen()
@@ -756,7 +767,7 @@ class StaffWindow(QMainWindow):
             )
 
         dialog.on_submit = submit
-        dialog.open()
+        self.open_dialog(dialog)
 
     def depart(self) -> None:
         row = self._chosen()
@@ -831,7 +842,7 @@ class StaffWindow(QMainWindow):
                 )
 
             dialog.on_submit = submit
-            dialog.open()
+            self.open_dialog(dialog)
 
         self.call(lambda b: b.timeline(row.visit_id), show)
 

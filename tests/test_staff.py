@@ -1,0 +1,333 @@
+"""The guide workstation, driven by mouse and keyboard through pytest-qt on a real stand-alone
+desk (SQLite file, demo hospital): sign-in and lock, registration with errors and returning
+patients, triage with a designated doctor, escort and stage moves by click and by key,
+admission hand-off, timeline and correction, roles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QTreeWidgetItemIterator
+
+from app.services.auth import SignedIn
+from app.services.registration import PatientForm, VisitForm
+from ui.dialogs import AdmissionDialog, HandOffDialog, TimelineDialog
+
+from .staff_rig import StaffRig, close_staff, make_staff
+
+
+@pytest.fixture
+def rig(qtbot, tmp_path: Path):
+    r = make_staff(qtbot, tmp_path / "desk")
+    yield r
+    close_staff(r)
+
+
+def _arrive(rig: StaffRig, name: str = "赵小明", phone: str = "13912345678", **visit) -> str:
+    """A patient registered through the back end by the signed-in person."""
+    result, update = rig.backend.register(
+        rig.window.who,
+        PatientForm(name, "M", 70, phone, "朝阳区", "phone"),
+        VisitForm(purpose="consultation", **visit),
+    )
+    rig.window.model.apply(update.rows, update.gone)
+    return result.visit_id
+
+
+def _closed(dialog: object) -> bool:
+    """Closed dialogs delete themselves."""
+    return not shiboken6.isValid(dialog) or not dialog.isVisible()
+
+
+def _as(rig: StaffRig, username: str) -> SignedIn:
+    return rig.backend.sign_in(username, "demo-1234")
+
+
+def test_sign_in_refuses_wrong_password_then_locks_and_unlocks(rig: StaffRig) -> None:
+    w = rig.window
+    assert w.stack.currentWidget() is w.signin_page
+    rig.sign_in("guide.wang", "nope")
+    assert w.signin_page.error.isVisible()
+    assert "密码" in w.signin_page.error.text() and w.who is None
+    rig.sign_in("guide.wang")
+    assert w.stack.currentWidget() is w.desk_page and w.who.display_name == "王芳"
+    assert "王芳" in w.person.text()
+    # no input for the configured time: locked, nothing of the board on screen
+    w.idle.timer.setInterval(30)
+    w.idle.restart()
+    rig.qtbot.waitUntil(lambda: w.stack.currentWidget() is w.lock_page, timeout=2000)
+    assert not w.board_page.table.isVisible()
+    assert "王芳" in w.lock_page.title.text()
+    w.lock_page.password.setText("demo-1234-not")
+    rig.click(w.lock_page.unlock)
+    assert w.stack.currentWidget() is w.lock_page and w.lock_page.error.isVisible()
+    w.lock_page.password.setText("demo-1234")
+    rig.click(w.lock_page.unlock)
+    assert w.stack.currentWidget() is w.desk_page
+    # switching user is one click and forgets the board
+    rig.click(w.switch_button)
+    assert w.stack.currentWidget() is w.signin_page and w.who is None
+    assert w.model.rowCount() == 0
+    rig.sign_in("guide.li")
+    assert w.who.display_name == "李娜"
+
+
+def test_roles_decide_what_a_person_sees(rig: StaffRig) -> None:
+    w = rig.window
+    rig.sign_in("consult.liu")
+    assert w.tabs.isTabVisible(1) and not w.tabs.isTabVisible(3)
+    assert not w.board_page.actions["claim"][0].isVisible()
+    assert not w.board_page.actions["next"][0].isVisible()
+    rig.click(w.switch_button)
+    rig.sign_in("quality.zhou")
+    assert not w.tabs.isTabVisible(1) and w.tabs.isTabVisible(3)
+    assert not w.board_page.actions["triage"][0].isVisible()
+    rig.click(w.switch_button)
+    rig.sign_in("guide.zhang")  # a guide who is duty lead also sees the shift
+    assert w.tabs.isTabVisible(1) and w.tabs.isTabVisible(3)
+
+
+def test_registration_marks_wrong_fields_and_keeps_what_was_typed(rig: StaffRig) -> None:
+    rig.sign_in("guide.wang")
+    w = rig.window
+    page = w.register_page
+    rig.key(w, Qt.Key.Key_F2)
+    assert w.tabs.currentWidget() is page
+    rig.type(page.name, "李秀兰")
+    rig.type(page.phone, "1381234")  # too short
+    rig.type(page.age, "200")
+    rig.click(page.submit)
+    assert page.errors.isVisible()
+    assert "11位" in page.errors.text() and "0到130" in page.errors.text()
+    assert page.phone.property("invalid") and page.age.property("invalid")
+    assert not page.name.property("invalid")
+    assert page.name.text() == "李秀兰" and page.phone.text() == "1381234"  # nothing lost
+    assert w.model.rowCount() == 0
+    page.phone.clear()
+    rig.type(page.phone, "13812340000")
+    page.age.clear()
+    rig.type(page.age, "81")
+    page.needs_escort.setChecked(True)
+    rig.key(page.age, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert not page.errors.isVisible()
+    assert "李秀兰" in page.banner.text()
+    assert page.name.text() == ""  # cleared for the next patient
+    rows = w.model.rows()
+    assert [r.name for r in rows] == ["李秀兰"] and rows[0].needs_escort
+    assert w.board_page.current() is not None
+
+
+def test_returning_patient_found_as_you_type_and_duplicates_warned(rig: StaffRig) -> None:
+    rig.sign_in("guide.wang")
+    _arrive(rig, "钱学敏", "13700001111")
+    w = rig.window
+    page = w.register_page
+    w.tabs.setCurrentWidget(page)
+    rig.type(page.phone, "1370000")
+    rig.qtbot.waitUntil(lambda: page.match_list.count() == 1, timeout=2000)
+    rig.settle()
+    assert "钱学敏" in page.match_list.item(0).text()
+    # a new record with the same phone: warned first, not made
+    page.phone.clear()
+    rig.type(page.phone, "13700001111")
+    rig.type(page.name, "钱小敏")
+    rig.qtbot.waitUntil(lambda: page.match_list.count() == 1, timeout=2000)
+    rig.click(page.submit)
+    assert page.banner.isVisible() and "钱*敏" in page.banner.text()
+    assert w.model.rowCount() == 1
+    # picking them fills the form; registering makes a returning visit, not a new patient
+    item = page.match_list.item(0)
+    rig.qtbot.mouseClick(
+        page.match_list.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=page.match_list.visualItemRect(item).center(),
+    )
+    rig.settle()
+    assert page.name.text() == "钱学敏" and page.patient_id
+    rig.click(page.submit)
+    rows = w.model.rows()
+    assert len(rows) == 2 and rows[-1].returning and rows[-1].name == "钱学敏"
+
+
+def test_triage_honours_a_designated_doctor(rig: StaffRig) -> None:
+    rig.sign_in("guide.wang")
+    visit = _arrive(rig)
+    w = rig.window
+    rig.choose(visit)
+    rig.key(w.board_page.table, Qt.Key.Key_F4)
+    page = w.triage_page
+    assert w.tabs.currentWidget() is page and "赵小明" in page.target.text()
+    it = QTreeWidgetItemIterator(page.tree)
+    doctor_item = None
+    while it.value():
+        item = it.value()
+        data = item.data(0, Qt.ItemDataRole.UserRole)
+        if data[1] and item.parent().text(0) == "内科":
+            doctor_item = item
+            break
+        it += 1
+    assert doctor_item is not None
+    doctor_text = doctor_item.text(0)
+    page.tree.setCurrentItem(doctor_item)
+    assert page.designated.isEnabled()
+    page.designated.setChecked(True)
+    rig.click(page.send)
+    assert w.tabs.currentWidget() is w.board_page
+    row = w.model.row_of(visit)
+    assert row.designated_doctor and row.department[0] == "内科"
+    assert row.doctor[0] in doctor_text and row.ticket.startswith("A")
+    assert "指定" in w.model.flags_text(row) or "Designated" in w.model.flags_text(row)
+    rig.settle()  # the roster now counts one more waiting for that doctor
+    assert any(
+        page.tree.topLevelItem(i).text(4) == "1" for i in range(page.tree.topLevelItemCount())
+    )
+
+
+def test_escort_moves_by_click_and_by_key_admission_and_departure(rig: StaffRig) -> None:
+    rig.sign_in("guide.wang")
+    visit = _arrive(rig)
+    w, page = rig.window, rig.window.board_page
+    rig.choose(visit)
+    rig.click(page.actions["claim"][0])
+    assert w.model.row_of(visit).escort_name == "王芳"
+    rig.key(page.table, Qt.Key.Key_N)  # one key: arrived -> registered
+    assert w.model.row_of(visit).stage == "registered"
+    rig.click(page.actions["next"][0])  # one click: -> waiting
+    assert w.model.row_of(visit).stage == "waiting"
+    # mine / unescorted filters
+    page.unescorted.setChecked(True)
+    assert page.proxy.rowCount() == 0
+    page.unescorted.setChecked(False)
+    page.mine.setChecked(True)
+    assert page.proxy.rowCount() == 1
+    page.mine.setChecked(False)
+    # hand-off to another guide
+    rig.choose(visit)
+    rig.key(page.table, Qt.Key.Key_H)
+    dialog = rig.dialog(HandOffDialog)
+    names = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert "王芳" not in names and "李娜" in names
+    dialog.list.setCurrentRow(names.index("李娜"))
+    rig.click(dialog.ok_button())
+    assert w.model.row_of(visit).escort_name == "李娜"
+    assert not page.actions["release"][0].isEnabled()  # not mine any more
+    # admission needs the ward and the receiving nurse; the dialog keeps what was typed
+    rig.choose(visit)
+    rig.key(page.table, Qt.Key.Key_A)
+    dialog = rig.dialog(AdmissionDialog)
+    dialog.ward.setText("5楼心内科病区")
+    rig.click(dialog.ok_button())
+    assert dialog.isVisible() and dialog.error.isVisible()
+    assert dialog.ward.text() == "5楼心内科病区"
+    dialog.nurse.setText("周护士")
+    rig.click(dialog.ok_button())
+    assert _closed(dialog)
+    assert w.model.row_of(visit).stage == "admission"
+    assert "周护士" in page.message.text()
+    # departure takes the row off the board; undo brings it back, both steps kept
+    rig.choose(visit)
+    rig.key(page.table, Qt.Key.Key_D)
+    assert w.model.row_of(visit) is None and page.undo.isVisible()
+    rig.click(page.undo)
+    assert w.model.row_of(visit).stage == "admission"
+    kinds = [ln.kind for ln in rig.backend.timeline(visit)]
+    assert kinds[-2:] == ["departed", "corrected"]
+
+
+def test_timeline_opens_with_enter_and_corrects_a_mistaken_move(rig: StaffRig) -> None:
+    rig.sign_in("guide.wang")
+    visit = _arrive(rig)
+    w, page = rig.window, rig.window.board_page
+    rig.choose(visit)
+    rig.key(page.table, Qt.Key.Key_C)
+    rig.key(page.table, Qt.Key.Key_N)
+    rig.key(page.table, Qt.Key.Key_N)  # -> waiting, by mistake
+    rig.key(page.table, Qt.Key.Key_Return)
+    dialog = rig.dialog(TimelineDialog)
+    texts = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert len(texts) == 4 and all("一楼导医台" in t for t in texts)
+    assert any("王芳" in t for t in texts)
+    rig.click(dialog.ok_button())  # no reason given
+    assert dialog.error.isVisible() and dialog.isVisible()
+    dialog.reason.setText("点错了")
+    rig.click(dialog.ok_button())
+    assert _closed(dialog)
+    assert w.model.row_of(visit).stage == "registered"
+    rig.choose(visit)
+    rig.key(page.table, Qt.Key.Key_T)
+    dialog = rig.dialog(TimelineDialog)
+    struck = [dialog.list.item(i).font().strikeOut() for i in range(dialog.list.count())]
+    assert struck == [False, False, False, True, False]
+    dialog.reject()
+
+
+def test_a_claim_refused_names_the_guide_who_has_the_patient(rig: StaffRig) -> None:
+    rig.sign_in("guide.wang")
+    visit = _arrive(rig)
+    li = _as(rig, "guide.li")
+    update = rig.backend.claim(li, visit)
+    # the board has not heard yet: the button is still offered
+    rig.choose(visit)
+    assert rig.window.board_page.actions["claim"][0].isEnabled()
+    rig.click(rig.window.board_page.actions["claim"][0])
+    assert "李娜" in rig.window.board_page.message.text()
+    del update
+
+
+def test_received_walk_in_and_scanned_ticket(rig: StaffRig) -> None:
+    rig.sign_in("guide.wang")
+    from app.kiosk_backend import qr_payload
+    from app.services import registration
+    from app.services.context import Actor
+
+    with rig.backend.db.session() as s:
+        roster = rig.backend.roster()
+        result = registration.register_walk_in(
+            s,
+            PatientForm("孙悦", "F", 40, "13600002222", "", "walk_in"),
+            VisitForm(purpose="consultation", department_id=roster[0].department_id),
+            Actor("kiosk-1", desk="门诊大厅 1号自助机"),
+            rig.clock,
+        )
+    rig.window.reload_board()
+    rig.settle()
+    row = rig.window.model.row_of(result.visit_id)
+    assert row is not None and not row.verified
+    assert "待接待" in rig.window.model.flags_text(
+        row
+    ) or "To receive" in rig.window.model.flags_text(row)
+    # the desk's scanner reads the ticket's QR code: that visit is chosen and opened
+    rig.window.board_page.table.clearSelection()
+    rig.window.scanned(qr_payload(result.visit_id))
+    rig.settle()
+    assert rig.window.board_page.current().visit_id == result.visit_id
+    dialog = rig.dialog(TimelineDialog)
+    assert "门诊大厅 1号自助机" in dialog.list.item(0).text()
+    dialog.reject()
+    rig.click(rig.window.board_page.actions["receive"][0])
+    assert rig.window.model.row_of(result.visit_id).verified
+
+
+def test_board_ticks_and_warns_in_symbols_not_colour_alone(rig: StaffRig) -> None:
+    rig.sign_in("guide.wang")
+    visit = _arrive(rig)
+    model = rig.window.model
+    from ui.board_model import IN_STAGE
+
+    i = [r.visit_id for r in model.rows()].index(visit)
+    assert "▲" not in model.data(model.index(i, IN_STAGE))
+    rig.clock.advance(minutes=6)  # arrived: amber after 5 minutes
+    model.tick()
+    text = model.data(model.index(i, IN_STAGE))
+    assert text.startswith("▲") and "6:00" in text
+    assert model.data(model.index(i, IN_STAGE), Qt.ItemDataRole.ToolTipRole)
+    rig.clock.advance(minutes=5)
+    model.tick()
+    assert model.data(model.index(i, IN_STAGE)).startswith("■")
+    # masking for a desk the public can see
+    rig.window.board_page.masked.setChecked(True)
+    assert model.data(model.index(i, 1)) == "赵*明"
+    QApplication.processEvents()
