@@ -56,6 +56,7 @@ class Bridge(QObject):
         self._todo: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
         self._awaited = 0  # calls whose answer has not been delivered (screen's thread only)
         self._opener = opener
+        self._closed = False
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._drain)
         self._timer.start(self.FAST_MS)
@@ -100,6 +101,10 @@ class Bridge(QObject):
     ) -> Future[Any]:
         """Run ``fn(backend)`` on the worker; deliver its result or exception."""
         gen = self._generation
+        if self._closed:  # a timer that fired while the window closed: nothing to do
+            cancelled: Future[Any] = Future()
+            cancelled.cancel()
+            return cancelled
 
         def job() -> Any:
             if self.runtime is None:
@@ -140,6 +145,7 @@ class Bridge(QObject):
         self._drain()
 
     def close(self) -> None:
+        self._closed = True
         self._timer.stop()
         self._pool.shutdown(wait=True)
         if self.runtime is not None:

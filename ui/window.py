@@ -307,6 +307,11 @@ class StaffWindow(QMainWindow):
 
     # -- wiring ---------------------------------------------------------------------------
 
+    def closeEvent(self, event: Any) -> None:
+        self.ticker.stop()
+        self.help_timer.stop()
+        super().closeEvent(event)
+
     def install_guards(self, app: QApplication) -> None:
         app.installEventFilter(self.idle)
         app.installEventFilter(self.scanner)
@@ -569,7 +574,7 @@ class StaffWindow(QMainWindow):
             for c in result.get("conflicts") or []:
                 if c.get("reason") == "claimed_by_other":
                     row = self.model.row_of(c.get("visit_id", ""))
-                    ticket = row.ticket if row and row.ticket else "—"
+                    ticket = (row.ticket or row.name) if row else "—"
                     self.board_page.say(
                         self.tr("Your claim on %1 was refused: %2 got there first.")
                         .replace("%1", ticket)
