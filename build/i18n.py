@@ -105,6 +105,27 @@ def follow_simplified(zh_cn: Path, zh_tw: Path) -> int:
     return changed
 
 
+def fill_unfinished(ts: Path, table: dict[str, str]) -> int:
+    """Unfinished messages whose source text ``table`` translates get that translation."""
+    tree = ET.parse(ts)
+    filled = 0
+    for (_ctx, source), msg in _messages(tree).items():
+        tr = msg.find("translation")
+        if tr is None or tr.get("type") != "unfinished" or source not in table:
+            continue
+        forms = tr.findall("numerusform")
+        if forms:
+            for form in forms:
+                form.text = table[source]
+        else:
+            tr.text = table[source]
+        del tr.attrib["type"]
+        filled += 1
+    if filled:
+        tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return filled
+
+
 def lrelease(ts: Path, qm: Path) -> None:
     subprocess.run(
         [tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True, capture_output=True
@@ -139,6 +160,10 @@ def main() -> int:
     I18N.mkdir(parents=True, exist_ok=True)
     for lang in LANGS:
         lupdate(I18N / f"frontdesk_{lang}.ts")
+    sys.path.insert(0, str(ROOT / "build"))
+    from staff_zh import ZH_CN
+
+    fill_unfinished(I18N / "frontdesk_zh_CN.ts", ZH_CN)
     converted = follow_simplified(I18N / "frontdesk_zh_CN.ts", I18N / "frontdesk_zh_TW.ts")
     for lang in LANGS:
         lrelease(I18N / f"frontdesk_{lang}.ts", I18N / f"frontdesk_{lang}.qm")

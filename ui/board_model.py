@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -28,10 +27,6 @@ COLUMNS = 8
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # numbers for sorting (minutes, ticket order)
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the BoardRow itself
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("BoardModel", text)
 
 
 def clock_text(minutes: float) -> str:
@@ -68,14 +63,14 @@ class BoardModel(QAbstractTableModel):
         if lang is not None:
             self.lang = lang
         self._headers = [
-            tr("Ticket"),
-            tr("Patient"),
-            tr("Department · doctor"),
-            tr("Stage"),
-            tr("Escort"),
-            tr("In stage"),
-            tr("Total"),
-            tr("Flags"),
+            self.tr("Ticket"),
+            self.tr("Patient"),
+            self.tr("Department · doctor"),
+            self.tr("Stage"),
+            self.tr("Escort"),
+            self.tr("In stage"),
+            self.tr("Total"),
+            self.tr("Flags"),
         ]
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
         if self._rows:
@@ -163,13 +158,13 @@ class BoardModel(QAbstractTableModel):
     def flags_text(self, row: BoardRow) -> str:
         parts = []
         if not row.verified:
-            parts.append(tr("To receive"))
+            parts.append(self.tr("To receive"))
         if row.needs_escort:
-            parts.append(tr("Escort"))
+            parts.append(self.tr("Escort needed"))
         if row.designated_doctor:
-            parts.append(tr("Designated"))
+            parts.append(self.tr("Designated"))
         if row.returning:
-            parts.append(tr("Returning"))
+            parts.append(self.tr("Returning"))
         if row.vip:
             parts.append("VIP")
         return " · ".join(parts)
@@ -199,9 +194,13 @@ class BoardModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and col == IN_STAGE:
             amber, red = self.machine.thresholds.get(row.stage, (0, 0))
             if level is Level.RED:
-                return tr("Over the limit: more than %1 min in this stage").replace("%1", str(red))
+                return self.tr("Over the limit: more than %1 min in this stage").replace(
+                    "%1", str(red)
+                )
             if level is Level.AMBER:
-                return tr("Running long: more than %1 min in this stage").replace("%1", str(amber))
+                return self.tr("Running long: more than %1 min in this stage").replace(
+                    "%1", str(amber)
+                )
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (IN_STAGE, TOTAL):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -212,12 +211,12 @@ class BoardModel(QAbstractTableModel):
         if col == PATIENT:
             return row.masked_name if self.masked else row.name
         if col == WHERE:
-            dept = pick(row.department, self.lang, tr("Not triaged"))
+            dept = pick(row.department, self.lang, self.tr("Not triaged"))
             return f"{dept} · {pick(row.doctor, self.lang)}" if row.doctor else dept
         if col == STAGE:
             return stage_name(row.stage, self.lang)
         if col == ESCORT:
-            return row.escort_name or tr("Nobody")
+            return row.escort_name or self.tr("Nobody")
         if col == IN_STAGE:
             symbol = LEVELS[self._levels[i]][2]
             text = clock_text(row.minutes_in_stage(self.now))

@@ -392,6 +392,8 @@ class StaffWindow(QMainWindow):
 
     def _backend_ready(self) -> None:
         self.signin_page.go.setEnabled(True)
+        if not getattr(self.bridge.runtime, "synced", True):
+            self.sync_label.setText(self.tr("Stand-alone desk (no server)"))
 
     def _backend_failed(self, reason: str) -> None:
         self.signin_page.failed(

@@ -1,6 +1,174 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>AdmissionDialog</name>
+    <message>
+        <source>Admission hand-off</source>
+        <translation>办理住院交接</translation>
+    </message>
+    <message>
+        <source>e.g. 5th floor, cardiology ward</source>
+        <translation>例如：5楼心内科病区</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>病区</translation>
+    </message>
+    <message>
+        <source>Receiving nurse</source>
+        <translation>接收护士</translation>
+    </message>
+</context>
+<context>
+    <name>BoardModel</name>
+    <message>
+        <source>Ticket</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>Department · doctor</source>
+        <translation>科室 · 医生</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Escort</source>
+        <translation>陪同导医</translation>
+    </message>
+    <message>
+        <source>In stage</source>
+        <translation>本环节</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总时长</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>To receive</source>
+        <translation>待接待</translation>
+    </message>
+    <message>
+        <source>Escort needed</source>
+        <translation>需陪同</translation>
+    </message>
+    <message>
+        <source>Designated</source>
+        <translation>指定</translation>
+    </message>
+    <message>
+        <source>Returning</source>
+        <translation>复诊</translation>
+    </message>
+    <message>
+        <source>Over the limit: more than %1 min in this stage</source>
+        <translation>已超时：本环节超过 %1 分钟</translation>
+    </message>
+    <message>
+        <source>Running long: more than %1 min in this stage</source>
+        <translation>偏长：本环节超过 %1 分钟</translation>
+    </message>
+    <message>
+        <source>Not triaged</source>
+        <translation>未分诊</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>无人陪同</translation>
+    </message>
+</context>
+<context>
+    <name>BoardPage</name>
+    <message>
+        <source>Mine</source>
+        <translation>我陪同的</translation>
+    </message>
+    <message>
+        <source>Nobody escorting</source>
+        <translation>无人陪同</translation>
+    </message>
+    <message>
+        <source>Hide names</source>
+        <translation>遮挡姓名</translation>
+    </message>
+    <message>
+        <source>For a desk the public can see: names show as 王*丽</source>
+        <translation>供公众可见的工位使用：姓名显示为 王*丽</translation>
+    </message>
+    <message>
+        <source>Find ticket or name</source>
+        <translation>查找号码或姓名</translation>
+    </message>
+    <message>
+        <source>Take escort</source>
+        <translation>认领陪同</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>释放</translation>
+    </message>
+    <message>
+        <source>Hand off…</source>
+        <translation>转交…</translation>
+    </message>
+    <message>
+        <source>Next stage</source>
+        <translation>下一环节</translation>
+    </message>
+    <message>
+        <source>Move to…</source>
+        <translation>转到…</translation>
+    </message>
+    <message>
+        <source>Admission…</source>
+        <translation>住院交接…</translation>
+    </message>
+    <message>
+        <source>Departed</source>
+        <translation>已离院</translation>
+    </message>
+    <message>
+        <source>Receive</source>
+        <translation>接待</translation>
+    </message>
+    <message>
+        <source>Triage</source>
+        <translation>分诊</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>▲ running long (amber)   ■ over the limit (red)   — keys work while the board has the focus; Enter opens the timeline</source>
+        <translation>▲ 偏长（黄）   ■ 超时（红）   — 看板获得焦点时可用快捷键；回车打开时间线</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>All stages</source>
+        <translation>全部环节</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>全部科室</translation>
+    </message>
+    <message>
+        <source>%1 of %2 patients</source>
+        <translation>显示 %1 / 共 %2 位患者</translation>
+    </message>
+</context>
 <context>
     <name>CheckInScreen</name>
     <message>
@@ -16,7 +184,7 @@
         <translation>手机号</translation>
     </message>
     <message>
-        <source>Type the 6-character code from your booking message, or hold the message&apos;s QR code under the scanner.</source>
+        <source>Type the 6-character code from your booking message, or hold the message's QR code under the scanner.</source>
         <translation>请输入预约短信里的6位签到码，或把短信里的二维码放到扫码口下。</translation>
     </message>
     <message>
@@ -24,7 +192,7 @@
         <translation>预约时留的手机号</translation>
     </message>
     <message>
-        <source>First character of the patient&apos;s name</source>
+        <source>First character of the patient's name</source>
         <translation>就诊人姓名的第一个字</translation>
     </message>
     <message>
@@ -53,6 +221,60 @@
     <message>
         <source>No, go back</source>
         <translation>不是，返回</translation>
+    </message>
+</context>
+<context>
+    <name>HandOffDialog</name>
+    <message>
+        <source>Hand off to another guide</source>
+        <translation>转交给其他导医</translation>
+    </message>
+    <message>
+        <source>Who takes over?</source>
+        <translation>由谁接手？</translation>
+    </message>
+</context>
+<context>
+    <name>HelpPanel</name>
+    <message>
+        <source>Calls for a guide: %1 open, %2 waiting for someone</source>
+        <translation>呼叫导医：%1 条未完成，%2 条无人响应</translation>
+    </message>
+    <message>
+        <source>printer failed, ticket on screen</source>
+        <translation>打印机故障，号票在屏幕上</translation>
+    </message>
+    <message>
+        <source>asks for a guide</source>
+        <translation>请求导医帮助</translation>
+    </message>
+    <message>
+        <source>ticket %1</source>
+        <translation>号码 %1</translation>
+    </message>
+    <message>
+        <source>%1 is on the way (answered after %2)</source>
+        <translation>%1 正在赶去（%2 后响应）</translation>
+    </message>
+    <message>
+        <source>waiting %1</source>
+        <translation>已等 %1</translation>
+    </message>
+    <message>
+        <source>■ sent to the duty lead: please go</source>
+        <translation>■ 已上报值班组长：请您安排</translation>
+    </message>
+    <message>
+        <source>■ sent to the duty lead</source>
+        <translation>■ 已上报值班组长</translation>
+    </message>
+    <message>
+        <source>I'm going</source>
+        <translation>我去处理</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
     </message>
 </context>
 <context>
@@ -120,7 +342,7 @@
         <translation>呼叫导医</translation>
     </message>
     <message>
-        <source>This is a ticket you already have. Show it to a guide, or tap &quot;Rate your visit&quot; on the first screen.</source>
+        <source>This is a ticket you already have. Show it to a guide, or tap "Rate your visit" on the first screen.</source>
         <translation>这是您已经取到的号票。请出示给导医，或在首页点“满意度评价”。</translation>
     </message>
     <message>
@@ -151,9 +373,43 @@
     </message>
 </context>
 <context>
+    <name>LockPage</name>
+    <message>
+        <source>Locked — %1</source>
+        <translation>已锁定 — %1</translation>
+    </message>
+    <message>
+        <source>Password to unlock</source>
+        <translation>输入密码解锁</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>切换用户</translation>
+    </message>
+    <message>
+        <source>%1 calls for a guide are waiting</source>
+        <translation>有 %1 条呼叫导医在等待</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <source>Move to a stage</source>
+        <translation>转到环节</translation>
+    </message>
+    <message>
+        <source>Now: %1</source>
+        <translation>当前：%1</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
-        <source>Staff only: enter the director&apos;s PIN</source>
+        <source>Staff only: enter the director's PIN</source>
         <translation>仅限工作人员：请输入主任密码</translation>
     </message>
     <message>
@@ -167,6 +423,436 @@
     <message>
         <source>Wrong PIN.</source>
         <translation>密码不对。</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPage</name>
+    <message>
+        <source>Register an arriving patient</source>
+        <translation>导医登记</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>&amp;Age</source>
+        <translation>年龄(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Mobile phone</source>
+        <translation>手机号(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Home district</source>
+        <translation>居住区域</translation>
+    </message>
+    <message>
+        <source>Source channel</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>就诊目的</translation>
+    </message>
+    <message>
+        <source>Question or visit goal</source>
+        <translation>咨询问题</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>&amp;Department</source>
+        <translation>科室(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>医生</translation>
+    </message>
+    <message>
+        <source>Designated</source>
+        <translation>指定</translation>
+    </message>
+    <message>
+        <source>Needs escort</source>
+        <translation>全程陪同</translation>
+    </message>
+    <message>
+        <source>Not stated</source>
+        <translation>未说明</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>(not asked)</source>
+        <translation>（未询问）</translation>
+    </message>
+    <message>
+        <source>Internet</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Walked in</source>
+        <translation>自行来院</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>转介</translation>
+    </message>
+    <message>
+        <source>Returning patient</source>
+        <translation>复诊患者</translation>
+    </message>
+    <message>
+        <source>See a doctor</source>
+        <translation>看医生</translation>
+    </message>
+    <message>
+        <source>Treatment</source>
+        <translation>治疗</translation>
+    </message>
+    <message>
+        <source>Has an appointment today</source>
+        <translation>今天有预约</translation>
+    </message>
+    <message>
+        <source>The patient asked for this doctor by name</source>
+        <translation>患者点名要看这位医生</translation>
+    </message>
+    <message>
+        <source>Elderly, disabled or frail: walk with them</source>
+        <translation>老人、残障或体弱：需全程陪同</translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <source>e.g. Chaoyang</source>
+        <translation>例如：朝阳区</translation>
+    </message>
+    <message>
+        <source>Register (Ctrl+Enter)</source>
+        <translation>登记（Ctrl+回车）</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Returning patients</source>
+        <translation>复诊患者</translation>
+    </message>
+    <message>
+        <source>Type 4 or more digits of the phone, or the start of the name.</source>
+        <translation>输入手机号的至少4位数字，或姓名的开头。</translation>
+    </message>
+    <message>
+        <source>Not this patient: register as new</source>
+        <translation>不是这位患者：按新患者登记</translation>
+    </message>
+    <message>
+        <source>(triage later)</source>
+        <translation>（稍后分诊）</translation>
+    </message>
+    <message>
+        <source>(any doctor)</source>
+        <translation>（不指定医生）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n 人候诊</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 visits</source>
+        <translation>%1 · %2 · 就诊 %3 次</translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation>%1 岁</translation>
+    </message>
+    <message>
+        <source>Returning patient: %1 (%2 earlier visits)</source>
+        <translation>复诊患者：%1（此前就诊 %2 次）</translation>
+    </message>
+    <message>
+        <source>%1 is already registered with this phone. Pick them on the right, or press Register again to create a new patient.</source>
+        <translation>这个手机号已登记过 %1。请在右侧选用，或再按一次“登记”新建患者。</translation>
+    </message>
+    <message>
+        <source>no number yet: triage next</source>
+        <translation>尚无号码：请接着分诊</translation>
+    </message>
+    <message>
+        <source>Registered: %1 — %2</source>
+        <translation>已登记：%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftPage</name>
+    <message>
+        <source>Today's shift</source>
+        <translation>今日班次</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Copy as text</source>
+        <translation>复制为文字</translation>
+    </message>
+    <message>
+        <source>Guides</source>
+        <translation>导医</translation>
+    </message>
+    <message>
+        <source>Average time per stage</source>
+        <translation>各环节平均用时</translation>
+    </message>
+    <message>
+        <source>Arrivals by source</source>
+        <translation>来源渠道统计</translation>
+    </message>
+    <message>
+        <source>Calls for a guide</source>
+        <translation>呼叫导医</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>导医</translation>
+    </message>
+    <message>
+        <source>Escorted</source>
+        <translation>陪同人数</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>Average per stage</source>
+        <translation>各环节平均（分钟）</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Stays</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>未提供</translation>
+    </message>
+    <message>
+        <source>Internet</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Walked in</source>
+        <translation>自行来院</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>转介</translation>
+    </message>
+    <message>
+        <source>Returning patient</source>
+        <translation>复诊患者</translation>
+    </message>
+    <message>
+        <source>%1 arrivals today, %2 departed, %3 still in the building.</source>
+        <translation>今日到院 %1 人，已离院 %2 人，仍在院 %3 人。</translation>
+    </message>
+    <message>
+        <source>%1 calls, %2 answered; half were answered within %3 s, the slowest after %4 s; %5 went to the duty lead.</source>
+        <translation>呼叫 %1 次，已响应 %2 次；半数在 %3 秒内响应，最慢 %4 秒；%5 次上报值班组长。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>FrontDesk — guide desk</source>
+        <translation>FrontDesk — 导医台</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+</context>
+<context>
+    <name>StaffWindow</name>
+    <message>
+        <source>FrontDesk — guide desk</source>
+        <translation>FrontDesk — 导医台</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>切换用户</translation>
+    </message>
+    <message>
+        <source>Board (F1)</source>
+        <translation>看板（F1）</translation>
+    </message>
+    <message>
+        <source>Register (F2)</source>
+        <translation>登记（F2）</translation>
+    </message>
+    <message>
+        <source>Triage (F3)</source>
+        <translation>分诊（F3）</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>导医</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>咨询员</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>随访</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>质控</translation>
+    </message>
+    <message>
+        <source>Director</source>
+        <translation>主任</translation>
+    </message>
+    <message>
+        <source>duty lead</source>
+        <translation>值班组长</translation>
+    </message>
+    <message>
+        <source>Stand-alone desk (no server)</source>
+        <translation>独立运行（未连接服务器）</translation>
+    </message>
+    <message>
+        <source>The desk could not open its data: %1</source>
+        <translation>本机数据无法打开：%1</translation>
+    </message>
+    <message>
+        <source>That is somebody else's password.</source>
+        <translation>这是其他人的密码。</translation>
+    </message>
+    <message>
+        <source>Your claim on %1 was refused: %2 got there first.</source>
+        <translation>您对 %1 的认领未成功：%2 已先认领。</translation>
+    </message>
+    <message>
+        <source>That code is not a FrontDesk ticket.</source>
+        <translation>这不是本院的号票二维码。</translation>
+    </message>
+    <message>
+        <source>This ticket is not on today's board (departed or another day).</source>
+        <translation>这张号票不在今天的看板上（已离院或不是今天）。</translation>
+    </message>
+    <message>
+        <source>Choose a patient on the board first.</source>
+        <translation>请先在看板上选择一位患者。</translation>
+    </message>
+    <message>
+        <source>You escort %1 now.</source>
+        <translation>您已认领陪同 %1。</translation>
+    </message>
+    <message>
+        <source>%1 released: nobody escorts them now.</source>
+        <translation>已释放 %1：目前无人陪同。</translation>
+    </message>
+    <message>
+        <source>Choose a guide.</source>
+        <translation>请选择一位导医。</translation>
+    </message>
+    <message>
+        <source>%1 handed off to %2.</source>
+        <translation>%1 已转交给 %2。</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 handed to ward %2, nurse %3.</source>
+        <translation>%1 已交接至 %2，接收护士 %3。</translation>
+    </message>
+    <message>
+        <source>%1 has left the hospital.</source>
+        <translation>%1 已离院。</translation>
+    </message>
+    <message>
+        <source>Undone at once (wrong click)</source>
+        <translation>误操作，立即撤销</translation>
+    </message>
+    <message>
+        <source>Undone. The timeline keeps both steps.</source>
+        <translation>已撤销。时间线保留两条记录。</translation>
+    </message>
+    <message>
+        <source>%1 received at the desk.</source>
+        <translation>已在导医台接待 %1。</translation>
+    </message>
+    <message>
+        <source>Corrected. The timeline keeps both steps.</source>
+        <translation>已更正。时间线保留两条记录。</translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing was changed. (%1)</source>
+        <translation>出现错误，未做任何更改。（%1）</translation>
     </message>
 </context>
 <context>
@@ -243,6 +929,136 @@
     <message>
         <source>Your number is %1</source>
         <translation>您的号码是 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineDialog</name>
+    <message>
+        <source>Visit timeline</source>
+        <translation>就诊时间线</translation>
+    </message>
+    <message>
+        <source>Why is it wrong? (required)</source>
+        <translation>更正原因（必填）</translation>
+    </message>
+    <message>
+        <source>Undo the last move (%1) with a correction:</source>
+        <translation>以更正撤销最后一步（%1）：</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>kiosk</source>
+        <translation>自助机</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>到院</translation>
+    </message>
+    <message>
+        <source>Moved to %1</source>
+        <translation>转到 %1</translation>
+    </message>
+    <message>
+        <source>Admission hand-off: ward %1, nurse %2</source>
+        <translation>住院交接：%1，接收护士 %2</translation>
+    </message>
+    <message>
+        <source>Departed</source>
+        <translation>已离院</translation>
+    </message>
+    <message>
+        <source>Escort taken</source>
+        <translation>认领陪同</translation>
+    </message>
+    <message>
+        <source>Escort released</source>
+        <translation>释放陪同</translation>
+    </message>
+    <message>
+        <source>Handed off to %1</source>
+        <translation>转交给 %1</translation>
+    </message>
+    <message>
+        <source>Triaged</source>
+        <translation>已分诊</translation>
+    </message>
+    <message>
+        <source>designated doctor</source>
+        <translation>指定医生</translation>
+    </message>
+    <message>
+        <source>Correction: %1</source>
+        <translation>更正：%1</translation>
+    </message>
+    <message>
+        <source>Received at the desk</source>
+        <translation>导医台已接待</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>备注：%1</translation>
+    </message>
+    <message>
+        <source>(not accepted: another guide held the escort)</source>
+        <translation>（未生效：其他导医已在陪同）</translation>
+    </message>
+    <message>
+        <source>(corrected)</source>
+        <translation>（已更正）</translation>
+    </message>
+</context>
+<context>
+    <name>TriagePage</name>
+    <message>
+        <source>Today's roster</source>
+        <translation>今日排班</translation>
+    </message>
+    <message>
+        <source>Department / doctor</source>
+        <translation>科室 / 医生</translation>
+    </message>
+    <message>
+        <source>Specialties</source>
+        <translation>擅长</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>出诊</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>诊室</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>候诊</translation>
+    </message>
+    <message>
+        <source>Designated: the patient asked for this doctor</source>
+        <translation>指定：患者点名要看这位医生</translation>
+    </message>
+    <message>
+        <source>Send the patient here</source>
+        <translation>分诊到这里</translation>
+    </message>
+    <message>
+        <source>Choose a patient on the board, then press Triage (F4).</source>
+        <translation>请在看板上选择一位患者，再按“分诊”（F4）。</translation>
+    </message>
+    <message>
+        <source>not triaged yet</source>
+        <translation>尚未分诊</translation>
+    </message>
+    <message>
+        <source>Triage %1 %2 (now: %3)</source>
+        <translation>分诊 %1 %2（当前：%3）</translation>
     </message>
 </context>
 <context>

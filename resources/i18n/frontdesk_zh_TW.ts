@@ -1,6 +1,174 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_TW">
+<context>
+    <name>AdmissionDialog</name>
+    <message>
+        <source>Admission hand-off</source>
+        <translation>辦理住院交接</translation>
+    </message>
+    <message>
+        <source>e.g. 5th floor, cardiology ward</source>
+        <translation>例如：5樓心內科病區</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>病區</translation>
+    </message>
+    <message>
+        <source>Receiving nurse</source>
+        <translation>接收護士</translation>
+    </message>
+</context>
+<context>
+    <name>BoardModel</name>
+    <message>
+        <source>Ticket</source>
+        <translation>號碼</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>Department · doctor</source>
+        <translation>科室 · 醫生</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>環節</translation>
+    </message>
+    <message>
+        <source>Escort</source>
+        <translation>陪同導醫</translation>
+    </message>
+    <message>
+        <source>In stage</source>
+        <translation>本環節</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>總時長</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>標記</translation>
+    </message>
+    <message>
+        <source>To receive</source>
+        <translation>待接待</translation>
+    </message>
+    <message>
+        <source>Escort needed</source>
+        <translation>需陪同</translation>
+    </message>
+    <message>
+        <source>Designated</source>
+        <translation>指定</translation>
+    </message>
+    <message>
+        <source>Returning</source>
+        <translation>複診</translation>
+    </message>
+    <message>
+        <source>Over the limit: more than %1 min in this stage</source>
+        <translation>已超時：本環節超過 %1 分鐘</translation>
+    </message>
+    <message>
+        <source>Running long: more than %1 min in this stage</source>
+        <translation>偏長：本環節超過 %1 分鐘</translation>
+    </message>
+    <message>
+        <source>Not triaged</source>
+        <translation>未分診</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>無人陪同</translation>
+    </message>
+</context>
+<context>
+    <name>BoardPage</name>
+    <message>
+        <source>Mine</source>
+        <translation>我陪同的</translation>
+    </message>
+    <message>
+        <source>Nobody escorting</source>
+        <translation>無人陪同</translation>
+    </message>
+    <message>
+        <source>Hide names</source>
+        <translation>遮擋姓名</translation>
+    </message>
+    <message>
+        <source>For a desk the public can see: names show as 王*丽</source>
+        <translation>供公眾可見的工位使用：姓名顯示為 王*麗</translation>
+    </message>
+    <message>
+        <source>Find ticket or name</source>
+        <translation>查找號碼或姓名</translation>
+    </message>
+    <message>
+        <source>Take escort</source>
+        <translation>認領陪同</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>釋放</translation>
+    </message>
+    <message>
+        <source>Hand off…</source>
+        <translation>轉交…</translation>
+    </message>
+    <message>
+        <source>Next stage</source>
+        <translation>下一環節</translation>
+    </message>
+    <message>
+        <source>Move to…</source>
+        <translation>轉到…</translation>
+    </message>
+    <message>
+        <source>Admission…</source>
+        <translation>住院交接…</translation>
+    </message>
+    <message>
+        <source>Departed</source>
+        <translation>已離院</translation>
+    </message>
+    <message>
+        <source>Receive</source>
+        <translation>接待</translation>
+    </message>
+    <message>
+        <source>Triage</source>
+        <translation>分診</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>時間線</translation>
+    </message>
+    <message>
+        <source>▲ running long (amber)   ■ over the limit (red)   — keys work while the board has the focus; Enter opens the timeline</source>
+        <translation>▲ 偏長（黃）   ■ 超時（紅）   — 看板獲得焦點時可用快捷鍵；回車打開時間線</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤銷</translation>
+    </message>
+    <message>
+        <source>All stages</source>
+        <translation>全部環節</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>全部科室</translation>
+    </message>
+    <message>
+        <source>%1 of %2 patients</source>
+        <translation>顯示 %1 / 共 %2 位患者</translation>
+    </message>
+</context>
 <context>
     <name>CheckInScreen</name>
     <message>
@@ -16,7 +184,7 @@
         <translation>手機號</translation>
     </message>
     <message>
-        <source>Type the 6-character code from your booking message, or hold the message&apos;s QR code under the scanner.</source>
+        <source>Type the 6-character code from your booking message, or hold the message's QR code under the scanner.</source>
         <translation>請輸入預約短信裡的6位簽到碼，或把短信裡的二維碼放到掃碼口下。</translation>
     </message>
     <message>
@@ -24,7 +192,7 @@
         <translation>預約時留的手機號</translation>
     </message>
     <message>
-        <source>First character of the patient&apos;s name</source>
+        <source>First character of the patient's name</source>
         <translation>就診人姓名的第一個字</translation>
     </message>
     <message>
@@ -53,6 +221,60 @@
     <message>
         <source>No, go back</source>
         <translation>不是，返回</translation>
+    </message>
+</context>
+<context>
+    <name>HandOffDialog</name>
+    <message>
+        <source>Hand off to another guide</source>
+        <translation>轉交給其他導醫</translation>
+    </message>
+    <message>
+        <source>Who takes over?</source>
+        <translation>由誰接手？</translation>
+    </message>
+</context>
+<context>
+    <name>HelpPanel</name>
+    <message>
+        <source>Calls for a guide: %1 open, %2 waiting for someone</source>
+        <translation>呼叫導醫：%1 條未完成，%2 條無人響應</translation>
+    </message>
+    <message>
+        <source>printer failed, ticket on screen</source>
+        <translation>打印機故障，號票在屏幕上</translation>
+    </message>
+    <message>
+        <source>asks for a guide</source>
+        <translation>請求導醫幫助</translation>
+    </message>
+    <message>
+        <source>ticket %1</source>
+        <translation>號碼 %1</translation>
+    </message>
+    <message>
+        <source>%1 is on the way (answered after %2)</source>
+        <translation>%1 正在趕去（%2 後響應）</translation>
+    </message>
+    <message>
+        <source>waiting %1</source>
+        <translation>已等 %1</translation>
+    </message>
+    <message>
+        <source>■ sent to the duty lead: please go</source>
+        <translation>■ 已上報值班組長：請您安排</translation>
+    </message>
+    <message>
+        <source>■ sent to the duty lead</source>
+        <translation>■ 已上報值班組長</translation>
+    </message>
+    <message>
+        <source>I'm going</source>
+        <translation>我去處理</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解決</translation>
     </message>
 </context>
 <context>
@@ -120,7 +342,7 @@
         <translation>呼叫導醫</translation>
     </message>
     <message>
-        <source>This is a ticket you already have. Show it to a guide, or tap &quot;Rate your visit&quot; on the first screen.</source>
+        <source>This is a ticket you already have. Show it to a guide, or tap "Rate your visit" on the first screen.</source>
         <translation>這是您已經取到的號票。請出示給導醫，或在首頁點“滿意度評價”。</translation>
     </message>
     <message>
@@ -151,9 +373,43 @@
     </message>
 </context>
 <context>
+    <name>LockPage</name>
+    <message>
+        <source>Locked — %1</source>
+        <translation>已鎖定 — %1</translation>
+    </message>
+    <message>
+        <source>Password to unlock</source>
+        <translation>輸入密碼解鎖</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解鎖</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>切換用戶</translation>
+    </message>
+    <message>
+        <source>%1 calls for a guide are waiting</source>
+        <translation>有 %1 條呼叫導醫在等待</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <source>Move to a stage</source>
+        <translation>轉到環節</translation>
+    </message>
+    <message>
+        <source>Now: %1</source>
+        <translation>當前：%1</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
-        <source>Staff only: enter the director&apos;s PIN</source>
+        <source>Staff only: enter the director's PIN</source>
         <translation>僅限工作人員：請輸入主任密碼</translation>
     </message>
     <message>
@@ -167,6 +423,436 @@
     <message>
         <source>Wrong PIN.</source>
         <translation>密碼不對。</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPage</name>
+    <message>
+        <source>Register an arriving patient</source>
+        <translation>導醫登記</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性別</translation>
+    </message>
+    <message>
+        <source>&amp;Age</source>
+        <translation>年齡(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Mobile phone</source>
+        <translation>手機號(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Home district</source>
+        <translation>居住區域</translation>
+    </message>
+    <message>
+        <source>Source channel</source>
+        <translation>來源渠道</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>就診目的</translation>
+    </message>
+    <message>
+        <source>Question or visit goal</source>
+        <translation>諮詢問題</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>預約</translation>
+    </message>
+    <message>
+        <source>&amp;Department</source>
+        <translation>科室(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>醫生</translation>
+    </message>
+    <message>
+        <source>Designated</source>
+        <translation>指定</translation>
+    </message>
+    <message>
+        <source>Needs escort</source>
+        <translation>全程陪同</translation>
+    </message>
+    <message>
+        <source>Not stated</source>
+        <translation>未說明</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>(not asked)</source>
+        <translation>（未詢問）</translation>
+    </message>
+    <message>
+        <source>Internet</source>
+        <translation>網絡</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>Walked in</source>
+        <translation>自行來院</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>轉介</translation>
+    </message>
+    <message>
+        <source>Returning patient</source>
+        <translation>複診患者</translation>
+    </message>
+    <message>
+        <source>See a doctor</source>
+        <translation>看醫生</translation>
+    </message>
+    <message>
+        <source>Treatment</source>
+        <translation>治療</translation>
+    </message>
+    <message>
+        <source>Has an appointment today</source>
+        <translation>今天有預約</translation>
+    </message>
+    <message>
+        <source>The patient asked for this doctor by name</source>
+        <translation>患者點名要看這位醫生</translation>
+    </message>
+    <message>
+        <source>Elderly, disabled or frail: walk with them</source>
+        <translation>老人、殘障或體弱：需全程陪同</translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <source>e.g. Chaoyang</source>
+        <translation>例如：朝陽區</translation>
+    </message>
+    <message>
+        <source>Register (Ctrl+Enter)</source>
+        <translation>登記（Ctrl+回車）</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Returning patients</source>
+        <translation>複診患者</translation>
+    </message>
+    <message>
+        <source>Type 4 or more digits of the phone, or the start of the name.</source>
+        <translation>輸入手機號的至少4位數字，或姓名的開頭。</translation>
+    </message>
+    <message>
+        <source>Not this patient: register as new</source>
+        <translation>不是這位患者：按新患者登記</translation>
+    </message>
+    <message>
+        <source>(triage later)</source>
+        <translation>（稍後分診）</translation>
+    </message>
+    <message>
+        <source>(any doctor)</source>
+        <translation>（不指定醫生）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n 人候診</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 visits</source>
+        <translation>%1 · %2 · 就診 %3 次</translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation>%1 歲</translation>
+    </message>
+    <message>
+        <source>Returning patient: %1 (%2 earlier visits)</source>
+        <translation>複診患者：%1（此前就診 %2 次）</translation>
+    </message>
+    <message>
+        <source>%1 is already registered with this phone. Pick them on the right, or press Register again to create a new patient.</source>
+        <translation>這個手機號已登記過 %1。請在右側選用，或再按一次“登記”新建患者。</translation>
+    </message>
+    <message>
+        <source>no number yet: triage next</source>
+        <translation>尚無號碼：請接著分診</translation>
+    </message>
+    <message>
+        <source>Registered: %1 — %2</source>
+        <translation>已登記：%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftPage</name>
+    <message>
+        <source>Today's shift</source>
+        <translation>今日班次</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Copy as text</source>
+        <translation>複製為文字</translation>
+    </message>
+    <message>
+        <source>Guides</source>
+        <translation>導醫</translation>
+    </message>
+    <message>
+        <source>Average time per stage</source>
+        <translation>各環節平均用時</translation>
+    </message>
+    <message>
+        <source>Arrivals by source</source>
+        <translation>來源渠道統計</translation>
+    </message>
+    <message>
+        <source>Calls for a guide</source>
+        <translation>呼叫導醫</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>導醫</translation>
+    </message>
+    <message>
+        <source>Escorted</source>
+        <translation>陪同人數</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>當前</translation>
+    </message>
+    <message>
+        <source>Average per stage</source>
+        <translation>各環節平均（分鐘）</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>環節</translation>
+    </message>
+    <message>
+        <source>Stays</source>
+        <translation>次數</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分鐘</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>人數</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>未提供</translation>
+    </message>
+    <message>
+        <source>Internet</source>
+        <translation>網絡</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>Walked in</source>
+        <translation>自行來院</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>轉介</translation>
+    </message>
+    <message>
+        <source>Returning patient</source>
+        <translation>複診患者</translation>
+    </message>
+    <message>
+        <source>%1 arrivals today, %2 departed, %3 still in the building.</source>
+        <translation>今日到院 %1 人，已離院 %2 人，仍在院 %3 人。</translation>
+    </message>
+    <message>
+        <source>%1 calls, %2 answered; half were answered within %3 s, the slowest after %4 s; %5 went to the duty lead.</source>
+        <translation>呼叫 %1 次，已響應 %2 次；半數在 %3 秒內響應，最慢 %4 秒；%5 次上報值班組長。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>FrontDesk — guide desk</source>
+        <translation>FrontDesk — 導醫臺</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>用戶名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密碼(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登錄</translation>
+    </message>
+</context>
+<context>
+    <name>StaffWindow</name>
+    <message>
+        <source>FrontDesk — guide desk</source>
+        <translation>FrontDesk — 導醫臺</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>鎖定</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>切換用戶</translation>
+    </message>
+    <message>
+        <source>Board (F1)</source>
+        <translation>看板（F1）</translation>
+    </message>
+    <message>
+        <source>Register (F2)</source>
+        <translation>登記（F2）</translation>
+    </message>
+    <message>
+        <source>Triage (F3)</source>
+        <translation>分診（F3）</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>導醫</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>諮詢員</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>隨訪</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>質控</translation>
+    </message>
+    <message>
+        <source>Director</source>
+        <translation>主任</translation>
+    </message>
+    <message>
+        <source>duty lead</source>
+        <translation>值班組長</translation>
+    </message>
+    <message>
+        <source>Stand-alone desk (no server)</source>
+        <translation>獨立運行（未連接服務器）</translation>
+    </message>
+    <message>
+        <source>The desk could not open its data: %1</source>
+        <translation>本機數據無法打開：%1</translation>
+    </message>
+    <message>
+        <source>That is somebody else's password.</source>
+        <translation>這是其他人的密碼。</translation>
+    </message>
+    <message>
+        <source>Your claim on %1 was refused: %2 got there first.</source>
+        <translation>您對 %1 的認領未成功：%2 已先認領。</translation>
+    </message>
+    <message>
+        <source>That code is not a FrontDesk ticket.</source>
+        <translation>這不是本院的號票二維碼。</translation>
+    </message>
+    <message>
+        <source>This ticket is not on today's board (departed or another day).</source>
+        <translation>這張號票不在今天的看板上（已離院或不是今天）。</translation>
+    </message>
+    <message>
+        <source>Choose a patient on the board first.</source>
+        <translation>請先在看板上選擇一位患者。</translation>
+    </message>
+    <message>
+        <source>You escort %1 now.</source>
+        <translation>您已認領陪同 %1。</translation>
+    </message>
+    <message>
+        <source>%1 released: nobody escorts them now.</source>
+        <translation>已釋放 %1：目前無人陪同。</translation>
+    </message>
+    <message>
+        <source>Choose a guide.</source>
+        <translation>請選擇一位導醫。</translation>
+    </message>
+    <message>
+        <source>%1 handed off to %2.</source>
+        <translation>%1 已轉交給 %2。</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 handed to ward %2, nurse %3.</source>
+        <translation>%1 已交接至 %2，接收護士 %3。</translation>
+    </message>
+    <message>
+        <source>%1 has left the hospital.</source>
+        <translation>%1 已離院。</translation>
+    </message>
+    <message>
+        <source>Undone at once (wrong click)</source>
+        <translation>誤操作，立即撤銷</translation>
+    </message>
+    <message>
+        <source>Undone. The timeline keeps both steps.</source>
+        <translation>已撤銷。時間線保留兩條記錄。</translation>
+    </message>
+    <message>
+        <source>%1 received at the desk.</source>
+        <translation>已在導醫臺接待 %1。</translation>
+    </message>
+    <message>
+        <source>Corrected. The timeline keeps both steps.</source>
+        <translation>已更正。時間線保留兩條記錄。</translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing was changed. (%1)</source>
+        <translation>出現錯誤，未做任何更改。（%1）</translation>
     </message>
 </context>
 <context>
@@ -243,6 +929,136 @@
     <message>
         <source>Your number is %1</source>
         <translation>您的號碼是 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineDialog</name>
+    <message>
+        <source>Visit timeline</source>
+        <translation>就診時間線</translation>
+    </message>
+    <message>
+        <source>Why is it wrong? (required)</source>
+        <translation>更正原因（必填）</translation>
+    </message>
+    <message>
+        <source>Undo the last move (%1) with a correction:</source>
+        <translation>以更正撤銷最後一步（%1）：</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>kiosk</source>
+        <translation>自助機</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>到院</translation>
+    </message>
+    <message>
+        <source>Moved to %1</source>
+        <translation>轉到 %1</translation>
+    </message>
+    <message>
+        <source>Admission hand-off: ward %1, nurse %2</source>
+        <translation>住院交接：%1，接收護士 %2</translation>
+    </message>
+    <message>
+        <source>Departed</source>
+        <translation>已離院</translation>
+    </message>
+    <message>
+        <source>Escort taken</source>
+        <translation>認領陪同</translation>
+    </message>
+    <message>
+        <source>Escort released</source>
+        <translation>釋放陪同</translation>
+    </message>
+    <message>
+        <source>Handed off to %1</source>
+        <translation>轉交給 %1</translation>
+    </message>
+    <message>
+        <source>Triaged</source>
+        <translation>已分診</translation>
+    </message>
+    <message>
+        <source>designated doctor</source>
+        <translation>指定醫生</translation>
+    </message>
+    <message>
+        <source>Correction: %1</source>
+        <translation>更正：%1</translation>
+    </message>
+    <message>
+        <source>Received at the desk</source>
+        <translation>導醫臺已接待</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>備註：%1</translation>
+    </message>
+    <message>
+        <source>(not accepted: another guide held the escort)</source>
+        <translation>（未生效：其他導醫已在陪同）</translation>
+    </message>
+    <message>
+        <source>(corrected)</source>
+        <translation>（已更正）</translation>
+    </message>
+</context>
+<context>
+    <name>TriagePage</name>
+    <message>
+        <source>Today's roster</source>
+        <translation>今日排班</translation>
+    </message>
+    <message>
+        <source>Department / doctor</source>
+        <translation>科室 / 醫生</translation>
+    </message>
+    <message>
+        <source>Specialties</source>
+        <translation>擅長</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>出診</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>診室</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>候診</translation>
+    </message>
+    <message>
+        <source>Designated: the patient asked for this doctor</source>
+        <translation>指定：患者點名要看這位醫生</translation>
+    </message>
+    <message>
+        <source>Send the patient here</source>
+        <translation>分診到這裡</translation>
+    </message>
+    <message>
+        <source>Choose a patient on the board, then press Triage (F4).</source>
+        <translation>請在看板上選擇一位患者，再按“分診”（F4）。</translation>
+    </message>
+    <message>
+        <source>not triaged yet</source>
+        <translation>尚未分診</translation>
+    </message>
+    <message>
+        <source>Triage %1 %2 (now: %3)</source>
+        <translation>分診 %1 %2（當前：%3）</translation>
     </message>
 </context>
 <context>
