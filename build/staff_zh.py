@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (a table of sentences: one per line reads best)
 """Simplified Chinese for the guide desk's screens, kept here as data and written into
 ``resources/i18n/frontdesk_zh_CN.ts`` by ``python build/i18n.py`` (a translator may still edit
 the .ts; a finished translation there is never overwritten)."""
