@@ -5,7 +5,8 @@ the .ts; a finished translation there is never overwritten)."""
 
 ZH_CN: dict[str, str] = {
     "Stand-alone desk (no server)": "独立运行（未连接服务器）",
-    "OK": "确定", "Cancel": "取消",
+    "OK": "确定",
+    "Cancel": "取消",
     "Ticket": "号码",
     "Patient": "患者",
     "Department · doctor": "科室 · 医生",

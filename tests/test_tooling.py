@@ -75,3 +75,18 @@ def test_kiosk_benchmark_prints_its_figures() -> None:
     for key in ("startup_ratio", "scan_to_ticket_ms", "rss_mb"):
         assert figures[key] > 0
     assert figures["checkins"] == 40
+
+
+def test_board_benchmark_prints_its_figures() -> None:
+    out = subprocess.run(
+        [sys.executable, "bench/board.py", "--quick"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    figures = json.loads(out.stdout.strip().splitlines()[-1])
+    assert figures["rows_on_board"] == figures["visits"] == 100
+    for key in ("board_start_ms", "remote_event_ms_median", "remote_event_ms_p99", "tick_ms"):
+        assert figures[key] > 0

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor
 
@@ -37,7 +38,22 @@ def clock_text(minutes: float) -> str:
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
 
 
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        SORT_ROLE,
+        ROW_ROLE,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+    }
+)
+
+
 class BoardModel(QAbstractTableModel):
+    ticked = Signal()  # time moved on: repaint what is on screen
+
     def __init__(self, machine: StageMachine, now: Callable[[], dt.datetime]) -> None:
         super().__init__()
         self.machine = machine
@@ -143,11 +159,10 @@ class BoardModel(QAbstractTableModel):
             if level is not self._levels[i]:
                 self._levels[i] = level
                 self.dataChanged.emit(self.index(i, 0), self.index(i, COLUMNS - 1))
-        self.dataChanged.emit(
-            self.index(0, IN_STAGE),
-            self.index(n - 1, TOTAL),
-            [Qt.ItemDataRole.DisplayRole, SORT_ROLE],
-        )
+        # Every row gains the same second: the order by time cannot change, so no row is
+        # announced (the sorting proxy would re-map all of them); the views just repaint the
+        # cells on screen, which read the new time.
+        self.ticked.emit()
 
     def level(self, visit_id: str) -> Level | None:
         i = self._index.get(visit_id)
@@ -170,7 +185,7 @@ class BoardModel(QAbstractTableModel):
         return " · ".join(parts)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():  # a view asks for a dozen roles per cell
             return None
         i, col = index.row(), index.column()
         row = self._rows[i]
@@ -234,6 +249,9 @@ class BoardFilter(QSortFilterProxyModel):
     def __init__(self) -> None:
         super().__init__()
         self.setSortRole(SORT_ROLE)
+        # Filter on the row itself: a tick changes only the displayed times, which must not
+        # make the proxy re-filter every row each second.
+        self.setFilterRole(ROW_ROLE)
         self.setDynamicSortFilter(True)
         self.mine: str | None = None  # staff id
         self.unescorted = False

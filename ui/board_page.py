@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QRect, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -92,6 +92,7 @@ class BoardPage(QWidget):
         for col, width in WIDTHS.items():
             header.resizeSection(col, width)
         self.table.sortByColumn(IN_STAGE, Qt.SortOrder.DescendingOrder)
+        model.ticked.connect(self._repaint_times)
         self.table.doubleClicked.connect(lambda _i: self.desk.open_timeline())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.update_actions())
         self.proxy.rowsInserted.connect(self._counted)
@@ -214,6 +215,14 @@ class BoardPage(QWidget):
             )
         self.department.setCurrentIndex(max(self.department.findData(current), 0))
         self.department.blockSignals(False)
+
+    def _repaint_times(self) -> None:
+        """Only the two time columns change each second: repaint just them."""
+        header = self.table.horizontalHeader()
+        left = header.sectionViewportPosition(IN_STAGE)
+        right = header.sectionViewportPosition(TOTAL) + header.sectionSize(TOTAL)
+        viewport = self.table.viewport()
+        viewport.update(QRect(left, 0, right - left, viewport.height()))
 
     # -- filtering and selection ----------------------------------------------------------
 
