@@ -12,8 +12,11 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+import os
 import random
 import shutil
+import subprocess
+import sys
 import time
 import unicodedata
 from pathlib import Path
@@ -215,8 +218,15 @@ def run_demo(
         _print(desk.db, clock, machine, lang, cfg, data_dir, server.url, kiosk.engine.status)
         if windows:
             kiosk.close()
-            kiosk = None
-            _kiosk_window(cfg, data_dir / "kiosk", server.url, lang)
+            desk.close()
+            kiosk = desk = None
+            staff = _staff_window(cfg, data_dir / "desk", server.url, lang)
+            try:
+                _kiosk_window(cfg, data_dir / "kiosk", server.url, lang)
+            finally:
+                if staff.poll() is None:
+                    staff.terminate()
+                    staff.wait(10)
         if serve:
             print(f"The server keeps running at {server.url} — Ctrl+C stops it.", flush=True)
             with contextlib.suppress(KeyboardInterrupt):
@@ -228,6 +238,37 @@ def run_demo(
                 d.close()
         server.stop()
     return 0
+
+
+def _staff_window(
+    cfg: config.Config, data_dir: Path, server_url: str, lang: str
+) -> subprocess.Popen[bytes]:
+    """The guide desk in its own process (its own window and event loop), syncing with the
+    demo's server; sign in as guide.zhang / demo-1234."""
+    print(
+        "导医台窗口：用户名 guide.zhang，密码 demo-1234"
+        if lang != "en"
+        else "The guide desk window: user guide.zhang, password demo-1234",
+        flush=True,
+    )
+    command = [
+        sys.executable,
+        "-m",
+        "app",
+        "--set",
+        f"data_dir={data_dir}",
+        "--set",
+        f"language={lang}",
+        "--set",
+        "location=一楼导医台",
+        "staff",
+        "--server-url",
+        server_url,
+    ]
+    env = dict(os.environ)
+    if os.environ.get("FRONTDESK_STARTUP_PROBE") == "1":
+        env.pop("FRONTDESK_STARTUP_PROBE")  # the test's probe is for the kiosk window
+    return subprocess.Popen(command, env=env)
 
 
 def _kiosk_window(cfg: config.Config, data_dir: Path, server_url: str, lang: str) -> None:
@@ -364,8 +405,9 @@ def _print(
     print()
     print(
         t(
-            "导医台窗口将在后续版本加入；自助机窗口随后打开（用上面的签到码试试）。",
-            "The staff window arrives in a later version; the kiosk window opens next (try a "
-            "check-in code from the list above).",
+            "接下来打开导医台窗口和自助机窗口（在自助机上用上面的签到码试试，"
+            "在导医台上看它出现）。",
+            "The guide desk and the kiosk windows open next (check in at the kiosk with a code "
+            "from the list above, and watch it arrive on the desk).",
         )
     )
