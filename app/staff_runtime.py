@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from app.clock import Clock
 from app.config import Config
-from app.db import Database, open_database
-from app.kiosk_runtime import standalone_device_id
+from app.db import open_database
+from app.kiosk_runtime import KioskRuntime, standalone_device_id
 from app.services.stages import StageMachine
 from app.staff_backend import StaffBackend
 from app.sync.desk import SyncedDesk
@@ -20,23 +20,10 @@ from app.sync.worker import SyncWorker
 
 
 @dataclass
-class StaffRuntime:
-    backend: StaffBackend
-    db: Database
-    desk: SyncedDesk | None = None
-    worker: SyncWorker | None = None
+class StaffRuntime(KioskRuntime):
+    """The same parts as a kiosk's (database, sync, worker) around the desk's back end."""
 
-    @property
-    def synced(self) -> bool:
-        return self.desk is not None
-
-    def close(self) -> None:
-        if self.worker is not None:
-            self.worker.stop()
-        if self.desk is not None:
-            self.desk.close()
-        else:
-            self.db.close()
+    backend: StaffBackend  # type: ignore[assignment]
 
 
 def open_staff(
