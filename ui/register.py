@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,6 +31,20 @@ if TYPE_CHECKING:
     from ui.window import StaffWindow
 
 SOURCES = ("", "network", "phone", "walk_in", "referral", "returning")
+
+
+def source_names() -> dict[str, str]:
+    """How the patient came to us, as people say it (registration and the shift report)."""
+    t = QCoreApplication.translate
+    return {
+        "network": t("Sources", "Internet"),
+        "phone": t("Sources", "Telephone"),
+        "walk_in": t("Sources", "Walked in"),
+        "referral": t("Sources", "Referral"),
+        "returning": t("Sources", "Returning patient"),
+    }
+
+
 PURPOSES = ("consultation", "treatment")
 
 
@@ -152,7 +166,6 @@ class RegisterPage(QWidget):
     # -- texts ----------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        lang = self.desk.lang
         self.heading.setText(self.tr("Register an arriving patient"))
         names = {
             "name": self.tr("&Name"),
@@ -176,15 +189,8 @@ class RegisterPage(QWidget):
             self.gender,
             [("U", self.tr("Not stated")), ("F", self.tr("Female")), ("M", self.tr("Male"))],
         )
-        source_names = {
-            "": self.tr("(not asked)"),
-            "network": self.tr("Internet"),
-            "phone": self.tr("Telephone"),
-            "walk_in": self.tr("Walked in"),
-            "referral": self.tr("Referral"),
-            "returning": self.tr("Returning patient"),
-        }
-        self._fill(self.source, [(s, source_names[s]) for s in SOURCES])
+        names = {"": self.tr("(not asked)"), **source_names()}
+        self._fill(self.source, [(s, names[s]) for s in SOURCES])
         self._fill(
             self.purpose,
             [("consultation", self.tr("See a doctor")), ("treatment", self.tr("Treatment"))],
@@ -204,7 +210,6 @@ class RegisterPage(QWidget):
         self.not_them.setText(self.tr("Not this patient: register as new"))
         self.set_roster(self.roster)
         self._show_matches(self.matches)
-        del lang
 
     @staticmethod
     def _fill(combo: QComboBox, items: list[tuple[str, str]]) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.services.shift import ShiftReport
 from app.services.stages import stage_name
+from ui.register import source_names
 from ui.theme import set_role
 
 if TYPE_CHECKING:
@@ -111,14 +112,7 @@ class ShiftPage(QWidget):
         self.desk.call(lambda b: b.shift_report(), self.show_report)
 
     def source_name(self, key: str) -> str:
-        return {
-            "": self.tr("Not given"),
-            "network": self.tr("Internet"),
-            "phone": self.tr("Telephone"),
-            "walk_in": self.tr("Walked in"),
-            "referral": self.tr("Referral"),
-            "returning": self.tr("Returning patient"),
-        }.get(key, key)
+        return {"": self.tr("Not given"), **source_names()}.get(key, key)
 
     def show_report(self, report: ShiftReport) -> None:
         self.report = report

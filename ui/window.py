@@ -613,7 +613,10 @@ class StaffWindow(QMainWindow):
 
     # -- actions on the chosen visit ------------------------------------------------------
 
-    def _chosen(self) -> Any:
+    def _chosen(self, action: str | None = None) -> Any:
+        """The visit chosen on the board, if this person may do ``action`` to it."""
+        if action is not None and not self.may(action):
+            return None
         row = self.board_page.current()
         if row is None:
             self.board_page.say(self.tr("Choose a patient on the board first."), role="warn")
@@ -626,19 +629,26 @@ class StaffWindow(QMainWindow):
         *,
         undo: bool = False,
         visit_id: str | None = None,
+        dialog: Dialog | None = None,
     ) -> None:
+        """Run one change; on success the rows are replaced and ``done`` is said (with an Undo
+        for stage moves); a dialog that asked for it closes, or shows the refusal and stays."""
+
         def ok(update: Any) -> None:
+            if dialog is not None:
+                dialog.accept()
             self._apply_rows(update)
             self.last_moved = visit_id if undo else None
             self.board_page.say(done, undo=undo)
             if visit_id:
                 self.board_page.select(visit_id)
 
-        self.call(fn, ok)
+        failed = (lambda e: dialog.failed(self.message(e))) if dialog is not None else None
+        self.call(fn, ok, failed)
 
     def claim(self) -> None:
-        row = self._chosen()
-        if row is None or not self.may(ESCORT):
+        row = self._chosen(ESCORT)
+        if row is None:
             return
         who = self.who
         self._act(
@@ -648,8 +658,8 @@ class StaffWindow(QMainWindow):
         )
 
     def release(self) -> None:
-        row = self._chosen()
-        if row is None or not self.may(ESCORT):
+        row = self._chosen(ESCORT)
+        if row is None:
             return
         who = self.who
         self._act(
@@ -659,8 +669,8 @@ class StaffWindow(QMainWindow):
         )
 
     def hand_off(self) -> None:
-        row = self._chosen()
-        if row is None or not self.may(ESCORT):
+        row = self._chosen(ESCORT)
+        if row is None:
             return
         dialog = HandOffDialog(self, row, self.guides)
         who = self.who
@@ -670,28 +680,21 @@ class StaffWindow(QMainWindow):
                 dialog.failed(self.tr("Choose a guide."))
                 return
             name = next((g.name for g in self.guides if g.staff_id == to_staff), "?")
-
-            def ok(update: Any) -> None:
-                dialog.accept()
-                self._apply_rows(update)
-                self.board_page.say(
-                    self.tr("%1 handed off to %2.")
-                    .replace("%1", row.ticket or "—")
-                    .replace("%2", name)
-                )
-
-            self.call(
+            self._act(
                 lambda b: b.hand_off(who, row.visit_id, to_staff),
-                ok,
-                lambda e: dialog.failed(self.message(e)),
+                self.tr("%1 handed off to %2.")
+                .replace("%1", row.ticket or row.name)
+                .replace("%2", name),
+                visit_id=row.visit_id,
+                dialog=dialog,
             )
 
         dialog.on_submit = submit
         self.open_dialog(dialog)
 
     def advance(self) -> None:
-        row = self._chosen()
-        if row is None or not self.may(ESCORT):
+        row = self._chosen(ESCORT)
+        if row is None:
             return
         target = self.settings.machine.next_stage(row.stage)
         if target is None:
@@ -699,16 +702,21 @@ class StaffWindow(QMainWindow):
         who = self.who
         self._act(
             lambda b: b.advance(who, row.visit_id),
-            self.tr("%1 → %2")
-            .replace("%1", row.ticket or row.name)
-            .replace("%2", stage_name(target, self.lang)),
+            self._moved_text(row, target),
             undo=True,
             visit_id=row.visit_id,
         )
 
+    def _moved_text(self, row: Any, stage: str) -> str:
+        return (
+            self.tr("%1 → %2")
+            .replace("%1", row.ticket or row.name)
+            .replace("%2", stage_name(stage, self.lang))
+        )
+
     def move(self) -> None:
-        row = self._chosen()
-        if row is None or not self.may(ESCORT):
+        row = self._chosen(ESCORT)
+        if row is None:
             return
         targets = self.settings.machine.targets(row.stage)
         if not targets:
@@ -724,61 +732,43 @@ class StaffWindow(QMainWindow):
                 self.admit()
                 return
 
-            def ok(update: Any) -> None:
-                dialog.accept()
-                self._apply_rows(update)
-                self.last_moved = row.visit_id
-                self.board_page.say(
-                    self.tr("%1 → %2")
-                    .replace("%1", row.ticket or row.name)
-                    .replace("%2", stage_name(stage, self.lang)),
-                    undo=True,
-                )
-                self.board_page.select(row.visit_id)
-
-            self.call(
+            self._act(
                 lambda b: b.move(who, row.visit_id, stage),
-                ok,
-                lambda e: dialog.failed(self.message(e)),
+                self._moved_text(row, stage),
+                undo=True,
+                visit_id=row.visit_id,
+                dialog=dialog,
             )
 
         dialog.on_submit = submit
         self.open_dialog(dialog)
 
     def admit(self) -> None:
-        row = self._chosen()
-        if row is None or not self.may(ESCORT):
+        row = self._chosen(ESCORT)
+        if row is None:
             return
         dialog = AdmissionDialog(self, row)
         who = self.who
 
         def submit(answer: tuple[str, str]) -> None:
             ward, nurse = answer
-
-            def ok(update: Any) -> None:
-                dialog.accept()
-                self._apply_rows(update)
-                self.last_moved = row.visit_id
-                self.board_page.say(
-                    self.tr("%1 handed to ward %2, nurse %3.")
-                    .replace("%1", row.ticket or row.name)
-                    .replace("%2", ward.strip())
-                    .replace("%3", nurse.strip()),
-                    undo=True,
-                )
-
-            self.call(
+            self._act(
                 lambda b: b.move(who, row.visit_id, ADMISSION, ward=ward, nurse=nurse),
-                ok,
-                lambda e: dialog.failed(self.message(e)),
+                self.tr("%1 handed to ward %2, nurse %3.")
+                .replace("%1", row.ticket or row.name)
+                .replace("%2", ward.strip())
+                .replace("%3", nurse.strip()),
+                undo=True,
+                visit_id=row.visit_id,
+                dialog=dialog,
             )
 
         dialog.on_submit = submit
         self.open_dialog(dialog)
 
     def depart(self) -> None:
-        row = self._chosen()
-        if row is None or not self.may(ESCORT):
+        row = self._chosen(ESCORT)
+        if row is None:
             return
         who = self.who
         self._act(
@@ -801,8 +791,8 @@ class StaffWindow(QMainWindow):
         self.last_moved = None
 
     def receive(self) -> None:
-        row = self._chosen()
-        if row is None or not self.may(REGISTER):
+        row = self._chosen(REGISTER)
+        if row is None:
             return
         who = self.who
         self._act(
@@ -812,8 +802,8 @@ class StaffWindow(QMainWindow):
         )
 
     def triage(self) -> None:
-        row = self._chosen()
-        if row is None or not self.may(REGISTER):
+        row = self._chosen(REGISTER)
+        if row is None:
             return
         self.triage_page.set_visit(row)
         self.tabs.setCurrentWidget(self.triage_page)
@@ -835,17 +825,11 @@ class StaffWindow(QMainWindow):
                     dialog.accept()
                     return
                 event_id, reason = answer
-
-                def ok(update: Any) -> None:
-                    dialog.accept()
-                    self._apply_rows(update)
-                    self.board_page.say(self.tr("Corrected. The timeline keeps both steps."))
-                    self.board_page.select(row.visit_id)
-
-                self.call(
+                self._act(
                     lambda b: b.correct(who, row.visit_id, event_id, reason),
-                    ok,
-                    lambda e: dialog.failed(self.message(e)),
+                    self.tr("Corrected. The timeline keeps both steps."),
+                    visit_id=row.visit_id,
+                    dialog=dialog,
                 )
 
             dialog.on_submit = submit
