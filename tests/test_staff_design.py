@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTableWidget, QWidget
 
 from app.services import assistance
 from app.services.auth import SignedIn
@@ -70,6 +70,9 @@ def _texts(root: QWidget) -> list[str]:
             continue
         if isinstance(w, QLabel | QAbstractButton) and w.text():
             out.append(w.text())
+        elif isinstance(w, QTableWidget):  # the shift report's tables
+            for r in range(w.rowCount()):
+                out += [w.item(r, c).text() for c in range(w.columnCount()) if w.item(r, c)]
     return out
 
 

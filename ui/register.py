@@ -35,13 +35,12 @@ SOURCES = ("", "network", "phone", "walk_in", "referral", "returning")
 
 def source_names() -> dict[str, str]:
     """How the patient came to us, as people say it (registration and the shift report)."""
-    t = QCoreApplication.translate
     return {
-        "network": t("Sources", "Internet"),
-        "phone": t("Sources", "Telephone"),
-        "walk_in": t("Sources", "Walked in"),
-        "referral": t("Sources", "Referral"),
-        "returning": t("Sources", "Returning patient"),
+        "network": QCoreApplication.translate("Sources", "Internet"),
+        "phone": QCoreApplication.translate("Sources", "Telephone"),
+        "walk_in": QCoreApplication.translate("Sources", "Walked in"),
+        "referral": QCoreApplication.translate("Sources", "Referral"),
+        "returning": QCoreApplication.translate("Sources", "Returning patient"),
     }
 
 

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_TW">
 <context>
     <name>AdmissionDialog</name>
@@ -185,7 +184,7 @@
         <translation>手機號</translation>
     </message>
     <message>
-        <source>Type the 6-character code from your booking message, or hold the message&apos;s QR code under the scanner.</source>
+        <source>Type the 6-character code from your booking message, or hold the message's QR code under the scanner.</source>
         <translation>請輸入預約短信裡的6位簽到碼，或把短信裡的二維碼放到掃碼口下。</translation>
     </message>
     <message>
@@ -193,7 +192,7 @@
         <translation>預約時留的手機號</translation>
     </message>
     <message>
-        <source>First character of the patient&apos;s name</source>
+        <source>First character of the patient's name</source>
         <translation>就診人姓名的第一個字</translation>
     </message>
     <message>
@@ -281,7 +280,7 @@
         <translation>■ 已上報值班組長</translation>
     </message>
     <message>
-        <source>I&apos;m going</source>
+        <source>I'm going</source>
         <translation>我去處理</translation>
     </message>
     <message>
@@ -354,7 +353,7 @@
         <translation>呼叫導醫</translation>
     </message>
     <message>
-        <source>This is a ticket you already have. Show it to a guide, or tap &quot;Rate your visit&quot; on the first screen.</source>
+        <source>This is a ticket you already have. Show it to a guide, or tap "Rate your visit" on the first screen.</source>
         <translation>這是您已經取到的號票。請出示給導醫，或在首頁點“滿意度評價”。</translation>
     </message>
     <message>
@@ -421,7 +420,7 @@
 <context>
     <name>PinPad</name>
     <message>
-        <source>Staff only: enter the director&apos;s PIN</source>
+        <source>Staff only: enter the director's PIN</source>
         <translation>僅限工作人員：請輸入主任密碼</translation>
     </message>
     <message>
@@ -601,7 +600,7 @@
 <context>
     <name>ShiftPage</name>
     <message>
-        <source>Today&apos;s shift</source>
+        <source>Today's shift</source>
         <translation>今日班次</translation>
     </message>
     <message>
@@ -697,6 +696,29 @@
     </message>
 </context>
 <context>
+    <name>Sources</name>
+    <message>
+        <source>Internet</source>
+        <translation>網絡</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>Walked in</source>
+        <translation>自行來院</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>轉介</translation>
+    </message>
+    <message>
+        <source>Returning patient</source>
+        <translation>複診患者</translation>
+    </message>
+</context>
+<context>
     <name>StaffWindow</name>
     <message>
         <source>FrontDesk — guide desk</source>
@@ -759,7 +781,7 @@
         <translation>本機數據無法打開：%1</translation>
     </message>
     <message>
-        <source>That is somebody else&apos;s password.</source>
+        <source>That is somebody else's password.</source>
         <translation>這是其他人的密碼。</translation>
     </message>
     <message>
@@ -771,7 +793,7 @@
         <translation>這不是本院的號票二維碼。</translation>
     </message>
     <message>
-        <source>This ticket is not on today&apos;s board (departed or another day).</source>
+        <source>This ticket is not on today's board (departed or another day).</source>
         <translation>這張號票不在今天的看板上（已離院或不是今天）。</translation>
     </message>
     <message>
@@ -989,7 +1011,7 @@
 <context>
     <name>TriagePage</name>
     <message>
-        <source>Today&apos;s roster</source>
+        <source>Today's roster</source>
         <translation>今日排班</translation>
     </message>
     <message>
