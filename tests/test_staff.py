@@ -311,11 +311,24 @@ def test_received_walk_in_and_scanned_ticket(rig: StaffRig) -> None:
     assert rig.window.model.row_of(result.visit_id).verified
 
 
+def _painted(rig: StaffRig, i: int, col: int) -> str:
+    """The colour the board paints behind a cell, read off the screen (its left padding)."""
+    table = rig.window.board_page.table
+    QApplication.processEvents()
+    rect = table.visualRect(table.model().mapFromSource(rig.window.model.index(i, col)))
+    image = table.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    x, y = int((rect.left() + 2) * ratio), int(rect.center().y() * ratio)
+    return image.pixelColor(x, y).name().upper()
+
+
 def test_board_ticks_and_warns_in_symbols_not_colour_alone(rig: StaffRig) -> None:
     rig.sign_in("guide.wang")
     visit = _arrive(rig)
     model = rig.window.model
-    from ui.board_model import IN_STAGE
+    from app.services.stages import Level
+    from ui.board_model import IN_STAGE, WHERE
+    from ui.theme import LEVELS, SELECTED
 
     i = [r.visit_id for r in model.rows()].index(visit)
     assert "▲" not in model.data(model.index(i, IN_STAGE))
@@ -324,9 +337,21 @@ def test_board_ticks_and_warns_in_symbols_not_colour_alone(rig: StaffRig) -> Non
     text = model.data(model.index(i, IN_STAGE))
     assert text.startswith("▲") and "6:00" in text
     assert model.data(model.index(i, IN_STAGE), Qt.ItemDataRole.ToolTipRole)
+    assert _painted(rig, i, IN_STAGE) == LEVELS[Level.AMBER][0]
     rig.clock.advance(minutes=5)
     model.tick()
     assert model.data(model.index(i, IN_STAGE)).startswith("■")
+    assert _painted(rig, i, IN_STAGE) == LEVELS[Level.RED][0]
+    table = rig.window.board_page.table
+    table.selectRow(table.model().mapFromSource(model.index(i, 0)).row())
+    assert _painted(rig, i, IN_STAGE) == SELECTED  # the chosen row stands out
+    # text too long for its column is cut with an ellipsis, never drawn over the next cell
+    table.horizontalHeader().resizeSection(WHERE, 40)
+    _painted(rig, i, WHERE)
+    assert any(
+        shown.endswith("…") and len(shown) < len(text)
+        for (text, _w), (shown, _a) in table.texts.items()
+    )
     # masking for a desk the public can see
     rig.window.board_page.masked.setChecked(True)
     assert model.data(model.index(i, 1)) == "赵*明"

@@ -12,16 +12,18 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
+    QPointF,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import QTableView
 
 from app.lang import pick
 from app.services.board import BoardRow
 from app.services.stages import Level, StageMachine, stage_name
-from ui.theme import LEVELS
+from ui.theme import ALTERNATE, GRID, LEVELS, SELECTED
 
 TICKET, PATIENT, WHERE, STAGE, ESCORT, IN_STAGE, TOTAL, FLAGS = range(8)
 COLUMNS = 8
@@ -170,6 +172,13 @@ class BoardModel(QAbstractTableModel):
 
     # -- cells ----------------------------------------------------------------------------
 
+    def text_at(self, i: int, col: int) -> str:
+        """What the board's painter needs, without a round trip through the roles."""
+        return self._display(self._rows[i], i, col)
+
+    def level_at(self, i: int) -> Level:
+        return self._levels[i]
+
     def flags_text(self, row: BoardRow) -> str:
         parts = []
         if not row.verified:
@@ -287,3 +296,96 @@ class BoardFilter(QSortFilterProxyModel):
             if needle not in hay:
                 return False
         return True
+
+
+class BoardView(QTableView):
+    """The board's table, painted row by row straight from the model's rows.
+
+    The stock view paints cell by cell through a delegate that asks the model for ten roles
+    and runs each through the style; a whole-board repaint (a row another desk moved re-sorts
+    the table) took 7 ms that way, and 3.7 ms with a Python delegate per cell.  Here one pass
+    paints what the event asks for: each row's fill (its level, the selection, alternate
+    rows), its cells' text elided to fit, and the grid.  Geometry, scrolling, selection,
+    keys, tool tips and accessibility stay the stock view's, fed by the same model."""
+
+    PAD = 6
+
+    def __init__(self, proxy: QSortFilterProxyModel, model: BoardModel) -> None:
+        super().__init__()
+        self.board = model
+        self.setModel(proxy)
+        self.fills = {level: QColor(colours[0]) for level, colours in LEVELS.items()}
+        self.inks = {level: QColor(colours[1]) for level, colours in LEVELS.items()}
+        self.selected = QColor(SELECTED)
+        self.alternate = QColor(ALTERNATE)
+        self.grid = QColor(GRID)
+        self.texts: dict[tuple[str, int], tuple[str, int]] = {}  # elided, its width
+        self.texts_font = ""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        proxy = self.model()
+        rows = proxy.rowCount()
+        if not rows:
+            return
+        area = event.rect()
+        first = self.rowAt(area.top())
+        last = self.rowAt(area.bottom())
+        if first < 0:
+            return
+        if last < 0:
+            last = rows - 1
+        header = self.horizontalHeader()
+        columns = []
+        for col in range(COLUMNS):
+            x = header.sectionViewportPosition(col)
+            width = header.sectionSize(col)
+            if not header.isSectionHidden(col) and x < area.right() and x + width > area.left():
+                columns.append((col, x, width))
+        if not columns:
+            return
+        font = self.font()
+        if font.key() != self.texts_font:  # the look changed: measured texts are stale
+            self.texts.clear()
+            self.texts_font = font.key()
+        metrics = self.fontMetrics()
+        selection = self.selectionModel()
+        painter = QPainter(self.viewport())
+        painter.setFont(font)
+        left = columns[0][1]
+        right = columns[-1][1] + columns[-1][2]
+        height = self.verticalHeader().defaultSectionSize()
+        base = (height - metrics.height()) / 2 + metrics.ascent()  # one baseline for all text
+        for r in range(first, last + 1):
+            y = self.rowViewportPosition(r)
+            i = proxy.mapToSource(proxy.index(r, 0)).row()
+            level = self.board.level_at(i)
+            if selection.isRowSelected(r, QModelIndex()):
+                painter.fillRect(left, y, right - left, height, self.selected)
+            elif level is not Level.OK:
+                painter.fillRect(left, y, right - left, height, self.fills[level])
+            elif r % 2:
+                painter.fillRect(left, y, right - left, height, self.alternate)
+            painter.setPen(self.inks[level])
+            for col, x, width in columns:
+                text = self.board.text_at(i, col)
+                inner = width - 2 * self.PAD
+                fitted = self.texts.get((text, inner))
+                if fitted is None:
+                    if len(self.texts) > 4000:  # times change every second: let old ones go
+                        self.texts.clear()
+                    elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, inner)
+                    fitted = (elided, metrics.horizontalAdvance(elided))
+                    self.texts[(text, inner)] = fitted
+                if col in (IN_STAGE, TOTAL):
+                    painter.drawText(QPointF(x + width - self.PAD - fitted[1], y + base), fitted[0])
+                else:
+                    painter.drawText(QPointF(x + self.PAD, y + base), fitted[0])
+        painter.setPen(self.grid)
+        bottom = self.rowViewportPosition(last) + height - 1
+        top = self.rowViewportPosition(first)
+        for r in range(first, last + 1):
+            line = self.rowViewportPosition(r) + height - 1
+            painter.drawLine(left, line, right, line)
+        for _col, x, width in columns:
+            painter.drawLine(x + width - 1, top, x + width - 1, bottom)
+        painter.end()

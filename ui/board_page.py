@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +35,7 @@ from ui.board_model import (
     WHERE,
     BoardFilter,
     BoardModel,
+    BoardView,
 )
 from ui.theme import ROW_PX, set_role
 
@@ -76,8 +76,7 @@ class BoardPage(QWidget):
         filters.addWidget(self.masked)
         filters.addWidget(self.count)
 
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table = BoardView(self.proxy, model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -16,6 +16,9 @@ ACCENT = "#0B5CAD"
 PAPER = "#FFFFFF"
 PANEL = "#F3F5F7"
 ERROR = "#B3261E"
+SELECTED = "#CFE3F8"  # the chosen row on the board
+ALTERNATE = "#FAFBFC"  # every other row
+GRID = "#E3E8ED"
 
 # level -> (row background, text colour, symbol); the symbol is also explained in the legend.
 LEVELS: dict[Level, tuple[str, str, str]] = {
@@ -55,8 +58,8 @@ def stylesheet() -> str:
         border: 2px solid {ACCENT}; }}
     QLineEdit[invalid="true"], QComboBox[invalid="true"], QSpinBox[invalid="true"] {{
         border: 2px solid {ERROR}; }}
-    QTableView {{ gridline-color: #E3E8ED; selection-background-color: #CFE3F8;
-        selection-color: {INK}; alternate-background-color: #FAFBFC; }}
+    QTableView {{ gridline-color: {GRID}; selection-background-color: {SELECTED};
+        selection-color: {INK}; alternate-background-color: {ALTERNATE}; }}
     QHeaderView::section {{ background: {PANEL}; padding: 4px 6px; border: none;
         border-bottom: 1px solid {LINE}; font-weight: 600; }}
     QTabBar::tab {{ padding: 8px 18px; }}

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass
-from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -14,8 +13,6 @@ from sqlalchemy.orm import Session
 from app.models import Appointment, Department, Doctor, Patient, Staff, Visit
 from app.services.masking import mask_name
 from app.services.stages import DEPARTED, Level, StageMachine
-
-T = TypeVar("T", bound=Any)
 
 
 @dataclass(frozen=True)
@@ -56,54 +53,55 @@ def open_visits(
     ids: Collection[str] | None = None,
 ) -> list[BoardRow]:
     """The day's visits still in the building (or, with ``ids``, just those visits — a live
-    board re-reads only the rows another desk changed)."""
-    query = select(Visit).where(Visit.day == day, Visit.duplicate_of.is_(None))
+    board re-reads only the rows another desk changed).  One query: a desk re-reads a row each
+    time another desk moves a patient, so this is on the path of every live change."""
+    query = (
+        select(
+            Visit,
+            Patient.name,
+            Patient.vip,
+            Appointment.patient_name,
+            Department.name_zh,
+            Department.name_en,
+            Doctor.name_zh,
+            Doctor.name_en,
+            Staff.display_name,
+        )
+        .outerjoin(Patient, Patient.id == Visit.patient_id)
+        .outerjoin(Appointment, Appointment.id == Visit.appointment_id)
+        .outerjoin(Department, Department.id == Visit.department_id)
+        .outerjoin(Doctor, Doctor.id == Visit.doctor_id)
+        .outerjoin(Staff, Staff.id == Visit.escort_staff_id)
+        .where(Visit.day == day, Visit.duplicate_of.is_(None))
+    )
     if ids is not None:
         query = query.where(Visit.id.in_(list(ids)))
     if not include_departed:
         query = query.where(Visit.stage != DEPARTED)
-    visits = session.scalars(query.order_by(Visit.created_at)).all()
-    patients = _by_id(session, Patient, {v.patient_id for v in visits})
-    departments = _by_id(session, Department, {v.department_id for v in visits})
-    doctors = _by_id(session, Doctor, {v.doctor_id for v in visits})
-    staff = _by_id(session, Staff, {v.escort_staff_id for v in visits})
-    appointments = _by_id(
-        session, Appointment, {v.appointment_id for v in visits if v.patient_id is None}
-    )
     rows = []
-    for v in visits:
-        patient = patients.get(v.patient_id)
-        dept = departments.get(v.department_id)
-        doc = doctors.get(v.doctor_id)
-        escort = staff.get(v.escort_staff_id)
-        appt = appointments.get(v.appointment_id)
-        name = patient.name if patient else (appt.patient_name if appt else "")
+    for v, patient, vip, booked, dept_zh, dept_en, doc_zh, doc_en, escort in session.execute(
+        query.order_by(Visit.created_at)
+    ):
+        name = patient if v.patient_id else (booked or "")
         rows.append(
             BoardRow(
                 visit_id=v.id,
                 ticket=v.ticket,
-                name=name,
-                masked_name=mask_name(name),
-                department=(dept.name_zh, dept.name_en) if dept else None,
-                doctor=(doc.name_zh, doc.name_en) if doc else None,
+                name=name or "",
+                masked_name=mask_name(name or ""),
+                department=(dept_zh, dept_en) if dept_zh is not None else None,
+                doctor=(doc_zh, doc_en) if doc_zh is not None else None,
                 stage=v.stage,
                 stage_since=v.stage_since,
                 escort_staff_id=v.escort_staff_id,
-                escort_name=escort.display_name if escort else None,
+                escort_name=escort,
                 created_at=v.created_at,
                 needs_escort=v.needs_escort,
                 designated_doctor=v.designated_doctor,
                 returning=v.is_returning,
-                vip=bool(patient and patient.vip),
+                vip=bool(vip),
                 verified=v.verified,
                 arrival_channel=str(v.arrival_channel),
             )
         )
     return rows
-
-
-def _by_id(session: Session, model: type[T], ids: set[str | None]) -> dict[str | None, T]:
-    wanted = [i for i in ids if i]
-    if not wanted:
-        return {}
-    return {row.id: row for row in session.scalars(select(model).where(model.id.in_(wanted)))}
