@@ -11,6 +11,15 @@ from typing import Any
 # code -> (Simplified Chinese, English); {placeholders} filled from params.
 MESSAGES: dict[str, tuple[str, str]] = {
     "required": ("请填写{label}。", "{label} is required."),
+    "survey_invalid": ("问卷内容有误：{detail}", "The survey cannot be used: {detail}"),
+    "no_survey": (
+        "现在没有可以填写的问卷，请找导医帮忙。",
+        "There is no survey to answer right now; please ask a guide.",
+    ),
+    "survey_ticket": (
+        "请照小票上的样子输入号码，例如 A001。",
+        "Type the number as printed on your ticket, for example A001.",
+    ),
     "phone_invalid": (
         "手机号应为以1开头的11位数字，例如 13812345678。",
         "A mobile number has 11 digits and starts with 1, e.g. 13812345678.",

@@ -5,11 +5,12 @@ offscreen at 1920×1080, tickets printed to a PDF, speech through Qt's ``mock`` 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
@@ -151,5 +152,14 @@ def close_rig(rig: KioskRig) -> None:
     rig.window.close()
     rig.bridge.close()
     rig.translations("en")
-    rig.window.deleteLater()
+    dispose(rig.window)
+
+
+def dispose(window: QWidget) -> None:
+    """The window and all it owns gone now, on this thread: not during the next test, nor
+    whenever Python's collector next runs — possibly on a worker thread, where destroying Qt
+    objects crashes."""
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
     QApplication.processEvents()

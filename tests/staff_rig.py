@@ -22,6 +22,8 @@ from kiosk.main import Translations
 from ui.main import desk_settings
 from ui.window import StaffWindow
 
+from .kiosk_rig import dispose
+
 TZ = ZoneInfo("Asia/Shanghai")
 PASSWORD = "demo-1234"
 
@@ -144,5 +146,4 @@ def close_staff(rig: StaffRig) -> None:
     rig.window.close()
     rig.bridge.close()
     rig.translations("en")
-    rig.window.deleteLater()
-    QApplication.processEvents()
+    dispose(rig.window)

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPointF,
     QSortFilterProxyModel,
@@ -56,8 +57,15 @@ _ROLES = frozenset(
 class BoardModel(QAbstractTableModel):
     ticked = Signal()  # time moved on: repaint what is on screen
 
-    def __init__(self, machine: StageMachine, now: Callable[[], dt.datetime]) -> None:
-        super().__init__()
+    def __init__(
+        self,
+        machine: StageMachine,
+        now: Callable[[], dt.datetime],
+        parent: QObject | None = None,
+    ) -> None:
+        # Owned by its window: it dies with it, on the GUI thread — never later, in whatever
+        # thread Python's collector happens to run.
+        super().__init__(parent)
         self.machine = machine
         self.now_fn = now
         self.now = now()
@@ -255,8 +263,8 @@ class BoardModel(QAbstractTableModel):
 class BoardFilter(QSortFilterProxyModel):
     """Mine / unescorted / department / stage / typed text; sorted by the chosen column."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.setSortRole(SORT_ROLE)
         # Filter on the row itself: a tick changes only the displayed times, which must not
         # make the proxy re-filter every row each second.

@@ -51,7 +51,7 @@ class BoardPage(QWidget):
         self.desk = desk
         self.machine = machine
         self.model = model
-        self.proxy = BoardFilter()
+        self.proxy = BoardFilter(self)
         self.proxy.setSourceModel(model)
 
         self.mine = QCheckBox()

@@ -225,7 +225,7 @@ class StaffWindow(QMainWindow):
         self.setStyleSheet(stylesheet())
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
 
-        self.model = BoardModel(settings.machine, settings.now)
+        self.model = BoardModel(settings.machine, settings.now, self)
         self.stack = QStackedWidget()
         self.signin_page = SignInPage(self)
         self.lock_page = LockPage(self)

@@ -168,9 +168,12 @@ class AssistanceRequest(SyncedRow, Versioned, Base):
 
     device_id: Mapped[str] = mapped_column(String(36))
     location: Mapped[str] = mapped_column(String(80))
-    visit_id: Mapped[str | None] = mapped_column(ForeignKey("visits.id"), default=None)
+    # no foreign key: a kiosk names visits it never saw (a ticket scanned for a survey)
+    visit_id: Mapped[str | None] = mapped_column(String(36), default=None)
     language: Mapped[str] = mapped_column(String(8), default="zh_CN")
-    reason: Mapped[str] = mapped_column(String(16), default="help")  # help | printer
+    reason: Mapped[str] = mapped_column(String(16), default="help")  # help | printer | complaint
+    # a complaint raised by a survey answer: that answer
+    survey_response_id: Mapped[str | None] = mapped_column(String(36), default=None)
     created_at: Mapped[dt.datetime] = mapped_column(index=True)
     acknowledged_at: Mapped[dt.datetime | None] = mapped_column(default=None)
     acknowledged_by: Mapped[str | None] = mapped_column(String(36), default=None)
@@ -182,14 +185,21 @@ class AssistanceRequest(SyncedRow, Versioned, Base):
 
 
 class SurveyResponse(SyncedRow, Base):
-    """An answer to one published survey version; ``visit_id`` is empty when anonymous."""
+    """An answer to one published survey version; ``visit_id`` is empty when anonymous.
+
+    Tied to a visit by its scanned ticket (``visit_id``) or a typed ticket number (``ticket``
+    and ``day``, matched to the visit where the visit is known — on the server).  A second
+    answer for a visit is kept with ``duplicate_of`` naming the first, and never counted."""
 
     __tablename__ = "survey_responses"
 
     survey_id: Mapped[str] = mapped_column(ForeignKey("survey_definitions.id"))
     survey_code: Mapped[str] = mapped_column(String(40))
     survey_revision: Mapped[int] = mapped_column(Integer)
-    visit_id: Mapped[str | None] = mapped_column(ForeignKey("visits.id"), default=None, index=True)
+    visit_id: Mapped[str | None] = mapped_column(String(36), default=None, index=True)
+    ticket: Mapped[str | None] = mapped_column(String(8), default=None)
+    day: Mapped[dt.date | None] = mapped_column(Date, default=None, index=True)
+    duplicate_of: Mapped[str | None] = mapped_column(String(36), default=None)
     department_id: Mapped[str | None] = mapped_column(String(36), default=None)
     doctor_id: Mapped[str | None] = mapped_column(String(36), default=None)
     guide_id: Mapped[str | None] = mapped_column(String(36), default=None)
