@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import AssistanceRequest, EventFlag, EventKind, Staff, Visit, VisitEvent
+from app.models import AssistanceRequest, EventKind, Staff, Visit
 from app.services.stages import DEPARTED
-from app.services.visits import STAGE_EVENTS, effective
+from app.services.visits import STAGE_EVENTS, effective, events_and_flags
 
 
 @dataclass(frozen=True)
@@ -77,16 +77,7 @@ def report(
     visits = session.scalars(
         select(Visit).where(Visit.day == day, Visit.duplicate_of.is_(None))
     ).all()
-    ids = [v.id for v in visits]
-    events: dict[str, list[VisitEvent]] = defaultdict(list)
-    flagged: dict[str, set[str]] = defaultdict(set)
-    if ids:
-        for ev in session.scalars(select(VisitEvent).where(VisitEvent.visit_id.in_(ids))):
-            events[ev.visit_id].append(ev)
-        for visit_id, event_id in session.execute(
-            select(EventFlag.visit_id, EventFlag.event_id).where(EventFlag.visit_id.in_(ids))
-        ):
-            flagged[visit_id].add(event_id)
+    events, flagged = events_and_flags(session, [v.id for v in visits])
 
     all_stages: dict[str, list[float]] = defaultdict(list)
     per_guide: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))

@@ -28,8 +28,9 @@ from sqlalchemy.orm import Session
 from app.clock import Clock
 from app.errors import FrontDeskError
 from app.lang import LANGUAGES
-from app.models import SurveyDefinition, SurveyResponse, Visit, VisitEvent
+from app.models import SurveyDefinition, SurveyResponse, Visit
 from app.services.context import Actor
+from app.services.visits import events_and_flags, last_guide
 
 TYPES = ("rating5", "nps", "single", "multi", "text")
 STYLES = ("faces", "stars")
@@ -372,26 +373,19 @@ def answered(session: Session, visit_id: str) -> bool:
 
 
 def visit_by_ticket(session: Session, day: dt.date, ticket: str) -> Visit | None:
+    """The day's visit with this ticket number ("A001": prefix A, number 1)."""
+    prefix = ticket.rstrip("0123456789")
+    digits = ticket[len(prefix) :]
+    if not prefix or not digits:
+        return None
     return session.scalars(
-        select(Visit).where(Visit.day == day, Visit.ticket == ticket, Visit.duplicate_of.is_(None))
-    ).first()
-
-
-def escorting_guide(session: Session, visit_id: str) -> str | None:
-    """The guide who last took the patient on (claimed, or was handed the patient)."""
-    from app.models import EventKind
-
-    events = session.scalars(
-        select(VisitEvent)
-        .where(
-            VisitEvent.visit_id == visit_id,
-            VisitEvent.kind.in_([EventKind.CLAIMED, EventKind.HANDED_OFF]),
+        select(Visit).where(
+            Visit.day == day,
+            Visit.ticket_prefix == prefix,
+            Visit.ticket_seq == int(digits),
+            Visit.duplicate_of.is_(None),
         )
-        .order_by(VisitEvent.occurred_at.desc())
-    ).all()
-    for e in events:
-        return e.to_staff_id if e.kind == EventKind.HANDED_OFF else e.staff_id
-    return None
+    ).first()
 
 
 def attach_visit(session: Session, response: SurveyResponse) -> None:
@@ -409,7 +403,9 @@ def attach_visit(session: Session, response: SurveyResponse) -> None:
     if visit is not None:
         response.department_id = response.department_id or visit.department_id
         response.doctor_id = response.doctor_id or visit.doctor_id
-    response.guide_id = response.guide_id or escorting_guide(session, response.visit_id)
+    if response.guide_id is None:
+        events, flagged = events_and_flags(session, [response.visit_id])
+        response.guide_id = last_guide(events[response.visit_id], flagged[response.visit_id])
     first = session.scalar(
         select(SurveyResponse.id)
         .where(

@@ -9,7 +9,8 @@ Stage moves, admission, departure, reopening and corrections all go through here
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -99,6 +100,35 @@ def events_of(session: Session, visit_id: str) -> list[VisitEvent]:
 
 def flagged_of(session: Session, visit_id: str) -> set[str]:
     return set(session.scalars(select(EventFlag.event_id).where(EventFlag.visit_id == visit_id)))
+
+
+def events_and_flags(
+    session: Session, visit_ids: Collection[str]
+) -> tuple[dict[str, list[VisitEvent]], dict[str, set[str]]]:
+    """Many visits' events and flagged event ids in two queries (for reports)."""
+    events: dict[str, list[VisitEvent]] = defaultdict(list)
+    flagged: dict[str, set[str]] = defaultdict(set)
+    ids = list(visit_ids)
+    if ids:
+        for ev in session.scalars(select(VisitEvent).where(VisitEvent.visit_id.in_(ids))):
+            events[ev.visit_id].append(ev)
+        for visit_id, event_id in session.execute(
+            select(EventFlag.visit_id, EventFlag.event_id).where(EventFlag.visit_id.in_(ids))
+        ):
+            flagged[visit_id].add(event_id)
+    return events, flagged
+
+
+def last_guide(events: Iterable[VisitEvent], flagged: Iterable[str] = ()) -> str | None:
+    """The guide who last took the patient on (claimed, or was handed the patient) — the one
+    who walked them, for the figures of a survey answer."""
+    guide = None
+    for e in effective(events, flagged):
+        if e.kind == EventKind.CLAIMED and e.staff_id:
+            guide = e.staff_id
+        elif e.kind == EventKind.HANDED_OFF and e.to_staff_id:
+            guide = e.to_staff_id
+    return guide
 
 
 def rebuild_state(session: Session, visit: Visit) -> VisitState:

@@ -1,0 +1,192 @@
+"""Satisfaction figures for any run of days, overall or by department, doctor or guide:
+how many answered, the response rate, the mean of each rated dimension, the share of low
+ratings, and the Net Promoter Score.
+
+Counted: answers not marked ``duplicate_of`` (one per visit).  The rate is answers over visits
+that departed in the range (departure from the effective events, so a corrected departure
+does not count).  Answers given anonymously count in the overall figures only: they are tied
+to no department, doctor or guide."""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.clock import Clock
+from app.models import (
+    Department,
+    Doctor,
+    EventKind,
+    Staff,
+    SurveyDefinition,
+    SurveyResponse,
+    Visit,
+    VisitEvent,
+)
+from app.services.survey import LOW_AT_MOST, parse
+from app.services.visits import effective, events_and_flags, last_guide
+
+GROUPS = ("department", "doctor", "guide")
+
+
+@dataclass(frozen=True)
+class Figures:
+    key: str | None  # the department, doctor or staff id; None for the overall figures
+    name: tuple[str, str]  # (Chinese, English)
+    responses: int
+    departed: int
+    rate: float | None  # responses / departed visits, None when nobody departed
+    means: dict[str, float] = field(default_factory=dict)  # rated question id -> mean (1–5)
+    low_share: float | None = None  # share of ratings at most 2, None without ratings
+    nps: float | None = None  # % promoters (9–10) − % detractors (0–6), −100 to 100
+    complaints: int = 0
+
+
+def _departures(
+    session: Session, start: dt.datetime, end: dt.datetime
+) -> dict[str, tuple[Visit, str | None]]:
+    """Visits whose (effective) departure falls in [start, end): visit, the guide who last
+    walked them."""
+    ids = set(
+        session.scalars(
+            select(VisitEvent.visit_id).where(
+                VisitEvent.kind == EventKind.DEPARTED,
+                VisitEvent.occurred_at >= start,
+                VisitEvent.occurred_at < end,
+            )
+        )
+    )
+    if not ids:
+        return {}
+    events, flagged = events_and_flags(session, ids)
+    visits = {
+        v.id: v
+        for v in session.scalars(
+            select(Visit).where(Visit.id.in_(list(ids)), Visit.duplicate_of.is_(None))
+        )
+    }
+    out = {}
+    for vid, visit in visits.items():
+        departed = [
+            e
+            for e in effective(events[vid], flagged[vid])
+            if e.kind == EventKind.DEPARTED and start <= e.occurred_at < end
+        ]
+        if departed:
+            out[vid] = (visit, last_guide(events[vid], flagged[vid]))
+    return out
+
+
+def _key(response: SurveyResponse, group: str | None) -> str | None:
+    if group == "department":
+        return response.department_id
+    if group == "doctor":
+        return response.doctor_id
+    if group == "guide":
+        return response.guide_id
+    return None
+
+
+def _names(session: Session, group: str | None, keys: set[str]) -> dict[str, tuple[str, str]]:
+    wanted = [k for k in keys if k]
+    if not wanted or group is None:
+        return {}
+    if group == "department":
+        rows = session.scalars(select(Department).where(Department.id.in_(wanted)))
+        return {d.id: (d.name_zh, d.name_en) for d in rows}
+    if group == "doctor":
+        rows = session.scalars(select(Doctor).where(Doctor.id.in_(wanted)))
+        return {d.id: (d.name_zh, d.name_en) for d in rows}
+    rows = session.scalars(select(Staff).where(Staff.id.in_(wanted)))
+    return {s.id: (s.display_name, s.display_name) for s in rows}
+
+
+def figures(
+    session: Session,
+    clock: Clock,
+    first_day: dt.date,
+    last_day: dt.date,
+    by: str | None = None,
+) -> list[Figures]:
+    """Figures for ``first_day`` to ``last_day`` (inclusive, local days): one row overall
+    (``by=None``), or one per department / doctor / guide, most answers first."""
+    if by is not None and by not in GROUPS:
+        raise ValueError(f"figures by {by!r}: one of {GROUPS}")
+    start = clock.day_bounds(first_day)[0]
+    end = clock.day_bounds(last_day)[1]
+    responses = session.scalars(
+        select(SurveyResponse).where(
+            SurveyResponse.created_at >= start,
+            SurveyResponse.created_at < end,
+            SurveyResponse.duplicate_of.is_(None),
+        )
+    ).all()
+    kinds: dict[str, dict[str, str]] = {}  # definition id -> question id -> type
+    for row in session.scalars(
+        select(SurveyDefinition).where(
+            SurveyDefinition.id.in_(list({r.survey_id for r in responses}) or [""])
+        )
+    ):
+        kinds[row.id] = {q.id: q.type for q in parse(row.definition, row.id).questions}
+
+    departures = _departures(session, start, end)
+    departed: dict[str | None, int] = defaultdict(int)
+    for visit, guide in departures.values():
+        key = {"department": visit.department_id, "doctor": visit.doctor_id, "guide": guide}
+        departed[key[by] if by else None] += 1
+
+    grouped: dict[str | None, list[SurveyResponse]] = defaultdict(list)
+    for r in responses:
+        key = _key(r, by)
+        if by is None or key is not None:
+            grouped[key].append(r)
+    keys = set(grouped) | ({k for k in departed if k is not None} if by else {None})
+    names = _names(session, by, {k for k in keys if k})
+    out = [
+        _figure(key, names.get(key, ("全部", "All") if key is None else (key[:8], key[:8])),
+                grouped.get(key, []), departed.get(key, 0), kinds)
+        for key in keys
+    ]
+    out.sort(key=lambda f: (-f.responses, f.name[0]))
+    return out
+
+
+def _figure(
+    key: str | None,
+    name: tuple[str, str],
+    responses: list[SurveyResponse],
+    departed: int,
+    kinds: dict[str, dict[str, str]],
+) -> Figures:
+    ratings: dict[str, list[int]] = defaultdict(list)
+    nps: list[int] = []
+    for r in responses:
+        types = kinds.get(r.survey_id, {})
+        for qid, value in r.answers.items():
+            if not isinstance(value, int):
+                continue
+            if types.get(qid) == "rating5":
+                ratings[qid].append(value)
+            elif types.get(qid) == "nps":
+                nps.append(value)
+    every = [v for values in ratings.values() for v in values]
+    promoters = sum(1 for v in nps if v >= 9)
+    detractors = sum(1 for v in nps if v <= 6)
+    return Figures(
+        key=key,
+        name=name,
+        responses=len(responses),
+        departed=departed,
+        rate=round(len(responses) / departed, 3) if departed else None,
+        means={q: round(statistics.fmean(v), 2) for q, v in ratings.items()},
+        low_share=round(sum(1 for v in every if v <= LOW_AT_MOST) / len(every), 3)
+        if every
+        else None,
+        nps=round(100 * (promoters - detractors) / len(nps), 1) if nps else None,
+        complaints=sum(1 for r in responses if r.complaint),
+    )
