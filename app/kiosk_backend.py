@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
@@ -26,7 +27,7 @@ from app.models import (
     Visit,
 )
 from app.models.sync import PENDING
-from app.services import assistance, checkin, registration
+from app.services import assistance, checkin, registration, survey
 from app.services.assistance import HelpStatus
 from app.services.checkin import AppointmentView, CheckInWindow
 from app.services.context import Actor
@@ -46,6 +47,20 @@ def visit_from_qr(text: str) -> str | None:
     if text.upper().startswith(QR_PREFIX):
         return text[len(QR_PREFIX) :].lower() or None
     return None
+
+
+@dataclass(frozen=True)
+class SurveyStart:
+    """A survey about to be asked: the definition, and what the answer is tied to."""
+
+    definition: survey.Definition
+    visit_id: str | None
+    ticket: str | None  # typed, when this kiosk does not know the visit (the server will)
+    already: bool  # this visit was answered before: thank, do not ask again
+
+    @property
+    def anonymous(self) -> bool:
+        return self.visit_id is None and self.ticket is None
 
 
 class KioskNotReady(FrontDeskError):
@@ -191,6 +206,61 @@ class KioskBackend:
     def help_status(self, request_id: str) -> HelpStatus:
         with self.db.reading() as s:
             return assistance.status(s, request_id)
+
+    # -- satisfaction survey ----------------------------------------------------------------
+
+    def ticket_letters(self) -> str:
+        """The letters ticket numbers start with here (one per department), for the keypad."""
+        with self.db.reading() as s:
+            prefixes = s.scalars(select(Department.ticket_prefix).where(Department.active))
+            return "".join(sorted({p for p in prefixes if p}))
+
+    def survey_for(self, visit_id: str | None = None, ticket: str | None = None) -> SurveyStart:
+        """The survey to ask, tied to a scanned ticket (``visit_id``), a typed ticket number,
+        or to nobody (both empty).  ``already``: this visit was answered here before."""
+        with self.db.reading() as s:
+            definition = survey.current(s)
+            number = survey.normalise_ticket(ticket) if ticket and not visit_id else None
+            if number is not None:
+                found = survey.visit_by_ticket(s, self.clock.today(), number)
+                visit_id = found.id if found is not None else None
+            already = bool(visit_id) and survey.answered(s, str(visit_id))
+        return SurveyStart(definition, visit_id, number, already)
+
+    def submit_survey(
+        self,
+        start: SurveyStart,
+        answers: dict[str, Any],
+        language: str,
+        *,
+        complaint_marked: bool = False,
+    ) -> survey.Submitted:
+        """One answer, and — for a complaint — a call to every guide desk with the answer
+        attached, in the same transaction (so both reach the server together)."""
+        with self.db.session() as s:
+            done = survey.submit(
+                s,
+                self.actor,
+                self.clock,
+                start.definition,
+                answers,
+                language=language,
+                visit_id=start.visit_id,
+                ticket=start.ticket,
+                complaint_marked=complaint_marked,
+            )
+            if done.complaint:
+                assistance.call_guide(
+                    s,
+                    self.actor,
+                    self.clock,
+                    location=self.location,
+                    language=language,
+                    visit_id=start.visit_id,
+                    reason="complaint",
+                    survey_response_id=done.response_id,
+                )
+            return done
 
     # -- the day's end ------------------------------------------------------------------------
 

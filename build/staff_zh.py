@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (a table of sentences: one per line reads best)
-"""Simplified Chinese for the guide desk's screens, kept here as data and written into
+"""Simplified Chinese for the screens added since the kiosk (guide desk, survey), kept here as data and written into
 ``resources/i18n/frontdesk_zh_CN.ts`` by ``python build/i18n.py`` (a translator may still edit
 the .ts; a finished translation there is never overwritten)."""
 
@@ -192,4 +192,32 @@ ZH_CN: dict[str, str] = {
     "Choose a patient on the board, then press Triage (F4).": "请在看板上选择一位患者，再按“分诊”（F4）。",
     "not triaged yet": "尚未分诊",
     "Triage %1 %2 (now: %3)": "分诊 %1 %2（当前：%3）",
+    # the kiosk's satisfaction survey, and the complaint it may pass on
+    "Rate your visit": "评价本次就诊",
+    "Tell us how we did. Hold the QR code on your ticket under the scanner, or choose below.": "请告诉我们您的感受。把小票上的二维码放到扫描口下方，或在下面选择。",
+    "Type my ticket number": "输入小票上的号码",
+    "Answer without a ticket": "不用小票，直接评价",
+    "Without a ticket your answers are not linked to your visit or to you.": "不用小票时，您的回答不会与您或您的就诊记录关联。",
+    "Your ticket number, as printed (for example A001)": "小票上的号码（例如 A001）",
+    "✓ This is a complaint": "✓ 这是投诉，请转给工作人员",
+    "This is a complaint": "这是投诉，请转给工作人员",
+    "Done": "完成",
+    "Skip": "跳过",
+    "Back": "返回",
+    "Next": "下一步",
+    "Send my answers": "提交评价",
+    "Start": "开始",
+    "Question %1 of %2": "第 %1 题，共 %2 题",
+    "Very dissatisfied": "很不满意",
+    "Dissatisfied": "不满意",
+    "Neither": "一般",
+    "Satisfied": "满意",
+    "Very satisfied": "很满意",
+    "0 = not at all likely": "0 = 完全不会",
+    "10 = certainly": "10 = 一定会",
+    "Thank you!": "谢谢您！",
+    "We already have your answers for this visit. Thank you for coming back.": "这次就诊您已经评价过了，谢谢您再来告诉我们。",
+    "We are sorry. Your complaint has been passed to our service staff, and someone will look into it today.": "非常抱歉。您的投诉已转给客服人员，今天就会有人跟进处理。",
+    "Your answers help us look after every patient better.": "您的评价帮助我们更好地照顾每一位患者。",
+    "complaint in a satisfaction survey": "满意度调查中的投诉",
 }

@@ -28,6 +28,9 @@ from kiosk.screens import (
     WelcomeScreen,
 )
 from kiosk.speech import Speaker
+from kiosk.survey import START as SURVEY_START
+from kiosk.survey import TICKET as SURVEY_TICKET
+from kiosk.survey import SurveyScreen
 from kiosk.theme import GAP_PX, LARGE_TEXT, stylesheet
 from kiosk.walkin import WalkInScreen
 from kiosk.widgets import button, hbox, label, show_page
@@ -111,8 +114,6 @@ class KioskWindow(QWidget):
         bridge.ready.connect(lambda: self._status(self.sync_status))
         bridge.failed.connect(self._backend_failed)
 
-        # "Rate your visit" appears with the survey screen (issue 5); never a dead button
-        self.screens["welcome"].survey.setVisible("survey" in SCREENS)
         if settings.logo and settings.logo.exists():
             self.set_logo(settings.logo)
         self.setStyleSheet(stylesheet(1.0))
@@ -340,6 +341,12 @@ class KioskWindow(QWidget):
         assert isinstance(screen, CheckInScreen)
         if self._overlay_up("pin_pad"):
             return
+        visit_id = visit_from_qr(code)
+        survey = self.screens.get("survey")
+        if visit_id and isinstance(survey, SurveyScreen) and self.current == "survey":
+            if survey.pages.currentIndex() in (SURVEY_START, SURVEY_TICKET):
+                survey.on_scanned(visit_id)
+            return  # mid-survey: a stray scan changes nothing
         if "still_there" in self.__dict__:
             self.still_there.cancel()
         for s in self.screens.values():
@@ -347,7 +354,7 @@ class KioskWindow(QWidget):
                 s.clear()
         screen.clear()
         self.go("checkin")
-        if visit_from_qr(code):
+        if visit_id:
             screen.show_message(
                 self.tr(
                     "This is a ticket you already have. Show it to a guide, or tap "
@@ -429,7 +436,15 @@ class KioskWindow(QWidget):
 
 SCREENS: dict[str, type[Screen]] = {
     cls.name: cls
-    for cls in (WelcomeScreen, CheckInScreen, ConfirmScreen, TicketScreen, HelpScreen, WalkInScreen)
+    for cls in (
+        WelcomeScreen,
+        CheckInScreen,
+        ConfirmScreen,
+        TicketScreen,
+        HelpScreen,
+        WalkInScreen,
+        SurveyScreen,
+    )
 }
 
 

@@ -18,7 +18,8 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from app.clock import utcnow
-from app.models import EventFlag, EventKind, Role, Staff, Visit, VisitEvent
+from app.models import EventFlag, EventKind, Role, Staff, SurveyResponse, Visit, VisitEvent
+from app.services import survey
 from app.sync.codec import (
     DESK_TABLES,
     LOCAL_ONLY_COLUMNS,
@@ -195,6 +196,11 @@ def _insert(
             raise Rejected("forbidden", "a kiosk cannot verify a patient")
         values["duplicate_of"] = _first_checkin(batch.session, values.get("appointment_id"))
     obj = model(**values)
+    if model is SurveyResponse:
+        # match a typed ticket number, fill in department, doctor and guide, and keep a second
+        # answer for a visit as answered-already — against everything the server has so far
+        batch.write()
+        survey.attach_visit(batch.session, obj)
     batch.add(obj, obj.id)
     log.row(obj)
 

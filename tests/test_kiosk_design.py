@@ -80,6 +80,7 @@ def _states(rig: KioskRig) -> Iterator[str]:
         walkin.show_step(step)
         rig.settle()
         yield f"walkin-{name}"
+    yield from _survey_states(rig)
     w.call_guide()
     rig.settle()
     yield "help"
@@ -90,6 +91,37 @@ def _states(rig: KioskRig) -> Iterator[str]:
     w.pin_pad.start()
     yield "pin"
     w.pin_pad.close_pad()
+
+
+def _survey_states(rig: KioskRig) -> Iterator[str]:
+    from app.services.survey import Submitted
+
+    rig.window.go("survey")
+    survey = rig.screen("survey")
+    survey.clear()
+    yield "survey-start"
+    survey.type_number()
+    rig.settle()
+    yield "survey-ticket"
+    survey.begin(None, None)
+    rig.settle()
+    survey.answers = {"medical_quality": 2}  # a low rating: "what went wrong" is asked
+    for qid in ("medical_quality", "environment", "what_went_wrong", "what_went_wrong_text"):
+        survey.index = [q.id for q in survey._asked()].index(qid)
+        survey.retranslate()
+        yield f"survey-{qid}"
+    for qid in ("recommend", "respondent"):
+        survey.index = [q.id for q in survey._asked()].index(qid)
+        survey.retranslate()
+        yield f"survey-{qid}"
+    for name, result in (
+        ("thanks", Submitted("r", True, False)),
+        ("thanks-complaint", Submitted("r", True, True)),
+        ("thanks-again", Submitted("r", False, False)),
+    ):
+        survey._sent(result)
+        yield f"survey-{name}"
+    survey.clear()
 
 
 def _views(rig: KioskRig, appts) -> list:

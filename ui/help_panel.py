@@ -121,12 +121,16 @@ class HelpPanel(QFrame):
 
     def _describe(self, card: HelpCard, now: dt.datetime) -> None:
         req = card.request
-        why = (
-            self.tr("printer failed, ticket on screen")
-            if req.reason == "printer"
-            else self.tr("asks for a guide")
-        )
+        if req.reason == "printer":
+            why = self.tr("printer failed, ticket on screen")
+        elif req.reason == "complaint":
+            why = self.tr("complaint in a satisfaction survey")
+        else:
+            why = self.tr("asks for a guide")
         parts = [f"{req.location} · {why}"]
+        if req.said:
+            said = req.said if len(req.said) <= 60 else req.said[:59] + "…"
+            parts.append(f"“{said}”")
         if req.ticket:
             parts.append(self.tr("ticket %1").replace("%1", req.ticket))
         if req.acknowledged_at:

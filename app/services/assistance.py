@@ -12,11 +12,11 @@ from sqlalchemy.orm import Session
 
 from app.clock import Clock
 from app.errors import NotFound
-from app.models import AssistanceRequest, Staff, Visit
+from app.models import AssistanceRequest, Staff, SurveyResponse, Visit
 from app.services.context import Actor
 from app.services.masking import mask_name
 
-REASONS = ("help", "printer")
+REASONS = ("help", "printer", "complaint")  # complaint: raised by a survey answer
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,7 @@ def call_guide(
     language: str,
     visit_id: str | None = None,
     reason: str = "help",
+    survey_response_id: str | None = None,
 ) -> HelpStatus:
     if reason not in REASONS:
         raise ValueError(f"unknown assistance reason {reason!r}")
@@ -62,6 +63,7 @@ def call_guide(
         visit_id=visit_id,
         language=language,
         reason=reason,
+        survey_response_id=survey_response_id,
         created_at=clock.now(),
     )
     session.add(req)
@@ -117,6 +119,7 @@ class DeskRequest:
     acknowledged_name: str | None
     escalated: bool
     resolved: bool
+    said: str = ""  # a complaint: what the patient wrote in the survey
 
     def waited_s(self, now: dt.datetime) -> float:
         end = self.acknowledged_at or now
@@ -146,19 +149,30 @@ def desk_requests(
             session.scalars(select(Visit).where(Visit.id.in_(visit_ids))) if visit_ids else []
         )
     }
+    response_ids = [r.survey_response_id for r in rows if r.survey_response_id]
+    answers = {
+        a.id: a
+        for a in (
+            session.scalars(select(SurveyResponse).where(SurveyResponse.id.in_(response_ids)))
+            if response_ids
+            else []
+        )
+    }
     return [
         DeskRequest(
             request_id=r.id,
             reason=r.reason,
             location=r.location,
             visit_id=r.visit_id,
-            ticket=tickets.get(r.visit_id) if r.visit_id else None,
+            ticket=(tickets.get(r.visit_id) if r.visit_id else None)
+            or getattr(answers.get(r.survey_response_id or ""), "ticket", None),
             created_at=r.created_at,
             acknowledged_at=r.acknowledged_at,
             acknowledged_by=r.acknowledged_by,
             acknowledged_name=names.get(r.acknowledged_by),
             escalated=r.escalated_at is not None,
             resolved=r.resolved_at is not None,
+            said=getattr(answers.get(r.survey_response_id or ""), "comment", ""),
         )
         for r in rows
     ]

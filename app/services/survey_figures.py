@@ -148,8 +148,13 @@ def figures(
     keys = set(grouped) | ({k for k in departed if k is not None} if by else {None})
     names = _names(session, by, {k for k in keys if k})
     out = [
-        _figure(key, names.get(key, ("全部", "All") if key is None else (key[:8], key[:8])),
-                grouped.get(key, []), departed.get(key, 0), kinds)
+        _figure(
+            key,
+            names.get(key, ("全部", "All") if key is None else (key[:8], key[:8])),
+            grouped.get(key, []),
+            departed.get(key, 0),
+            kinds,
+        )
         for key in keys
     ]
     out.sort(key=lambda f: (-f.responses, f.name[0]))

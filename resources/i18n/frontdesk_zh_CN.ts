@@ -256,6 +256,10 @@
         <translation>打印机故障，号票在屏幕上</translation>
     </message>
     <message>
+        <source>complaint in a satisfaction survey</source>
+        <translation>满意度调查中的投诉</translation>
+    </message>
+    <message>
         <source>asks for a guide</source>
         <translation>请求导医帮助</translation>
     </message>
@@ -864,6 +868,113 @@
     <message>
         <source>Yes, I need more time</source>
         <translation>我还在，继续</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyScreen</name>
+    <message>
+        <source>Rate your visit</source>
+        <translation>评价本次就诊</translation>
+    </message>
+    <message>
+        <source>Tell us how we did. Hold the QR code on your ticket under the scanner, or choose below.</source>
+        <translation>请告诉我们您的感受。把小票上的二维码放到扫描口下方，或在下面选择。</translation>
+    </message>
+    <message>
+        <source>Type my ticket number</source>
+        <translation>输入小票上的号码</translation>
+    </message>
+    <message>
+        <source>Answer without a ticket</source>
+        <translation>不用小票，直接评价</translation>
+    </message>
+    <message>
+        <source>Without a ticket your answers are not linked to your visit or to you.</source>
+        <translation>不用小票时，您的回答不会与您或您的就诊记录关联。</translation>
+    </message>
+    <message>
+        <source>Your ticket number, as printed (for example A001)</source>
+        <translation>小票上的号码（例如 A001）</translation>
+    </message>
+    <message>
+        <source>✓ This is a complaint</source>
+        <translation>✓ 这是投诉，请转给工作人员</translation>
+    </message>
+    <message>
+        <source>This is a complaint</source>
+        <translation>这是投诉，请转给工作人员</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Send my answers</source>
+        <translation>提交评价</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Question %1 of %2</source>
+        <translation>第 %1 题，共 %2 题</translation>
+    </message>
+    <message>
+        <source>Very dissatisfied</source>
+        <translation>很不满意</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Neither</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Very satisfied</source>
+        <translation>很满意</translation>
+    </message>
+    <message>
+        <source>0 = not at all likely</source>
+        <translation>0 = 完全不会</translation>
+    </message>
+    <message>
+        <source>10 = certainly</source>
+        <translation>10 = 一定会</translation>
+    </message>
+    <message>
+        <source>Thank you!</source>
+        <translation>谢谢您！</translation>
+    </message>
+    <message>
+        <source>We already have your answers for this visit. Thank you for coming back.</source>
+        <translation>这次就诊您已经评价过了，谢谢您再来告诉我们。</translation>
+    </message>
+    <message>
+        <source>We are sorry. Your complaint has been passed to our service staff, and someone will look into it today.</source>
+        <translation>非常抱歉。您的投诉已转给客服人员，今天就会有人跟进处理。</translation>
+    </message>
+    <message>
+        <source>Your answers help us look after every patient better.</source>
+        <translation>您的评价帮助我们更好地照顾每一位患者。</translation>
     </message>
 </context>
 <context>

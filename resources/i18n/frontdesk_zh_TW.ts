@@ -256,6 +256,10 @@
         <translation>打印機故障，號票在屏幕上</translation>
     </message>
     <message>
+        <source>complaint in a satisfaction survey</source>
+        <translation>滿意度調查中的投訴</translation>
+    </message>
+    <message>
         <source>asks for a guide</source>
         <translation>請求導醫幫助</translation>
     </message>
@@ -864,6 +868,113 @@
     <message>
         <source>Yes, I need more time</source>
         <translation>我還在，繼續</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyScreen</name>
+    <message>
+        <source>Rate your visit</source>
+        <translation>評價本次就診</translation>
+    </message>
+    <message>
+        <source>Tell us how we did. Hold the QR code on your ticket under the scanner, or choose below.</source>
+        <translation>請告訴我們您的感受。把小票上的二維碼放到掃描口下方，或在下面選擇。</translation>
+    </message>
+    <message>
+        <source>Type my ticket number</source>
+        <translation>輸入小票上的號碼</translation>
+    </message>
+    <message>
+        <source>Answer without a ticket</source>
+        <translation>不用小票，直接評價</translation>
+    </message>
+    <message>
+        <source>Without a ticket your answers are not linked to your visit or to you.</source>
+        <translation>不用小票時，您的回答不會與您或您的就診記錄關聯。</translation>
+    </message>
+    <message>
+        <source>Your ticket number, as printed (for example A001)</source>
+        <translation>小票上的號碼（例如 A001）</translation>
+    </message>
+    <message>
+        <source>✓ This is a complaint</source>
+        <translation>✓ 這是投訴，請轉給工作人員</translation>
+    </message>
+    <message>
+        <source>This is a complaint</source>
+        <translation>這是投訴，請轉給工作人員</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳過</translation>
+    </message>
+    <message>
+        <source>Send my answers</source>
+        <translation>提交評價</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Question %1 of %2</source>
+        <translation>第 %1 題，共 %2 題</translation>
+    </message>
+    <message>
+        <source>Very dissatisfied</source>
+        <translation>很不滿意</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>不滿意</translation>
+    </message>
+    <message>
+        <source>Neither</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>滿意</translation>
+    </message>
+    <message>
+        <source>Very satisfied</source>
+        <translation>很滿意</translation>
+    </message>
+    <message>
+        <source>0 = not at all likely</source>
+        <translation>0 = 完全不會</translation>
+    </message>
+    <message>
+        <source>10 = certainly</source>
+        <translation>10 = 一定會</translation>
+    </message>
+    <message>
+        <source>Thank you!</source>
+        <translation>謝謝您！</translation>
+    </message>
+    <message>
+        <source>We already have your answers for this visit. Thank you for coming back.</source>
+        <translation>這次就診您已經評價過了，謝謝您再來告訴我們。</translation>
+    </message>
+    <message>
+        <source>We are sorry. Your complaint has been passed to our service staff, and someone will look into it today.</source>
+        <translation>非常抱歉。您的投訴已轉給客服人員，今天就會有人跟進處理。</translation>
+    </message>
+    <message>
+        <source>Your answers help us look after every patient better.</source>
+        <translation>您的評價幫助我們更好地照顧每一位患者。</translation>
     </message>
 </context>
 <context>
