@@ -312,9 +312,7 @@ class SurveyScreen(Screen):
         )
         self.number_label.setText(self.tr("Your ticket number, as printed (for example A001)"))
         self.complaint.setText(
-            self.tr("✓ This is a complaint")
-            if self.marked
-            else self.tr("This is a complaint")
+            self.tr("✓ This is a complaint") if self.marked else self.tr("This is a complaint")
         )
         self.done.setText(self.tr("Done"))
         self.back.setText(self.tr("Back"))
