@@ -113,3 +113,75 @@ def test_the_kiosk_forgets_yesterday(server, tmp_path: Path) -> None:
         db.close()
     finally:
         runtime.close()
+
+
+def test_survey_answers_given_offline_arrive_once_and_one_counts_per_visit(
+    server, tmp_path: Path
+) -> None:
+    """Two kiosks, both offline, each take an answer for the same visit by its typed ticket
+    number (neither kiosk knows the visit: a guide desk registered it).  Each answer reaches
+    the server once however often it is sent; the server ties both to the visit and counts
+    only the first; the complaint in the second still reaches the desks."""
+    from app.models import Department, SurveyResponse
+    from app.services import registration
+    from app.services.survey_figures import figures
+
+    clock = Clock(tz=TZ)
+    maker = DeskMaker(server, tmp_path)
+    kiosks = []
+    try:
+        desk = maker("staff", "desk-a")
+        with desk.db.session() as s:
+            dept = s.scalars(select(Department).where(Department.code == "IM")).one()
+            arrived = registration.register_arrival(
+                s,
+                PatientForm("赵小明", "M", 70, "13912345678", "", "phone"),
+                VisitForm(purpose="consultation", department_id=dept.id),
+                desk.staff(desk.guides()[0].username),
+                desk.clock,
+            )
+        desk.sync()
+        for name in ("lobby-1", "lobby-2"):
+            runtime = _kiosk(server, tmp_path / name, clock)
+            kiosks.append(runtime)
+            runtime.desk.engine.sync_until_idle()  # the survey definition arrives
+        answers = {
+            "medical_quality": 5,
+            "service_attitude": 5,
+            "fees": 4,
+            "environment": 5,
+            "service_philosophy": 5,
+            "recommend": 10,
+        }
+        low = {**answers, "service_attitude": 1, "recommend": 0}
+        for runtime, given in zip(kiosks, (answers, low), strict=True):  # offline: no sync
+            start = runtime.backend.survey_for(ticket=arrived.ticket)
+            assert start.visit_id is None and start.ticket == arrived.ticket
+            runtime.backend.submit_survey(start, given, "zh_CN")
+        for runtime in kiosks:
+            runtime.desk.engine.sync_until_idle()
+            runtime.desk.engine.sync_until_idle()  # sent again: nothing new arrives
+        db = server.database()
+        with db.reading() as s:
+            rows = s.scalars(select(SurveyResponse).order_by(SurveyResponse.created_at)).all()
+            assert len(rows) == 2
+            first, second = rows
+            assert first.visit_id == second.visit_id == arrived.visit_id
+            assert first.department_id == dept.id and first.duplicate_of is None
+            assert second.duplicate_of == first.id
+            complaints = s.scalars(
+                select(AssistanceRequest).where(AssistanceRequest.reason == "complaint")
+            ).all()
+            assert [c.survey_response_id for c in complaints] == [second.id]
+            (overall,) = figures(s, clock, clock.today(), clock.today())
+            assert overall.responses == 1 and overall.means["fees"] == 4
+        db.close()
+        desk.sync()  # the desks see both answers, and the complaint with what was said
+        with desk.db.reading() as s:
+            assert s.get(SurveyResponse, second.id).duplicate_of == first.id
+            [req] = assistance.desk_requests(s, clock.day_bounds(clock.today())[0])
+            assert req.reason == "complaint" and req.ticket == arrived.ticket
+    finally:
+        for runtime in kiosks:
+            runtime.close()
+        maker.close()
