@@ -361,15 +361,18 @@ def normalise_ticket(raw: str) -> str:
     return text
 
 
-def answered(session: Session, visit_id: str) -> bool:
-    return (
-        session.scalar(
-            select(SurveyResponse.id).where(
-                SurveyResponse.visit_id == visit_id, SurveyResponse.duplicate_of.is_(None)
-            )
-        )
-        is not None
+def first_answer(session: Session, visit_id: str, *, besides: str | None = None) -> str | None:
+    """The counted answer for a visit (the first one given), if any — other than ``besides``."""
+    query = select(SurveyResponse.id).where(
+        SurveyResponse.visit_id == visit_id, SurveyResponse.duplicate_of.is_(None)
     )
+    if besides is not None:
+        query = query.where(SurveyResponse.id != besides)
+    return session.scalar(query.order_by(SurveyResponse.created_at, SurveyResponse.id).limit(1))
+
+
+def answered(session: Session, visit_id: str) -> bool:
+    return first_answer(session, visit_id) is not None
 
 
 def visit_by_ticket(session: Session, day: dt.date, ticket: str) -> Visit | None:
@@ -406,16 +409,7 @@ def attach_visit(session: Session, response: SurveyResponse) -> None:
     if response.guide_id is None:
         events, flagged = events_and_flags(session, [response.visit_id])
         response.guide_id = last_guide(events[response.visit_id], flagged[response.visit_id])
-    first = session.scalar(
-        select(SurveyResponse.id)
-        .where(
-            SurveyResponse.visit_id == response.visit_id,
-            SurveyResponse.duplicate_of.is_(None),
-            SurveyResponse.id != response.id,
-        )
-        .order_by(SurveyResponse.created_at, SurveyResponse.id)
-        .limit(1)
-    )
+    first = first_answer(session, response.visit_id, besides=response.id)
     if first is not None:
         response.duplicate_of = first
 
