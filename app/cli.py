@@ -92,6 +92,10 @@ def _parser() -> argparse.ArgumentParser:
     code.add_argument("--location", default="")
     adm_sub.add_parser("new-epoch", help="after restoring from a backup: desks re-send all")
     adm_sub.add_parser("upgrade", help="migrate the server database")
+    srv_survey = adm_sub.add_parser(
+        "survey", help="publish a new revision of a survey (JSON) to every kiosk"
+    )
+    srv_survey.add_argument("file", type=Path, help="the survey definition, e.g. satisfaction.json")
 
     enr = sub.add_parser("enroll", help="enroll this desk with the central server")
     enr.add_argument("--server", required=True, help="the server's address, e.g. https://…")

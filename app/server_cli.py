@@ -73,6 +73,8 @@ def admin(args: argparse.Namespace, cfg: config.Config) -> int:
             if args.admin_command == "new-epoch":
                 print(f"new epoch {serverdb.new_epoch(s)}: every desk will send its changes again")
                 return 0
+            if args.admin_command == "survey":
+                return _publish_survey(s, args.file, cfg)
             code = create_code(s, role=args.role, name=args.name, location=args.location)
     finally:
         database.close()
@@ -83,4 +85,34 @@ def admin(args: argparse.Namespace, cfg: config.Config) -> int:
         qr = qrcode.QRCode(border=1)
         qr.add_data(code)
         qr.print_ascii(invert=True)
+    return 0
+
+
+def _publish_survey(session, path, cfg: config.Config) -> int:  # type: ignore[no-untyped-def]
+    import json
+
+    from app.clock import Clock
+    from app.services.survey import SurveyError
+    from server.reference import publish_survey
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        print(f"frontdesk: cannot read {path}: {exc.strerror}", file=sys.stderr)
+        return 1
+    except ValueError as exc:
+        print(f"frontdesk: {path} is not valid JSON: {exc}", file=sys.stderr)
+        return 1
+    if not isinstance(data, dict):
+        print(f"frontdesk: {path} does not hold a survey definition", file=sys.stderr)
+        return 1
+    try:
+        row = publish_survey(session, Clock(tz=ZoneInfo(cfg.timezone)), data)
+    except SurveyError as exc:
+        session.rollback()
+        print(f"frontdesk: survey not published: {exc}", file=sys.stderr)
+        return 1
+    print(
+        f"survey {row.code} revision {row.revision} published: kiosks ask it from their next sync"
+    )
     return 0

@@ -11,6 +11,7 @@ The conflict rules (docs/sync.md):
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,6 +53,10 @@ DEVICE_COLUMNS = {
 }
 
 
+# how far back a typed ticket number may still meet its visit (a desk offline for days)
+WAITING_DAYS = dt.timedelta(days=7)
+
+
 class Batch:
     """Row look-ups and additions for the mutations of one push, without autoflush: rows
     added earlier in the batch are found here, rows known to be absent cost no query."""
@@ -61,6 +66,8 @@ class Batch:
         self.pending: dict[tuple[type, Any], Any] = {}
         self.absent: set[tuple[type, Any]] = set()
         self.event_rows: list[dict[str, Any]] = []
+        self._waiting: set[tuple[Any, Any]] | None = None
+        self.met: list[Visit] = []
 
     def get(self, model: type, key: Any) -> Any:
         found = self.pending.get((model, key))
@@ -81,6 +88,22 @@ class Batch:
         self.pending[(VisitEvent, values["id"])] = values
         self.absent.discard((VisitEvent, values["id"]))
         self.event_rows.append(values)
+
+    def waiting_tickets(self) -> set[tuple[Any, Any]]:
+        """(day, ticket key) of survey answers still waiting for their visit — read once a
+        push, so a visit costs a look-up only when an answer names its ticket."""
+        if self._waiting is None:
+            self._waiting = {
+                (day, survey.ticket_key(ticket))
+                for day, ticket in self.session.execute(
+                    select(SurveyResponse.day, SurveyResponse.ticket).where(
+                        SurveyResponse.day >= utcnow().date() - WAITING_DAYS,
+                        SurveyResponse.visit_id.is_(None),
+                        SurveyResponse.ticket.is_not(None),
+                    )
+                ).tuples()
+            }
+        return self._waiting
 
     def write(self) -> None:
         """Send everything collected to the database (still inside the transaction)."""
@@ -203,6 +226,27 @@ def _insert(
         survey.attach_visit(batch.session, obj)
     batch.add(obj, obj.id)
     log.row(obj)
+    if model is SurveyResponse and obj.visit_id is None and obj.ticket:
+        batch.waiting_tickets().add((obj.day, survey.ticket_key(obj.ticket)))
+    elif (
+        model is Visit and (obj.day, (obj.ticket_prefix, obj.ticket_seq)) in batch.waiting_tickets()
+    ):
+        batch.met.append(obj)  # an answer waits for this visit: met once the push is in
+
+
+def meet_waiting_answers(batch: Batch, log: Writer) -> None:
+    """After a push's mutations: survey answers given under the typed ticket number of a
+    visit that has only now arrived are tied to it — with its department, doctor and the
+    guide who walked the patient, whose claim came in the same push."""
+    batch.write()
+    for visit in batch.met:
+        if visit not in batch.session:  # its mutation was refused after all
+            continue
+        for response in survey.waiting_for(batch.session, visit):
+            survey.attach_visit(batch.session, response)
+            batch.session.flush()
+            log.row(response)
+    batch.met = []
 
 
 def _encoded(row: Any) -> dict[str, Any]:

@@ -3,27 +3,34 @@ desk receives it by its ordinary pull."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import demo
 from app.clock import Clock
 from app.models import Appointment, Department, Doctor, RosterSlot, Staff, SurveyDefinition
+from app.services import survey
 from server import changelog
 from server import db as serverdb
 
 ORDER = (Department, Doctor, RosterSlot, Staff, SurveyDefinition, Appointment)
 
 
-def publish_all(session: Session, clock: Clock) -> int:
-    """Write every reference row to the change log (parents first); returns rows written."""
-    writer = changelog.Writer(
+def _writer(session: Session, clock: Clock) -> changelog.Writer:
+    return changelog.Writer(
         session,
         device_id=None,
         mutation_id=None,
         today=clock.today(),
         kiosk_secret=serverdb.meta(session, "kiosk_secret"),
     )
+
+
+def publish_all(session: Session, clock: Clock) -> int:
+    """Write every reference row to the change log (parents first); returns rows written."""
+    writer = _writer(session, clock)
     n = 0
     for model in ORDER:
         for row in session.scalars(select(model)):
@@ -40,3 +47,23 @@ def load_demo(session: Session, clock: Clock, *, seed: int | None = None) -> int
     demo.load(session, clock, seed=seed)
     session.flush()
     return publish_all(session, clock)
+
+
+def publish_survey(session: Session, clock: Clock, data: dict[str, Any]) -> SurveyDefinition:
+    """A new revision of a survey (checked whole: ``survey.SurveyError`` says what is wrong)
+    becomes the one every kiosk asks from its next pull; the revisions it replaces go out as
+    inactive, and their answers still read in their own words."""
+    replaced = list(
+        session.scalars(
+            select(SurveyDefinition).where(
+                SurveyDefinition.code == data.get("code"), SurveyDefinition.active
+            )
+        )
+    )
+    row = survey.publish(session, data)
+    writer = _writer(session, clock)
+    for older in replaced:
+        writer.row(older)
+    writer.row(row)
+    writer.announce()
+    return row

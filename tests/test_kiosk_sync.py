@@ -185,3 +185,133 @@ def test_survey_answers_given_offline_arrive_once_and_one_counts_per_visit(
         for runtime in kiosks:
             runtime.close()
         maker.close()
+
+
+def test_a_survey_revision_published_on_the_server_reaches_the_kiosk(
+    server, tmp_path: Path
+) -> None:
+    """``frontdesk server-admin survey FILE`` as the director runs it: a broken file is refused
+    with its reason and changes nothing; a good revision 2 becomes what the kiosk asks after its
+    next pull, and an answer given to revision 1 still reads in revision 1's words."""
+    import json
+    import subprocess
+    import sys
+
+    from app.models import SurveyDefinition, SurveyResponse
+    from app.services import survey
+
+    from .harness import ROOT
+
+    clock = Clock(tz=TZ)
+    runtime = _kiosk(server, tmp_path, clock)
+
+    def admin(path: Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "app", "--data-dir", str(tmp_path / "admin")]
+            + ["server-admin", "--database-url", server.database_url, "survey", str(path)],
+            cwd=ROOT,
+            env={**__import__("os").environ, "FRONTDESK_CONFIG": str(tmp_path / "none.toml")},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    try:
+        engine, backend = runtime.desk.engine, runtime.backend
+        engine.sync_until_idle()
+        first = backend.survey_for()
+        assert first.definition.revision == 1
+        answers = {q.id: 4 for q in first.definition.questions if q.type == "rating5"}
+        backend.submit_survey(first, {**answers, "recommend": 9}, "en")
+        engine.sync_until_idle()
+
+        source = json.loads((ROOT / "resources/surveys/satisfaction.json").read_text("utf-8"))
+        broken = tmp_path / "broken.json"
+        broken.write_text(json.dumps({**source, "revision": 2, "questions": []}), "utf-8")
+        out = admin(broken)
+        assert out.returncode == 1 and "a survey has questions" in out.stderr
+        same = tmp_path / "same.json"
+        same.write_text(json.dumps(source), "utf-8")
+        out = admin(same)
+        assert out.returncode == 1 and "already has revision 1" in out.stderr
+        bad_json = tmp_path / "bad.json"
+        bad_json.write_text("{", "utf-8")
+        assert "not valid JSON" in admin(bad_json).stderr
+
+        fees = next(q for q in source["questions"] if q["id"] == "fees")
+        fees["text"]["en"] = "Were the fees explained before you paid?"
+        new = {**source, "revision": 2, "questions": [q for q in source["questions"]]}
+        new["questions"].remove(next(q for q in new["questions"] if q["id"] == "respondent"))
+        good = tmp_path / "v2.json"
+        good.write_text(json.dumps(new, ensure_ascii=False), "utf-8")
+        out = admin(good)
+        assert out.returncode == 0, out.stderr
+        assert "satisfaction revision 2 published" in out.stdout
+
+        assert backend.survey_for().definition.revision == 1  # not pulled yet
+        engine.sync_until_idle()
+        second = backend.survey_for().definition
+        assert second.revision == 2
+        assert "respondent" not in [q.id for q in second.questions]
+        with runtime.desk.db.reading() as s:
+            revisions = {row.revision: row.active for row in s.scalars(select(SurveyDefinition))}
+            assert revisions == {1: False, 2: True}
+            response = s.scalars(select(SurveyResponse)).one()
+            read = {a.question: a.answer for a in survey.read(s, response, "en")}
+            assert read["How satisfied are you with the fees?"] == "4"
+            assert survey.current(s).revision == 2
+    finally:
+        runtime.close()
+
+
+def test_a_typed_ticket_answer_meets_its_visit_when_the_visit_arrives_later(
+    server, tmp_path: Path
+) -> None:
+    """The guide desk that registered the visit is offline; the patient answers at a kiosk by
+    typing the ticket number, and the kiosk's answer reaches the server first.  When the desk
+    comes back and its visit arrives, the server ties the waiting answer to it (department,
+    guide) and the desks see that."""
+    from app.models import Department, SurveyResponse
+    from app.services import escort, registration
+
+    clock = Clock(tz=TZ)
+    maker = DeskMaker(server, tmp_path)
+    runtime = None
+    try:
+        desk = maker("staff", "desk-a")
+        with desk.db.session() as s:
+            dept = s.scalars(select(Department).where(Department.code == "IM")).one()
+            arrived = registration.register_arrival(
+                s,
+                PatientForm("赵小明", "M", 70, "13912345678", "", "phone"),
+                VisitForm(purpose="consultation", department_id=dept.id),
+                desk.staff(desk.guides()[0].username),
+                desk.clock,
+            )
+        guide = desk.guides()[1]
+        with desk.db.session() as s:  # a second mutation: this guide walks the patient
+            escort.claim(s, arrived.visit_id, desk.staff(guide.username), desk.clock)
+        runtime = _kiosk(server, tmp_path / "lobby", clock)
+        runtime.desk.engine.sync_until_idle()
+        start = runtime.backend.survey_for(ticket=arrived.ticket.replace("0", ""))  # "A1"
+        answers = {q.id: 5 for q in start.definition.questions if q.type == "rating5"}
+        runtime.backend.submit_survey(start, {**answers, "recommend": 10}, "zh_CN")
+        runtime.desk.engine.sync_until_idle()
+        db = server.database()
+        with db.reading() as s:
+            waiting = s.scalars(select(SurveyResponse)).one()
+            assert waiting.visit_id is None and waiting.department_id is None
+        desk.sync()  # the visit arrives now
+        with db.reading() as s:
+            met = s.get(SurveyResponse, waiting.id)
+            assert met.visit_id == arrived.visit_id
+            assert met.department_id == dept.id and met.duplicate_of is None
+            assert met.guide_id == guide.id
+        db.close()
+        desk.sync()
+        with desk.db.reading() as s:
+            assert s.get(SurveyResponse, waiting.id).visit_id == arrived.visit_id
+    finally:
+        if runtime is not None:
+            runtime.close()
+        maker.close()

@@ -375,20 +375,47 @@ def answered(session: Session, visit_id: str) -> bool:
     return first_answer(session, visit_id) is not None
 
 
+def ticket_key(ticket: str | None) -> tuple[str, int] | None:
+    """A ticket number's prefix and number ("A001" and "A1" are both ("A", 1))."""
+    prefix = (ticket or "").rstrip("0123456789")
+    digits = (ticket or "")[len(prefix) :]
+    if not prefix or not digits:
+        return None
+    return prefix, int(digits)
+
+
 def visit_by_ticket(session: Session, day: dt.date, ticket: str) -> Visit | None:
     """The day's visit with this ticket number ("A001": prefix A, number 1)."""
-    prefix = ticket.rstrip("0123456789")
-    digits = ticket[len(prefix) :]
-    if not prefix or not digits:
+    key = ticket_key(ticket)
+    if key is None:
         return None
     return session.scalars(
         select(Visit).where(
             Visit.day == day,
-            Visit.ticket_prefix == prefix,
-            Visit.ticket_seq == int(digits),
+            Visit.ticket_prefix == key[0],
+            Visit.ticket_seq == key[1],
             Visit.duplicate_of.is_(None),
         )
     ).first()
+
+
+def waiting_for(session: Session, visit: Visit) -> list[SurveyResponse]:
+    """Answers given under this visit's typed ticket number before the visit itself reached
+    this database (a kiosk's answer pushed ahead of the desk that registered the visit),
+    oldest first: ``attach_visit`` each, so the first one given is the one that counts."""
+    if visit.ticket_seq is None or visit.ticket_prefix is None or visit.duplicate_of:
+        return []
+    rows = session.scalars(
+        select(SurveyResponse)
+        .where(
+            SurveyResponse.visit_id.is_(None),
+            SurveyResponse.day == visit.day,
+            SurveyResponse.ticket.like(f"{visit.ticket_prefix}%"),
+        )
+        .order_by(SurveyResponse.created_at, SurveyResponse.id)
+    )
+    key = (visit.ticket_prefix, visit.ticket_seq)
+    return [r for r in rows if ticket_key(r.ticket) == key]
 
 
 def attach_visit(session: Session, response: SurveyResponse) -> None:

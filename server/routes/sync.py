@@ -23,7 +23,7 @@ from server import changelog
 from server import db as serverdb
 from server.deps import DeviceCaller, State
 from server.models import AppliedMutation, ClaimLoss, Device, EscortAssignment, Quarantine
-from server.mutations import Batch, Rejected, apply_ops
+from server.mutations import Batch, Rejected, apply_ops, meet_waiting_answers
 from server.state import ServerState
 
 log = logging.getLogger(__name__)
@@ -172,6 +172,19 @@ def _careful_one(
     return {**result, "mutation_id": m.mutation_id}
 
 
+def _meet_waiting_answers(s: Session, batch: Batch, writer: changelog.Writer) -> None:
+    """Survey answers waiting for a visit of this push: tied to it in a savepoint of their
+    own, so that a failure there leaves them waiting and never costs the push."""
+    writer.mutation_id = None
+    mark = writer.mark()
+    try:
+        with s.begin_nested():
+            meet_waiting_answers(batch, writer)
+    except Exception:
+        writer.discard(mark)
+        log.exception("survey answers waiting for a visit were left waiting")
+
+
 def _forget(batch: Batch, s: Session, writer: changelog.Writer, mark: int) -> None:
     """After a savepoint rolled back: drop what the batch and the writer held of it."""
     writer.discard(mark)
@@ -247,6 +260,8 @@ def _push_batch(
                 results = [_careful_one(s, batch, device, m, writer) for m in mutations]
             else:
                 results = _fast(s, batch, device, mutations, writer)
+            if batch.met:
+                _meet_waiting_answers(s, batch, writer)
             device.last_seen_at = utcnow()
             acked = device.last_device_seq
             epoch = serverdb.meta(s, "epoch")
