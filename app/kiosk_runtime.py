@@ -50,6 +50,9 @@ class KioskRuntime:
     def close(self) -> None:
         if self.worker is not None:
             self.worker.stop()
+        closing = getattr(self.backend, "close", None)
+        if closing is not None:
+            closing()
         if self.desk is not None:
             self.desk.close()
         else:

@@ -8,7 +8,8 @@ to the screen.  Every change names the person signed in (``who``) and this desk.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+import logging
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -18,7 +19,17 @@ from app.clock import Clock
 from app.db import Database
 from app.errors import FrontDeskError
 from app.models import Role, Staff
-from app.services import assistance, auth, board, escort, registration, shift, triage, visits
+from app.services import (
+    assistance,
+    auth,
+    board,
+    escort,
+    registration,
+    shift,
+    survey_figures,
+    triage,
+    visits,
+)
 from app.services.assistance import DeskRequest
 from app.services.auth import SignedIn
 from app.services.board import BoardRow
@@ -27,6 +38,9 @@ from app.services.registration import PatientForm, PatientMatch, RegistrationRes
 from app.services.stages import StageMachine
 from app.services.triage import DepartmentRoster, TriageResult
 from app.services.visits import VisitState
+from app.sync.client import SyncClient, SyncError
+
+log = logging.getLogger(__name__)
 
 # What each role may do at a guide desk (the screens show only what is allowed; the back end
 # refuses the rest).  A duty lead is a guide who also receives escalations.
@@ -94,6 +108,7 @@ class StaffBackend:
         desk_name: str,
         standalone: bool = True,
         escalate_after_s: int = 60,
+        reports: Callable[[], SyncClient] | None = None,
     ) -> None:
         self.db = db
         self.clock = clock
@@ -102,6 +117,8 @@ class StaffBackend:
         self.desk_name = desk_name
         self.standalone = standalone
         self.escalate_after_s = escalate_after_s
+        self._reports = reports  # the central server, for figures over every desk's records
+        self._report_client: SyncClient | None = None
 
     def actor(self, who: SignedIn) -> Actor:
         return Actor(device_id=self.device_id, staff_id=who.staff_id, desk=self.desk_name)
@@ -346,3 +363,27 @@ class StaffBackend:
                 self.clock.now(),
                 stage_order=self.machine.stages,
             )
+
+    # -- satisfaction figures ----------------------------------------------------------------
+
+    def survey_report(
+        self, who: SignedIn, first_day: dt.date, last_day: dt.date, by: str | None
+    ) -> survey_figures.Report:
+        """From the central server (every desk's answers) when it answers; else from this
+        desk's own records, and the report says so."""
+        self._require(who, REPORT)
+        if self._reports is not None:
+            if self._report_client is None:
+                self._report_client = self._reports()
+            try:
+                data = self._report_client.survey_report(first_day, last_day, by)
+                return survey_figures.report_from_json(data)
+            except SyncError as exc:
+                log.info("survey figures from this desk: the server did not answer (%s)", exc)
+        with self.db.reading() as s:
+            source = "desk" if self._reports is not None else "standalone"
+            return survey_figures.report(s, self.clock, first_day, last_day, by, source=source)
+
+    def close(self) -> None:
+        if self._report_client is not None:
+            self._report_client.close()

@@ -13,6 +13,7 @@ from app.db import open_database
 from app.kiosk_runtime import KioskRuntime, standalone_device_id
 from app.services.stages import StageMachine
 from app.staff_backend import StaffBackend
+from app.sync.client import SyncClient
 from app.sync.desk import SyncedDesk
 from app.sync.engine import SyncStatus, Touched
 from app.sync.identity import Identity
@@ -51,6 +52,7 @@ def open_staff(
             desk_name=cfg.location or identity.name,
             standalone=False,
             escalate_after_s=cfg.escalate_after_s,
+            reports=lambda: SyncClient(desk.engine.client.base_url, identity.token, timeout=5),
         )
         runtime = StaffRuntime(backend, desk.db, desk)
         if on_pulled is not None:

@@ -15,7 +15,7 @@ from app.db import Database
 from server import db as serverdb
 from server.deps import DeviceCaller
 from server.notify import PostgresListener
-from server.routes import admin, devices, health, staff, sync
+from server.routes import admin, devices, health, reports, staff, sync
 from server.settings import ServerSettings
 from server.state import ServerState
 
@@ -69,7 +69,7 @@ def create_app(settings: ServerSettings, *, migrate: bool = True) -> FastAPI:
             return JSONResponse({"detail": "request too large"}, status_code=413)
         return await call_next(request)
 
-    for module in (health, devices, staff, sync, admin):
+    for module in (health, devices, staff, sync, admin, reports):
         app.include_router(module.router)
     return app
 

@@ -207,8 +207,18 @@ def test_a_survey_revision_published_on_the_server_reaches_the_kiosk(
 
     def admin(path: Path) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "app", "--data-dir", str(tmp_path / "admin")]
-            + ["server-admin", "--database-url", server.database_url, "survey", str(path)],
+            [
+                sys.executable,
+                "-m",
+                "app",
+                "--data-dir",
+                str(tmp_path / "admin"),
+                "server-admin",
+                "--database-url",
+                server.database_url,
+                "survey",
+                str(path),
+            ],
             cwd=ROOT,
             env={**__import__("os").environ, "FRONTDESK_CONFIG": str(tmp_path / "none.toml")},
             capture_output=True,
@@ -240,7 +250,7 @@ def test_a_survey_revision_published_on_the_server_reaches_the_kiosk(
 
         fees = next(q for q in source["questions"] if q["id"] == "fees")
         fees["text"]["en"] = "Were the fees explained before you paid?"
-        new = {**source, "revision": 2, "questions": [q for q in source["questions"]]}
+        new = {**source, "revision": 2, "questions": list(source["questions"])}
         new["questions"].remove(next(q for q in new["questions"] if q["id"] == "respondent"))
         good = tmp_path / "v2.json"
         good.write_text(json.dumps(new, ensure_ascii=False), "utf-8")

@@ -79,11 +79,12 @@ def test_roles_decide_what_a_person_sees(rig: StaffRig) -> None:
     w = rig.window
     rig.sign_in("consult.liu")
     assert w.tabs.isTabVisible(1) and not w.tabs.isTabVisible(3)
+    assert not w.tabs.isTabVisible(4)  # satisfaction figures
     assert not w.board_page.actions["claim"][0].isVisible()
     assert not w.board_page.actions["next"][0].isVisible()
     rig.click(w.switch_button)
     rig.sign_in("quality.zhou")
-    assert not w.tabs.isTabVisible(1) and w.tabs.isTabVisible(3)
+    assert not w.tabs.isTabVisible(1) and w.tabs.isTabVisible(3) and w.tabs.isTabVisible(4)
     assert not w.board_page.actions["triage"][0].isVisible()
     rig.click(w.switch_button)
     rig.sign_in("guide.zhang")  # a guide who is duty lead also sees the shift

@@ -1,8 +1,8 @@
 """Every staff screen rendered to PNG, in Chinese and in English, on a desk with a realistic
 morning (FRONTDESK_SHOTS=DIR keeps the pictures): sign-in, board, registration with errors,
-triage, shift, lock, and the timeline, hand-off, admission and move dialogs.  Each picture is
-checked: Chinese screens carry no untranslated English, nothing is cut off, and every warning
-on the board has its symbol as well as its colour."""
+triage, shift, satisfaction, lock, and the timeline, hand-off, admission and move dialogs.
+Each picture is checked: Chinese screens carry no untranslated English, nothing is cut off,
+and every warning on the board has its symbol as well as its colour."""
 
 from __future__ import annotations
 
@@ -21,9 +21,11 @@ from ui.board_model import IN_STAGE
 from ui.dialogs import AdmissionDialog, HandOffDialog, MoveDialog, TimelineDialog
 
 from .staff_rig import StaffRig, close_staff, make_staff
+from .test_staff_satisfaction import answer, answers
 
 NAMES = ["王秀英", "李建国", "张伟", "刘芳", "陈明", "杨丽", "赵强", "黄敏", "周杰", "吴静"]
-ALLOWED_LATIN = {"VIP", "FrontDesk", "Ctrl", "F1", "F2", "F3", "F4"}
+# NPS is said so in Chinese too
+ALLOWED_LATIN = {"VIP", "NPS", "FrontDesk", "Ctrl", "F1", "F2", "F3", "F4"}
 
 
 def _morning(rig: StaffRig) -> list[str]:
@@ -153,6 +155,20 @@ def test_every_staff_screen_rendered_and_checked(qtbot, tmp_path: Path, language
         w.tabs.setCurrentWidget(w.shift_page)
         rig.settle()
         shot("shift")
+        # two patients gone home and their answers: the satisfaction figures by department
+        b = rig.backend
+        for visit, given in zip(
+            ids[3:6], (answers(5, 10), answers(4, 7, fees=2), answers(3, 5)), strict=True
+        ):
+            b.move(w.who, visit, "departed")
+            answer(b.db, Actor("kiosk-1"), rig.clock, visit, given)
+        w.tabs.setCurrentWidget(w.satisfaction_page)
+        rig.settle()
+        page = w.satisfaction_page
+        page.group.setCurrentIndex(page.group.findData("department"))
+        rig.settle()
+        assert page.table.rowCount() > 1 and page.report.overall.responses == 3
+        shot("satisfaction")
         # dialogs on the board
         w.show_board(ids[1])
         w.open_timeline()
@@ -185,5 +201,5 @@ def test_every_staff_screen_rendered_and_checked(qtbot, tmp_path: Path, language
     finally:
         close_staff(rig)
     assert problems == []
-    assert len(saved) == 11
+    assert len(saved) == 12
     assert all(p.stat().st_size > 10_000 for p in saved.values())

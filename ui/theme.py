@@ -49,6 +49,7 @@ def stylesheet() -> str:
     QPushButton:hover {{ border-color: {ACCENT}; }}
     QPushButton:focus {{ border: 2px solid {ACCENT}; }}
     QPushButton:disabled {{ color: #8A949E; background: #ECEFF2; }}
+    QPushButton:checked {{ background: {SELECTED}; border: 2px solid {ACCENT}; }}
     QPushButton[role="primary"] {{ background: {ACCENT}; color: white; border-color: {ACCENT};
         font-weight: 600; }}
     QPushButton[role="primary"]:disabled {{ background: #9DB8D6; border-color: #9DB8D6; }}

@@ -42,6 +42,7 @@ from ui.board_page import BoardPage
 from ui.dialogs import AdmissionDialog, Dialog, HandOffDialog, MoveDialog, TimelineDialog
 from ui.help_panel import HelpPanel
 from ui.register import RegisterPage
+from ui.satisfaction import SatisfactionPage
 from ui.shift import ShiftPage
 from ui.theme import set_role, stylesheet
 from ui.triage import TriagePage
@@ -264,11 +265,13 @@ class StaffWindow(QMainWindow):
         self.register_page = RegisterPage(self)
         self.triage_page = TriagePage(self)
         self.shift_page = ShiftPage(self)
+        self.satisfaction_page = SatisfactionPage(self)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.board_page, "")
         self.tabs.addTab(self.register_page, "")
         self.tabs.addTab(self.triage_page, "")
         self.tabs.addTab(self.shift_page, "")
+        self.tabs.addTab(self.satisfaction_page, "")
         self.tabs.currentChanged.connect(self._tab_changed)
         box = QVBoxLayout(self.desk_page)
         box.setContentsMargins(0, 0, 0, 0)
@@ -351,6 +354,7 @@ class StaffWindow(QMainWindow):
                 self.tr("Register (F2)"),
                 self.tr("Triage (F3)"),
                 self.tr("Shift"),
+                self.tr("Satisfaction"),
             )
         ):
             self.tabs.setTabText(i, text)
@@ -367,6 +371,7 @@ class StaffWindow(QMainWindow):
             self.register_page,
             self.triage_page,
             self.shift_page,
+            self.satisfaction_page,
         ):
             page.retranslate()
         self.help_panel.tick(self.settings.now())
@@ -431,6 +436,7 @@ class StaffWindow(QMainWindow):
         self.tabs.setTabVisible(1, self.may(REGISTER))
         self.tabs.setTabVisible(2, self.may(REGISTER))
         self.tabs.setTabVisible(3, self.may(REPORT))
+        self.tabs.setTabVisible(4, self.may(REPORT))
         self.help_panel.duty_lead = bool(self.who and self.who.duty_lead)
         self.help_panel.may_help = self.may(HELP)
         self.board_page.update_actions()
@@ -534,6 +540,8 @@ class StaffWindow(QMainWindow):
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.shift_page:
             self.shift_page.load()
+        elif self.tabs.widget(index) is self.satisfaction_page and self.satisfaction_page.report:
+            self.satisfaction_page.load()
 
     def _go_tab(self, index: int) -> None:
         if self.stack.currentWidget() is self.desk_page and self.tabs.isTabVisible(index):

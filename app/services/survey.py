@@ -90,6 +90,10 @@ class Question:
     max_length: int = 300
     may_complain: bool = False
     when: Condition | None = None
+    label: Texts | None = None  # a short name for the figures ("医疗质量"); else the text
+
+    def short(self, lang: str) -> str:
+        return (self.label or self.text)[lang]
 
     def option_text(self, option_id: str, lang: str) -> str:
         for o in self.options:
@@ -188,6 +192,7 @@ def parse(data: dict[str, Any], definition_id: str = "") -> Definition:
                 max_length=max_length,
                 may_complain=bool(raw.get("may_complain", False)),
                 when=when,
+                label=_texts(raw["label"], f"{where} label") if raw.get("label") else None,
             )
         )
         seen[qid] = kind

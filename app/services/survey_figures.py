@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,7 +29,7 @@ from app.models import (
     Visit,
     VisitEvent,
 )
-from app.services.survey import LOW_AT_MOST, parse
+from app.services.survey import LANGUAGES, LOW_AT_MOST, NoSurvey, current, parse
 from app.services.visits import effective, events_and_flags, last_guide
 
 GROUPS = ("department", "doctor", "guide")
@@ -194,4 +195,93 @@ def _figure(
         else None,
         nps=round(100 * (promoters - detractors) / len(nps), 1) if nps else None,
         complaints=sum(1 for r in responses if r.complaint),
+    )
+
+
+# -- the report a quality officer reads -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Dimension:
+    id: str  # the rated question's id
+    label: dict[str, str]  # language -> a short name for a column
+
+
+@dataclass(frozen=True)
+class Report:
+    """The figures for a run of days: the overall row first, then one row per group."""
+
+    first_day: dt.date
+    last_day: dt.date
+    by: str | None
+    overall: Figures
+    rows: list[Figures]
+    dimensions: list[Dimension]  # the rated questions, in the survey's order
+    # "server": every desk's answers; "desk": a synced desk's own records (the server did
+    # not answer); "standalone": a desk with no server, whose records are all there are
+    source: str = "server"
+
+
+def _dimensions(session: Session, figures_rows: list[Figures]) -> list[Dimension]:
+    """The rating questions of the survey as asked now, then any an older revision had."""
+    out: list[Dimension] = []
+    try:
+        definition = current(session)
+    except NoSurvey:
+        definition = None
+    if definition is not None:
+        out = [
+            Dimension(q.id, {lang: q.short(lang) for lang in LANGUAGES})
+            for q in definition.questions
+            if q.type == "rating5"
+        ]
+    known = {d.id for d in out}
+    for f in figures_rows:
+        for qid in f.means:
+            if qid not in known:
+                known.add(qid)
+                out.append(Dimension(qid, dict.fromkeys(LANGUAGES, qid)))
+    return out
+
+
+def report(
+    session: Session,
+    clock: Clock,
+    first_day: dt.date,
+    last_day: dt.date,
+    by: str | None = None,
+    *,
+    source: str = "server",
+) -> Report:
+    if last_day < first_day:
+        raise ValueError("the last day comes before the first")
+    (overall,) = figures(session, clock, first_day, last_day)
+    rows = figures(session, clock, first_day, last_day, by) if by else []
+    return Report(first_day, last_day, by, overall, rows, _dimensions(session, [overall]), source)
+
+
+def report_to_json(r: Report) -> dict[str, Any]:
+    return {
+        "first_day": r.first_day.isoformat(),
+        "last_day": r.last_day.isoformat(),
+        "by": r.by,
+        "overall": asdict(r.overall),
+        "rows": [asdict(f) for f in r.rows],
+        "dimensions": [asdict(d) for d in r.dimensions],
+    }
+
+
+def _figures_from_json(d: dict[str, Any]) -> Figures:
+    return Figures(**{**d, "name": tuple(d["name"])})
+
+
+def report_from_json(d: dict[str, Any], *, source: str = "server") -> Report:
+    return Report(
+        first_day=dt.date.fromisoformat(d["first_day"]),
+        last_day=dt.date.fromisoformat(d["last_day"]),
+        by=d["by"],
+        overall=_figures_from_json(d["overall"]),
+        rows=[_figures_from_json(f) for f in d["rows"]],
+        dimensions=[Dimension(x["id"], x["label"]) for x in d["dimensions"]],
+        source=source,
     )

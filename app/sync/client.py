@@ -120,6 +120,14 @@ class SyncClient:
             },
         )
 
+    def survey_report(
+        self, first_day: dt.date, last_day: dt.date, by: str | None
+    ) -> dict[str, Any]:
+        params = {"first_day": first_day.isoformat(), "last_day": last_day.isoformat()}
+        if by:
+            params["by"] = by
+        return self._call("GET", "/api/v1/reports/survey", params=params)
+
     def sign_in(self, username: str, password: str) -> dict[str, Any]:
         return self._call(
             "POST", "/api/v1/staff/sign-in", json={"username": username, "password": password}

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.sync.client import ProtocolError, SyncError, Unauthorized, Unreachable
-from app.sync.engine import SyncEngine, SyncStatus
+from app.sync.engine import SyncEngine, SyncStatus, Touched
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +56,10 @@ class SyncWorker:
         self.on_status = on_status
         self._stop = threading.Event()
         self._wake_push = threading.Event()
+        # new departments pulled: lease their ticket numbers now, not at the next heartbeat
+        # (a desk enrolled a minute ago could otherwise not give a ticket for that minute)
+        self._wake_heartbeat = threading.Event()
+        engine.on_pulled.append(self._pulled)
         self._threads: list[threading.Thread] = []
 
     def start(self) -> None:
@@ -72,9 +76,14 @@ class SyncWorker:
         """A local change was committed: push soon."""
         self._wake_push.set()
 
+    def _pulled(self, touched: Touched) -> None:
+        if "departments" in touched.tables:
+            self._wake_heartbeat.set()
+
     def stop(self, timeout: float = 5.0) -> None:
         self._stop.set()
         self._wake_push.set()
+        self._wake_heartbeat.set()
         for t in self._threads:
             t.join(timeout)
 
@@ -154,4 +163,5 @@ class SyncWorker:
                 pass
             except Exception:
                 log.exception("heartbeat failed unexpectedly")
-            self._stop.wait(self.heartbeat_interval)
+            self._wake_heartbeat.wait(self.heartbeat_interval)
+            self._wake_heartbeat.clear()

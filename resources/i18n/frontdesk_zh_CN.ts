@@ -602,6 +602,113 @@
     </message>
 </context>
 <context>
+    <name>SatisfactionPage</name>
+    <message>
+        <source>Patient satisfaction</source>
+        <translation>患者满意度</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近7天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近30天</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Copy as text</source>
+        <translation>复制为文字</translation>
+    </message>
+    <message>
+        <source>Overall only</source>
+        <translation>仅看总体</translation>
+    </message>
+    <message>
+        <source>By department</source>
+        <translation>按科室</translation>
+    </message>
+    <message>
+        <source>By doctor</source>
+        <translation>按医生</translation>
+    </message>
+    <message>
+        <source>By guide</source>
+        <translation>按导医</translation>
+    </message>
+    <message>
+        <source>Rate: answers per patient who left in these days. Means are out of 5. Low: ratings of 1 or 2. NPS: patients who would recommend us (9–10) minus those who would not (0–6), in points from −100 to 100. Anonymous answers count only in the first row.</source>
+        <translation>参评率：这些天离院患者中作出评价的比例。均分满分为5分。低分：1分或2分的评价。NPS（净推荐值）：愿意推荐（9–10分）减去不愿推荐（0–6分）的比例，取值−100到100。匿名评价只计入第一行。</translation>
+    </message>
+    <message>
+        <source>The first day comes after the last day.</source>
+        <translation>开始日期晚于结束日期，请重新选择。</translation>
+    </message>
+    <message>
+        <source>All answers</source>
+        <translation>全部评价</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>评价数</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>离院数</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>参评率</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低分</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>No answers from %1 to %2.</source>
+        <translation>%1 至 %2 没有评价。</translation>
+    </message>
+    <message>
+        <source>%3 answers from %1 to %2, from %4 patients who left (%5). NPS %6; %7 of ratings low; %8 complaints.</source>
+        <translation>%1 至 %2：离院患者 %4 人，收到评价 %3 份（参评率 %5）。NPS %6；低分占 %7；投诉 %8 件。</translation>
+    </message>
+    <message>
+        <source>From every desk's records, on the central server.</source>
+        <translation>数据来自中心服务器，包含所有终端的记录。</translation>
+    </message>
+    <message>
+        <source>The central server did not answer: these figures are from this desk's own records only.</source>
+        <translation>中心服务器未响应：以下数字仅来自本机的记录。</translation>
+    </message>
+</context>
+<context>
     <name>ShiftPage</name>
     <message>
         <source>Today's shift</source>
@@ -751,6 +858,10 @@
     <message>
         <source>Shift</source>
         <translation>班次</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
     </message>
     <message>
         <source>Guide</source>

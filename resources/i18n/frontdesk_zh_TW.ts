@@ -602,6 +602,113 @@
     </message>
 </context>
 <context>
+    <name>SatisfactionPage</name>
+    <message>
+        <source>Patient satisfaction</source>
+        <translation>患者滿意度</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近7天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近30天</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>從</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Copy as text</source>
+        <translation>複製為文字</translation>
+    </message>
+    <message>
+        <source>Overall only</source>
+        <translation>僅看總體</translation>
+    </message>
+    <message>
+        <source>By department</source>
+        <translation>按科室</translation>
+    </message>
+    <message>
+        <source>By doctor</source>
+        <translation>按醫生</translation>
+    </message>
+    <message>
+        <source>By guide</source>
+        <translation>按導醫</translation>
+    </message>
+    <message>
+        <source>Rate: answers per patient who left in these days. Means are out of 5. Low: ratings of 1 or 2. NPS: patients who would recommend us (9–10) minus those who would not (0–6), in points from −100 to 100. Anonymous answers count only in the first row.</source>
+        <translation>參評率：這些天離院患者中作出評價的比例。均分滿分為5分。低分：1分或2分的評價。NPS（淨推薦值）：願意推薦（9–10分）減去不願推薦（0–6分）的比例，取值−100到100。匿名評價只計入第一行。</translation>
+    </message>
+    <message>
+        <source>The first day comes after the last day.</source>
+        <translation>開始日期晚於結束日期，請重新選擇。</translation>
+    </message>
+    <message>
+        <source>All answers</source>
+        <translation>全部評價</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>對象</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>評價數</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>離院數</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>參評率</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低分</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投訴</translation>
+    </message>
+    <message>
+        <source>No answers from %1 to %2.</source>
+        <translation>%1 至 %2 沒有評價。</translation>
+    </message>
+    <message>
+        <source>%3 answers from %1 to %2, from %4 patients who left (%5). NPS %6; %7 of ratings low; %8 complaints.</source>
+        <translation>%1 至 %2：離院患者 %4 人，收到評價 %3 份（參評率 %5）。NPS %6；低分佔 %7；投訴 %8 件。</translation>
+    </message>
+    <message>
+        <source>From every desk's records, on the central server.</source>
+        <translation>數據來自中心服務器，包含所有終端的記錄。</translation>
+    </message>
+    <message>
+        <source>The central server did not answer: these figures are from this desk's own records only.</source>
+        <translation>中心服務器未響應：以下數字僅來自本機的記錄。</translation>
+    </message>
+</context>
+<context>
     <name>ShiftPage</name>
     <message>
         <source>Today's shift</source>
@@ -751,6 +858,10 @@
     <message>
         <source>Shift</source>
         <translation>班次</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>滿意度</translation>
     </message>
     <message>
         <source>Guide</source>

@@ -1,0 +1,34 @@
+"""Figures for the staff desks' report screens, computed from every desk's records.
+
+Staff desks only.  The desk shows the page only to the roles allowed to read it (quality,
+follow-up, directors, the duty lead); what goes out is counts and means, never a patient."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Query
+
+from app.services import survey_figures
+from server.deps import StaffDesk, State
+
+router = APIRouter(prefix="/api/v1/reports", tags=["reports"])
+MAX_DAYS = 366
+
+
+@router.get("/survey")
+def survey(
+    caller: StaffDesk,
+    state: State,
+    first_day: dt.date,
+    last_day: dt.date,
+    by: str | None = Query(default=None, pattern="^(department|doctor|guide)$"),
+) -> dict[str, Any]:
+    if last_day < first_day:
+        raise HTTPException(422, "last_day before first_day")
+    if (last_day - first_day).days >= MAX_DAYS:
+        raise HTTPException(422, "at most a year at a time")
+    with state.db.reading() as s:
+        report = survey_figures.report(s, state.clock, first_day, last_day, by)
+    return survey_figures.report_to_json(report)
