@@ -6,12 +6,14 @@ frontdesk staff                the guide workstation (sign in, board, registrati
 frontdesk db upgrade           bring the local database up to date (backs it up first)
 frontdesk db current           show the database's schema revision
 frontdesk config show|path|init
+frontdesk self-test            check that this installation works (the installer runs it)
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -97,6 +99,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     srv_survey.add_argument("file", type=Path, help="the survey definition, e.g. satisfaction.json")
 
+    st = sub.add_parser("self-test", help="check that this installation works (exit 0: all well)")
+    st.add_argument(
+        "--keep", type=Path, help="keep the test's files (pictures of every screen) here"
+    )
+
     enr = sub.add_parser("enroll", help="enroll this desk with the central server")
     enr.add_argument("--server", required=True, help="the server's address, e.g. https://…")
     enr.add_argument("--code", required=True, help="the one-time code from the director")
@@ -127,6 +134,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.server_cli import admin, serve
 
         return serve(args, cfg) if args.command == "server" else admin(args, cfg)
+    if args.command == "self-test":
+        from ui.selftest import run as self_test
+
+        code = self_test(args.keep)
+        # leave at once: Qt's on-screen keyboard may crash while the interpreter tears down,
+        # which would turn a pass into a failure for the installer
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
     if args.command == "enroll":
         logs.setup(cfg.log_path(), cfg.log_level)
         return _enroll(args, cfg)

@@ -1,0 +1,360 @@
+"""``frontdesk self-test``: does this installation work?  Run by the installer after an
+upgrade, by the build after freezing, and by IT staff on a misbehaving PC.
+
+Each check prints one line (``ok`` or ``FAIL`` with the reason); the exit code is 0 only when
+every check passed.  Everything happens in a temporary folder: the machine's own database,
+settings and printer are never touched.  Without a display the screens are drawn offscreen.
+
+Checks: every module imports; the program's files are there (translations, surveys,
+migrations); a new database is created and migrated to the newest schema; every kiosk screen
+and every staff page opens and draws, landscape and portrait; a QR ticket prints to PDF;
+Qt's on-screen keyboard loads, with its Pinyin and Cangjie/Zhuyin input; the server answers
+``/api/v1/health`` on 127.0.0.1."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import pkgutil
+import sys
+import tempfile
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+PACKAGES = ("app", "kiosk", "ui", "server")
+KEYBOARD_INPUTS = ("Pinyin", "TCIme")  # simplified by Pinyin; traditional by Cangjie/Zhuyin
+
+
+class CheckFailed(Exception):
+    pass
+
+
+def _require(condition: bool, reason: str) -> None:
+    if not condition:
+        raise CheckFailed(reason)
+
+
+# -- checks without Qt ---------------------------------------------------------------------
+
+
+def check_modules() -> str:
+    names = []
+    for package in PACKAGES:
+        root = importlib.import_module(package)
+        names.append(package)
+        for info in pkgutil.walk_packages(root.__path__, prefix=f"{package}."):
+            if ".migrations." in info.name or info.name.endswith(".migrations"):
+                continue  # Alembic loads those itself (the database check runs them)
+            importlib.import_module(info.name)
+            names.append(info.name)
+    _require(len(names) > 40, f"only {len(names)} modules found")
+    return f"{len(names)} modules"
+
+
+def check_files() -> str:
+    from app.paths import resources_dir
+
+    res = resources_dir()
+    qm = sorted(p.name for p in (res / "i18n").glob("*.qm"))
+    _require(
+        "frontdesk_zh_CN.qm" in qm and "frontdesk_zh_TW.qm" in qm, f"translations missing: {qm}"
+    )
+    surveys = list((res / "surveys").glob("*.json"))
+    _require(bool(surveys), "no survey definitions")
+    return f"{len(qm)} translations, {len(surveys)} surveys"
+
+
+def check_database(work: Path) -> str:
+    from sqlalchemy import inspect
+
+    from app import db
+
+    path = work / "selftest.db"
+    database = db.open_database(path, outbox=True)
+    try:
+        current = db.current_revision(database.engine)
+        _require(current == db.head_revision(), f"at {current}, not {db.head_revision()}")
+        tables = inspect(database.engine).get_table_names()
+        _require("visits" in tables and "survey_responses" in tables, "tables missing")
+    finally:
+        database.close()
+    with db.make_engine(path).connect() as conn:
+        ok = conn.exec_driver_sql("PRAGMA integrity_check").scalar()
+    _require(ok == "ok", f"integrity check: {ok}")
+    return f"migrated to {current}, {len(tables)} tables"
+
+
+def check_server(work: Path) -> str:
+    import socket
+
+    import requests
+    import uvicorn
+
+    from server import db as serverdb
+    from server.app import create_app
+    from server.settings import ServerSettings
+
+    url = f"sqlite+pysqlite:///{work / 'server.db'}"
+    settings = ServerSettings(database_url=url, host="127.0.0.1", port=0)
+    serverdb.upgrade(settings.resolved_url())
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), log_level="error"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                r = requests.get(f"http://127.0.0.1:{port}/api/v1/health", timeout=2)
+                break
+            except requests.ConnectionError:
+                _require(time.monotonic() < deadline, "the server did not start in 20 s")
+                time.sleep(0.1)
+        _require(r.status_code == 200, f"health answered HTTP {r.status_code}")
+        return f"health {r.json().get('status', r.status_code)} on 127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+
+
+# -- checks with Qt -------------------------------------------------------------------------
+
+
+class QtChecks:
+    """One QApplication for the screen checks; the keyboard is asked for before it starts."""
+
+    def __init__(self, work: Path) -> None:
+        self.work = work
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        os.environ["QT_IM_MODULE"] = "qtvirtualkeyboard"
+        os.environ.setdefault("QT_QUICK_BACKEND", "software")
+        from PySide6.QtCore import QLocale, qInstallMessageHandler
+
+        self.messages: list[str] = []  # Qt's own chatter: shown only when a check fails
+        qInstallMessageHandler(lambda _kind, _where, text: self.messages.append(text))
+
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        from kiosk.main import application
+
+        self.app = application([sys.argv[0]])
+        self.shots = work / "screens"
+        self.shots.mkdir()
+
+    def settle(self, seconds: float = 0.05) -> None:
+        end = time.monotonic() + seconds
+        while True:
+            self.app.processEvents()
+            if time.monotonic() >= end:
+                return
+            time.sleep(0.01)
+
+    def grab(self, widget: Any, name: str) -> None:
+        self.settle()
+        image = widget.grab().toImage()
+        _require(not image.isNull() and image.width() > 100, f"{name}: nothing drawn")
+        colours = {
+            image.pixel(x, y)
+            for x in range(0, image.width(), 23)
+            for y in range(0, image.height(), 23)
+        }
+        _require(len(colours) > 1, f"{name}: a blank screen")
+        _require(image.save(str(self.shots / f"{name}.png")), f"{name}: not saved")
+
+    def _config(self, name: str) -> Any:
+        from app import config
+
+        return config.load(
+            self.work / "none.toml",
+            [f"data_dir={self.work / name}", "language=zh_CN", "speech=0"],
+        )
+
+    def kiosk(self) -> str:
+        from zoneinfo import ZoneInfo
+
+        from app.clock import Clock
+        from app.kiosk_runtime import open_kiosk
+        from kiosk.bridge import Bridge
+        from kiosk.main import Translations, kiosk_settings
+        from kiosk.speech import Speaker
+        from kiosk.window import SCREENS, KioskWindow
+
+        cfg = self._config("kiosk")
+        clock = Clock(tz=ZoneInfo(cfg.timezone))
+        bridge = Bridge(lambda: open_kiosk(cfg, clock, demo=True, start_sync=False))
+        translations = Translations(self.app)
+        translations(cfg.language)
+        window = KioskWindow(
+            kiosk_settings(cfg, windowed=True), bridge, Speaker(enabled=False), translations
+        )
+        try:
+            bridge.start()
+            deadline = time.monotonic() + 60
+            while not bridge.is_ready:
+                _require(time.monotonic() < deadline, "the kiosk's database did not open")
+                self.settle(0.05)
+            drawn = 0
+            for size, shape in (((1920, 1080), "landscape"), ((1080, 1920), "portrait")):
+                window.resize(*size)
+                window.show()
+                for name in SCREENS:
+                    window.go(name)
+                    self.grab(window, f"kiosk-{name}-{shape}")
+                    drawn += 1
+            for lang in ("zh_TW", "en"):
+                window.set_language(lang)
+                window.go("welcome")
+                self.grab(window, f"kiosk-welcome-{lang}")
+            return f"{drawn} screens drawn, 3 languages"
+        finally:
+            window.may_close = True
+            window.close()
+            bridge.close()
+
+    def staff(self) -> str:
+        from zoneinfo import ZoneInfo
+
+        from app.clock import Clock
+        from app.paths import resources_dir
+        from app.staff_runtime import open_staff
+        from kiosk.bridge import Bridge
+        from kiosk.main import Translations
+        from ui.main import desk_settings
+        from ui.window import StaffWindow
+
+        cfg = self._config("staff")
+        clock = Clock(tz=ZoneInfo(cfg.timezone))
+        bridge = Bridge(lambda: open_staff(cfg, clock, demo=True), name="staff")
+        translations = Translations(self.app)
+        window = StaffWindow(desk_settings(cfg, clock), bridge, translations)
+        try:
+            bridge.start()
+            deadline = time.monotonic() + 60
+            while not bridge.is_ready:
+                _require(time.monotonic() < deadline, "the desk's database did not open")
+                self.settle(0.05)
+            window.resize(1600, 900)
+            window.show()
+            self.grab(window, "staff-signin")
+            # the demo hospital's duty lead signs in (argon2 included) and sees every page
+            hospital = json.loads((resources_dir() / "demo" / "hospital.json").read_text("utf-8"))
+            window.sign_in("guide.zhang", hospital["demo_password"])
+            deadline = time.monotonic() + 30
+            while window.who is None:
+                _require(time.monotonic() < deadline, "the duty lead could not sign in")
+                self.settle(0.05)
+            pages = 0
+            for i in range(window.tabs.count()):
+                window.tabs.setCurrentIndex(i)
+                bridge.wait_idle()
+                self.grab(window, f"staff-page-{i}")
+                pages += 1
+            return f"sign-in and {pages} pages drawn"
+        finally:
+            window.close()
+            bridge.close()
+
+    def ticket(self) -> str:
+        from kiosk.printing import TicketText, print_ticket
+
+        pdf = self.work / "ticket.pdf"
+        print_ticket(
+            TicketText(
+                hospital="自检医院",
+                ticket="A001",
+                department="内科",
+                where="2F 201",
+                directions="电梯上二楼，右转",
+                doctor="李医生",
+                name="张*明",
+                time_line="09:30",
+                footer="FrontDesk self-test",
+                qr="frontdesk:selftest",
+            ),
+            f"pdf:{pdf}",
+        )
+        data = pdf.read_bytes()
+        _require(data.startswith(b"%PDF") and len(data) > 2000, "no PDF came out")
+        return f"QR ticket printed to PDF ({len(data) // 1024} KiB)"
+
+    def keyboard(self) -> str:
+        from PySide6.QtCore import QLibraryInfo
+        from PySide6.QtGui import QGuiApplication
+        from PySide6.QtWidgets import QLineEdit
+
+        qml = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.QmlImportsPath))
+        plugins = qml / "QtQuick" / "VirtualKeyboard" / "Plugins"
+        missing = [p for p in KEYBOARD_INPUTS if not (plugins / p / "qmldir").exists()]
+        _require(not missing, f"keyboard input missing from {plugins}: {missing}")
+        field = QLineEdit()
+        field.show()
+        field.activateWindow()
+        field.setFocus()
+        deadline = time.monotonic() + 20
+        while True:
+            QGuiApplication.inputMethod().show()
+            self.settle(0.05)
+            kinds = [w.metaObject().className() for w in QGuiApplication.topLevelWindows()]
+            if any("InputView" in k for k in kinds):
+                break
+            _require(time.monotonic() < deadline, "the on-screen keyboard did not load")
+        QGuiApplication.inputMethod().hide()
+        field.close()
+        return "loaded, with " + " and ".join(KEYBOARD_INPUTS)
+
+
+# -- running --------------------------------------------------------------------------------
+
+
+def run(keep: Path | None = None, out: Any = None) -> int:
+    out = out or sys.stdout
+    started = time.perf_counter()
+    failures = 0
+    with tempfile.TemporaryDirectory(prefix="frontdesk-selftest-") as tmp:
+        work = keep or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+
+        def step(name: str, check: Callable[[], str]) -> None:
+            nonlocal failures
+            t = time.perf_counter()
+            try:
+                detail = check()
+            except Exception as exc:
+                failures += 1
+                reason = str(exc) or type(exc).__name__
+                print(f"FAIL {name}: {reason}", file=out, flush=True)
+                if not isinstance(exc, CheckFailed):
+                    traceback.print_exc(file=sys.stderr)
+                return
+            print(f"ok   {name}: {detail} ({time.perf_counter() - t:.1f} s)", file=out, flush=True)
+
+        step("modules", check_modules)
+        step("files", check_files)
+        step("database", lambda: check_database(work))
+        qt: QtChecks | None = None
+        try:
+            qt = QtChecks(work)
+        except Exception as exc:
+            failures += 1
+            print(f"FAIL qt: {exc}", file=out, flush=True)
+        if qt is not None:
+            step("keyboard", qt.keyboard)
+            step("kiosk screens", qt.kiosk)
+            step("staff screens", qt.staff)
+            step("ticket", qt.ticket)
+        step("server", lambda: check_server(work))
+        if failures and qt is not None and qt.messages:
+            print("     what Qt said:", file=out)
+            for text in qt.messages[-30:]:
+                print(f"       {text}", file=out)
+        if keep:
+            print(f"     pictures of the screens: {work / 'screens'}", file=out)
+    verdict = "passed" if failures == 0 else f"FAILED ({failures} checks)"
+    print(f"self-test {verdict} in {time.perf_counter() - started:.1f} s", file=out, flush=True)
+    return 0 if failures == 0 else 1
