@@ -306,7 +306,7 @@ class QtChecks:
             _require(time.monotonic() < deadline, "the on-screen keyboard did not load")
         QGuiApplication.inputMethod().hide()
         field.close()
-        return "loaded, with " + " and ".join(KEYBOARD_INPUTS)
+        return f"loaded from {qml}, with " + " and ".join(KEYBOARD_INPUTS)
 
 
 # -- running --------------------------------------------------------------------------------
