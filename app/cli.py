@@ -124,6 +124,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except config.ConfigError as exc:
         print(f"frontdesk: {exc}", file=sys.stderr)
         return 2
+    if args.command in ("kiosk", "staff", "demo", "server"):
+        _announce_running()
     if args.command == "config":
         return _config(args, cfg)
     if args.command == "db":
@@ -170,6 +172,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             windows=not args.no_windows,
         )
     return 2  # pragma: no cover - argparse refuses unknown commands
+
+
+_running: list[object] = []  # the mutex handle, held until the process ends
+
+
+def _announce_running() -> None:
+    """On Windows, a named mutex that says FrontDesk is open: the installer looks for it
+    before an upgrade and stops the program first (build/installer/frontdesk.nsi)."""
+    if sys.platform != "win32":
+        return
+    import ctypes
+
+    handle = ctypes.windll.kernel32.CreateMutexW(None, False, "Local\\FrontDesk.Running")
+    if handle:
+        _running.append(handle)
 
 
 def _config(args: argparse.Namespace, cfg: config.Config) -> int:

@@ -15,6 +15,8 @@ DEBS="libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-render-u
       libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxkbcommon0 libxkbcommon-x11-0 libegl1
       libgl1 libfontconfig1 libdbus-1-3 libpulse0 fonts-noto-cjk xvfb xauth imagemagick
       postgresql poppler-utils"
+# the developer's tools add makensis (the Windows installer's script) and PyInstaller's needs
+[ "${1:-}" = "--dev" ] && DEBS="$DEBS nsis binutils"  # binutils: PyInstaller reads libraries
 
 missing=""
 if command -v dpkg-query >/dev/null 2>&1; then
