@@ -155,6 +155,14 @@ class QtChecks:
                 return
             time.sleep(0.01)
 
+    def wait_for(self, condition: Callable[[], bool], seconds: float, reason: str) -> None:
+        """Let Qt run until ``condition`` holds; the check fails with ``reason`` after
+        ``seconds``."""
+        deadline = time.monotonic() + seconds
+        while not condition():
+            _require(time.monotonic() < deadline, reason)
+            self.settle(0.05)
+
     def grab(self, widget: Any, name: str) -> None:
         self.settle()
         image = widget.grab().toImage()
@@ -195,10 +203,7 @@ class QtChecks:
         )
         try:
             bridge.start()
-            deadline = time.monotonic() + 60
-            while not bridge.is_ready:
-                _require(time.monotonic() < deadline, "the kiosk's database did not open")
-                self.settle(0.05)
+            self.wait_for(lambda: bridge.is_ready, 60, "the kiosk's database did not open")
             drawn = 0
             for size, shape in (((1920, 1080), "landscape"), ((1080, 1920), "portrait")):
                 window.resize(*size)
@@ -235,20 +240,14 @@ class QtChecks:
         window = StaffWindow(desk_settings(cfg, clock), bridge, translations)
         try:
             bridge.start()
-            deadline = time.monotonic() + 60
-            while not bridge.is_ready:
-                _require(time.monotonic() < deadline, "the desk's database did not open")
-                self.settle(0.05)
+            self.wait_for(lambda: bridge.is_ready, 60, "the desk's database did not open")
             window.resize(1600, 900)
             window.show()
             self.grab(window, "staff-signin")
             # the demo hospital's duty lead signs in (argon2 included) and sees every page
             hospital = json.loads((resources_dir() / "demo" / "hospital.json").read_text("utf-8"))
             window.sign_in("guide.zhang", hospital["demo_password"])
-            deadline = time.monotonic() + 30
-            while window.who is None:
-                _require(time.monotonic() < deadline, "the duty lead could not sign in")
-                self.settle(0.05)
+            self.wait_for(lambda: window.who is not None, 30, "the duty lead could not sign in")
             pages = 0
             for i in range(window.tabs.count()):
                 window.tabs.setCurrentIndex(i)
@@ -296,14 +295,13 @@ class QtChecks:
         field.show()
         field.activateWindow()
         field.setFocus()
-        deadline = time.monotonic() + 20
-        while True:
+
+        def keyboard_up() -> bool:
             QGuiApplication.inputMethod().show()
-            self.settle(0.05)
-            kinds = [w.metaObject().className() for w in QGuiApplication.topLevelWindows()]
-            if any("InputView" in k for k in kinds):
-                break
-            _require(time.monotonic() < deadline, "the on-screen keyboard did not load")
+            windows = QGuiApplication.topLevelWindows()
+            return any("InputView" in w.metaObject().className() for w in windows)
+
+        self.wait_for(keyboard_up, 20, "the on-screen keyboard did not load")
         QGuiApplication.inputMethod().hide()
         field.close()
         return f"loaded from {qml}, with " + " and ".join(KEYBOARD_INPUTS)
