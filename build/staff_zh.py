@@ -147,6 +147,16 @@ ZH_CN: dict[str, str] = {
     "The desk could not open its data: %1": "本机数据无法打开：%1",
     "That is somebody else's password.": "这是其他人的密码。",
     "Your claim on %1 was refused: %2 got there first.": "您对 %1 的认领未成功：%2 已先认领。",
+    "The server could not take a change made on this desk. It is kept safe for the "
+    "administrator; tell the duty lead.": "服务器未能处理本机的一项修改。该修改已妥善保存，"
+    "等待管理员处理；请告知值班组长。",
+    "it is not allowed": "不允许这样修改",
+    "the record it changes is unknown to the server": "服务器上没有它所修改的记录",
+    "recorded steps cannot be changed": "已记录的流程步骤不能更改",
+    "its data is not valid": "数据无效",
+    "The server refused a change made on this desk (%1). It has been undone here and kept "
+    "for the duty lead; please enter it again if it is still needed.": "服务器拒绝了本机的一项"
+    "修改（%1）。本机已撤销该修改，原内容已留存供值班组长查看；如仍需要，请重新录入。",
     "That code is not a FrontDesk ticket.": "这不是本院的号票二维码。",
     "This ticket is not on today's board (departed or another day).": "这张号票不在今天的看板上（已离院或不是今天）。",
     "Choose a patient on the board first.": "请先在看板上选择一位患者。",

@@ -7,7 +7,8 @@ Scopes (decided here, never by a desk):
     appts:<day>       the day's appointments in full                     (staff desks)
     kappts:<day>      the same, as kiosks may hold them: hashed keys, masked names (kiosks)
     visits:<day>      patients, visits, events, flags, requests, surveys (staff desks)
-    device:<id>       a kiosk's own "call a guide" requests and their answers
+    device:<id>       a kiosk's own "call a guide" requests and their answers; for any desk,
+                      the undoing of its own refused changes (``revert`` / ``gone``)
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ SYNC_LOCK = 7_041_977  # pg_advisory_xact_lock key serialising change-log append
 def scopes_for(role: str, device_id: str, day: dt.date) -> list[str]:
     if role == "kiosk":
         return ["ref", f"kappts:{day}", f"device:{device_id}"]
-    return ["ref", "staff", f"appts:{day}", f"visits:{day}"]
+    return ["ref", "staff", f"appts:{day}", f"visits:{day}", f"device:{device_id}"]
 
 
 def day_key(secret: str, day: dt.date) -> str:
@@ -161,6 +162,25 @@ class Writer:
                     "committed_at": self._now,
                 }
             )
+
+    def to_device(
+        self, table: str, entity_id: str, op: str, data: dict[str, Any], version: int = 1
+    ) -> None:
+        """Log a change for the sending desk alone (its ``device:`` scope)."""
+        self._lock()
+        self.rows.append(
+            {
+                "scope": f"device:{self.device_id}",
+                "entity_type": table,
+                "entity_id": entity_id,
+                "op": op,
+                "version": version,
+                "data": data,
+                "origin_device_id": self.device_id,
+                "origin_mutation_id": self.mutation_id,
+                "committed_at": self._now,
+            }
+        )
 
     def mark(self) -> int:
         return len(self.rows)

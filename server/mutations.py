@@ -101,7 +101,7 @@ class Batch:
                         SurveyResponse.visit_id.is_(None),
                         SurveyResponse.ticket.is_not(None),
                     )
-                ).tuples()
+                )
             }
         return self._waiting
 
@@ -201,7 +201,7 @@ def _insert(
     existing = batch.get(model, op["id"])
     if model is VisitEvent:
         if existing is not None:
-            if content_hash(_encoded(existing)) != content_hash(_encoded(values)):
+            if content_hash(encoded_row(existing)) != content_hash(encoded_row(values)):
                 raise Rejected("id_reuse", f"event {op['id']} exists with other content")
             return
         _event(batch, device, values, log, outcome)
@@ -249,7 +249,7 @@ def meet_waiting_answers(batch: Batch, log: Writer) -> None:
     batch.met = []
 
 
-def _encoded(row: Any) -> dict[str, Any]:
+def encoded_row(row: Any) -> dict[str, Any]:
     """A row's JSON form, whether an ORM object or a dict of column values."""
     if isinstance(row, dict):
         return {k: encode_value(v) for k, v in row.items()}
@@ -285,7 +285,7 @@ def _event(
         raise Rejected("missing_parent", "the event's visit is unknown")
     values.setdefault("data", {})
     batch.add_event(values)
-    log.data("visit_events", _encoded(values))
+    log.data("visit_events", encoded_row(values))
     event_id = values["id"]
     staff_id = values.get("staff_id")
     flag: tuple[str, str | None] | None = None

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from app.clock import Clock
 from app.services import assistance
@@ -132,3 +133,42 @@ def test_offline_claim_race_tells_the_loser_who_won(qtbot, server, tmp_path: Pat
     finally:
         close_staff(a)
         close_staff(b)
+
+
+def test_a_refused_change_is_undone_and_the_guide_is_told(qtbot, server, tmp_path: Path) -> None:
+    """A change the server refuses (here an older desk moving a visit to another day) is
+    taken back on the desk and the guide reads why, in Chinese, on the board."""
+    from app.models import OutboxEntry, Visit
+
+    clock = Clock(tz=TZ)
+    a = _desk(qtbot, server, tmp_path, "一楼导医台", clock)
+    try:
+        qtbot.waitUntil(lambda: bool(a.backend.guides()), timeout=15_000)
+        a.sign_in("guide.wang")
+        result, update = a.backend.register(
+            a.window.who,
+            PatientForm("卫大爷", "M", 79, "13900006666", "", "walk_in"),
+            VisitForm(purpose="consultation"),
+        )
+        a.window.model.apply(update.rows, update.gone)
+        engine, db = a.runtime.desk.engine, a.runtime.desk.db
+        qtbot.waitUntil(lambda: engine.pending_count() == 0, timeout=15_000)
+        a.runtime.worker.stop()
+        with db.session() as s:
+            v = s.get(Visit, result.visit_id)
+            day = v.day
+            v.day = day.replace(year=day.year - 1)
+            v.version += 1
+        engine.sync_until_idle()
+        a.window.sync_status(engine.status)
+        a.settle()
+        message = a.window.board_page.message.text()
+        assert "拒绝" in message and "不允许" in message and "撤销" in message
+        with db.reading() as s:
+            assert s.get(Visit, result.visit_id).day == day
+            assert s.scalars(select(OutboxEntry.state)).all().count("rejected") == 1
+        a.window.board_page.message.clear()
+        a.window.sync_status(engine.status)  # told once, not on every status tick
+        assert a.window.board_page.message.text() == ""
+    finally:
+        close_staff(a)

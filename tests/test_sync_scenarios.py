@@ -9,10 +9,11 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
-from app.models import Department, OutboxEntry, SyncState, Visit, VisitEvent
+from app.models import Department, OutboxEntry, Patient, SyncState, Visit, VisitEvent
 from app.services import board, checkin, registration, triage
 from app.services.registration import PatientForm, VisitForm
 from app.sync import apply as sync_apply
+from server.models import ChangeLog
 
 from .harness import Desk, DeskMaker
 from .test_sync import _dept, _server_appointment
@@ -238,3 +239,74 @@ def test_10_own_rows_coming_back_never_undo_a_later_local_change(server, desk) -
     with a.db.reading() as s:
         v = s.get(Visit, reg.visit_id)
         assert v.department_id == _dept(s, "DER") and v.version == 2
+
+
+def test_13_a_refused_change_is_undone_on_its_desk_and_reported(server, desk) -> None:
+    """An older desk edits a field the server never lets anyone change; in the same push a
+    good registration follows it.  The refusal is answered, kept in the outbox, shown in the
+    sync status, and the desk's row goes back to the server's; the good change lands."""
+    a, b = desk("staff", "a"), desk("staff", "b")
+    reg = a.arrive("李雷", "13700001111")
+    a.sync()
+    with a.db.session() as s:  # one local transaction the server will refuse whole
+        v = s.get(Visit, reg.visit_id)
+        before = (v.day, v.purpose_text, v.version)
+        v.day = v.day.replace(year=v.day.year - 1)
+        v.purpose_text = "复诊拿药"
+        v.version += 1
+    good = a.arrive("韩梅", "13700002222")
+    a.sync()
+    with a.db.reading() as s:
+        refused = s.scalars(select(OutboxEntry).where(OutboxEntry.state == "rejected")).one()
+        assert refused.result["code"] == "forbidden"
+        assert refused.payload["ops"][0]["data"]["purpose_text"] == "复诊拿药"  # kept whole
+        assert s.scalar(select(func.count()).where(OutboxEntry.state == "applied")) == 2
+        v = s.get(Visit, reg.visit_id)
+        assert (v.day, v.purpose_text, v.version) == before
+        assert s.get(Visit, good.visit_id) is not None
+    assert [c["code"] for c in a.engine.status.conflicts] == ["forbidden"]
+    b.sync()
+    with b.db.reading() as s:  # the other desk never saw the refused change
+        assert s.get(Visit, reg.visit_id).purpose_text == before[1]
+        assert s.get(Visit, good.visit_id) is not None
+    a.sync()  # pulling again changes nothing
+    with a.db.reading() as s:
+        assert s.get(Visit, reg.visit_id).version == before[2]
+
+
+def test_13_a_refused_kiosk_registration_leaves_nothing_behind(server, desk) -> None:
+    """A kiosk's whole registration refused (here: a kiosk claiming to have verified the
+    patient): patient, visit and events go from the kiosk's file; nothing reaches a desk."""
+    kiosk, a = desk("kiosk", "k"), desk("staff", "a")
+    with kiosk.db.session() as s:
+        dept_id = _dept(s, "IM")
+        made = registration.register_walk_in(
+            s,
+            PatientForm("王芳", "F", 60, "13900003333"),
+            VisitForm(purpose="consultation", department_id=dept_id),
+            kiosk.actor,
+            kiosk.clock,
+            standalone=False,
+        )
+        v = s.get(Visit, made.visit_id)
+        v.verified = True
+    kiosk.walk_in()  # a good one after it
+    kiosk.sync()
+    with kiosk.db.reading() as s:
+        assert s.get(Visit, made.visit_id) is None
+        assert s.scalar(select(func.count()).select_from(Patient)) == 0
+        assert s.scalar(select(func.count()).where(VisitEvent.visit_id == made.visit_id)) == 0
+        assert s.scalar(select(func.count()).select_from(Visit)) == 1
+        assert s.scalars(select(OutboxEntry.state).order_by(OutboxEntry.device_seq)).all() == [
+            "rejected",
+            "applied",
+        ]
+    a.sync()
+    with a.db.reading() as s:
+        assert s.get(Visit, made.visit_id) is None
+        assert s.scalar(select(func.count()).select_from(Visit)) == 1
+    with server.database().reading() as s:  # what told the kiosk names rows, nothing more
+        undo = s.scalars(select(ChangeLog).where(ChangeLog.op == "gone")).all()
+        assert {u.entity_type for u in undo} == {"patients", "visits", "visit_events"}
+        assert all(set(u.data) <= {"visit_id"} for u in undo)
+        assert {u.scope for u in undo} == {f"device:{kiosk.identity.device_id}"}

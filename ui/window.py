@@ -581,6 +581,9 @@ class StaffWindow(QMainWindow):
             if key in self.seen_conflicts:
                 continue
             self.seen_conflicts.add(key)
+            if result.get("status") in ("rejected", "quarantined"):
+                self.board_page.say(self._refusal(result), role="warn")
+                continue
             for c in result.get("conflicts") or []:
                 if c.get("reason") == "claimed_by_other":
                     row = self.model.row_of(c.get("visit_id", ""))
@@ -591,6 +594,24 @@ class StaffWindow(QMainWindow):
                         .replace("%2", c.get("holder_name") or "?"),
                         role="warn",
                     )
+
+    def _refusal(self, result: dict[str, Any]) -> str:
+        """A change of this desk the server would not take, in words a guide can act on."""
+        if result.get("status") == "quarantined":
+            return self.tr(
+                "The server could not take a change made on this desk. It is kept safe "
+                "for the administrator; tell the duty lead."
+            )
+        why = {
+            "forbidden": self.tr("it is not allowed"),
+            "missing_row": self.tr("the record it changes is unknown to the server"),
+            "missing_parent": self.tr("the record it changes is unknown to the server"),
+            "append_only": self.tr("recorded steps cannot be changed"),
+        }.get(str(result.get("code")), self.tr("its data is not valid"))
+        return self.tr(
+            "The server refused a change made on this desk (%1). It has been undone here and "
+            "kept for the duty lead; please enter it again if it is still needed."
+        ).replace("%1", why)
 
     def _apply_rows(self, update: Any) -> None:
         self.model.apply(update.rows, update.gone)

@@ -12,7 +12,7 @@ from app.models.reference import (
     Staff,
     SurveyDefinition,
 )
-from app.models.sync import EventFlag, LocalSignInFailure, OutboxEntry, SyncState
+from app.models.sync import EventFlag, LocalSignInFailure, OutboxEntry, SyncState, UndoneRow
 from app.models.visit import (
     ArrivalChannel,
     AssistanceRequest,
@@ -49,6 +49,7 @@ __all__ = [
     "SurveyResponse",
     "SyncState",
     "TicketRange",
+    "UndoneRow",
     "Visit",
     "VisitEvent",
 ]

@@ -66,6 +66,21 @@ class EventFlag(Base):
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
+class UndoneRow(Base):
+    """A row this desk wrote and the server refused, undone here: what, when, and which
+    outbox entry (which keeps the refused change whole).  Only an event listed here may leave
+    the append-only ``visit_events`` table — the database itself checks."""
+
+    __tablename__ = "undone_rows"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entity_type: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(36), index=True)
+    op: Mapped[str] = mapped_column(String(8))
+    mutation_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    undone_at: Mapped[dt.datetime] = mapped_column()
+
+
 class LocalSignInFailure(Base):
     """Failed sign-ins on this desk per user name (never synced)."""
 

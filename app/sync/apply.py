@@ -12,21 +12,117 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from app.models import Base, EventFlag, Visit, VisitEvent
+from app.models import Base, EventFlag, Patient, UndoneRow, Visit, VisitEvent
 from app.sync.codec import TABLES, dict_to_values, primary_key
 
 APPEND_ONLY = {"visit_events": VisitEvent, "event_flags": EventFlag}
+# The server undoing a change of this desk that it refused: the row as the server holds it,
+# or word that the server has none.
+UNDO = {"revert", "gone"}
 
 
 def apply_changes(session: Session, changes: Iterable[dict[str, Any]]) -> int:
     """Apply a page of changes in the caller's transaction; returns how many rows changed.
 
     Replaying a page is harmless: an event already here is skipped, a row is only
-    overwritten by a version at least as new as the one held."""
-    changes = [c for c in changes if c.get("entity_type") in TABLES]
+    overwritten by a version at least as new as the one held, an undone row stays undone.
+    Changes are applied in the page's order: runs of ordinary changes in bulk, the rare
+    undoing of a refused change one by one between them."""
+    applied = 0
+    run: list[dict[str, Any]] = []
+    for change in changes:
+        if change.get("entity_type") not in TABLES:
+            continue
+        if change.get("op") in UNDO:
+            applied += _apply_run(session, run) + _undo(session, change)
+            run = []
+        else:
+            run.append(change)
+    return applied + _apply_run(session, run)
+
+
+def _undo(session: Session, change: dict[str, Any]) -> int:
+    """Put one row back as the server holds it, or remove it (with what hangs on it)."""
+    model, row_id = TABLES[change["entity_type"]], change["entity_id"]
+    session.flush()
+    undone = _Undone(session, change.get("origin_mutation_id"))
+    if change["op"] == "gone":
+        visits = _remove(undone, model, row_id)
+    else:
+        values = dict_to_values(model, change["data"])
+        values[primary_key(model)] = row_id
+        row = session.get(model, row_id)
+        if row is None:
+            if model is Visit:
+                values.setdefault("stage", "arrived")
+                values.setdefault("stage_since", values.get("created_at"))
+            session.add(model(**values))
+        else:
+            for key, value in values.items():
+                setattr(row, key, value)
+        undone.note(model, [row_id], "revert")
+        visits = {row_id} if model is Visit else {values.get("visit_id")} - {None}
+    session.flush()
+    _rebuild(session, visits)
+    return 1
+
+
+class _Undone:
+    """Writes down each row undone (the event table lets go only of those)."""
+
+    def __init__(self, session: Session, mutation_id: str | None) -> None:
+        self.session, self.mutation_id = session, mutation_id
+        self.at = dt.datetime.now(dt.UTC)
+
+    def note(self, model: type[Base], ids: Iterable[str], op: str = "gone") -> None:
+        rows = [
+            {
+                "entity_type": model.__tablename__,
+                "entity_id": i,
+                "op": op,
+                "mutation_id": self.mutation_id,
+                "undone_at": self.at,
+            }
+            for i in ids
+        ]
+        if rows:
+            self.session.execute(insert(UndoneRow), rows)
+
+
+def _remove(undone: _Undone, model: type[Base], row_id: str) -> set[str]:
+    """Delete a row this desk made and the server refused, and what hangs on it; returns the
+    visits whose state must be derived again."""
+    session = undone.session
+    rebuild: set[str] = set()
+    if model is Patient:
+        for visit_id in list(session.scalars(select(Visit.id).where(Visit.patient_id == row_id))):
+            _remove(undone, Visit, visit_id)
+    elif model in (Visit, VisitEvent):
+        column = VisitEvent.visit_id if model is Visit else VisitEvent.id
+        events = session.execute(select(VisitEvent.id, VisitEvent.visit_id).where(column == row_id))
+        pairs = [(event_id, visit_id) for event_id, visit_id in events]
+        if model is VisitEvent:
+            rebuild = {visit_id for _, visit_id in pairs}
+        ids = [event_id for event_id, _ in pairs]
+        undone.note(VisitEvent, ids)
+        session.execute(delete(EventFlag).where(EventFlag.event_id.in_(ids)))
+        session.execute(delete(VisitEvent).where(VisitEvent.id.in_(ids)))
+        if model is VisitEvent:
+            return rebuild
+    pk = getattr(model, primary_key(model))
+    if session.scalar(select(pk).where(pk == row_id)) is not None:
+        undone.note(model, [row_id])
+        session.execute(delete(model).where(pk == row_id))
+    return rebuild
+
+
+def _apply_run(session: Session, changes: list[dict[str, Any]]) -> int:
+    """Ordinary changes (upserts and appended events), in bulk."""
+    if not changes:
+        return 0
     wanted: dict[type[Base], set[str]] = defaultdict(set)
     for c in changes:
         wanted[TABLES[c["entity_type"]]].add(c["entity_id"])

@@ -904,6 +904,30 @@
         <translation>您对 %1 的认领未成功：%2 已先认领。</translation>
     </message>
     <message>
+        <source>The server could not take a change made on this desk. It is kept safe for the administrator; tell the duty lead.</source>
+        <translation>服务器未能处理本机的一项修改。该修改已妥善保存，等待管理员处理；请告知值班组长。</translation>
+    </message>
+    <message>
+        <source>it is not allowed</source>
+        <translation>不允许这样修改</translation>
+    </message>
+    <message>
+        <source>the record it changes is unknown to the server</source>
+        <translation>服务器上没有它所修改的记录</translation>
+    </message>
+    <message>
+        <source>recorded steps cannot be changed</source>
+        <translation>已记录的流程步骤不能更改</translation>
+    </message>
+    <message>
+        <source>its data is not valid</source>
+        <translation>数据无效</translation>
+    </message>
+    <message>
+        <source>The server refused a change made on this desk (%1). It has been undone here and kept for the duty lead; please enter it again if it is still needed.</source>
+        <translation>服务器拒绝了本机的一项修改（%1）。本机已撤销该修改，原内容已留存供值班组长查看；如仍需要，请重新录入。</translation>
+    </message>
+    <message>
         <source>That code is not a FrontDesk ticket.</source>
         <translation>这不是本院的号票二维码。</translation>
     </message>

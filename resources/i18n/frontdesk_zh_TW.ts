@@ -904,6 +904,30 @@
         <translation>您對 %1 的認領未成功：%2 已先認領。</translation>
     </message>
     <message>
+        <source>The server could not take a change made on this desk. It is kept safe for the administrator; tell the duty lead.</source>
+        <translation>服務器未能處理本機的一項修改。該修改已妥善保存，等待管理員處理；請告知值班組長。</translation>
+    </message>
+    <message>
+        <source>it is not allowed</source>
+        <translation>不允許這樣修改</translation>
+    </message>
+    <message>
+        <source>the record it changes is unknown to the server</source>
+        <translation>服務器上沒有它所修改的記錄</translation>
+    </message>
+    <message>
+        <source>recorded steps cannot be changed</source>
+        <translation>已記錄的流程步驟不能更改</translation>
+    </message>
+    <message>
+        <source>its data is not valid</source>
+        <translation>數據無效</translation>
+    </message>
+    <message>
+        <source>The server refused a change made on this desk (%1). It has been undone here and kept for the duty lead; please enter it again if it is still needed.</source>
+        <translation>服務器拒絕了本機的一項修改（%1）。本機已撤銷該修改，原內容已留存供值班組長查看；如仍需要，請重新錄入。</translation>
+    </message>
+    <message>
         <source>That code is not a FrontDesk ticket.</source>
         <translation>這不是本院的號票二維碼。</translation>
     </message>

@@ -23,7 +23,7 @@ from server import changelog
 from server import db as serverdb
 from server.deps import DeviceCaller, State
 from server.models import AppliedMutation, ClaimLoss, Device, EscortAssignment, Quarantine
-from server.mutations import Batch, Rejected, apply_ops, meet_waiting_answers
+from server.mutations import Batch, Rejected, apply_ops, encoded_row, meet_waiting_answers
 from server.state import ServerState
 
 log = logging.getLogger(__name__)
@@ -153,6 +153,7 @@ def _careful_one(
             result["seq"] = seq
     except Rejected as exc:
         _forget(batch, s, writer, mark)
+        _undo_on_desk(batch, device, m, writer)
         result = {"status": "rejected", "code": exc.code, "detail": exc.detail[:200]}
     except Exception as exc:  # a server bug: keep the mutation whole, answer, carry on
         _forget(batch, s, writer, mark)
@@ -170,6 +171,31 @@ def _careful_one(
     _record(s, device, [(m, result)])
     s.flush()
     return {**result, "mutation_id": m.mutation_id}
+
+
+def _undo_on_desk(batch: Batch, device: Device, m: MutationIn, writer: changelog.Writer) -> None:
+    """A refused mutation is undone on the desk that made it (SYNC.md scenario 13): for each
+    row it touched, the row as the server holds it (``revert``; staff desks only — a kiosk
+    never receives patient data), or word that the server has none (``gone``).  They travel
+    in that desk's own scope, in commit order with everything else it pulls, so a newer
+    change to the same row is never overtaken."""
+    seen: set[tuple[str, str]] = set()
+    for op in reversed(_ops(m)):
+        table, row_id, data = op.get("t"), op.get("id"), op.get("data")
+        if table not in DESK_TABLES or not isinstance(row_id, str) or not 0 < len(row_id) <= 36:
+            continue
+        if (table, row_id) in seen:
+            continue
+        seen.add((table, row_id))
+        row = batch.get(DESK_TABLES[table], row_id)
+        if row is None:
+            visit_id = data.get("visit_id") if isinstance(data, dict) else None
+            link = {"visit_id": visit_id} if isinstance(visit_id, str) else {}
+            writer.to_device(table, row_id, "gone", link)
+        elif device.role != "kiosk":
+            version = 1 if isinstance(row, dict) else int(getattr(row, "version", 1) or 1)
+            writer.to_device(table, row_id, "revert", encoded_row(row), version)
+    writer.finish()  # now, outside any mutation's savepoint
 
 
 def _meet_waiting_answers(s: Session, batch: Batch, writer: changelog.Writer) -> None:
