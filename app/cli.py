@@ -98,6 +98,12 @@ def _parser() -> argparse.ArgumentParser:
         "survey", help="publish a new revision of a survey (JSON) to every kiosk"
     )
     srv_survey.add_argument("file", type=Path, help="the survey definition, e.g. satisfaction.json")
+    prune = adm_sub.add_parser(
+        "prune", help="shrink the change log now (the server also does it every 6 hours)"
+    )
+    prune.add_argument(
+        "--days", type=int, default=30, help="keep every change this many days (default 30)"
+    )
 
     st = sub.add_parser("self-test", help="check that this installation works (exit 0: all well)")
     st.add_argument(

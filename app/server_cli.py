@@ -68,6 +68,8 @@ def admin(args: argparse.Namespace, cfg: config.Config) -> int:
         print("server database is up to date")
         return 0
     database = Database(serverdb.open_engine(url))
+    if args.admin_command == "prune":
+        return _prune(database, args.days, cfg)
     try:
         with database.session() as s:
             if args.admin_command == "new-epoch":
@@ -85,6 +87,22 @@ def admin(args: argparse.Namespace, cfg: config.Config) -> int:
         qr = qrcode.QRCode(border=1)
         qr.add_data(code)
         qr.print_ascii(invert=True)
+    return 0
+
+
+def _prune(database, days: int, cfg: config.Config) -> int:  # type: ignore[no-untyped-def]
+    from app.clock import Clock
+    from server.retention import prune
+
+    if days < 1:
+        print("frontdesk: --days is at least 1", file=sys.stderr)
+        return 2
+    clock = Clock(tz=ZoneInfo(cfg.timezone))
+    try:
+        done = prune(database, now=clock.now(), today=clock.today(), days=days)
+    finally:
+        database.close()
+    print(done.describe())
     return 0
 
 

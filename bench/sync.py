@@ -5,6 +5,8 @@ Prints one JSON object:
   pull_100k_s          a new desk's first pull of 100,000 changes into its database (≤ 10)
   propagation_p50_ms   check-in committed on a kiosk → in a guide desk's database, 200 trials
   propagation_p95_ms   (goal p95 ≤ 30)
+  prune_s              the server's retention pass over that change log (every row "old")
+  resync_after_prune_s a new desk's first pull after it, with the rows it brought
 Run: python bench/sync.py [--quick]
 """
 
@@ -24,9 +26,11 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import func, select  # noqa: E402
 
+from app.clock import utcnow  # noqa: E402
 from app.models import Department, OutboxEntry, Visit  # noqa: E402
 from app.services import registration, visits  # noqa: E402
 from app.services.registration import PatientForm, VisitForm  # noqa: E402
+from server import retention  # noqa: E402
 from tests.harness import Desk, ServerProcess  # noqa: E402
 
 
@@ -159,7 +163,14 @@ def main() -> None:
             delays = propagation(kiosk, reader, trials)
             with pusher.db.reading() as s:
                 acked = s.scalar(select(func.count()).select_from(OutboxEntry))
-            for d in (pusher, reader, kiosk):
+            db = server.database()
+            pruned = retention.prune(
+                db, now=utcnow(), today=pusher.clock.today(), days=0
+            )  # as if all of it were a month old
+            db.close()
+            late = Desk.enroll(server, work / "desk-c", "staff", "desk-c")
+            resync_s, resynced = pull_all(late)
+            for d in (pusher, reader, kiosk, late):
                 d.close()
         finally:
             server.stop()
@@ -175,6 +186,11 @@ def main() -> None:
                 "pulled_changes": pulled,
                 "acked_outbox_entries": acked,
                 "trials": trials,
+                "prune_s": round(pruned.seconds, 3),
+                "pruned_rows": pruned.superseded + pruned.old_days,
+                "kept_rows": pruned.kept,
+                "resync_after_prune_s": round(resync_s, 3),
+                "resync_changes": resynced,
                 "server": "embedded SQLite, own process, loopback",
                 "goals": {"push_10k_s": 1.5, "pull_100k_s": 10, "propagation_p95_ms": 30},
             }

@@ -9,10 +9,12 @@ from collections.abc import AsyncIterator
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
 
 from app import __version__
 from app.db import Database
 from server import db as serverdb
+from server import retention
 from server.deps import DeviceCaller
 from server.notify import PostgresListener
 from server.routes import admin, devices, health, reports, staff, sync
@@ -21,6 +23,25 @@ from server.state import ServerState
 
 log = logging.getLogger(__name__)
 MAX_BODY = 2 * 1024 * 1024
+
+
+async def _prune_now_and_then(state: ServerState) -> None:
+    """The change log's retention (server/retention.py): a minute after start-up, then every
+    ``prune_every_h`` hours, off the event loop."""
+    delay = 60.0
+    while True:
+        await asyncio.sleep(delay)
+        delay = state.settings.prune_every_h * 3600
+        try:
+            await run_in_threadpool(
+                retention.prune,
+                state.db,
+                now=state.clock.now(),
+                today=state.clock.today(),
+                days=state.settings.retention_days,
+            )
+        except Exception:
+            log.exception("pruning the change log failed; tried again later")
 
 
 def create_app(settings: ServerSettings, *, migrate: bool = True) -> FastAPI:
@@ -41,7 +62,9 @@ def create_app(settings: ServerSettings, *, migrate: bool = True) -> FastAPI:
             listener = PostgresListener(dsn, state.notifier)
             listener.start()
         log.info("server started (%s)", state.db.engine.dialect.name)
+        pruning = asyncio.create_task(_prune_now_and_then(state))
         yield
+        pruning.cancel()
         if listener is not None:
             listener.stop()
         state.db.close()

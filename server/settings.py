@@ -24,6 +24,9 @@ class ServerSettings:
     max_batch_bytes: int = 1024 * 1024
     max_wait_s: float = 25.0
     recheck_s: float = 2.0
+    # the change log keeps every change this long, then only each entity's latest (retention.py)
+    retention_days: int = 30
+    prune_every_h: float = 6.0
     allow_plain_http_remote: bool = field(default=False)
 
     def resolved_url(self) -> str:

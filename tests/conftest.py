@@ -133,3 +133,14 @@ def sqlite_server(tmp_path: Path):
     srv = ServerProcess(tmp_path / "server").start()
     yield srv
     srv.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_server(request, tmp_path: Path):
+    """The real server, on its embedded SQLite or on a throwaway PostgreSQL cluster."""
+    from tests.harness import ServerProcess
+
+    url = request.getfixturevalue("pg_url") if request.param == "postgresql" else None
+    srv = ServerProcess(tmp_path / "server", url).start()
+    yield srv
+    srv.stop()

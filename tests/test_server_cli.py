@@ -77,3 +77,20 @@ def test_new_epoch_command(tmp_path: Path) -> None:
     second = _frontdesk("server-admin", "--database-url", url, "new-epoch", data=tmp_path)
     assert first.returncode == second.returncode == 0
     assert first.stdout != second.stdout and "every desk will send" in first.stdout
+
+
+def test_prune_command_shrinks_the_change_log_and_refuses_a_zero_period(tmp_path: Path) -> None:
+    server = ServerProcess(tmp_path / "server").start()  # the demo hospital: a change log
+    try:
+        args = ("server-admin", "--database-url", server.database_url, "prune")
+        bad = _frontdesk(*args, "--days", "0", data=tmp_path)
+        assert bad.returncode == 2 and "at least 1" in bad.stderr
+        done = _frontdesk(*args, data=tmp_path)
+        assert done.returncode == 0, done.stderr
+        kept = re.search(
+            r"(\d+) superseded and (\d+) old-day rows removed .*; (\d+) kept", done.stdout
+        )
+        assert kept is not None, done.stdout
+        assert (kept[1], kept[2]) == ("0", "0") and int(kept[3]) > 0  # all of it is recent
+    finally:
+        server.stop()

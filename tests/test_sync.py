@@ -30,13 +30,9 @@ from .harness import Desk, DeskMaker, ServerProcess
 MACHINE = StageMachine()
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def server(request, tmp_path: Path):
-    """The real server, on its embedded SQLite or on a throwaway PostgreSQL cluster."""
-    url = request.getfixturevalue("pg_url") if request.param == "postgresql" else None
-    srv = ServerProcess(tmp_path / "server", url).start()
-    yield srv
-    srv.stop()
+@pytest.fixture
+def server(any_server):
+    return any_server
 
 
 @pytest.fixture

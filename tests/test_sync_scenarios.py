@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from app.sync import apply as sync_apply
 from server.models import ChangeLog
 
 from .harness import Desk, DeskMaker
-from .test_sync import _dept, _server_appointment
+from .test_sync import _dept, _dept_row, _server_appointment
 
 
 @pytest.fixture
@@ -27,6 +28,14 @@ def server(sqlite_server):
 @pytest.fixture
 def desk(sqlite_server, tmp_path):
     maker = DeskMaker(sqlite_server, tmp_path)
+    yield maker
+    maker.close()
+
+
+@pytest.fixture
+def either(any_server, tmp_path):
+    """Desks on the server on SQLite, then on PostgreSQL."""
+    maker = DeskMaker(any_server, tmp_path)
     yield maker
     maker.close()
 
@@ -241,11 +250,11 @@ def test_10_own_rows_coming_back_never_undo_a_later_local_change(server, desk) -
         assert v.department_id == _dept(s, "DER") and v.version == 2
 
 
-def test_13_a_refused_change_is_undone_on_its_desk_and_reported(server, desk) -> None:
+def test_13_a_refused_change_is_undone_on_its_desk_and_reported(either) -> None:
     """An older desk edits a field the server never lets anyone change; in the same push a
     good registration follows it.  The refusal is answered, kept in the outbox, shown in the
     sync status, and the desk's row goes back to the server's; the good change lands."""
-    a, b = desk("staff", "a"), desk("staff", "b")
+    a, b = either("staff", "a"), either("staff", "b")
     reg = a.arrive("李雷", "13700001111")
     a.sync()
     with a.db.session() as s:  # one local transaction the server will refuse whole
@@ -274,10 +283,10 @@ def test_13_a_refused_change_is_undone_on_its_desk_and_reported(server, desk) ->
         assert s.get(Visit, reg.visit_id).version == before[2]
 
 
-def test_13_a_refused_kiosk_registration_leaves_nothing_behind(server, desk) -> None:
+def test_13_a_refused_kiosk_registration_leaves_nothing_behind(either) -> None:
     """A kiosk's whole registration refused (here: a kiosk claiming to have verified the
     patient): patient, visit and events go from the kiosk's file; nothing reaches a desk."""
-    kiosk, a = desk("kiosk", "k"), desk("staff", "a")
+    kiosk, a = either("kiosk", "k"), either("staff", "a")
     with kiosk.db.session() as s:
         dept_id = _dept(s, "IM")
         made = registration.register_walk_in(
@@ -305,8 +314,92 @@ def test_13_a_refused_kiosk_registration_leaves_nothing_behind(server, desk) -> 
     with a.db.reading() as s:
         assert s.get(Visit, made.visit_id) is None
         assert s.scalar(select(func.count()).select_from(Visit)) == 1
-    with server.database().reading() as s:  # what told the kiosk names rows, nothing more
+    srv = either.server.database()
+    with srv.reading() as s:  # what told the kiosk names rows, nothing more
         undo = s.scalars(select(ChangeLog).where(ChangeLog.op == "gone")).all()
         assert {u.entity_type for u in undo} == {"patients", "visits", "visit_events"}
         assert all(set(u.data) <= {"visit_id"} for u in undo)
         assert {u.scope for u in undo} == {f"device:{kiosk.identity.device_id}"}
+    srv.close()
+
+
+def _held(db, day) -> dict[str, set]:
+    """What a database holds of one day's visit data and the reference data, by version."""
+    with db.reading() as s:
+        visits = s.scalars(select(Visit).where(Visit.day == day)).all()
+        ids = [v.id for v in visits]
+        return {
+            "visits": {(v.id, v.version, v.department_id) for v in visits},
+            "events": set(s.scalars(select(VisitEvent.id).where(VisitEvent.visit_id.in_(ids)))),
+            "departments": {(d.id, d.version, d.room) for d in s.scalars(select(Department))},
+        }
+
+
+def test_30_a_pruned_change_log_still_brings_an_old_cursor_and_a_new_desk_to_the_same_state(
+    either,
+) -> None:
+    """A desk away since before a month of changes, and a desk enrolled after the change log
+    was pruned, both end up holding exactly what the server holds — from far fewer rows."""
+    from app.clock import FixedClock, utcnow
+    from server.retention import prune
+
+    away, a, office = either("staff", "away"), either("staff", "a"), either("staff", "office")
+    today = a.clock.today()
+    token = office.engine.client.sign_in("director.sun", "demo-1234")["staff_token"]
+    dept = _dept_row(a)
+    for room in range(201, 211):  # a department moved about ten times
+        r = office.engine.client.http.put(
+            f"{either.server.url}/api/v1/admin/reference/departments/{dept}",
+            json={"room": str(room)},
+            headers={"X-Staff-Token": token},
+            timeout=5,
+        )
+        assert r.ok, r.text
+    guide = a.staff("guide.li")
+    for i, name in enumerate("赵钱孙李周吴郑王"):  # registered, triaged and re-triaged
+        visit_id = a.arrive(f"{name}某", f"1370000{i:04d}").visit_id
+        for code in ("DER", "IM", "DER"):
+            with a.db.session() as s:
+                triage.triage(s, visit_id, _dept(s, code), guide, a.clock, standalone=False)
+    real = a.clock
+    a.clock = FixedClock(tz=real.tz, at=utcnow() - dt.timedelta(days=1))
+    yesterday = a.arrive("昨日", "13700009999").visit_id  # a visit of an earlier day
+    a.clock = real
+    a.sync()
+    srv = either.server.database()
+    with srv.reading() as s:
+        before = s.scalar(select(func.count()).select_from(ChangeLog))
+        assert s.scalar(
+            select(func.count()).where(ChangeLog.scope == f"visits:{today - dt.timedelta(1)}")
+        )
+    done = prune(srv, now=utcnow() + dt.timedelta(seconds=1), today=today, days=0)
+    assert done.superseded >= 9 + 8 * 3 and done.old_days >= 2  # the visit and its event
+    assert done.kept == before - done.superseded - done.old_days
+    again = prune(srv, now=utcnow() + dt.timedelta(seconds=1), today=today, days=0)
+    assert (again.superseded, again.old_days) == (0, 0)
+
+    fresh = either("staff", "fresh")
+    away.sync()
+    truth = _held(srv, today)
+    assert len(truth["visits"]) == 8
+    for d in (away, fresh, a):
+        assert _held(d.db, today) == truth, d.name
+    with fresh.db.reading() as s:
+        assert s.get(Visit, yesterday) is None
+        assert s.get(Department, dept).room == "210"
+    srv.close()
+
+
+def test_a_desk_keeps_acknowledged_changes_for_the_retention_period_only(server, desk) -> None:
+    from app.clock import FixedClock, utcnow
+
+    a = desk("staff", "a")
+    a.arrive("李雷", "13700001111")
+    a.sync()
+    server.kill()
+    a.arrive("韩梅", "13700002222")  # waiting for the server
+    assert a.engine.forget_old() == 0  # a restored server may still need it: kept
+    a.engine.clock = FixedClock(tz=a.clock.tz, at=utcnow() + dt.timedelta(days=31))
+    assert a.engine.forget_old() == 1
+    with a.db.reading() as s:
+        assert s.scalars(select(OutboxEntry.state)).all() == ["pending"]  # never a waiting one

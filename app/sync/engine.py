@@ -12,12 +12,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 
 from app.clock import Clock
 from app.db import Database
 from app.ids import new_id
-from app.models import Department, OutboxEntry, SyncState
+from app.models import Department, OutboxEntry, SyncState, UndoneRow
 from app.services import tickets
 from app.sync.apply import apply_changes
 from app.sync.client import (
@@ -330,6 +330,20 @@ class SyncEngine:
             _, more = self.pull_once()
             if not more:
                 break
+
+    def forget_old(self, days: int = 30) -> int:
+        """Acknowledged outbox entries and the record of undone rows go after ``days`` — the
+        server's retention: a server restored from a backup gets again what the desk still
+        holds, and the server never needs anything older.  Pending entries always stay."""
+        cutoff = self.clock.now() - dt.timedelta(days=days)
+        with self.db.session(record=False) as s:
+            gone = s.execute(
+                delete(OutboxEntry).where(
+                    OutboxEntry.state != PENDING, OutboxEntry.acked_at < cutoff
+                )
+            ).rowcount
+            gone += s.execute(delete(UndoneRow).where(UndoneRow.undone_at < cutoff)).rowcount
+        return int(gone)
 
     # -- tickets and kiosk keys -----------------------------------------------------------
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import random
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -153,7 +154,14 @@ class SyncWorker:
                 self._stop.wait(self.backoff.delay(failures))
 
     def _heartbeat_loop(self) -> None:
+        next_forget = 0.0
         while not self._stop.is_set():
+            if time.monotonic() >= next_forget:  # local housekeeping, online or not
+                next_forget = time.monotonic() + 3600
+                try:
+                    self.engine.forget_old()
+                except Exception:
+                    log.exception("forgetting old outbox entries failed")
             try:
                 self.engine.client.heartbeat(self.printer_state(), self.engine.pending_count())
                 self.engine.ensure_leases()
