@@ -87,10 +87,15 @@ def create_app(settings: ServerSettings, *, migrate: bool = True) -> FastAPI:
 
     @app.middleware("http")
     async def limit_body(request: Request, call_next):  # type: ignore[no-untyped-def]
+        """Refuse an oversized body before reading it; tell every cache on the way to keep
+        nothing — a stale page or a replayed 410 would stall a desk or loop it (SYNC.md 26)."""
         length = request.headers.get("content-length")
         if length and (not length.isdigit() or int(length) > MAX_BODY):
-            return JSONResponse({"detail": "request too large"}, status_code=413)
-        return await call_next(request)
+            response = JSONResponse({"detail": "request too large"}, status_code=413)
+        else:
+            response = await call_next(request)
+        response.headers["Cache-Control"] = "no-store"
+        return response
 
     for module in (health, devices, staff, sync, admin, reports):
         app.include_router(module.router)

@@ -403,3 +403,45 @@ def test_a_desk_keeps_acknowledged_changes_for_the_retention_period_only(server,
     assert a.engine.forget_old() == 1
     with a.db.reading() as s:
         assert s.scalars(select(OutboxEntry.state)).all() == ["pending"]  # never a waiting one
+
+
+def test_26_a_cache_on_the_way_never_stalls_a_desk_or_loops_its_resyncs(
+    server, desk, monkeypatch
+) -> None:
+    import requests
+
+    from server import db as serverdb
+
+    from .cachingproxy import CachingProxy
+
+    a, b = desk("staff", "a"), desk("staff", "b")
+    with CachingProxy(server.url) as proxy:
+        health = proxy.url + "/api/v1/health"
+        assert requests.get(health, timeout=5).ok and requests.get(health, timeout=5).ok
+        assert proxy.hits == 1  # it does keep answers: the same address comes from its store
+        a.point_at(proxy.url)
+        a.sync()
+        for name in ("张甲", "李乙", "王丙"):
+            visit = _arrival(b, name)
+            b.sync()
+            a.engine.pull_once()  # the cursor of a's last pull: an old page would say "nothing"
+            with a.db.reading() as s:
+                assert s.get(Visit, visit) is not None, name
+        assert proxy.cache_control == {"no-store"}  # and caches that listen are told to keep none
+        resets: list[str] = []
+        resync = a.engine._resync
+        monkeypatch.setattr(
+            a.engine, "_resync", lambda detail: (resets.append(detail["reason"]), resync(detail))
+        )
+        srv = server.database()  # the server restored from a backup: a new epoch
+        with srv.session() as s:
+            serverdb.new_epoch(s)
+        srv.close()
+        for _ in range(3):
+            a.sync()
+        assert resets == ["epoch_changed"]  # once, not over and over
+        mine = _arrival(a, "赵丁")
+        a.sync()
+    b.sync()
+    with b.db.reading() as s:
+        assert s.get(Visit, mine) is not None

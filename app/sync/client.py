@@ -10,6 +10,8 @@ Failures come in kinds the caller treats differently:
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import secrets
 from typing import Any
 
 import requests
@@ -48,11 +50,22 @@ class SyncClient:
         self.http = requests.Session()
         self.http.headers["Authorization"] = f"Bearer {token}"
         self.http.headers["User-Agent"] = f"FrontDesk/{__version__}"
+        self.http.headers["Cache-Control"] = "no-cache"  # a cache on the way must ask again
+        self._asked = itertools.count(1)
+        self._nonce = secrets.token_hex(4) + "-"
 
     def close(self) -> None:
         self.http.close()
 
     def _call(self, method: str, path: str, *, timeout: float | None = None, **kwargs: Any) -> Any:
+        if method == "GET":
+            # Every GET a new address: a cache that keeps answers whatever it is told can never
+            # hand back an old page (a desk stalled on "nothing new") or an old 410 (a desk
+            # starting over and over).  The server ignores the parameter.
+            kwargs["params"] = {
+                **kwargs.get("params", {}),
+                "_": f"{self._nonce}{next(self._asked)}",
+            }
         try:
             r = self.http.request(
                 method, self.base_url + path, timeout=timeout or self.timeout, **kwargs
