@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QSizePolicy, QStackedWidget, QVBoxLa
 from app.lang import pick
 from kiosk.bridge import Bridge
 from kiosk.guards import HotCorner, IdleWatcher, NoContextMenus, ScanDetector
+from kiosk.keyboard import KeyboardLanguage, on_screen_keyboard
 from kiosk.overlays import PinPad, StillThere
 from kiosk.screens import (
     CheckInScreen,
@@ -86,6 +87,8 @@ class KioskWindow(QWidget):
         self.setWindowTitle("FrontDesk")
         self.setAcceptDrops(False)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        # the on-screen keyboard in the kiosk's language, not the machine's (kiosk/keyboard.py)
+        self.keyboard = KeyboardLanguage(self.lang, self) if on_screen_keyboard() else None
 
         self.title = label("status", wrap=False)
         self.status = label("status", wrap=False)
@@ -190,6 +193,8 @@ class KioskWindow(QWidget):
         if lang == self.lang:
             return
         self.lang = lang
+        if self.keyboard is not None:
+            self.keyboard.set_language(lang)
         self._translate(lang)  # installs the translator: every widget gets LanguageChange
         self.retranslate()
         for screen in self.screens.values():
