@@ -142,35 +142,27 @@ class Writer:
         op: str = "upsert",
     ) -> None:
         """Log a row given as its JSON form (``row_to_dict``)."""
-        self._lock()
         entity_id = str(data.get("id") or data.get("event_id"))
         for scope in self.scopes(table, data):
             payload = data
             if scope.startswith("kappts:"):
                 assert isinstance(obj, Appointment)
                 payload = kiosk_projection(obj, day_key(self.kiosk_secret, obj.day))
-            self.rows.append(
-                {
-                    "scope": scope,
-                    "entity_type": table,
-                    "entity_id": entity_id,
-                    "op": op,
-                    "version": version,
-                    "data": payload,
-                    "origin_device_id": self.device_id,
-                    "origin_mutation_id": self.mutation_id,
-                    "committed_at": self._now,
-                }
-            )
+            self._append(scope, table, entity_id, op, version, payload)
 
     def to_device(
         self, table: str, entity_id: str, op: str, data: dict[str, Any], version: int = 1
     ) -> None:
         """Log a change for the sending desk alone (its ``device:`` scope)."""
+        self._append(f"device:{self.device_id}", table, entity_id, op, version, data)
+
+    def _append(
+        self, scope: str, table: str, entity_id: str, op: str, version: int, data: dict[str, Any]
+    ) -> None:
         self._lock()
         self.rows.append(
             {
-                "scope": f"device:{self.device_id}",
+                "scope": scope,
                 "entity_type": table,
                 "entity_id": entity_id,
                 "op": op,
