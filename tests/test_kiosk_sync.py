@@ -15,13 +15,13 @@ from app import config
 from app.clock import Clock, FixedClock
 from app.kiosk_backend import KioskNotReady
 from app.kiosk_runtime import open_kiosk
-from app.models import Appointment, AssistanceRequest, OutboxEntry, Patient, Visit
-from app.services import assistance
+from app.models import Appointment, AssistanceRequest, Department, OutboxEntry, Patient, Visit
+from app.services import assistance, registration
 from app.services.masking import mask_name
-from app.services.registration import PatientForm, VisitForm
+from app.services.registration import PatientForm, RegistrationResult, VisitForm
 from app.sync.desk import SyncedDesk
 
-from .harness import DeskMaker, ServerProcess
+from .harness import Desk, DeskMaker, ServerProcess
 
 TZ = ZoneInfo("Asia/Shanghai")
 
@@ -41,6 +41,21 @@ def _kiosk(server: ServerProcess, tmp_path: Path, clock: Clock):
         [f"data_dir={data}", "checkin_early_min=1440", "checkin_late_min=1440"],
     )
     return open_kiosk(cfg, clock, start_sync=False)
+
+
+def _arrival_in_medicine(desk: Desk) -> tuple[RegistrationResult, str]:
+    """赵小明 registered at ``desk`` by its first guide, for internal medicine (the visit and
+    the department's id)."""
+    with desk.db.session() as s:
+        dept = s.scalars(select(Department).where(Department.code == "IM")).one()
+        arrived = registration.register_arrival(
+            s,
+            PatientForm("赵小明", "M", 70, "13912345678", "", "phone"),
+            VisitForm(purpose="consultation", department_id=dept.id),
+            desk.staff(desk.guides()[0].username),
+            desk.clock,
+        )
+        return arrived, dept.id
 
 
 def test_enrolled_kiosk_checks_in_and_hears_back_from_a_guide(server, tmp_path: Path) -> None:
@@ -122,8 +137,7 @@ def test_survey_answers_given_offline_arrive_once_and_one_counts_per_visit(
     number (neither kiosk knows the visit: a guide desk registered it).  Each answer reaches
     the server once however often it is sent; the server ties both to the visit and counts
     only the first; the complaint in the second still reaches the desks."""
-    from app.models import Department, SurveyResponse
-    from app.services import registration
+    from app.models import SurveyResponse
     from app.services.survey_figures import figures
 
     clock = Clock(tz=TZ)
@@ -131,15 +145,7 @@ def test_survey_answers_given_offline_arrive_once_and_one_counts_per_visit(
     kiosks = []
     try:
         desk = maker("staff", "desk-a")
-        with desk.db.session() as s:
-            dept = s.scalars(select(Department).where(Department.code == "IM")).one()
-            arrived = registration.register_arrival(
-                s,
-                PatientForm("赵小明", "M", 70, "13912345678", "", "phone"),
-                VisitForm(purpose="consultation", department_id=dept.id),
-                desk.staff(desk.guides()[0].username),
-                desk.clock,
-            )
+        arrived, dept_id = _arrival_in_medicine(desk)
         desk.sync()
         for name in ("lobby-1", "lobby-2"):
             runtime = _kiosk(server, tmp_path / name, clock)
@@ -167,7 +173,7 @@ def test_survey_answers_given_offline_arrive_once_and_one_counts_per_visit(
             assert len(rows) == 2
             first, second = rows
             assert first.visit_id == second.visit_id == arrived.visit_id
-            assert first.department_id == dept.id and first.duplicate_of is None
+            assert first.department_id == dept_id and first.duplicate_of is None
             assert second.duplicate_of == first.id
             complaints = s.scalars(
                 select(AssistanceRequest).where(AssistanceRequest.reason == "complaint")
@@ -281,23 +287,15 @@ def test_a_typed_ticket_answer_meets_its_visit_when_the_visit_arrives_later(
     typing the ticket number, and the kiosk's answer reaches the server first.  When the desk
     comes back and its visit arrives, the server ties the waiting answer to it (department,
     guide) and the desks see that."""
-    from app.models import Department, SurveyResponse
-    from app.services import escort, registration
+    from app.models import SurveyResponse
+    from app.services import escort
 
     clock = Clock(tz=TZ)
     maker = DeskMaker(server, tmp_path)
     runtime = None
     try:
         desk = maker("staff", "desk-a")
-        with desk.db.session() as s:
-            dept = s.scalars(select(Department).where(Department.code == "IM")).one()
-            arrived = registration.register_arrival(
-                s,
-                PatientForm("赵小明", "M", 70, "13912345678", "", "phone"),
-                VisitForm(purpose="consultation", department_id=dept.id),
-                desk.staff(desk.guides()[0].username),
-                desk.clock,
-            )
+        arrived, dept_id = _arrival_in_medicine(desk)
         guide = desk.guides()[1]
         with desk.db.session() as s:  # a second mutation: this guide walks the patient
             escort.claim(s, arrived.visit_id, desk.staff(guide.username), desk.clock)
@@ -315,7 +313,7 @@ def test_a_typed_ticket_answer_meets_its_visit_when_the_visit_arrives_later(
         with db.reading() as s:
             met = s.get(SurveyResponse, waiting.id)
             assert met.visit_id == arrived.visit_id
-            assert met.department_id == dept.id and met.duplicate_of is None
+            assert met.department_id == dept_id and met.duplicate_of is None
             assert met.guide_id == guide.id
         db.close()
         desk.sync()
