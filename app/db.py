@@ -16,6 +16,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
+from app import jsonio
+
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -42,6 +44,8 @@ def make_engine(
     if "://" not in url:
         Path(url).parent.mkdir(parents=True, exist_ok=True)
         url = sqlite_url(url)
+    kwargs.setdefault("json_serializer", jsonio.dumps)
+    kwargs.setdefault("json_deserializer", jsonio.loads)
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine, busy_timeout_ms, synchronous)

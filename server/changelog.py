@@ -18,7 +18,7 @@ import hashlib
 import hmac
 from typing import Any
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from app.clock import utcnow
@@ -26,6 +26,7 @@ from app.models import Appointment, Base, Visit
 from app.services.checkin import hashed_code, hashed_phone
 from app.services.masking import mask_name
 from app.sync.codec import row_to_dict
+from server.db import insert_rows
 from server.models import ChangeLog
 
 REFERENCE = {"departments", "doctors", "roster_slots", "survey_definitions"}
@@ -186,8 +187,7 @@ class Writer:
         """Insert what is not inserted yet; the highest sequence number among rows[since:]."""
         todo = self.rows[len(self.seqs) :]
         if todo:
-            stmt = insert(ChangeLog).returning(ChangeLog.seq, sort_by_parameter_order=True)
-            self.seqs.extend(self.session.scalars(stmt, todo).all())
+            self.seqs.extend(insert_rows(self.session, ChangeLog, todo, returning="seq"))
         mine = self.seqs[since:]
         return max(mine) if mine else None
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import secrets
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config as AlembicConfig
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, insert, select
 from sqlalchemy.orm import Session
 
 from app import db as appdb
@@ -67,3 +68,19 @@ def open_engine(url: str) -> Engine:
 
 def all_meta(session: Session) -> dict[str, str]:
     return {m.key: m.value for m in session.scalars(select(ServerMeta))}
+
+
+def insert_rows(
+    session: Session, model: Any, rows: list[dict[str, Any]], *, returning: str | None = None
+) -> list[Any]:
+    """Plain dicts of column values in one executemany through Core, in the session's
+    transaction; with ``returning``, that column of each row in the order given.  The ORM's
+    bulk insert would redo per-row bookkeeping these rows have no use for — it was a third of
+    a push's time on the server."""
+    table = model.__table__
+    stmt = insert(table)
+    if returning is None:
+        session.connection().execute(stmt, rows)
+        return []
+    stmt = stmt.returning(table.c[returning], sort_by_parameter_order=True)
+    return list(session.connection().execute(stmt, rows).scalars())

@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.clock import utcnow
@@ -31,6 +31,7 @@ from app.sync.codec import (
     row_to_dict,
 )
 from server.changelog import Writer
+from server.db import insert_rows
 from server.models import ClaimLoss, Device, EscortAssignment, FieldVersion
 
 ESCORT_KINDS = {EventKind.CLAIMED, EventKind.RELEASED, EventKind.HANDED_OFF}
@@ -109,7 +110,7 @@ class Batch:
         """Send everything collected to the database (still inside the transaction)."""
         self.session.flush()
         if self.event_rows:
-            self.session.execute(insert(VisitEvent), self.event_rows)
+            insert_rows(self.session, VisitEvent, self.event_rows)
             for values in self.event_rows:
                 self.pending.pop((VisitEvent, values["id"]), None)
             self.event_rows = []

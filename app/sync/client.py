@@ -16,7 +16,7 @@ from typing import Any
 
 import requests
 
-from app import __version__
+from app import __version__, jsonio
 
 
 class SyncError(Exception):
@@ -85,13 +85,16 @@ class SyncClient:
         if r.status_code >= 400:
             raise ProtocolError(f"HTTP {r.status_code}: {_detail(r)}")
         try:
-            return r.json()
+            return jsonio.loads(r.content)
         except ValueError:
             raise Unreachable("a response cut short") from None
 
     def push(self, mutations: list[dict[str, Any]], batch_id: str = "") -> dict[str, Any]:
         return self._call(
-            "POST", "/sync/v1/push", json={"batch_id": batch_id, "mutations": mutations}
+            "POST",
+            "/sync/v1/push",
+            data=jsonio.dumpb({"batch_id": batch_id, "mutations": mutations}),
+            headers={"Content-Type": "application/json"},
         )
 
     def changes(

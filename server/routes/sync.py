@@ -5,17 +5,17 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import json
 import logging
 from dataclasses import dataclass
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response, status
 from pydantic import BaseModel, Field
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
+from app import jsonio
 from app.clock import utcnow
 from app.models import Department, Staff, TicketRange, Visit
 from app.sync.codec import DESK_TABLES, content_hash
@@ -111,8 +111,9 @@ def _record(s: Session, device: Device, rows: list[tuple[MutationIn, dict[str, A
     if not rows:
         return
     now = utcnow()
-    s.execute(
-        insert(AppliedMutation),
+    serverdb.insert_rows(
+        s,
+        AppliedMutation,
         [
             {
                 "device_id": device.id,
@@ -356,11 +357,11 @@ async def push(request: Request, caller: DeviceCaller, state: State) -> Response
     if len(raw) > state.settings.max_batch_bytes:
         raise HTTPException(status.HTTP_413_REQUEST_ENTITY_TOO_LARGE, detail="batch too large")
     try:
-        body = PushIn.parse(json.loads(raw))
+        body = PushIn.parse(jsonio.loads(raw))
     except (ValueError, TypeError) as exc:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, detail=str(exc)[:300]) from None
     answer = await run_in_threadpool(_push, state, caller.device_id, body)
-    return Response(json.dumps(answer, ensure_ascii=False), media_type="application/json")
+    return Response(jsonio.dumpb(answer), media_type="application/json")
 
 
 def _read(state: ServerState, scopes: list[str], cursor: int, limit: int) -> dict[str, Any]:
@@ -428,7 +429,7 @@ async def changes(
         await state.notifier.wait(page["cursor"], min(remaining, state.settings.recheck_s))
         page = await run_in_threadpool(_read, state, scopes, page["cursor"], limit)
     page["scope_set"] = current_set
-    return Response(json.dumps(page, ensure_ascii=False), media_type="application/json")
+    return Response(jsonio.dumpb(page), media_type="application/json")
 
 
 class LeaseIn(BaseModel):
