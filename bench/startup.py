@@ -16,16 +16,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import statistics
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.kiosk import _spawn_until_interactive  # noqa: E402  (one way to time a start)
+from bench.kiosk import interleaved  # noqa: E402  (one way to time a start)
 
 
 def _size_mb(folder: Path) -> float:
@@ -44,19 +41,11 @@ def main() -> None:
     )
     if exe is None:
         sys.exit(f"no frozen program in {args.bundle}: run build/freeze.sh first")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FRONTDESK_STARTUP_PROBE="1")
-    frozen, source = [], []
-    with tempfile.TemporaryDirectory() as tmp:
-        env["FRONTDESK_DATA_DIR"] = tmp
-        env["FRONTDESK_CONFIG"] = str(Path(tmp) / "none.toml")
-        frozen_cmd = [str(exe), "kiosk", "--windowed"]
-        source_cmd = [sys.executable, "-m", "app", "kiosk", "--windowed"]
-        _spawn_until_interactive(frozen_cmd, env)  # warm the file cache for both
-        _spawn_until_interactive(source_cmd, env)
-        for _ in range(args.runs):  # interleaved: both see the same machine
-            frozen.append(_spawn_until_interactive(frozen_cmd, env))
-            source.append(_spawn_until_interactive(source_cmd, env))
-    f, s = statistics.median(frozen), statistics.median(source)
+    f, s = interleaved(
+        [str(exe), "kiosk", "--windowed"],
+        [sys.executable, "-m", "app", "kiosk", "--windowed"],
+        args.runs,
+    )
     print(
         json.dumps(
             {

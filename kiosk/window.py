@@ -5,6 +5,7 @@ printing and speech; the discreet sync indicator."""
 from __future__ import annotations
 
 import functools
+import importlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,7 +20,6 @@ from app.lang import pick
 from kiosk.bridge import Bridge
 from kiosk.guards import HotCorner, IdleWatcher, NoContextMenus, ScanDetector
 from kiosk.keyboard import KeyboardLanguage, on_screen_keyboard
-from kiosk.overlays import PinPad, StillThere
 from kiosk.screens import (
     CheckInScreen,
     ConfirmScreen,
@@ -29,16 +29,13 @@ from kiosk.screens import (
     WelcomeScreen,
 )
 from kiosk.speech import Speaker
-from kiosk.survey import START as SURVEY_START
-from kiosk.survey import TICKET as SURVEY_TICKET
-from kiosk.survey import SurveyScreen
 from kiosk.theme import GAP_PX, LARGE_TEXT, stylesheet
-from kiosk.walkin import WalkInScreen
 from kiosk.widgets import button, hbox, label, show_page
 
 if TYPE_CHECKING:
     from app.kiosk_backend import TicketInfo
     from app.services.checkin import AppointmentView
+    from kiosk.overlays import PinPad, StillThere
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +84,7 @@ class KioskWindow(QWidget):
         self.setWindowTitle("FrontDesk")
         self.setAcceptDrops(False)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.setStyleSheet(stylesheet(1.0))  # before the children: each is polished once
         # the on-screen keyboard in the kiosk's language, not the machine's (kiosk/keyboard.py)
         self.keyboard = KeyboardLanguage(self.lang, self) if on_screen_keyboard() else None
 
@@ -119,7 +117,6 @@ class KioskWindow(QWidget):
 
         if settings.logo and settings.logo.exists():
             self.set_logo(settings.logo)
-        self.setStyleSheet(stylesheet(1.0))
         self.retranslate()
         self.go("welcome")
 
@@ -127,6 +124,8 @@ class KioskWindow(QWidget):
 
     @functools.cached_property
     def still_there(self) -> StillThere:
+        from kiosk.overlays import StillThere
+
         panel = StillThere(self, self.settings.idle_prompt_s)
         panel.expired.connect(self.reset)
         panel.kept.connect(lambda: self.idle.restart())
@@ -134,6 +133,8 @@ class KioskWindow(QWidget):
 
     @functools.cached_property
     def pin_pad(self) -> PinPad:
+        from kiosk.overlays import PinPad
+
         pad = PinPad(self, self.settings.check_pin)
         pad.accepted.connect(self.leave_kiosk_mode)
         return pad
@@ -341,6 +342,7 @@ class KioskWindow(QWidget):
 
     def on_scanned(self, code: str) -> None:
         from app.kiosk_backend import visit_from_qr
+        from kiosk.survey import START, TICKET, SurveyScreen
 
         screen = self.screens["checkin"]
         assert isinstance(screen, CheckInScreen)
@@ -349,7 +351,7 @@ class KioskWindow(QWidget):
         visit_id = visit_from_qr(code)
         survey = self.screens.get("survey")
         if visit_id and isinstance(survey, SurveyScreen) and self.current == "survey":
-            if survey.pages.currentIndex() in (SURVEY_START, SURVEY_TICKET):
+            if survey.pages.currentIndex() in (START, TICKET):
                 survey.on_scanned(visit_id)
             return  # mid-survey: a stray scan changes nothing
         if "still_there" in self.__dict__:
@@ -439,18 +441,23 @@ class KioskWindow(QWidget):
         super().resizeEvent(event)
 
 
-SCREENS: dict[str, type[Screen]] = {
-    cls.name: cls
-    for cls in (
-        WelcomeScreen,
-        CheckInScreen,
-        ConfirmScreen,
-        TicketScreen,
-        HelpScreen,
-        WalkInScreen,
-        SurveyScreen,
-    )
+# Each screen's class, by where it lives: start-up imports only the welcome screen's module;
+# build_all() imports the rest once the welcome screen is up.
+SCREENS: dict[str, str] = {
+    "welcome": "kiosk.screens:WelcomeScreen",
+    "checkin": "kiosk.screens:CheckInScreen",
+    "confirm": "kiosk.screens:ConfirmScreen",
+    "ticket": "kiosk.screens:TicketScreen",
+    "help": "kiosk.screens:HelpScreen",
+    "walkin": "kiosk.walkin:WalkInScreen",
+    "survey": "kiosk.survey:SurveyScreen",
 }
+
+
+def screen_class(name: str) -> type[Screen]:
+    module, cls = SCREENS[name].split(":")
+    found: type[Screen] = getattr(importlib.import_module(module), cls)
+    return found
 
 
 class Screens(dict[str, Screen]):
@@ -463,7 +470,7 @@ class Screens(dict[str, Screen]):
         self.window = window
 
     def __missing__(self, name: str) -> Screen:
-        screen = SCREENS[name](self.window)
+        screen = screen_class(name)(self.window)
         self[name] = screen
         self.window.stack.addWidget(screen)
         screen.set_portrait(self.window.height() > self.window.width())
