@@ -245,6 +245,73 @@ def test_duplicate_pushes_and_lost_responses_change_nothing(server, desks) -> No
     assert (answer["status"], answer["code"]) == ("rejected", "id_reuse")
 
 
+def _notes(desk: Desk, count: int, text: str = "复诊") -> None:
+    """One arrival, then ``count - 1`` notes on it: ``count`` outbox entries."""
+    visit_id = desk.arrive("李雷", "13700001111").visit_id
+    for i in range(count - 1):
+        with desk.db.session() as s:
+            visits.note(s, visit_id, f"{text}{i}"[-500:], desk.staff("guide.li"), desk.clock)
+
+
+class PushSpy:
+    """Watches a desk's real pushes: how many are on the wire at once, which batch reads
+    happen while one is, and what the server refused."""
+
+    def __init__(self, desk: Desk) -> None:
+        self.on_wire = self.most_on_wire = self.reads_meanwhile = 0
+        self.errors: list[str] = []
+        engine, push, read = desk.engine, desk.engine.client.push, desk.engine._next_batch
+
+        def pushing(batch, batch_id=""):
+            self.on_wire += 1
+            self.most_on_wire = max(self.most_on_wire, self.on_wire)
+            try:
+                return push(batch, batch_id)
+            except Exception as exc:
+                self.errors.append(str(exc))
+                raise
+            finally:
+                self.on_wire -= 1
+
+        def reading(after=None):
+            self.reads_meanwhile += self.on_wire
+            return read(after)
+
+        engine.client.push, engine._next_batch = pushing, reading
+
+
+def test_a_backlog_goes_one_batch_at_a_time_while_the_desk_prepares_the_next(server, desks) -> None:
+    a = desks("staff", "desk-a")
+    _notes(a, 1200)
+    a.engine.batch_size = 100  # then 200, 400, 500: four batches
+    spy = PushSpy(a)
+    assert a.engine.push_pending() == 1200
+    assert spy.most_on_wire == 1  # the server sees the desk's order, never two at once
+    assert spy.reads_meanwhile >= 3  # each batch after the first was read during a push
+    with a.db.reading() as s:
+        assert set(s.scalars(select(OutboxEntry.state))) == {"applied"}
+    db = server.database()
+    with db.reading() as s:
+        from server.models import AppliedMutation
+
+        got = s.scalars(
+            select(AppliedMutation.device_seq).where(
+                AppliedMutation.device_id == a.identity.device_id
+            )
+        ).all()
+    db.close()
+    assert sorted(got) == list(range(1, 1201))
+
+
+def test_a_batch_too_big_for_the_server_goes_again_in_smaller_ones(server, desks) -> None:
+    a = desks("staff", "desk-a")
+    _notes(a, 600, "𠀀" * 499)  # notes as long as a note may be, four bytes a character
+    spy = PushSpy(a)
+    assert a.engine.push_pending() == 600
+    assert any("HTTP 413" in e for e in spy.errors)
+    assert a.engine.pending_count() == 0
+
+
 def test_out_of_order_mutations_wait_for_the_missing_one(server, desks) -> None:
     a = desks("staff", "desk-a")
     for name in ("甲", "乙"):

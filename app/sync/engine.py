@@ -9,6 +9,7 @@ import datetime as dt
 import logging
 import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -186,18 +187,65 @@ class SyncEngine:
     # -- push -----------------------------------------------------------------------------
 
     def push_once(self) -> int:
-        """Send the oldest pending outbox entries; returns how many got a final answer."""
+        """Send the oldest pending outbox entries (one batch); returns how many got a final
+        answer."""
+        batch = self._next_batch()
+        if not batch:
+            return 0
+        try:
+            answer = self._send(batch)
+        except ProtocolError as exc:
+            if self._shrink(exc):
+                return self.push_once()
+            raise
+        if self._epoch_changed(answer.get("server_epoch")):
+            return 0
+        return self._record_results(answer.get("results", []))
+
+    def push_pending(self) -> int:
+        """Send every pending outbox entry; returns how many got a final answer.
+
+        One batch is on the wire at a time — the server applies a desk's changes in the
+        desk's order — but the desk's own work overlaps the server's: the next batch is read
+        and encoded while the server applies this one, and this one's answers are recorded
+        while the next is on its way.  Anything unusual (an answer that is not final, a new
+        server epoch, an error) ends the round once the batch in flight is answered; the next
+        round starts again from the oldest entry still pending."""
+        batch = self._next_batch()
+        if not batch:
+            return 0
+        total = 0
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="push") as wire:
+            flight: Future[dict[str, Any]] | None = wire.submit(self._send, batch)
+            while flight is not None:
+                following = self._next_batch(after=batch[-1]["device_seq"])
+                try:
+                    answer = flight.result()
+                except ProtocolError as exc:
+                    if self._shrink(exc):
+                        return total + self.push_pending()
+                    raise
+                if self._epoch_changed(answer.get("server_epoch")):
+                    return total
+                results = answer.get("results", [])
+                flight = None
+                if following and all(r.get("status") != "deferred" for r in results):
+                    flight = wire.submit(self._send, following)
+                total += self._record_results(results)
+                batch = following
+        return total
+
+    def _next_batch(self, after: int | None = None) -> list[dict[str, Any]]:
+        """Up to ``batch_size`` pending entries in device order (after ``after``), as sent."""
         o = OutboxEntry
+        query = select(o.mutation_id, o.device_seq, o.payload, o.content_hash, o.occurred_at)
+        if after is not None:
+            query = query.where(o.device_seq > after)
         with self.db.reading() as s:
             rows = s.execute(
-                select(o.mutation_id, o.device_seq, o.payload, o.content_hash, o.occurred_at)
-                .where(o.state == PENDING)
-                .order_by(o.device_seq)
-                .limit(self.batch_size)
+                query.where(o.state == PENDING).order_by(o.device_seq).limit(self.batch_size)
             ).all()
-        if not rows:
-            return 0
-        batch = [
+        return [
             {
                 "mutation_id": r.mutation_id,
                 "device_seq": r.device_seq,
@@ -207,17 +255,17 @@ class SyncEngine:
             }
             for r in rows
         ]
-        try:
-            with self._talking():
-                answer = self.client.push(batch, batch_id=new_id())
-        except ProtocolError as exc:
-            if "HTTP 413" in str(exc) and self.batch_size > 1:
-                self.batch_size = max(1, self.batch_size // 2)  # big payloads: smaller batches
-                return self.push_once()
-            raise
-        if self._epoch_changed(answer.get("server_epoch")):
-            return 0
-        return self._record_results(answer.get("results", []))
+
+    def _send(self, batch: list[dict[str, Any]]) -> dict[str, Any]:
+        with self._talking():
+            return self.client.push(batch, batch_id=new_id())
+
+    def _shrink(self, exc: ProtocolError) -> bool:
+        """Too big for the server (HTTP 413): smaller batches from now on, if they can be."""
+        if "HTTP 413" in str(exc) and self.batch_size > 1:
+            self.batch_size = max(1, self.batch_size // 2)
+            return True
+        return False
 
     def _record_results(self, results: list[dict[str, Any]]) -> int:
         """Mark each outbox row from its own answer (one UPDATE per kind of answer)."""
@@ -324,7 +372,7 @@ class SyncEngine:
     def sync_until_idle(self, max_rounds: int = 10_000) -> None:
         """Push everything, then pull everything (tests, start-up, shutdown)."""
         for _ in range(max_rounds):
-            if self.push_once() == 0 and self.pending_count() == 0:
+            if self.push_pending() == 0 and self.pending_count() == 0:
                 break
         for _ in range(max_rounds):
             _, more = self.pull_once()

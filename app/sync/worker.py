@@ -113,7 +113,7 @@ class SyncWorker:
                 break
             self._stop.wait(self.debounce)  # coalesce a burst of commits
             try:
-                while self.engine.push_once():
+                while self.engine.push_pending():
                     pass
                 failures = 0
             except (SyncError, OSError) as exc:
