@@ -19,7 +19,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.clock import utcnow
-from app.models import EventFlag, EventKind, Role, Staff, SurveyResponse, Visit, VisitEvent
+from app.models import (
+    EventFlag,
+    EventKind,
+    Patient,
+    Role,
+    SourceChannel,
+    Staff,
+    SurveyResponse,
+    Visit,
+    VisitEvent,
+)
 from app.services import survey
 from app.sync.codec import (
     DESK_TABLES,
@@ -219,6 +229,8 @@ def _insert(
         if values.get("verified") and device.role == "kiosk":
             raise Rejected("forbidden", "a kiosk cannot verify a patient")
         values["duplicate_of"] = _first_checkin(batch.session, values.get("appointment_id"))
+        if device.role == "kiosk":
+            _recognise_returning(batch, values)
     obj = model(**values)
     if model is SurveyResponse:
         # match a typed ticket number, fill in department, doctor and guide, and keep a second
@@ -255,6 +267,22 @@ def encoded_row(row: Any) -> dict[str, Any]:
     if isinstance(row, dict):
         return {k: encode_value(v) for k, v in row.items()}
     return row_to_dict(row)
+
+
+def _recognise_returning(batch: Batch, values: dict[str, Any]) -> None:
+    """A kiosk knows only the patients it registered itself; the server knows them all.  A
+    walk-in whose phone an earlier patient gave — at another kiosk, or to a guide — arrives
+    on every guide's board as a returning patient.  The kiosk is not told: it never learns
+    whether a phone is known here (a public screen must not answer that)."""
+    patient = batch.get(Patient, values.get("patient_id")) if values.get("patient_id") else None
+    if values.get("is_returning") or patient is None or not patient.phone:
+        return
+    earlier = batch.session.scalars(
+        select(Patient.id).where(Patient.phone == patient.phone, Patient.id != patient.id).limit(1)
+    ).first()
+    if earlier is not None:
+        values["is_returning"] = True
+        values["source_channel"] = SourceChannel.RETURNING
 
 
 def _first_checkin(session: Session, appointment_id: str | None) -> str | None:

@@ -16,7 +16,7 @@ from app.clock import Clock, FixedClock
 from app.kiosk_backend import KioskNotReady
 from app.kiosk_runtime import open_kiosk
 from app.models import Appointment, AssistanceRequest, Department, OutboxEntry, Patient, Visit
-from app.services import assistance, registration
+from app.services import assistance, board, registration
 from app.services.masking import mask_name
 from app.services.registration import PatientForm, RegistrationResult, VisitForm
 from app.sync.desk import SyncedDesk
@@ -323,3 +323,36 @@ def test_a_typed_ticket_answer_meets_its_visit_when_the_visit_arrives_later(
         if runtime is not None:
             runtime.close()
         maker.close()
+
+
+def test_a_patient_a_guide_registered_is_returning_when_they_walk_in_at_a_kiosk(
+    server, tmp_path: Path
+) -> None:
+    """The kiosk holds none of the hospital's patients, so it cannot tell; the server can, and
+    every guide's board shows the walk-in as returning.  The kiosk itself is never told."""
+    runtime = _kiosk(server, tmp_path, Clock(tz=TZ))
+    maker = DeskMaker(server, tmp_path)
+    try:
+        engine, backend = runtime.desk.engine, runtime.backend
+        desk = maker("staff", "desk-a")
+        _, dept = _arrival_in_medicine(desk)  # 赵小明 with his phone, at the desk
+        desk.sync()
+        engine.sync_until_idle()
+        engine.refresh_kiosk_key()
+        engine.ensure_leases()
+        visit = VisitForm(purpose="consultation", department_id=dept)
+        again = backend.register_walk_in(PatientForm("赵小明", "M", 70, "13912345678"), visit)
+        first = backend.register_walk_in(PatientForm("钱新", "F", 30, "13800001111"), visit)
+        engine.sync_until_idle()
+        desk.sync()
+        with desk.db.reading() as s:
+            assert s.get(Visit, again.visit_id).is_returning
+            assert s.get(Visit, again.visit_id).source_channel == "returning"
+            assert not s.get(Visit, first.visit_id).is_returning
+            rows = {r.visit_id: r for r in board.open_visits(s, desk.clock.today())}
+            assert rows[again.visit_id].returning and not rows[first.visit_id].returning
+        with runtime.db.reading() as s:  # the kiosk could not know, and is not told
+            assert not s.get(Visit, again.visit_id).is_returning
+    finally:
+        maker.close()
+        runtime.close()
