@@ -159,8 +159,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if args.hash_pin:
             return hash_pin()
-        logs.setup(cfg.log_path(), cfg.log_level)
-        return run(cfg, windowed=args.windowed, demo=args.demo)
+        logs.hold(cfg.log_level)  # the kiosk opens the file once its first screen is up
+        try:
+            return run(cfg, windowed=args.windowed, demo=args.demo)
+        except BaseException:
+            log.exception("the kiosk stopped on an error")
+            raise
+        finally:
+            if logs.holding():
+                logs.setup(cfg.log_path(), cfg.log_level)
     if args.command == "staff":
         from ui.main import run as run_staff
 

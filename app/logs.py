@@ -8,7 +8,6 @@ like a mainland mobile number or a resident ID number before it reaches a file.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import re
 from pathlib import Path
 
@@ -31,21 +30,56 @@ class RedactingFormatter(logging.Formatter):
         return redact(super().format(record))
 
 
+class _Held(logging.Handler):
+    """Records kept in memory until the log file is open."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def hold(level: str = "INFO") -> None:
+    """Keep what is logged in memory until ``setup()`` opens the file.  For the kiosk's
+    start-up: the file handler's module brings sockets and pickling along, and the first
+    screen should not wait for them."""
+    _install(_Held(), level)
+
+
+def holding() -> bool:
+    return any(isinstance(h, _Held) for h in logging.getLogger().handlers)
+
+
 def setup(
     log_dir: Path, level: str = "INFO", *, max_bytes: int = 2_000_000, backups: int = 5
 ) -> Path:
-    """Send the ``app``, ``ui``, ``kiosk`` and ``server`` loggers to ``log_dir/frontdesk.log``."""
+    """Send the ``app``, ``ui``, ``kiosk`` and ``server`` loggers to ``log_dir/frontdesk.log``
+    (what ``hold()`` kept first)."""
+    import logging.handlers
+
     log_dir.mkdir(parents=True, exist_ok=True)
     path = log_dir / "frontdesk.log"
     handler = logging.handlers.RotatingFileHandler(
         path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8"
     )
     handler.setFormatter(RedactingFormatter(LOG_FORMAT))
+    for held in _install(handler, level):
+        if isinstance(held, _Held):
+            for record in held.records:
+                handler.handle(record)
+    return path
+
+
+def _install(handler: logging.Handler, level: str) -> list[logging.Handler]:
+    """``handler`` in place of the one installed before; returns the old ones."""
     root = logging.getLogger()
-    for old in [h for h in root.handlers if getattr(h, "_frontdesk", False)]:
-        root.removeHandler(old)
-        old.close()
+    old = [h for h in root.handlers if getattr(h, "_frontdesk", False)]
+    for h in old:
+        root.removeHandler(h)
+        h.close()
     handler._frontdesk = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(level.upper())
-    return path
+    return old

@@ -10,8 +10,6 @@ none is needed."""
 
 from __future__ import annotations
 
-import os
-
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QGuiApplication, QWindow
 
@@ -27,11 +25,6 @@ QtObject {
     }
 }
 """
-
-
-def on_screen_keyboard() -> bool:
-    """Whether Qt was asked for its on-screen keyboard (touch kiosks; kiosk/main.py)."""
-    return os.environ.get("QT_IM_MODULE") == "qtvirtualkeyboard"
 
 
 def keyboard_window() -> QWindow | None:

@@ -11,12 +11,14 @@ import sys
 import time
 from typing import Any
 
+from app import logs
 from app.config import Config
 from app.paths import resources_dir
 
 log = logging.getLogger(__name__)
 
 EXIT_ALREADY_RUNNING = 3
+VIRTUAL_KEYBOARD = "qtvirtualkeyboard"  # Qt's on-screen keyboard (Pinyin for names)
 
 
 def kiosk_settings(cfg: Config, *, windowed: bool) -> Any:
@@ -38,6 +40,7 @@ def kiosk_settings(cfg: Config, *, windowed: bool) -> Any:
         touch=bool(cfg.touch_mode) and not windowed,
         logo=resources_dir() / "kiosk" / "logo.svg",
         check_pin=check_pin,
+        keyboard=os.environ.get("QT_IM_MODULE") == VIRTUAL_KEYBOARD,
     )
 
 
@@ -86,7 +89,7 @@ def run(
     probe = os.environ.get("FRONTDESK_STARTUP_PROBE") == "1"
     if cfg.touch_mode and not windowed and not os.environ.get("QT_IM_MODULE"):
         # Qt's on-screen keyboard (Pinyin for names) appears whenever a text field has focus.
-        os.environ["QT_IM_MODULE"] = "qtvirtualkeyboard"
+        os.environ["QT_IM_MODULE"] = VIRTUAL_KEYBOARD
     from PySide6.QtCore import QLockFile, QTimer
 
     data_dir = cfg.data_path()
@@ -139,6 +142,7 @@ def run(
         print(f"interactive {time.perf_counter() - started:.4f}", flush=True)
         window.may_close = True
         QTimer.singleShot(0, app.quit)
+    QTimer.singleShot(0, lambda: logs.setup(cfg.log_path(), cfg.log_level))  # see cli.py
     QTimer.singleShot(0, bridge.start)
     QTimer.singleShot(0, window.build_all)
     keep_awake()

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QApplication, QSizePolicy, QStackedWidget, QVBoxLa
 from app.lang import pick
 from kiosk.bridge import Bridge
 from kiosk.guards import HotCorner, IdleWatcher, NoContextMenus, ScanDetector
-from kiosk.keyboard import KeyboardLanguage, on_screen_keyboard
 from kiosk.screens import (
     CheckInScreen,
     ConfirmScreen,
@@ -54,6 +53,7 @@ class KioskSettings:
     touch: bool = True
     logo: Path | None = None
     check_pin: Callable[[str], bool] = field(default=lambda pin: False)
+    keyboard: bool = False  # Qt's on-screen keyboard is in use (kiosk/main.py decides)
 
 
 class KioskWindow(QWidget):
@@ -84,9 +84,12 @@ class KioskWindow(QWidget):
         self.setWindowTitle("FrontDesk")
         self.setAcceptDrops(False)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        self.setStyleSheet(stylesheet(1.0))  # before the children: each is polished once
         # the on-screen keyboard in the kiosk's language, not the machine's (kiosk/keyboard.py)
-        self.keyboard = KeyboardLanguage(self.lang, self) if on_screen_keyboard() else None
+        self.keyboard: Any = None
+        if settings.keyboard:
+            from kiosk.keyboard import KeyboardLanguage
+
+            self.keyboard = KeyboardLanguage(self.lang, self)
 
         self.title = label("status", wrap=False)
         self.status = label("status", wrap=False)
@@ -117,6 +120,7 @@ class KioskWindow(QWidget):
 
         if settings.logo and settings.logo.exists():
             self.set_logo(settings.logo)
+        self.setStyleSheet(stylesheet(1.0))
         self.retranslate()
         self.go("welcome")
 

@@ -44,3 +44,24 @@ def test_log_file_rotates_and_holds_no_personal_data(tmp_path: Path, hospital, c
     logging.getLogger().handlers[-1].close()
     for h in [h for h in logging.getLogger().handlers if getattr(h, "_frontdesk", False)]:
         logging.getLogger().removeHandler(h)
+
+
+def test_what_is_logged_before_the_file_opens_reaches_it(tmp_path: Path) -> None:
+    """The kiosk holds its start-up records in memory until its first screen is up."""
+    log = logging.getLogger("kiosk.test")
+    logs.hold("INFO")
+    try:
+        assert logs.holding()
+        log.debug("too fine to keep")
+        log.warning("no translation file for 13698765432")
+        path = logs.setup(tmp_path / "logs", "INFO")
+        assert not logs.holding()
+        log.info("after")
+        text = path.read_text(encoding="utf-8")
+        assert "no translation file for [phone]" in text and "after" in text
+        assert "too fine" not in text
+        assert text.index("no translation file") < text.index("after")
+    finally:
+        for h in [h for h in logging.getLogger().handlers if getattr(h, "_frontdesk", False)]:
+            logging.getLogger().removeHandler(h)
+            h.close()
