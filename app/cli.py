@@ -15,7 +15,7 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from app import __version__, config, logs
@@ -23,26 +23,7 @@ from app import __version__, config, logs
 log = logging.getLogger("app.cli")
 
 
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="frontdesk",
-        description="FrontDesk — hospital customer-service centre: lobby kiosk, guide "
-        "workstation and central server.",
-    )
-    p.add_argument("--version", action="version", version=f"frontdesk {__version__}")
-    p.add_argument("--config", type=Path, help="config file (default: the platform's config dir)")
-    p.add_argument("--data-dir", type=Path, help="data folder (database, logs)")
-    p.add_argument(
-        "--set",
-        dest="overrides",
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        help="override one setting, e.g. --set language=en (repeatable)",
-    )
-    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    demo = sub.add_parser("demo", help="run the demo hospital on this machine")
+def _demo_args(demo: argparse.ArgumentParser) -> None:
     demo.add_argument("--reset", action="store_true", help="start again from fresh demo data")
     demo.add_argument("--lang", choices=config.LANGUAGES, help="output language")
     demo.add_argument("--seed", type=int, default=None, help="random seed for the demo data")
@@ -51,7 +32,8 @@ def _parser() -> argparse.ArgumentParser:
         "--no-windows", action="store_true", help="print the desks' state; open no window"
     )
 
-    ksk = sub.add_parser("kiosk", help="start the lobby kiosk")
+
+def _kiosk_args(ksk: argparse.ArgumentParser) -> None:
     ksk.add_argument(
         "--windowed", action="store_true", help="a normal window, not locked down (development)"
     )
@@ -60,13 +42,15 @@ def _parser() -> argparse.ArgumentParser:
         "--hash-pin", action="store_true", help="read a director PIN from stdin, print its hash"
     )
 
-    stf = sub.add_parser("staff", help="start the guide workstation")
+
+def _staff_args(stf: argparse.ArgumentParser) -> None:
     stf.add_argument("--demo", action="store_true", help="stand-alone with the demo hospital")
     stf.add_argument(
         "--server-url", default=None, help="talk to this server (not the enrolled one)"
     )
 
-    db = sub.add_parser("db", help="the local database")
+
+def _db_args(db: argparse.ArgumentParser) -> None:
     db_sub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
     up = db_sub.add_parser("upgrade", help="migrate the database to the current schema")
     up.add_argument("--database", type=Path, help="database file (default: the data folder's)")
@@ -74,10 +58,12 @@ def _parser() -> argparse.ArgumentParser:
     cur = db_sub.add_parser("current", help="show the database's schema revision")
     cur.add_argument("--database", type=Path, help="database file (default: the data folder's)")
 
-    cfg = sub.add_parser("config", help="show or create the configuration")
+
+def _config_args(cfg: argparse.ArgumentParser) -> None:
     cfg.add_argument("action", choices=("show", "path", "init"))
 
-    srv = sub.add_parser("server", help="run the central server")
+
+def _server_args(srv: argparse.ArgumentParser) -> None:
     srv.add_argument("--database-url", default="", help="sqlite:///FILE or postgresql+psycopg://…")
     srv.add_argument("--host", default="127.0.0.1")
     srv.add_argument("--port", type=int, default=8470, help="0: any free port")
@@ -85,7 +71,8 @@ def _parser() -> argparse.ArgumentParser:
     srv.add_argument("--demo", action="store_true", help="load the demo hospital if empty")
     srv.add_argument("--seed", type=int, default=None)
 
-    adm = sub.add_parser("server-admin", help="server housekeeping on this machine")
+
+def _server_admin_args(adm: argparse.ArgumentParser) -> None:
     adm.add_argument("--database-url", default="")
     adm_sub = adm.add_subparsers(dest="admin_command", required=True, metavar="ACTION")
     code = adm_sub.add_parser("enroll-code", help="a one-time code to enroll a desk")
@@ -105,14 +92,75 @@ def _parser() -> argparse.ArgumentParser:
         "--days", type=int, default=30, help="keep every change this many days (default 30)"
     )
 
-    st = sub.add_parser("self-test", help="check that this installation works (exit 0: all well)")
+
+def _self_test_args(st: argparse.ArgumentParser) -> None:
     st.add_argument(
         "--keep", type=Path, help="keep the test's files (pictures of every screen) here"
     )
 
-    enr = sub.add_parser("enroll", help="enroll this desk with the central server")
+
+def _enroll_args(enr: argparse.ArgumentParser) -> None:
     enr.add_argument("--server", required=True, help="the server's address, e.g. https://…")
     enr.add_argument("--code", required=True, help="the one-time code from the director")
+
+
+# Each sub-command: its help line and what declares its arguments.
+COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "demo": ("run the demo hospital on this machine", _demo_args),
+    "kiosk": ("start the lobby kiosk", _kiosk_args),
+    "staff": ("start the guide workstation", _staff_args),
+    "db": ("the local database", _db_args),
+    "config": ("show or create the configuration", _config_args),
+    "server": ("run the central server", _server_args),
+    "server-admin": ("server housekeeping on this machine", _server_admin_args),
+    "self-test": ("check that this installation works (exit 0: all well)", _self_test_args),
+    "enroll": ("enroll this desk with the central server", _enroll_args),
+}
+_VALUE_OPTIONS = ("--config", "--data-dir", "--set")  # the global options that take a value
+
+
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The sub-command ``argv`` names, if it surely names one (the first word that is not a
+    global option or its value); None when in doubt."""
+    take_value = False
+    for word in argv:
+        if take_value:
+            take_value = False
+        elif word == "--":
+            return None
+        elif word.startswith("-"):
+            # argparse also takes "--conf X" for "--config X": any prefix of a value option
+            take_value = "=" not in word and any(o.startswith(word) for o in _VALUE_OPTIONS)
+            if take_value and len(word) < 3:
+                return None
+        else:
+            return word if word in COMMANDS else None
+    return None
+
+
+def _parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line; with ``only``, just that sub-command's part of it (argparse takes
+    a few milliseconds over each sub-command, and the kiosk's first screen waits for it)."""
+    p = argparse.ArgumentParser(
+        prog="frontdesk",
+        description="FrontDesk — hospital customer-service centre: lobby kiosk, guide "
+        "workstation and central server.",
+    )
+    p.add_argument("--version", action="version", version=f"frontdesk {__version__}")
+    p.add_argument("--config", type=Path, help="config file (default: the platform's config dir)")
+    p.add_argument("--data-dir", type=Path, help="data folder (database, logs)")
+    p.add_argument(
+        "--set",
+        dest="overrides",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="override one setting, e.g. --set language=en (repeatable)",
+    )
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (help_text, declare) in COMMANDS.items():
+        if only is None or name == only:
+            declare(sub.add_parser(name, help=help_text))
     return p
 
 
@@ -124,7 +172,8 @@ def _load_config(args: argparse.Namespace) -> config.Config:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = _parser(_command_in(argv)).parse_args(argv)
     try:
         cfg = _load_config(args)
     except config.ConfigError as exc:

@@ -9,13 +9,15 @@ appear on the next patient's screen."""
 from __future__ import annotations
 
 import logging
-import queue
+from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 log = logging.getLogger(__name__)
 
@@ -50,10 +52,11 @@ class Bridge(QObject):
     def __init__(self, opener: Callable[[], Any], name: str = "kiosk") -> None:
         super().__init__()
         self.name = name
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"{name}-backend")
+        self._pool_: ThreadPoolExecutor | None = None
         self._generation = 0
         self.runtime: Any = None
-        self._todo: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
+        # filled by any thread, emptied by the screen's (deque's append and popleft are atomic)
+        self._todo: deque[Callable[[], None]] = deque()
         self._awaited = 0  # calls whose answer has not been delivered (screen's thread only)
         self._opener = opener
         self._closed = False
@@ -61,15 +64,27 @@ class Bridge(QObject):
         self._timer.timeout.connect(self._drain)
         self._timer.start(self.FAST_MS)
 
+    @property
+    def _pool(self) -> ThreadPoolExecutor:
+        """The worker, made with the first job (its module is not needed for the first
+        screen)."""
+        if self._pool_ is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._pool_ = ThreadPoolExecutor(
+                max_workers=1, thread_name_prefix=f"{self.name}-backend"
+            )
+        return self._pool_
+
     def post(self, fn: Callable[[], None]) -> None:
         """Run ``fn`` on the screen's thread, soon; callable from any thread."""
-        self._todo.put(fn)
+        self._todo.append(fn)
 
     def _drain(self) -> None:
         while True:
             try:
-                fn = self._todo.get_nowait()
-            except queue.Empty:
+                fn = self._todo.popleft()
+            except IndexError:
                 break
             fn()
         interval = self.FAST_MS if self._awaited or self.runtime is None else self.SLOW_MS
@@ -102,6 +117,8 @@ class Bridge(QObject):
         """Run ``fn(backend)`` on the worker; deliver its result or exception."""
         gen = self._generation
         if self._closed:  # a timer that fired while the window closed: nothing to do
+            from concurrent.futures import Future
+
             cancelled: Future[Any] = Future()
             cancelled.cancel()
             return cancelled
@@ -147,7 +164,8 @@ class Bridge(QObject):
     def close(self) -> None:
         self._closed = True
         self._timer.stop()
-        self._pool.shutdown(wait=True)
+        if self._pool_ is not None:
+            self._pool_.shutdown(wait=True)
         if self.runtime is not None:
             self.runtime.close()
             self.runtime = None

@@ -34,6 +34,10 @@ def set_role(widget: QWidget, role: str) -> None:
     if widget.property("role") == role:
         return
     widget.setProperty("role", role)
+    if not widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        return  # the style sheet reads the role when the widget is first polished
+    # (the first call makes QStyle's Python type: some 700 enum members, 10 ms — so not at
+    # start-up, where the welcome screen marks its language before it is ever shown)
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)

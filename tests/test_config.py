@@ -79,3 +79,41 @@ def test_environment_chooses_default_locations(
     monkeypatch.setenv("FRONTDESK_CONFIG", str(tmp_path / "c.toml"))
     assert config.default_data_dir() == tmp_path / "data"
     assert config.default_config_path() == tmp_path / "c.toml"
+
+
+@pytest.mark.parametrize(
+    ("argv", "found"),
+    [
+        (["kiosk", "--windowed"], "kiosk"),
+        (["--set", "language=en", "kiosk"], "kiosk"),
+        (["--set=language=en", "--data-dir", "/d", "staff"], "staff"),
+        (["--conf", "kiosk", "demo"], "demo"),  # argparse's abbreviation of --config
+        (["--version"], None),
+        (["--help"], None),
+        (["kios"], None),  # a typo: the whole parser says which commands there are
+        (["-", "kiosk"], None),
+        ([], None),
+    ],
+)
+def test_the_command_line_names_its_command(argv: list[str], found: str | None) -> None:
+    from app.cli import _command_in
+
+    assert _command_in(argv) == found
+
+
+def test_one_commands_parser_reads_as_the_whole_one() -> None:
+    from app.cli import COMMANDS, _parser
+
+    argvs = [
+        ["--set", "language=en", "kiosk", "--windowed"],
+        ["staff", "--server-url", "http://x"],
+        ["db", "upgrade", "--to", "0003"],
+        ["server-admin", "prune", "--days", "7"],
+        ["demo", "--lang", "en", "--no-windows"],
+    ]
+    for argv in argvs:
+        assert vars(_parser().parse_args(argv)) == vars(
+            _parser(next(w for w in argv if w in COMMANDS)).parse_args(argv)
+        )
+    with pytest.raises(SystemExit):
+        _parser("kiosk").parse_args(["kiosk", "--no-such-option"])

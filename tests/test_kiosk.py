@@ -329,6 +329,23 @@ def test_a_touch_restarts_the_idle_timer(qtbot, tmp_path: Path) -> None:
 # -- lockdown ---------------------------------------------------------------------------------
 
 
+def test_the_chosen_language_is_painted_as_chosen_from_the_first_frame(rig: KioskRig) -> None:
+    """The welcome screen marks its language before it is ever shown (no repolish then, see
+    kiosk/widgets.set_role); the first frame and every switch after it must still show it."""
+    from PySide6.QtGui import QColor
+
+    from kiosk.theme import ROLES
+
+    def fill(button) -> str:  # the colour just inside the button's rounded corner
+        return QColor(button.grab().toImage().pixel(20, button.height() // 2)).name().upper()
+
+    welcome = rig.screen("welcome")
+    chosen, plain = ROLES["chosen"].bg.upper(), ROLES["choice"].bg.upper()
+    assert [fill(welcome.languages[c]) for c in ("zh_CN", "zh_TW", "en")] == [chosen, plain, plain]
+    rig.tap(welcome.languages["en"])
+    assert [fill(welcome.languages[c]) for c in ("zh_CN", "zh_TW", "en")] == [plain, plain, chosen]
+
+
 def test_lockdown_flags_close_shortcuts_menus_cursor(rig: KioskRig) -> None:
     w = rig.window
     flags = w.windowFlags()
