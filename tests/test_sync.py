@@ -689,37 +689,26 @@ def test_leased_ticket_numbers_never_collide_between_kiosks(server, desks) -> No
     db.close()
 
 
-def test_a_server_restored_from_backup_gets_every_change_again(sqlite_server, tmp_path) -> None:
-    server = sqlite_server
-    a = Desk.enroll(server, tmp_path / "desk-a", "staff", "desk-a")
-    a.sync()
-    backup = tmp_path / "backup.db"
+def back_up(server: ServerProcess, backup: Path) -> None:
+    """Last night's backup of the server's SQLite file."""
     src = sqlite3.connect(server.database_url.split("///", 1)[1])
     dst = sqlite3.connect(backup)
     src.backup(dst)
     src.close()
     dst.close()
-    ids = []
-    for i in range(3):
-        with a.db.session() as s:
-            ids.append(
-                registration.register_arrival(
-                    s,
-                    PatientForm(f"张{'甲乙丙'[i]}", "M", 30, "13700001111"),
-                    VisitForm(),
-                    a.staff("guide.li"),
-                    a.clock,
-                ).visit_id
-            )
-        a.sync()
-    server.kill()  # the server's disk dies; last night's backup comes back
+
+
+def restore(server: ServerProcess, backup: Path) -> None:
+    """The server's disk dies; the backup comes back as a director would bring it: the file
+    in place, ``server-admin new-epoch``, the server started again."""
+    import subprocess
+    import sys
+
+    server.kill()
     live = Path(server.database_url.split("///", 1)[1])
     for suffix in ("", "-wal", "-shm"):
         Path(f"{live}{suffix}").unlink(missing_ok=True)
     backup.replace(live)
-    import subprocess
-    import sys
-
     subprocess.run(
         [
             sys.executable,
@@ -735,6 +724,29 @@ def test_a_server_restored_from_backup_gets_every_change_again(sqlite_server, tm
         check=True,
         capture_output=True,
     )
+    server.start()
+
+
+def test_a_server_restored_from_backup_gets_every_change_again(sqlite_server, tmp_path) -> None:
+    server = sqlite_server
+    a = Desk.enroll(server, tmp_path / "desk-a", "staff", "desk-a")
+    a.sync()
+    backup = tmp_path / "backup.db"
+    back_up(server, backup)
+    ids = []
+    for i in range(3):
+        with a.db.session() as s:
+            ids.append(
+                registration.register_arrival(
+                    s,
+                    PatientForm(f"张{'甲乙丙'[i]}", "M", 30, "13700001111"),
+                    VisitForm(),
+                    a.staff("guide.li"),
+                    a.clock,
+                ).visit_id
+            )
+        a.sync()
+    restore(server, backup)
     server.start()
     a.sync()
     a.sync()
