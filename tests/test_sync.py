@@ -747,7 +747,6 @@ def test_a_server_restored_from_backup_gets_every_change_again(sqlite_server, tm
             )
         a.sync()
     restore(server, backup)
-    server.start()
     a.sync()
     a.sync()
     db = server.database()
