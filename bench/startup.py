@@ -42,8 +42,7 @@ def main() -> None:
     if exe is None:
         sys.exit(f"no frozen program in {args.bundle}: run build/freeze.sh first")
     f, s = interleaved(
-        [str(exe), "kiosk", "--windowed"],
-        [sys.executable, "-m", "app", "kiosk", "--windowed"],
+        [[str(exe), "kiosk", "--windowed"], [sys.executable, "-m", "app", "kiosk", "--windowed"]],
         args.runs,
     )
     print(
