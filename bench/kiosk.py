@@ -81,7 +81,8 @@ def interleaved(commands: list[list[str]], runs: int) -> list[float]:
     return [statistics.median(t) for t in times]
 
 
-# A lobby kiosk's settings file as the deployment guide has it written (docs/deploy-windows.md)
+# A lobby kiosk's settings file: its mode, place and hospital, touch and speech on, the
+# director's exit PIN (docs/deploy-windows.md says which of these a site sets)
 KIOSK_TOML = """mode = "kiosk"
 language = "zh_CN"
 location = "门诊大厅 1号自助机"
