@@ -86,7 +86,9 @@ def _server_admin_args(adm: argparse.ArgumentParser) -> None:
     )
     srv_survey.add_argument("file", type=Path, help="the survey definition, e.g. satisfaction.json")
     prune = adm_sub.add_parser(
-        "prune", help="shrink the change log now (the server also does it every 6 hours)"
+        "prune",
+        help="shrink the change log, refuse changes that waited a week in vain for a row "
+        "(the server also does both every 6 hours)",
     )
     prune.add_argument(
         "--days", type=int, default=30, help="keep every change this many days (default 30)"

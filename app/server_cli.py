@@ -92,6 +92,7 @@ def admin(args: argparse.Namespace, cfg: config.Config) -> int:
 
 def _prune(database, days: int, cfg: config.Config) -> int:  # type: ignore[no-untyped-def]
     from app.clock import Clock
+    from server.push import expire_waiting
     from server.retention import prune
 
     if days < 1:
@@ -100,9 +101,12 @@ def _prune(database, days: int, cfg: config.Config) -> int:  # type: ignore[no-u
     clock = Clock(tz=ZoneInfo(cfg.timezone))
     try:
         done = prune(database, now=clock.now(), today=clock.today(), days=days)
+        refused, _ = expire_waiting(database, clock.today())
     finally:
         database.close()
     print(done.describe())
+    if refused:
+        print(f"{refused} changes waited in vain for a row another desk never sent: refused")
     return 0
 
 

@@ -14,7 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from app import __version__
 from app.db import Database
 from server import db as serverdb
-from server import retention
+from server import push, retention
 from server.deps import DeviceCaller
 from server.notify import PostgresListener
 from server.routes import admin, devices, health, reports, staff, sync
@@ -26,7 +26,8 @@ MAX_BODY = 2 * 1024 * 1024
 
 
 async def _prune_now_and_then(state: ServerState) -> None:
-    """The change log's retention (server/retention.py): a minute after start-up, then every
+    """The change log's retention (server/retention.py), and the refusal of mutations that
+    waited in vain for a row (server/push.py): a minute after start-up, then every
     ``prune_every_h`` hours, off the event loop."""
     delay = 60.0
     while True:
@@ -40,6 +41,8 @@ async def _prune_now_and_then(state: ServerState) -> None:
                 today=state.clock.today(),
                 days=state.settings.retention_days,
             )
+            _, top = await run_in_threadpool(push.expire_waiting, state.db, state.clock.today())
+            state.notifier.notify(top)
         except Exception:
             log.exception("pruning the change log failed; tried again later")
 

@@ -26,7 +26,7 @@ from app.models import Appointment, Base, Visit
 from app.services.checkin import hashed_code, hashed_phone
 from app.services.masking import mask_name
 from app.sync.codec import row_to_dict
-from server.db import insert_rows
+from server.db import insert_rows, meta
 from server.models import ChangeLog
 
 REFERENCE = {"departments", "doctors", "roster_slots", "survey_definitions"}
@@ -92,7 +92,13 @@ class Writer:
         self.get = session.get  # a push's Batch.get also finds rows added in the same batch
         self._now = utcnow()
 
-    def _lock(self) -> None:
+    @classmethod
+    def on(cls, session: Session, today: dt.date, device_id: str | None = None) -> Writer:
+        """A writer for ``session``, with the server's kiosk secret read from it."""
+        secret = meta(session, "kiosk_secret")
+        return cls(session, device_id=device_id, mutation_id=None, today=today, kiosk_secret=secret)
+
+    def lock(self) -> None:
         if self._locked:
             return
         if self.session.get_bind().dialect.name == "postgresql":
@@ -160,7 +166,7 @@ class Writer:
     def _append(
         self, scope: str, table: str, entity_id: str, op: str, version: int, data: dict[str, Any]
     ) -> None:
-        self._lock()
+        self.lock()
         self.rows.append(
             {
                 "scope": scope,
@@ -179,9 +185,11 @@ class Writer:
         return len(self.rows)
 
     def discard(self, since: int) -> None:
-        """Forget rows of a rolled-back savepoint (inserted or not)."""
+        """Forget rows of a rolled-back savepoint (inserted or not) — and the lock, which
+        PostgreSQL lets go of if the savepoint took it: the next append takes it again."""
         del self.rows[since:]
         del self.seqs[since:]
+        self._locked = False
 
     def finish(self, since: int = 0) -> int | None:
         """Insert what is not inserted yet; the highest sequence number among rows[since:]."""

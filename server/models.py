@@ -1,5 +1,6 @@
 """The server's own tables, beside the shared schema of ``app.models``: devices and their
-credentials, staff sessions, the change log, applied mutations, quarantine, claims."""
+credentials, staff sessions, the change log, applied mutations, waiting mutations,
+quarantine, claims."""
 
 from __future__ import annotations
 
@@ -126,6 +127,25 @@ class Quarantine(ServerBase):
     mutation_id: Mapped[str] = mapped_column(String(36))
     raw: Mapped[dict[str, Any]] = mapped_column()
     error: Mapped[str] = mapped_column(Text)
+    received_at: Mapped[dt.datetime] = mapped_column()
+
+
+class WaitingMutation(ServerBase):
+    """A mutation naming a row the server does not have — after a restore from backup, a row
+    still to be sent again by the desk that made it.  Kept whole and applied the moment that
+    row arrives (``server.push``); refused and undone on its desk if it never does."""
+
+    __tablename__ = "waiting_mutations"
+    __table_args__ = (Index("ix_waiting_mutations_row", "row_table", "row_id"),)
+
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    mutation_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device_seq: Mapped[int] = mapped_column(Integer)
+    payload: Mapped[dict[str, Any]] = mapped_column()
+    content_hash: Mapped[str] = mapped_column(String(80))
+    occurred_at: Mapped[str] = mapped_column(String(40), default="")
+    row_table: Mapped[str] = mapped_column(String(40))  # the row it waits for
+    row_id: Mapped[str] = mapped_column(String(36))
     received_at: Mapped[dt.datetime] = mapped_column()
 
 

@@ -6,7 +6,10 @@ The conflict rules (docs/sync.md):
   first to reach the server wins; the loser's event is kept, flagged, and answered
   ``conflict`` with the holder; later moves by the loser on that visit are kept and flagged;
 * mutable rows merge field-wise against ``base_version``: a field changed by somebody else
-  since then keeps the server's value and the desk is told (``conflict`` with those fields).
+  since then keeps the server's value and the desk is told (``conflict`` with those fields);
+* a mutation naming a row the server does not have (an event's visit, a visit's patient, a
+  patched row) waits for it (``Waiting``): after a restore from backup that row is on its way
+  from the desk that made it (server/push.py).
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ from app.sync.codec import (
 )
 from server.changelog import Writer
 from server.db import insert_rows
-from server.models import ClaimLoss, Device, EscortAssignment, FieldVersion
+from server.models import ClaimLoss, Device, EscortAssignment, FieldVersion, WaitingMutation
 
 ESCORT_KINDS = {EventKind.CLAIMED, EventKind.RELEASED, EventKind.HANDED_OFF}
 KIOSK_EVENT_KINDS = {EventKind.ARRIVED, EventKind.REGISTERED}
@@ -79,6 +82,8 @@ class Batch:
         self.event_rows: list[dict[str, Any]] = []
         self._waiting: set[tuple[Any, Any]] | None = None
         self.met: list[Visit] = []
+        self._awaited: set[tuple[str, str]] | None = None
+        self.arrived: list[tuple[str, str]] = []  # rows that waiting mutations name
 
     def get(self, model: type, key: Any) -> Any:
         found = self.pending.get((model, key))
@@ -115,6 +120,16 @@ class Batch:
                 )
             }
         return self._waiting
+
+    def awaited(self) -> set[tuple[str, str]]:
+        """(table, id) of the rows that waiting mutations name — read once a push."""
+        if self._awaited is None:
+            rows = self.session.execute(select(WaitingMutation.row_table, WaitingMutation.row_id))
+            self._awaited = {(table, row_id) for table, row_id in rows}
+        return self._awaited
+
+    def forget_awaited(self) -> None:
+        self._awaited = None
 
     def write(self) -> None:
         """Send everything collected to the database (still inside the transaction)."""
@@ -156,6 +171,22 @@ class Rejected(Exception):
         super().__init__(f"{code}: {detail}" if detail else code)
         self.code = code
         self.detail = detail
+
+
+class Waiting(Exception):
+    """The mutation names a row the server does not have (yet): ``table`` ``row_id``."""
+
+    def __init__(self, table: str, row_id: str) -> None:
+        super().__init__(f"waits for {table} {row_id}")
+        self.table = table
+        self.row_id = row_id
+
+
+def _missing(table: str, row_id: Any) -> Exception:
+    """What to raise for a row that is not here: wait for it, if it is a row at all."""
+    if isinstance(row_id, str) and 0 < len(row_id) <= 36:
+        return Waiting(table, row_id)
+    return Rejected("invalid_data", f"not a {table} id")
 
 
 @dataclass
@@ -228,6 +259,9 @@ def _insert(
         values.setdefault("stage_since", values.get("created_at") or utcnow())
         if values.get("verified") and device.role == "kiosk":
             raise Rejected("forbidden", "a kiosk cannot verify a patient")
+        patient_id = values.get("patient_id")
+        if patient_id and batch.get(Patient, patient_id) is None:
+            raise _missing("patients", patient_id)
         values["duplicate_of"] = _first_checkin(batch.session, values.get("appointment_id"))
         if device.role == "kiosk":
             _recognise_returning(batch, values)
@@ -239,6 +273,8 @@ def _insert(
         survey.attach_visit(batch.session, obj)
     batch.add(obj, obj.id)
     log.row(obj)
+    if (table, obj.id) in batch.awaited():
+        batch.arrived.append((table, obj.id))
     if model is SurveyResponse and obj.visit_id is None and obj.ticket:
         batch.waiting_tickets().add((obj.day, survey.ticket_key(obj.ticket)))
     elif (
@@ -311,7 +347,7 @@ def _event(
         raise Rejected("forbidden", f"a kiosk may not record {kind}")
     visit = batch.get(Visit, values["visit_id"])
     if visit is None:
-        raise Rejected("missing_parent", "the event's visit is unknown")
+        raise _missing("visits", values["visit_id"])
     values.setdefault("data", {})
     batch.add_event(values)
     log.data("visit_events", encoded_row(values))
@@ -384,7 +420,7 @@ def _patch(batch: Batch, table: str, op: dict[str, Any], log: Writer, outcome: O
         raise Rejected("append_only", "visit events are never changed")
     row = batch.get(model, op["id"])
     if row is None:
-        raise Rejected("missing_row", f"{table} {op['id']} is unknown")
+        raise _missing(table, op["id"])
     base = op.get("base_version")
     if not isinstance(base, int) or base < 1:
         raise Rejected("malformed", "a patch names its base_version")

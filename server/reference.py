@@ -13,19 +13,12 @@ from app.clock import Clock
 from app.models import Appointment, Department, Doctor, RosterSlot, Staff, SurveyDefinition
 from app.services import survey
 from server import changelog
-from server import db as serverdb
 
 ORDER = (Department, Doctor, RosterSlot, Staff, SurveyDefinition, Appointment)
 
 
 def _writer(session: Session, clock: Clock) -> changelog.Writer:
-    return changelog.Writer(
-        session,
-        device_id=None,
-        mutation_id=None,
-        today=clock.today(),
-        kiosk_secret=serverdb.meta(session, "kiosk_secret"),
-    )
+    return changelog.Writer.on(session, clock.today())
 
 
 def publish_all(session: Session, clock: Clock) -> int:

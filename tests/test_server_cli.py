@@ -94,3 +94,27 @@ def test_prune_command_shrinks_the_change_log_and_refuses_a_zero_period(tmp_path
         assert (kept[1], kept[2]) == ("0", "0") and int(kept[3]) > 0  # all of it is recent
     finally:
         server.stop()
+
+
+def test_server_migrations_match_the_server_models(tmp_path: Path) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from app.db import make_engine
+    from app.models import Base
+    from server import db as serverdb
+    from server.models import ServerBase
+
+    url = f"sqlite+pysqlite:///{tmp_path / 's.db'}"
+    serverdb.upgrade(url)
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            context = MigrationContext.configure(
+                conn, opts={"version_table": "server_alembic_version"}
+            )
+            diff = compare_metadata(context, [Base.metadata, ServerBase.metadata])
+    finally:
+        engine.dispose()
+    desk_version = [("remove_table", "alembic_version")]  # the desk schema's own history
+    assert [(d[0], d[1].name) if d[0] == "remove_table" else d for d in diff] == desk_version

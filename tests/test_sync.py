@@ -341,6 +341,127 @@ def test_out_of_order_mutations_wait_for_the_missing_one(server, desks) -> None:
     assert answer["acked_through_device_seq"] == 2
 
 
+def _hand_made(seq: int, payload: dict) -> dict:
+    from app.ids import new_id
+
+    return {
+        "mutation_id": new_id(),
+        "device_seq": seq,
+        "payload": payload,
+        "content_hash": content_hash(payload),
+    }
+
+
+def _patch(table: str, row_id: str, data: dict) -> dict:
+    return {"ops": [{"op": "patch", "t": table, "id": row_id, "base_version": 1, "data": data}]}
+
+
+def test_changes_naming_a_row_still_to_come_wait_for_it(server, desks, tmp_path) -> None:
+    """After a restore a desk may send changes on a visit or a patient the server does not
+    have yet: the desk that made them is still to send them again.  They wait, answered
+    applied; the push that brings the row applies them as the changes of the desk that made
+    them, and one that breaks a rule then is undone on that desk.  One that waits a week in
+    vain is refused and undone."""
+    import copy
+
+    from app.ids import new_id
+    from server.models import AppliedMutation, ChangeLog, WaitingMutation
+
+    a, b = desks("staff", "desk-a"), desks("staff", "desk-b")
+    with b.db.session() as s:  # b's walk-in, not sent yet
+        reg = registration.register_arrival(
+            s,
+            PatientForm("王芳", "F", 66, "13700003333"),
+            VisitForm(),
+            b.staff("guide.li"),
+            b.clock,
+        )
+    with a.db.session() as s:  # a note of a's, made to name b's visit (as after a restore)
+        own = registration.register_arrival(
+            s,
+            PatientForm("赵丁", "M", 40, "13700004444"),
+            VisitForm(),
+            a.staff("guide.wang"),
+            a.clock,
+        )
+    with a.db.session() as s:
+        visits.note(s, own.visit_id, "轮椅", a.staff("guide.wang"), a.clock)
+    with a.db.reading() as s:
+        note = copy.deepcopy(
+            s.scalars(select(OutboxEntry.payload).order_by(OutboxEntry.device_seq)).all()[-1]
+        )
+    (op,) = note["ops"]
+    op["data"]["visit_id"] = reg.visit_id
+    stray = new_id()  # an event on a visit that will never come
+    lost = {"op": "insert", "t": "visit_events", "id": stray}
+    lost["data"] = {**op["data"], "id": stray, "visit_id": new_id()}
+    pushed = [
+        _hand_made(1, note),
+        _hand_made(2, _patch("patients", reg.patient_id, {"district": "黄浦区"})),
+        _hand_made(3, _patch("visits", reg.visit_id, {"day": "2020-01-01"})),  # not allowed
+        _hand_made(4, {"ops": [lost]}),
+    ]
+    answer = a.engine.client.push(pushed)
+    assert [r["status"] for r in answer["results"]] == ["applied"] * 4
+    assert [r["waiting_for"]["table"] for r in answer["results"]] == [
+        "visits",
+        "patients",
+        "visits",
+        "visits",
+    ]
+    assert answer["acked_through_device_seq"] == 4
+
+    b.sync()  # b's walk-in arrives: what waited for it goes on
+    a_id = a.identity.device_id
+    db = server.database()
+    try:
+        with db.reading() as s:
+            assert s.get(VisitEvent, op["id"]).visit_id == reg.visit_id
+            assert s.get(Patient, reg.patient_id).district == "黄浦区"
+            assert s.get(Visit, reg.visit_id).day != dt.date(2020, 1, 1)
+            (left,) = s.scalars(select(WaitingMutation)).all()  # the fourth: its visit never came
+            assert left.mutation_id == pushed[3]["mutation_id"]
+            origin = s.scalars(
+                select(ChangeLog.origin_device_id).where(ChangeLog.entity_id == op["id"])
+            ).all()
+            assert origin and set(origin) == {a_id}
+            undone = s.execute(
+                select(ChangeLog.entity_type, ChangeLog.entity_id, ChangeLog.op).where(
+                    ChangeLog.scope == f"device:{a_id}"
+                )
+            ).all()
+            assert [tuple(u) for u in undone] == [("visits", reg.visit_id, "revert")]
+    finally:
+        db.close()
+    again = a.engine.client.push(pushed[:3])
+    assert [r["status"] for r in again["results"]] == ["duplicate", "duplicate", "rejected"]
+    assert again["results"][2]["code"] == "forbidden" and all(r["waited"] for r in again["results"])
+
+    db = server.database()  # a week later
+    with db.session() as s:
+        s.get(WaitingMutation, (a_id, pushed[3]["mutation_id"])).received_at -= dt.timedelta(days=8)
+    db.close()
+    from .test_server_cli import _frontdesk
+
+    out = _frontdesk("server-admin", "--database-url", server.database_url, "prune", data=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "1 changes waited in vain" in out.stdout
+    db = server.database()
+    try:
+        with db.reading() as s:
+            assert s.scalars(select(WaitingMutation)).all() == []
+            done = s.get(AppliedMutation, (a_id, pushed[3]["mutation_id"]))
+            assert done.result["status"] == "rejected" and done.result["code"] == "missing_parent"
+            gone = s.execute(
+                select(ChangeLog.entity_id, ChangeLog.op).where(
+                    ChangeLog.scope == f"device:{a_id}", ChangeLog.entity_type == "visit_events"
+                )
+            ).all()
+            assert [tuple(g) for g in gone] == [(stray, "gone")]
+    finally:
+        db.close()
+
+
 def test_a_poison_mutation_is_quarantined_and_does_not_block_the_next(server, desks) -> None:
     a = desks("staff", "desk-a")
     with a.db.session() as s:

@@ -15,7 +15,7 @@ from app.services import board, checkin, escort, registration, triage, visits
 from app.services.registration import PatientForm, VisitForm
 from app.services.stages import StageMachine
 from app.sync import apply as sync_apply
-from server.models import ChangeLog
+from server.models import AppliedMutation, ChangeLog, EscortAssignment, WaitingMutation
 
 from .harness import Desk, DeskMaker
 from .test_sync import _assert_converged, _dept, _dept_row, _server_appointment, back_up, restore
@@ -448,11 +448,6 @@ def test_26_a_cache_on_the_way_never_stalls_a_desk_or_loops_its_resyncs(
         assert s.get(Visit, mine) is not None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug, open in issue 3: after a restore the server refuses (missing_parent) "
-    "and undoes a guide's events whose visit another desk has not sent again yet",
-)
 def test_29_a_restore_older_than_a_visit_loses_no_desk_s_work_on_it(server, desk, tmp_path) -> None:
     """The backup predates a kiosk's walk-in that a guide at another desk then claimed and
     walked on.  After the restore every desk sends its changes again, in whatever order they
@@ -475,21 +470,55 @@ def test_29_a_restore_older_than_a_visit_loses_no_desk_s_work_on_it(server, desk
     a.sync()
     with a.db.reading() as s:
         recorded = set(s.scalars(select(VisitEvent.id).where(VisitEvent.visit_id == visit_id)))
-    assert len(recorded) >= 4  # arrived (kiosk), claimed, the stage, the note
+        guides = set(
+            s.scalars(
+                select(VisitEvent.id).where(
+                    VisitEvent.visit_id == visit_id, VisitEvent.device_id == a.identity.device_id
+                )
+            )
+        )
+    assert len(guides) >= 3 and len(recorded) > len(guides)  # claimed, stage, note; arrived
     restore(server, backup)
-    a.sync()  # the guide's desk is first: the visit is not on the server yet
-    kiosk.sync()
-    for _ in range(3):
+    for _ in range(2):  # the guide's desk is first: it learns of the restore, sends again
         a.sync()
+    srv = server.database()
+    with srv.reading() as s:
+        assert s.get(Visit, visit_id) is None  # not on the server yet
+        waiting = s.scalars(select(WaitingMutation)).all()
+        assert {(w.row_table, w.row_id) for w in waiting} == {("visits", visit_id)}
+        assert {w.device_id for w in waiting} == {a.identity.device_id}
     with a.db.reading() as s:
         assert set(s.scalars(select(OutboxEntry.state))) <= {"applied", "duplicate"}
         held = set(s.scalars(select(VisitEvent.id).where(VisitEvent.visit_id == visit_id)))
-        assert recorded <= held  # nothing the guide recorded was undone
+        assert recorded <= held  # nothing the guide recorded was undone while it waits
         assert s.get(Visit, visit_id).stage == stage
-    srv = server.database()
+    for _ in range(2):  # then the kiosk: its walk-in arrives, and what waited for it goes on
+        kiosk.sync()
+    a.sync()
+    with a.db.reading() as s:
+        assert set(s.scalars(select(OutboxEntry.state))) <= {"applied", "duplicate"}
+        held = set(s.scalars(select(VisitEvent.id).where(VisitEvent.visit_id == visit_id)))
+        assert recorded <= held
+        assert s.get(Visit, visit_id).stage == stage
+        assert s.get(Visit, visit_id).escort_staff_id == guide.staff_id
     with srv.reading() as s:
+        assert s.scalars(select(WaitingMutation)).all() == []
         on_server = set(s.scalars(select(VisitEvent.id).where(VisitEvent.visit_id == visit_id)))
-        assert recorded <= on_server
-        assert s.get(Visit, visit_id).stage == stage
+        assert recorded <= on_server  # the stage is the desks' to derive from these
+        assert s.get(EscortAssignment, visit_id).staff_id == guide.staff_id
+        answers = s.scalars(
+            select(AppliedMutation.result).where(AppliedMutation.device_id == a.identity.device_id)
+        ).all()
+        waited = [r for r in answers if r.get("waited")]
+        assert waited and all(r["status"] == "applied" for r in waited)  # asked again: told so
+        origins = set(
+            s.scalars(
+                select(ChangeLog.origin_device_id).where(
+                    ChangeLog.entity_type == "visit_events",
+                    ChangeLog.entity_id.in_(guides),
+                )
+            )
+        )
+        assert origins == {a.identity.device_id}  # the guide's changes carry the guide's desk
     srv.close()
     _assert_converged(server, [a])

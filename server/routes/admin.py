@@ -12,7 +12,6 @@ from sqlalchemy import select
 from app.ids import new_id
 from app.sync.codec import SERVER_TABLES, DecodeError, dict_to_values, row_to_dict
 from server import changelog
-from server import db as serverdb
 from server.deps import Director, State
 from server.enrollment import create_code
 from server.models import Device, Quarantine
@@ -118,13 +117,7 @@ def put_reference(
                 status.HTTP_422_UNPROCESSABLE_ENTITY,
                 detail=f"{table} row refused: {type(exc).__name__}",
             ) from None
-        writer = changelog.Writer(
-            s,
-            device_id=None,
-            mutation_id=None,
-            today=state.clock.today(),
-            kiosk_secret=serverdb.meta(s, "kiosk_secret"),
-        )
+        writer = changelog.Writer.on(s, state.clock.today())
         writer.row(row)
         top = writer.announce()
         answer = row_to_dict(row)

@@ -1,0 +1,525 @@
+"""Applying one desk's push: a batch of mutations in the desk's order, in one transaction.
+
+Each mutation gets its own answer (docs/sync.md): ``applied`` (or ``conflict``, with what
+the server kept), ``duplicate`` for one seen before, ``rejected`` with a code — undone on the
+desk that made it —, ``quarantined`` for one the server failed on, ``deferred`` for one that
+came before its turn.  A mutation that names a row the server does not have waits for that
+row in ``waiting_mutations`` (answered ``applied`` with ``waiting_for``) and is applied in the
+push that brings the row; one still waiting after ``WAITING_DAYS`` is refused and undone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select, tuple_
+from sqlalchemy.orm import Session
+
+from app.clock import utcnow
+from app.db import Database
+from app.models import Patient, Staff, Visit
+from app.sync.codec import DESK_TABLES, content_hash
+from server import changelog
+from server import db as serverdb
+from server.models import (
+    AppliedMutation,
+    ClaimLoss,
+    Device,
+    EscortAssignment,
+    Quarantine,
+    WaitingMutation,
+)
+from server.mutations import (
+    WAITING_DAYS,
+    Batch,
+    Rejected,
+    Waiting,
+    apply_ops,
+    encoded_row,
+    meet_waiting_answers,
+)
+from server.state import ServerState
+
+log = logging.getLogger(__name__)
+MAX_MUTATIONS = 500
+
+
+@dataclass(frozen=True)
+class MutationIn:
+    mutation_id: str
+    device_seq: int
+    payload: dict[str, Any]
+    content_hash: str
+    occurred_at: str = ""
+
+    @classmethod
+    def parse(cls, raw: Any) -> MutationIn:
+        if not isinstance(raw, dict):
+            raise ValueError("a mutation is an object")
+        mid, seq, payload = raw.get("mutation_id"), raw.get("device_seq"), raw.get("payload")
+        digest, at = raw.get("content_hash"), raw.get("occurred_at", "")
+        if not isinstance(mid, str) or not 1 <= len(mid) <= 36:
+            raise ValueError("mutation_id: 1 to 36 characters")
+        if not isinstance(seq, int) or isinstance(seq, bool) or seq < 1:
+            raise ValueError("device_seq: a whole number from 1")
+        if not isinstance(payload, dict):
+            raise ValueError("payload: an object")
+        if not isinstance(digest, str) or len(digest) > 80:
+            raise ValueError("content_hash: text of at most 80 characters")
+        if not isinstance(at, str) or len(at) > 40:
+            raise ValueError("occurred_at: text of at most 40 characters")
+        return cls(mid, seq, payload, digest, at)
+
+    def model_dump(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class PushIn:
+    mutations: list[MutationIn]
+    batch_id: str = ""
+
+    @classmethod
+    def parse(cls, raw: Any) -> PushIn:
+        if not isinstance(raw, dict) or not isinstance(raw.get("mutations"), list):
+            raise ValueError("a push is an object with a list of mutations")
+        if len(raw["mutations"]) > MAX_MUTATIONS:
+            raise ValueError(f"at most {MAX_MUTATIONS} mutations in one push")
+        batch_id = raw.get("batch_id", "")
+        if not isinstance(batch_id, str) or len(batch_id) > 36:
+            raise ValueError("batch_id: text of at most 36 characters")
+        return cls([MutationIn.parse(m) for m in raw["mutations"]], batch_id)
+
+
+class _Fallback(Exception):
+    """The fast path met something unusual: redo the batch carefully."""
+
+
+def _dedupe(batch: Batch, device: Device, m: MutationIn) -> dict[str, Any] | None:
+    """The answer for a mutation already seen or out of order; None to go on and apply it."""
+    done = batch.get(AppliedMutation, (device.id, m.mutation_id))
+    if done is not None:
+        if done.content_hash != m.content_hash:
+            return {"mutation_id": m.mutation_id, "status": "rejected", "code": "id_reuse"}
+        replay = done.result["status"]
+        return {
+            **done.result,
+            "mutation_id": m.mutation_id,
+            "duplicate": True,
+            "status": "duplicate" if replay == "applied" else replay,
+        }
+    if m.device_seq <= device.last_device_seq:
+        return {"mutation_id": m.mutation_id, "status": "rejected", "code": "seq_reuse"}
+    if m.device_seq > device.last_device_seq + 1:
+        return {
+            "mutation_id": m.mutation_id,
+            "status": "deferred",
+            "expected_device_seq": device.last_device_seq + 1,
+        }
+    return None
+
+
+def _record(s: Session, device: Device, rows: list[tuple[MutationIn, dict[str, Any]]]) -> None:
+    """Store the answers under their de-duplication keys (one bulk insert)."""
+    if not rows:
+        return
+    now = utcnow()
+    serverdb.insert_rows(
+        s,
+        AppliedMutation,
+        [
+            {
+                "device_id": device.id,
+                "mutation_id": m.mutation_id,
+                "device_seq": m.device_seq,
+                "content_hash": m.content_hash,
+                "result": result,
+                "applied_at": now,
+            }
+            for m, result in rows
+        ],
+    )
+    device.last_device_seq = max(device.last_device_seq, *(m.device_seq for m, _ in rows))
+
+
+def _careful_one(
+    s: Session, batch: Batch, device: Device, m: MutationIn, writer: changelog.Writer
+) -> dict[str, Any]:
+    answer = _dedupe(batch, device, m)
+    if answer is not None:
+        return answer
+    result = _apply(s, batch, device, m, writer)
+    _record(s, device, [(m, result)])
+    s.flush()
+    return {**result, "mutation_id": m.mutation_id}
+
+
+def _apply(
+    s: Session,
+    batch: Batch,
+    device: Device,
+    m: MutationIn,
+    writer: changelog.Writer,
+    waited: WaitingMutation | None = None,
+) -> dict[str, Any]:
+    """One mutation in its own savepoint, flushed at once: whatever goes wrong stays inside
+    it — a refusal, a row still to come (the mutation waits for it), or a server error that
+    puts it in quarantine."""
+    writer.mutation_id = m.mutation_id
+    looked_again = False
+    while True:
+        mark = writer.mark()
+        try:
+            if content_hash(m.payload) != m.content_hash:
+                raise Rejected("hash_mismatch", "content_hash does not match the payload")
+            with s.begin_nested():
+                outcome = apply_ops(batch, device, m.payload.get("ops"), writer)
+                batch.write()
+                seq = writer.finish(mark)
+        except Waiting as exc:
+            _forget(batch, s, writer, mark)
+            if not looked_again and _arrived_meanwhile(s, batch, writer, exc):
+                looked_again = True
+                continue
+            _wait(s, batch, device, m, exc, waited)
+            return {"status": "applied", "waiting_for": {"table": exc.table, "id": exc.row_id}}
+        except Rejected as exc:
+            _forget(batch, s, writer, mark)
+            _undo_on_desk(batch, device, m, writer)
+            return {"status": "rejected", "code": exc.code, "detail": exc.detail[:200]}
+        except Exception as exc:  # a server bug: keep the mutation whole, answer, carry on
+            _forget(batch, s, writer, mark)
+            log.exception("mutation %s from device %s quarantined", m.mutation_id, device.id)
+            s.add(
+                Quarantine(
+                    device_id=device.id,
+                    mutation_id=m.mutation_id,
+                    raw=m.model_dump(),
+                    error=type(exc).__name__,
+                    received_at=utcnow(),
+                )
+            )
+            return {"status": "quarantined"}
+        result: dict[str, Any] = {"status": outcome.status}
+        if outcome.conflicts:
+            result["conflicts"] = outcome.conflicts
+        if seq is not None:
+            result["seq"] = seq
+        return result
+
+
+def _arrived_meanwhile(s: Session, batch: Batch, writer: changelog.Writer, exc: Waiting) -> bool:
+    """Look for the row once more, holding the change-log lock: on PostgreSQL another server
+    process may be committing it this moment, and a push that brings a row holds that lock
+    from its first change to its commit — so either it committed (and the row is seen now)
+    or it will see this mutation waiting when it looks."""
+    writer.lock()
+    model = DESK_TABLES[exc.table]
+    if s.scalar(select(model.id).where(model.id == exc.row_id)) is None:  # type: ignore[attr-defined]
+        return False
+    batch.absent.discard((model, exc.row_id))
+    return True
+
+
+def _wait(
+    s: Session,
+    batch: Batch,
+    device: Device,
+    m: MutationIn,
+    exc: Waiting,
+    waited: WaitingMutation | None,
+) -> None:
+    """Keep the mutation whole until the row it names arrives."""
+    if waited is None:
+        s.add(
+            WaitingMutation(
+                device_id=device.id,
+                mutation_id=m.mutation_id,
+                device_seq=m.device_seq,
+                payload=m.payload,
+                content_hash=m.content_hash,
+                occurred_at=m.occurred_at,
+                row_table=exc.table,
+                row_id=exc.row_id,
+                received_at=utcnow(),
+            )
+        )
+    else:  # it waited for one row, which came; now it waits for another
+        waited.row_table, waited.row_id = exc.table, exc.row_id
+    s.flush()
+    batch.awaited().add((exc.table, exc.row_id))
+    log.info("mutation %s from device %s waits for a row still to come", m.mutation_id, device.id)
+
+
+def _meet_waiting_mutations(s: Session, batch: Batch, writer: changelog.Writer) -> None:
+    """Mutations that waited for a row this push brought are applied now, in the order they
+    came, each in its own savepoint and as the desk's that made it: their changes carry its
+    name, and a refusal is undone on that desk.  What they bring may let others go on."""
+    pushing = writer.device_id
+    w = WaitingMutation
+    try:
+        while batch.arrived:
+            keys, batch.arrived = list(dict.fromkeys(batch.arrived)), []
+            batch.awaited().difference_update(keys)
+            due = s.scalars(
+                select(w)
+                .where(tuple_(w.row_table, w.row_id).in_(keys))
+                .order_by(w.received_at, w.device_id, w.device_seq)
+            ).all()
+            for waited in due:
+                origin = s.get(Device, waited.device_id)
+                if origin is None:
+                    continue
+                m = MutationIn(
+                    waited.mutation_id,
+                    waited.device_seq,
+                    waited.payload,
+                    waited.content_hash,
+                    waited.occurred_at,
+                )
+                writer.device_id = origin.id
+                result = _apply(s, batch, origin, m, writer, waited)
+                if "waiting_for" not in result:
+                    s.delete(waited)
+                _answer_again(s, origin.id, m.mutation_id, result)
+                s.flush()
+    finally:
+        writer.device_id = pushing
+
+
+def _answer_again(s: Session, device_id: str, mutation_id: str, result: dict[str, Any]) -> None:
+    """A waiting mutation's stored answer becomes what happened to it: the desk asking again
+    (a retry, a re-send) is told that."""
+    done = s.get(AppliedMutation, (device_id, mutation_id))
+    if done is not None:
+        done.result = {**result, "waited": True}
+
+
+def expire_waiting(db: Database, today: dt.date) -> tuple[int, int | None]:
+    """Mutations that waited ``WAITING_DAYS`` for a row that never came are refused and
+    undone on their desks, as any refusal is.  Returns how many, and the highest sequence
+    number written (to announce)."""
+    before = utcnow() - WAITING_DAYS
+    w = WaitingMutation
+    with db.session() as s:
+        s.autoflush = False
+        expired = s.scalars(
+            select(w).where(w.received_at < before).order_by(w.received_at, w.device_seq)
+        ).all()
+        if not expired:
+            return 0, None
+        batch = Batch(s)
+        writer = changelog.Writer.on(s, today)
+        writer.get = batch.get
+        for waited in expired:
+            device = s.get(Device, waited.device_id)
+            m = MutationIn(
+                waited.mutation_id,
+                waited.device_seq,
+                waited.payload,
+                waited.content_hash,
+                waited.occurred_at,
+            )
+            if device is not None:
+                writer.device_id, writer.mutation_id = device.id, m.mutation_id
+                _undo_on_desk(batch, device, m, writer)
+            detail = f"{waited.row_table} {waited.row_id} never arrived"
+            _answer_again(
+                s,
+                waited.device_id,
+                m.mutation_id,
+                {"status": "rejected", "code": "missing_parent", "detail": detail},
+            )
+            s.delete(waited)
+            log.warning(
+                "mutation %s from device %s waited in vain; refused",
+                m.mutation_id,
+                waited.device_id,
+            )
+        top = writer.announce()
+    return len(expired), top
+
+
+def _undo_on_desk(batch: Batch, device: Device, m: MutationIn, writer: changelog.Writer) -> None:
+    """A refused mutation is undone on the desk that made it (SYNC.md scenario 13): for each
+    row it touched, the row as the server holds it (``revert``; staff desks only — a kiosk
+    never receives patient data), or word that the server has none (``gone``).  They travel
+    in that desk's own scope, in commit order with everything else it pulls, so a newer
+    change to the same row is never overtaken."""
+    seen: set[tuple[str, str]] = set()
+    for op in reversed(_ops(m)):
+        table, row_id, data = op.get("t"), op.get("id"), op.get("data")
+        if table not in DESK_TABLES or not isinstance(row_id, str) or not 0 < len(row_id) <= 36:
+            continue
+        if (table, row_id) in seen:
+            continue
+        seen.add((table, row_id))
+        row = batch.get(DESK_TABLES[table], row_id)
+        if row is None:
+            visit_id = data.get("visit_id") if isinstance(data, dict) else None
+            link = {"visit_id": visit_id} if isinstance(visit_id, str) else {}
+            writer.to_device(table, row_id, "gone", link)
+        elif device.role != "kiosk":
+            version = 1 if isinstance(row, dict) else int(getattr(row, "version", 1) or 1)
+            writer.to_device(table, row_id, "revert", encoded_row(row), version)
+    writer.finish()  # now, outside any mutation's savepoint
+
+
+def _meet_waiting_answers(s: Session, batch: Batch, writer: changelog.Writer) -> None:
+    """Survey answers waiting for a visit of this push: tied to it in a savepoint of their
+    own, so that a failure there leaves them waiting and never costs the push."""
+    writer.mutation_id = None
+    mark = writer.mark()
+    try:
+        with s.begin_nested():
+            meet_waiting_answers(batch, writer)
+    except Exception:
+        writer.discard(mark)
+        log.exception("survey answers waiting for a visit were left waiting")
+
+
+def _forget(batch: Batch, s: Session, writer: changelog.Writer, mark: int) -> None:
+    """After a savepoint rolled back: drop what the batch and the writer held of it — the
+    change-log lock too, if taken inside it, and with it what was read under that lock."""
+    writer.discard(mark)
+    batch.forget_unwritten()
+    batch.forget_awaited()
+    batch.pending = {k: v for k, v in batch.pending.items() if isinstance(v, dict) or v in s}
+
+
+def _ops(m: MutationIn) -> list[dict[str, Any]]:
+    ops = m.payload.get("ops")
+    return [op for op in ops if isinstance(op, dict)] if isinstance(ops, list) else []
+
+
+def _preload(batch: Batch, device: Device, mutations: list[MutationIn]) -> None:
+    """Everything the batch will look at, in a handful of queries instead of one per row."""
+    ids: dict[str, set[str]] = {}
+    visits: set[str] = set()
+    patients: set[str] = set()
+    claims: set[tuple[str, str]] = set()
+    for m in mutations:
+        for op in _ops(m):
+            table, data = op.get("t"), op.get("data")
+            if table not in DESK_TABLES or not isinstance(op.get("id"), str):
+                continue
+            ids.setdefault(table, set()).add(op["id"])
+            if (
+                table == "visits"
+                and isinstance(data, dict)
+                and isinstance(data.get("patient_id"), str)
+            ):
+                patients.add(data["patient_id"])
+            if table == "visit_events" and isinstance(data, dict):
+                visit_id, staff_id = data.get("visit_id"), data.get("staff_id")
+                if isinstance(visit_id, str):
+                    visits.add(visit_id)
+                    if isinstance(staff_id, str):
+                        claims.add((visit_id, staff_id))
+    for table, keys in ids.items():
+        batch.preload(DESK_TABLES[table], keys)
+    batch.preload(Visit, visits - ids.get("visits", set()))
+    batch.preload(Patient, patients - ids.get("patients", set()))
+    batch.preload(EscortAssignment, visits, EscortAssignment.visit_id)
+    losses = {
+        (c.visit_id, c.staff_id)
+        for c in batch.session.scalars(select(ClaimLoss).where(ClaimLoss.visit_id.in_(visits)))
+    }
+    batch.absent |= {(ClaimLoss, k) for k in claims - losses}
+    batch.session.scalars(select(Staff)).all()
+    wanted = [m.mutation_id for m in mutations]
+    seen = batch.session.scalars(
+        select(AppliedMutation).where(
+            AppliedMutation.device_id == device.id, AppliedMutation.mutation_id.in_(wanted)
+        )
+    ).all()
+    known = {a.mutation_id for a in seen}
+    batch.absent |= {(AppliedMutation, (device.id, w)) for w in wanted if w not in known}
+
+
+def _one_transaction(
+    state: ServerState, device_id: str, body: PushIn, *, careful: bool
+) -> dict[str, Any]:
+    """The batch in one transaction (one fsync).  Fast: no savepoints, one flush, preloaded
+    rows; anything unusual (a refusal, an error) abandons it for the careful way, where each
+    mutation has its own savepoint.  If the commit fails nothing is acknowledged and the desk
+    sends the batch again."""
+    mutations = sorted(body.mutations, key=lambda m: m.device_seq)
+    with state.db.sessions() as s:
+        s.autoflush = False
+        with s.begin():
+            device = s.get(Device, device_id, with_for_update=True)  # one push per device
+            assert device is not None
+            batch = Batch(s)
+            writer = changelog.Writer.on(s, state.clock.today(), device_id)
+            writer.get = batch.get
+            if careful:
+                results = [_careful_one(s, batch, device, m, writer) for m in mutations]
+            else:
+                results = _fast(s, batch, device, mutations, writer)
+            if batch.arrived:
+                _meet_waiting_mutations(s, batch, writer)
+            if batch.met:
+                _meet_waiting_answers(s, batch, writer)
+            device.last_seen_at = utcnow()
+            acked = device.last_device_seq
+            epoch = serverdb.meta(s, "epoch")
+            top = writer.announce()
+    state.notifier.notify(top)
+    return {"server_epoch": epoch, "results": results, "acked_through_device_seq": acked}
+
+
+def _fast(
+    s: Session, batch: Batch, device: Device, mutations: list[MutationIn], writer: changelog.Writer
+) -> list[dict[str, Any]]:
+    if len({m.mutation_id for m in mutations}) != len(mutations):
+        raise _Fallback
+    try:
+        _preload(batch, device, mutations)
+    except Exception:
+        raise _Fallback from None
+    done: list[tuple[MutationIn, dict[str, Any], int, int]] = []
+    results: list[dict[str, Any]] = []
+    for m in mutations:
+        answer = _dedupe(batch, device, m)
+        if answer is not None:
+            results.append(answer)
+            continue
+        if content_hash(m.payload) != m.content_hash:
+            raise _Fallback
+        writer.mutation_id = m.mutation_id
+        start = writer.mark()
+        try:
+            outcome = apply_ops(batch, device, m.payload.get("ops"), writer)
+        except Exception:
+            raise _Fallback from None
+        result: dict[str, Any] = {"status": outcome.status}
+        if outcome.conflicts:
+            result["conflicts"] = outcome.conflicts
+        done.append((m, result, start, writer.mark()))
+        device.last_device_seq = m.device_seq
+        results.append(result)
+    try:
+        batch.write()
+        writer.finish()
+    except Exception:
+        raise _Fallback from None
+    for _, result, start, end in done:
+        seq = writer.seq_range(start, end)
+        if seq is not None:
+            result["seq"] = seq
+    _record(s, device, [(m, dict(result)) for m, result, _, _ in done])
+    for m, result, _, _ in done:
+        result["mutation_id"] = m.mutation_id
+    return results
+
+
+def push_batch(state: ServerState, device_id: str, body: PushIn) -> dict[str, Any]:
+    """Apply one push from ``device_id``; the answer the desk is sent."""
+    try:
+        return _one_transaction(state, device_id, body, careful=False)
+    except _Fallback:
+        return _one_transaction(state, device_id, body, careful=True)
