@@ -1,16 +1,33 @@
-"""Application-wide event filters of a public machine: a barcode scanner's burst of keys,
-the idle timer, the director's hidden exit gesture, and no context menus anywhere."""
+"""Event filters of a public machine: a barcode scanner's burst of keys, the idle timer, the
+director's hidden exit gesture, and no context menus anywhere.
+
+The kiosk installs them on its own window (``QWindow``), where every key, touch and click
+from the platform arrives before any widget sees it, and the idle timer also on the on-screen
+keyboard's window.  Not on the application: an application-wide Python filter is handed
+every object that receives an event, including Qt's own objects that PySide6 has no Python
+type for (the on-screen keyboard's input context), and finding one for it costs the kiosk's
+start-up some 25 ms.  The staff workstation, which has dialogs of its own, installs the
+scanner and the idle timer application-wide (``watch(app)``)."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+# pressed by a scanner around the characters it types, as a keyboard would (Shift for "A")
+MODIFIER_KEYS = (
+    Qt.Key.Key_Shift,
+    Qt.Key.Key_Control,
+    Qt.Key.Key_Alt,
+    Qt.Key.Key_Meta,
+    Qt.Key.Key_AltGr,
+    Qt.Key.Key_CapsLock,
+)
 
 
 class ScanDetector(QObject):
@@ -33,18 +50,19 @@ class ScanDetector(QObject):
         self.now = now
         self._buffer: list[str] = []
         self._last = 0.0
+        self._app_wide = False
+
+    def watch(self, target: QObject) -> None:
+        """Read keys arriving at ``target``: a window, or the whole application."""
+        self._app_wide = isinstance(target, QCoreApplication)
+        target.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
-        # A key event travels from the window to the focus widget, then up its parents; count
-        # it once, where it is first delivered to a widget.
-        target = QApplication.focusWidget() or QApplication.activeWindow()
-        if target is not None and watched is not target:
+        if self._app_wide and not self._first_delivery(watched):
             return False
-        if target is None and not isinstance(watched, QWidget):
-            return False
-        if event.isAutoRepeat():
+        if event.isAutoRepeat() or event.key() in MODIFIER_KEYS:
             return False
         t = self.now()
         fast = t - self._last <= self.max_gap
@@ -64,6 +82,15 @@ class ScanDetector(QObject):
             self._buffer.clear()
         self._buffer.append(text)
         return False
+
+    @staticmethod
+    def _first_delivery(watched: QObject) -> bool:
+        """Application-wide, a key event is seen at its window, at the focus widget and at
+        each parent it travels up to: count it once, where it is delivered to a widget."""
+        target = QApplication.focusWidget() or QApplication.activeWindow()
+        if target is not None:
+            return watched is target
+        return isinstance(watched, QWidget)
 
 
 class IdleWatcher(QObject):
@@ -99,10 +126,25 @@ class IdleWatcher(QObject):
 
 
 class NoContextMenus(QObject):
-    """Press-and-hold is a right click on a touch screen: no menu may ever open."""
+    """Press-and-hold is a right click on a touch screen: no menu may ever open.  At the
+    window, the right button and the menu key are eaten too, before Qt makes a context menu
+    event of them for the widget under the finger."""
+
+    BUTTON_EVENTS = (
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseButtonDblClick,
+    )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        return event.type() == QEvent.Type.ContextMenu
+        kind = event.type()
+        if kind == QEvent.Type.ContextMenu:
+            return True
+        if kind in self.BUTTON_EVENTS and isinstance(event, QMouseEvent):
+            return event.button() == Qt.MouseButton.RightButton
+        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            return event.key() == Qt.Key.Key_Menu
+        return False
 
 
 class HotCorner(QWidget):

@@ -5,12 +5,12 @@ The keyboard (``QT_IM_MODULE=qtvirtualkeyboard``) is a QML scene in a window of 
 creates the first time a text field takes focus, in the system's locale — on a Windows machine
 set up in English that would be a keyboard without Chinese.  As soon as that window exists, a
 small QML object made in the keyboard's own engine sets ``VirtualKeyboardSettings`` there; the
-kiosk tells it the language on every change.  There is no Python module for the keyboard, and
-none is needed."""
+kiosk tells it the language on every change; ``window_shown`` hands that window to the kiosk
+once, for its idle timer.  There is no Python module for the keyboard, and none is needed."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QGuiApplication, QWindow
 
 LOCALES = {"zh_CN": "zh_CN", "zh_TW": "zh_TW", "en": "en_US"}
@@ -36,10 +36,13 @@ def keyboard_window() -> QWindow | None:
 
 
 class KeyboardLanguage(QObject):
+    window_shown = Signal(QWindow)  # the keyboard's window, the first time it shows
+
     def __init__(self, language: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.language = language
         self._settings: QObject | None = None
+        self._window: QWindow | None = None
         QGuiApplication.inputMethod().visibleChanged.connect(self._attach)
 
     @property
@@ -59,6 +62,9 @@ class KeyboardLanguage(QObject):
         window = keyboard_window()
         if not isinstance(window, QQuickView):
             return
+        if self._window is None:
+            self._window = window
+            self.window_shown.emit(window)
         component = QQmlComponent(window.engine())
         component.setData(SETTINGS_QML, QUrl())
         made = component.create()

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QPixmap
 from PySide6.QtWidgets import QApplication, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
@@ -90,6 +90,8 @@ class KioskWindow(QWidget):
             from kiosk.keyboard import KeyboardLanguage
 
             self.keyboard = KeyboardLanguage(self.lang, self)
+            self.keyboard.window_shown.connect(self._guard_keyboard)
+        self._guarded: list[QObject] = []  # the windows the guards watch (install_guards)
 
         self.title = label("status", wrap=False)
         self.status = label("status", wrap=False)
@@ -149,15 +151,30 @@ class KioskWindow(QWidget):
     # -- set-up -----------------------------------------------------------------------------
 
     def install_guards(self, app: QApplication) -> None:
-        """Application-wide: idle timer, scanner, no context menus, blank cursor on touch."""
-        for f in (self.idle, self.scanner, self.no_menus):
-            app.installEventFilter(f)
+        """On the kiosk's own window, where every key, touch and click arrives first (not
+        application-wide: kiosk/guards.py says why): idle timer, scanner, no context menus;
+        the idle timer also on the on-screen keyboard's window once it shows.  A blank
+        cursor in touch mode."""
+        self.winId()  # the window's QWindow, made now rather than at show()
+        window = self.windowHandle()
+        window.installEventFilter(self.idle)
+        self.scanner.watch(window)
+        window.installEventFilter(self.no_menus)
+        self._guarded = [window]
         if self.settings.touch:
             QApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
 
+    def _guard_keyboard(self, window: QObject) -> None:
+        """Typing a name on the on-screen keyboard is activity too."""
+        if self._guarded:
+            window.installEventFilter(self.idle)
+            self._guarded.append(window)
+
     def remove_guards(self, app: QApplication) -> None:
-        for f in (self.idle, self.scanner, self.no_menus):
-            app.removeEventFilter(f)
+        for window in self._guarded:
+            for f in (self.idle, self.scanner, self.no_menus):
+                window.removeEventFilter(f)
+        self._guarded = []
         if self.settings.touch and QApplication.overrideCursor() is not None:
             QApplication.restoreOverrideCursor()
 

@@ -317,7 +317,7 @@ class StaffWindow(QMainWindow):
 
     def install_guards(self, app: QApplication) -> None:
         app.installEventFilter(self.idle)
-        app.installEventFilter(self.scanner)
+        self.scanner.watch(app)  # application-wide: the desk's dialogs are windows of their own
 
     def remove_guards(self, app: QApplication) -> None:
         app.removeEventFilter(self.idle)
