@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QWindow
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
@@ -67,27 +68,7 @@ class KioskRig:
         self.settle()
 
     def keys(self, text: str, delay: int = -1) -> None:
-        """Keys as the platform delivers them: to the kiosk's window first, then to the focus
-        widget.  A USB scanner is a keyboard: Shift goes down around a capital; "\n" is
-        Enter.  ``delay`` ms before each key (a person types about one key in 100 ms)."""
-        window = self.window.windowHandle()
-        no, shift = Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier
-        press, click, release = (
-            QTest.KeyAction.Press,
-            QTest.KeyAction.Click,
-            QTest.KeyAction.Release,
-        )
-        for ch in text:
-            if ch == "\n":
-                QTest.sendKeyEvent(click, window, Qt.Key.Key_Return, "\r", no, delay)
-                continue
-            key = Qt.Key(ord(ch.upper()))
-            if ch.isupper():
-                QTest.sendKeyEvent(press, window, Qt.Key.Key_Shift, "", no, delay)
-                QTest.sendKeyEvent(click, window, key, ch, shift)
-                QTest.sendKeyEvent(release, window, Qt.Key.Key_Shift, "", shift)
-            else:
-                QTest.sendKeyEvent(click, window, key, ch, no, delay)
+        type_on_window(self.window.windowHandle(), text, delay)
 
     def screen(self, name: str) -> Any:
         return self.window.screens[name]
@@ -129,6 +110,25 @@ class KioskRig:
                 out.append(w.text())
                 out.append(w.placeholderText())
         return [t for t in out if t]
+
+
+def type_on_window(window: QWindow, text: str, delay: int = -1) -> None:
+    """Keys as the platform delivers them: to the window first, then to its focus widget.
+    A USB scanner is a keyboard: Shift goes down around a capital; "\n" is Enter.  ``delay``
+    ms before each key (a person types about one key in 100 ms, a scanner all at once)."""
+    no, shift = Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier
+    press, click, release = (QTest.KeyAction.Press, QTest.KeyAction.Click, QTest.KeyAction.Release)
+    for ch in text:
+        if ch == "\n":
+            QTest.sendKeyEvent(click, window, Qt.Key.Key_Return, "\r", no, delay)
+            continue
+        key = Qt.Key(ord(ch.upper()))
+        if ch.isupper():
+            QTest.sendKeyEvent(press, window, Qt.Key.Key_Shift, "", no, delay)
+            QTest.sendKeyEvent(click, window, key, ch, shift)
+            QTest.sendKeyEvent(release, window, Qt.Key.Key_Shift, "", shift)
+        else:
+            QTest.sendKeyEvent(click, window, key, ch, no, delay)
 
 
 def make_rig(
