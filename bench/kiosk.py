@@ -7,6 +7,9 @@ startup_ratio       time from process start to the interactive welcome screen of
 startup_s, bare_window_s   the two medians behind the ratio
 kiosk_startup_ratio the same for the kiosk as a lobby runs it: full screen, touch mode with
                     Qt's on-screen keyboard, its settings file (kiosk_startup_s)
+kiosk_vs_keyboard_window_ratio   that kiosk against a bare window that loads Qt's on-screen
+                    keyboard too (bare_keyboard_window_s): what the kiosk adds to what any
+                    Qt program with that keyboard pays
 scan_to_ticket_ms   median from a scanner's burst of keys to the ticket screen (goal <= 150)
 rss_mb              resident memory after ``--checkins`` simulated check-ins
 rss_growth_pct      growth of resident memory over the last half of them (goal < 3)
@@ -104,11 +107,13 @@ def startup(runs: int) -> dict[str, float]:
         settings = Path(tmp) / "frontdesk.toml"
         settings.write_text(KIOSK_TOML.format(pin_hash=hash_password("2468")), encoding="utf-8")
         app = [sys.executable, "-m", "app"]
-        windowed, deployed, bare = interleaved(
+        keyboard = f"import os\nos.environ['QT_IM_MODULE'] = 'qtvirtualkeyboard'\n{BARE}"
+        windowed, deployed, bare, bare_keyboard = interleaved(
             [
                 [*app, "kiosk", "--windowed"],
                 [*app, "--config", str(settings), "kiosk"],
                 [sys.executable, "-c", BARE],
+                [sys.executable, "-c", keyboard],
             ],
             runs,
         )
@@ -118,6 +123,8 @@ def startup(runs: int) -> dict[str, float]:
         "startup_ratio": round(windowed / bare, 2),
         "kiosk_startup_s": round(deployed, 3),
         "kiosk_startup_ratio": round(deployed / bare, 2),
+        "bare_keyboard_window_s": round(bare_keyboard, 3),
+        "kiosk_vs_keyboard_window_ratio": round(deployed / bare_keyboard, 2),
     }
 
 

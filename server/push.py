@@ -73,6 +73,17 @@ class MutationIn:
             raise ValueError("occurred_at: text of at most 40 characters")
         return cls(mid, seq, payload, digest, at)
 
+    @classmethod
+    def kept(cls, waited: WaitingMutation) -> MutationIn:
+        """A waiting mutation as it was sent."""
+        return cls(
+            waited.mutation_id,
+            waited.device_seq,
+            waited.payload,
+            waited.content_hash,
+            waited.occurred_at,
+        )
+
     def model_dump(self) -> dict[str, Any]:
         return dict(self.__dict__)
 
@@ -273,13 +284,7 @@ def _meet_waiting_mutations(s: Session, batch: Batch, writer: changelog.Writer) 
                 origin = s.get(Device, waited.device_id)
                 if origin is None:
                     continue
-                m = MutationIn(
-                    waited.mutation_id,
-                    waited.device_seq,
-                    waited.payload,
-                    waited.content_hash,
-                    waited.occurred_at,
-                )
+                m = MutationIn.kept(waited)
                 writer.device_id = origin.id
                 result = _apply(s, batch, origin, m, writer, waited)
                 if "waiting_for" not in result:
@@ -316,13 +321,7 @@ def expire_waiting(db: Database, today: dt.date) -> tuple[int, int | None]:
         writer.get = batch.get
         for waited in expired:
             device = s.get(Device, waited.device_id)
-            m = MutationIn(
-                waited.mutation_id,
-                waited.device_seq,
-                waited.payload,
-                waited.content_hash,
-                waited.occurred_at,
-            )
+            m = MutationIn.kept(waited)
             if device is not None:
                 writer.device_id, writer.mutation_id = device.id, m.mutation_id
                 _undo_on_desk(batch, device, m, writer)
