@@ -98,6 +98,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "登录失败次数过多，请在 {until} 之后再试。",
         "Too many failed sign-ins; try again after {until}.",
     ),
+    "row_refused": (
+        "没有保存：{field} 不符合记录规范（{rule}）。请把这条提示告诉系统管理员。",
+        "Not saved: {field} breaks the record contract ({rule}). Please tell the system "
+        "administrator.",
+    ),
     "correction_invalid": (
         "只能更正这次就诊中尚未被更正的环节变更。",
         "Only a stage move of this visit that has not been corrected yet can be corrected.",
@@ -210,6 +215,13 @@ class EscortConflict(FrontDeskError):
     """Somebody else holds the escort; ``params['holder']`` names them."""
 
     code = "claimed_by_other"
+
+
+class RowRefused(FrontDeskError):
+    """A change that breaks the declared row contract (app/contract): refused on the desk
+    before it is saved, so nothing is half-written and nothing bad reaches the server."""
+
+    code = "row_refused"
 
 
 class TicketsExhausted(FrontDeskError):

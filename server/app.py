@@ -8,6 +8,7 @@ import logging
 from collections.abc import AsyncIterator
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
@@ -16,13 +17,13 @@ from app.db import Database
 from server import db as serverdb
 from server import push, retention
 from server.deps import DeviceCaller
+from server.limits import BodyLimit
 from server.notify import PostgresListener
 from server.routes import admin, devices, health, reports, staff, sync
 from server.settings import ServerSettings
 from server.state import ServerState
 
 log = logging.getLogger(__name__)
-MAX_BODY = 2 * 1024 * 1024
 
 
 async def _prune_now_and_then(state: ServerState) -> None:
@@ -89,16 +90,29 @@ def create_app(settings: ServerSettings, *, migrate: bool = True) -> FastAPI:
         return app.openapi()
 
     @app.middleware("http")
-    async def limit_body(request: Request, call_next):  # type: ignore[no-untyped-def]
-        """Refuse an oversized body before reading it; tell every cache on the way to keep
-        nothing — a stale page or a replayed 410 would stall a desk or loop it (SYNC.md 26)."""
-        length = request.headers.get("content-length")
-        if length and (not length.isdigit() or int(length) > MAX_BODY):
-            response = JSONResponse({"detail": "request too large"}, status_code=413)
-        else:
-            response = await call_next(request)
+    async def no_store(request: Request, call_next):  # type: ignore[no-untyped-def]
+        """Tell every cache on the way to keep nothing — a stale page or a replayed 410
+        would stall a desk or loop it (SYNC.md 26)."""
+        response = await call_next(request)
         response.headers["Cache-Control"] = "no-store"
         return response
+
+    # outermost: a body over its limit is refused while it streams, before anything else
+    app.add_middleware(BodyLimit, push_limit=settings.max_batch_bytes)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+        """What was wrong, without echoing what was sent: it may be a patient's name, or
+        text that is not even valid Unicode (a lone surrogate)."""
+        errors = [
+            {
+                "loc": [str(part) for part in e.get("loc", ())],
+                "msg": str(e.get("msg", "")),
+                "type": str(e.get("type", "")),
+            }
+            for e in exc.errors()[:20]
+        ]
+        return JSONResponse({"detail": errors}, status_code=422)
 
     for module in (health, devices, staff, sync, admin, reports):
         app.include_router(module.router)

@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import secrets
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config as AlembicConfig
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Engine, insert, select, text
 from sqlalchemy.orm import Session
 
 from app import db as appdb
@@ -19,18 +21,40 @@ from server.models import ServerMeta
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
+MIGRATION_LOCK = 0x46445F4D  # "FD_M": the advisory lock of whoever migrates
+
+
+@contextlib.contextmanager
+def _one_migrator(engine: Engine) -> Iterator[None]:
+    """Server processes starting together on one PostgreSQL migrate one at a time: the
+    others wait for the lock, then find the schema current and change nothing.  (SQLite is
+    served by one process.)"""
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as conn:
+        conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})
+        conn.commit()
+        try:
+            yield
+        finally:
+            conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK})
+            conn.commit()
+
+
 def upgrade(url: str) -> None:
     """Bring a server database (empty or old) up to date, both schemas."""
-    appdb.upgrade(url)
     engine = appdb.make_engine(url)
     try:
-        with engine.begin() as conn:
-            cfg = AlembicConfig()
-            cfg.set_main_option("script_location", str(MIGRATIONS))
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
-        with Session(engine) as s, s.begin():
-            ensure_meta(s)
+        with _one_migrator(engine):
+            appdb.upgrade(url)
+            with engine.begin() as conn:
+                cfg = AlembicConfig()
+                cfg.set_main_option("script_location", str(MIGRATIONS))
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+            with Session(engine) as s, s.begin():
+                ensure_meta(s)
     finally:
         engine.dispose()
 

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Date,
     Index,
     Integer,
     MetaData,
@@ -115,6 +116,17 @@ class ChangeLog(ServerBase):
     origin_device_id: Mapped[str | None] = mapped_column(String(36), default=None)
     origin_mutation_id: Mapped[str | None] = mapped_column(String(36), default=None)
     committed_at: Mapped[dt.datetime] = mapped_column()
+
+
+class TicketCounter(ServerBase):
+    """The last ticket number leased of one department's day: a lease takes the next range
+    by one atomic upsert (``routes/sync.py``), so two leases at once never overlap."""
+
+    __tablename__ = "ticket_counters"
+
+    department_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer)
 
 
 class Quarantine(ServerBase):

@@ -22,21 +22,26 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.clock import utcnow
+from app.config import DEFAULT_IN_VISIT
 from app.models import (
+    Appointment,
+    Department,
+    Doctor,
     EventFlag,
     EventKind,
     Patient,
     Role,
     SourceChannel,
     Staff,
+    SurveyDefinition,
     SurveyResponse,
     Visit,
     VisitEvent,
 )
 from app.services import survey
+from app.services.stages import FIXED
 from app.sync.codec import (
     DESK_TABLES,
-    LOCAL_ONLY_COLUMNS,
     DecodeError,
     content_hash,
     dict_to_values,
@@ -50,15 +55,6 @@ from server.models import ClaimLoss, Device, EscortAssignment, FieldVersion, Wai
 ESCORT_KINDS = {EventKind.CLAIMED, EventKind.RELEASED, EventKind.HANDED_OFF}
 KIOSK_EVENT_KINDS = {EventKind.ARRIVED, EventKind.REGISTERED}
 KIOSK_TABLES = {"patients", "visits", "visit_events", "assistance_requests", "survey_responses"}
-NEVER_PATCHED = {
-    "id",
-    "version",
-    "created_at",
-    "created_device_id",
-    "created_staff_id",
-    "day",
-    "duplicate_of",
-}
 DEVICE_COLUMNS = {
     "visits": "created_device_id",
     "visit_events": "device_id",
@@ -75,8 +71,9 @@ class Batch:
     """Row look-ups and additions for the mutations of one push, without autoflush: rows
     added earlier in the batch are found here, rows known to be absent cost no query."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, stages: frozenset[str] | None = None) -> None:
         self.session = session
+        self.stages = stages or frozenset((*FIXED, *DEFAULT_IN_VISIT))
         self.pending: dict[tuple[type, Any], Any] = {}
         self.absent: set[tuple[type, Any]] = set()
         self.event_rows: list[dict[str, Any]] = []
@@ -165,12 +162,25 @@ class Batch:
 
 
 class Rejected(Exception):
-    """The mutation breaks a rule; nothing of it is applied.  ``code`` says which."""
+    """The mutation breaks a rule; nothing of it is applied.  ``code`` says which; for
+    ``invalid_data``, ``field`` and ``rule`` say where and what (app/contract)."""
 
-    def __init__(self, code: str, detail: str = "") -> None:
+    def __init__(self, code: str, detail: str = "", *, field: str = "", rule: str = "") -> None:
         super().__init__(f"{code}: {detail}" if detail else code)
         self.code = code
         self.detail = detail
+        self.field = field
+        self.rule = rule
+
+    @classmethod
+    def invalid(cls, field: str, rule: str, detail: str) -> Rejected:
+        return cls("invalid_data", detail, field=field, rule=rule)
+
+    def answer(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"status": "rejected", "code": self.code, "detail": self.detail[:200]}
+        if self.field:
+            out["field"], out["rule"] = self.field, self.rule
+        return out
 
 
 class Waiting(Exception):
@@ -186,7 +196,44 @@ def _missing(table: str, row_id: Any) -> Exception:
     """What to raise for a row that is not here: wait for it, if it is a row at all."""
     if isinstance(row_id, str) and 0 < len(row_id) <= 36:
         return Waiting(table, row_id)
-    return Rejected("invalid_data", f"not a {table} id")
+    return Rejected.invalid(table, "string_pattern_mismatch", f"not a {table} id")
+
+
+# Columns naming rows the server authors: they must name one it has (a desk cannot make
+# them, so none is ever on its way).
+REFERENCES: dict[str, dict[str, type]] = {
+    "visits": {"department_id": Department, "doctor_id": Doctor, "appointment_id": Appointment},
+    "survey_responses": {
+        "survey_id": SurveyDefinition,
+        "department_id": Department,
+        "doctor_id": Doctor,
+        "guide_id": Staff,
+    },
+}
+STAFF_COLUMNS: dict[str, tuple[str, ...]] = {
+    "visits": ("created_staff_id",),
+    "visit_events": ("staff_id", "to_staff_id"),
+    "assistance_requests": ("acknowledged_by", "resolved_by"),
+}
+
+
+def _check_references(batch: Batch, table: str, data: dict[str, Any]) -> None:
+    """Every server-authored row a change names exists; a staff member named is one."""
+    for column, model in REFERENCES.get(table, {}).items():
+        ref = data.get(column)
+        if ref is not None and batch.get(model, ref) is None:
+            raise Rejected.invalid(
+                f"{table}.{column}", "unknown_reference", f"no {model.__tablename__} row so named"
+            )
+    for column in STAFF_COLUMNS.get(table, ()):
+        ref = data.get(column)
+        if ref is not None and batch.get(Staff, ref) is None:
+            raise Rejected.invalid(f"{table}.{column}", "unknown_reference", "no such staff")
+    stage = data.get("stage") if table == "visit_events" else None
+    if stage is not None and stage not in batch.stages:
+        raise Rejected.invalid(
+            "visit_events.stage", "stage_unknown", "not one of the hospital's stages"
+        )
 
 
 @dataclass
@@ -211,8 +258,8 @@ def apply_ops(batch: Batch, device: Device, ops: list[dict[str, Any]], log: Writ
             raise Rejected("table_not_allowed", str(table)[:40])
         if device.role == "kiosk" and (table not in KIOSK_TABLES or kind != "insert"):
             raise Rejected("forbidden", f"a kiosk may not {kind} {table}")
-        if not isinstance(op.get("data"), dict) or not isinstance(op.get("id"), str):
-            raise Rejected("malformed", "an op has an id and data")
+        # the op's shape and types were checked with its change (server/push.py)
+        _check_references(batch, table, op["data"])
         if kind == "insert":
             _insert(batch, device, table, op, log, outcome)
         elif kind == "patch":
@@ -348,6 +395,8 @@ def _event(
     visit = batch.get(Visit, values["visit_id"])
     if visit is None:
         raise _missing("visits", values["visit_id"])
+    if device.role == "kiosk" and visit.created_device_id != device.id:
+        raise Rejected("forbidden", "a kiosk records events of its own visits only")
     values.setdefault("data", {})
     batch.add_event(values)
     log.data("visit_events", encoded_row(values))
@@ -421,15 +470,8 @@ def _patch(batch: Batch, table: str, op: dict[str, Any], log: Writer, outcome: O
     row = batch.get(model, op["id"])
     if row is None:
         raise _missing(table, op["id"])
-    base = op.get("base_version")
-    if not isinstance(base, int) or base < 1:
-        raise Rejected("malformed", "a patch names its base_version")
+    base = op["base_version"]
     values = _values(model, op)
-    forbidden = set(values) & (NEVER_PATCHED | LOCAL_ONLY_COLUMNS.get(table, set()))
-    if forbidden:
-        raise Rejected("forbidden", f"cannot change {', '.join(sorted(forbidden))}")
-    if not values:
-        return
     changed_since = {
         fv.field: fv.version
         for fv in batch.session.scalars(

@@ -16,6 +16,7 @@ class ChangeNotifier:
 
     def __init__(self) -> None:
         self.latest = 0
+        self.revoked: set[str] = set()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._cond: asyncio.Condition | None = None
 
@@ -36,13 +37,21 @@ class ChangeNotifier:
             return
         asyncio.run_coroutine_threadsafe(self._bump(seq), self._loop)
 
-    async def wait(self, beyond: int, timeout: float) -> bool:
-        """True as soon as something past ``beyond`` is announced, False after ``timeout``."""
+    def revoke(self, device_id: str) -> None:
+        """Wake the device's waiting long-polls at once: they look, find it revoked, and
+        end with nothing delivered (other server processes find it at their next look)."""
+        self.revoked.add(device_id)
+        self.notify(self.latest)
+
+    async def wait(self, beyond: int, timeout: float, device_id: str = "") -> bool:
+        """True as soon as something past ``beyond`` is announced (or ``device_id`` is
+        revoked), False after ``timeout``."""
         assert self._cond is not None
         async with self._cond:
             try:
                 await asyncio.wait_for(
-                    self._cond.wait_for(lambda: self.latest > beyond), timeout=timeout
+                    self._cond.wait_for(lambda: self.latest > beyond or device_id in self.revoked),
+                    timeout=timeout,
                 )
             except TimeoutError:
                 return False

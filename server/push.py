@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import traceback
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +20,7 @@ from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
 
 from app.clock import utcnow
+from app.contract import ContractError, check_payload
 from app.db import Database
 from app.models import Patient, Staff, Visit
 from app.sync.codec import DESK_TABLES, content_hash
@@ -45,6 +47,10 @@ from server.state import ServerState
 
 log = logging.getLogger(__name__)
 MAX_MUTATIONS = 500
+
+
+class TooMany(ValueError):
+    """A push of more mutations than one batch may hold (answered 413: send halves)."""
 
 
 @dataclass(frozen=True)
@@ -98,7 +104,7 @@ class PushIn:
         if not isinstance(raw, dict) or not isinstance(raw.get("mutations"), list):
             raise ValueError("a push is an object with a list of mutations")
         if len(raw["mutations"]) > MAX_MUTATIONS:
-            raise ValueError(f"at most {MAX_MUTATIONS} mutations in one push")
+            raise TooMany(f"at most {MAX_MUTATIONS} mutations in one push")
         batch_id = raw.get("batch_id", "")
         if not isinstance(batch_id, str) or len(batch_id) > 36:
             raise ValueError("batch_id: text of at most 36 characters")
@@ -184,8 +190,7 @@ def _apply(
     while True:
         mark = writer.mark()
         try:
-            if content_hash(m.payload) != m.content_hash:
-                raise Rejected("hash_mismatch", "content_hash does not match the payload")
+            _check_envelope(m)
             with s.begin_nested():
                 outcome = apply_ops(batch, device, m.payload.get("ops"), writer)
                 batch.write()
@@ -200,26 +205,66 @@ def _apply(
         except Rejected as exc:
             _forget(batch, s, writer, mark)
             _undo_on_desk(batch, device, m, writer)
-            return {"status": "rejected", "code": exc.code, "detail": exc.detail[:200]}
+            return exc.answer()
         except Exception as exc:  # a server bug: keep the mutation whole, answer, carry on
             _forget(batch, s, writer, mark)
-            log.exception("mutation %s from device %s quarantined", m.mutation_id, device.id)
-            s.add(
-                Quarantine(
-                    device_id=device.id,
-                    mutation_id=m.mutation_id,
-                    raw=m.model_dump(),
-                    error=type(exc).__name__,
-                    received_at=utcnow(),
-                )
+            reason = quarantine_reason(exc)
+            log.error(
+                "mutation %s from device %s quarantined: %s\n%s",
+                m.mutation_id,
+                device.id,
+                reason,
+                "".join(traceback.format_tb(exc.__traceback__)),
             )
-            return {"status": "quarantined"}
+            _quarantine(s, device, m, reason)
+            _undo_on_desk(batch, device, m, writer)
+            return {"status": "quarantined", "reason": reason}
         result: dict[str, Any] = {"status": outcome.status}
         if outcome.conflicts:
             result["conflicts"] = outcome.conflicts
         if seq is not None:
             result["seq"] = seq
         return result
+
+
+def _check_envelope(m: MutationIn) -> None:
+    """Before anything of a change is hashed or stored: its shape and bounds, then its hash."""
+    try:
+        check_payload(m.payload)
+    except ContractError as exc:
+        raise Rejected.invalid(exc.field, exc.rule, exc.message) from None
+    if content_hash(m.payload) != m.content_hash:
+        raise Rejected("hash_mismatch", "content_hash does not match the payload")
+
+
+def quarantine_reason(exc: BaseException) -> str:
+    """What went wrong, in words safe to store, answer and log: the error's kind and, for a
+    database error, the database's own first line — never the statement's parameters, which
+    hold what the desk sent (a patient's name)."""
+    orig = getattr(exc, "orig", None)
+    text = str(orig) if orig is not None else ""
+    first = text.strip().splitlines()[0] if text.strip() else ""
+    name = type(orig if orig is not None else exc).__name__
+    return f"{name}: {first}"[:200] if first else name
+
+
+def _quarantine(s: Session, device: Device, m: MutationIn, reason: str) -> None:
+    """Keep a change the server failed on, whole, for an administrator — in a savepoint of
+    its own: if even that fails, the answer still goes out and the desk is not stopped."""
+    try:
+        with s.begin_nested():
+            s.add(
+                Quarantine(
+                    device_id=device.id,
+                    mutation_id=m.mutation_id,
+                    raw=m.model_dump(),
+                    error=reason,
+                    received_at=utcnow(),
+                )
+            )
+            s.flush()
+    except Exception as exc:
+        log.error("mutation %s could not be kept in quarantine: %s", m.mutation_id, type(exc))
 
 
 def _arrived_meanwhile(s: Session, batch: Batch, writer: changelog.Writer, exc: Waiting) -> bool:
@@ -452,7 +497,7 @@ def _one_transaction(
         with s.begin():
             device = s.get(Device, device_id, with_for_update=True)  # one push per device
             assert device is not None
-            batch = Batch(s)
+            batch = Batch(s, state.settings.stages())
             writer = changelog.Writer.on(s, state.clock.today(), device_id)
             writer.get = batch.get
             if careful:
@@ -487,8 +532,10 @@ def _fast(
         if answer is not None:
             results.append(answer)
             continue
-        if content_hash(m.payload) != m.content_hash:
-            raise _Fallback
+        try:
+            _check_envelope(m)
+        except Rejected:
+            raise _Fallback from None
         writer.mutation_id = m.mutation_id
         start = writer.mark()
         try:

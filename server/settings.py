@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.config import default_data_dir
+from app.config import DEFAULT_IN_VISIT, default_data_dir
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,13 @@ class ServerSettings:
     retention_days: int = 30
     prune_every_h: float = 6.0
     allow_plain_http_remote: bool = field(default=False)
+    # the hospital's stages between registration and departure (a desk's events name them)
+    in_visit_stages: tuple[str, ...] = DEFAULT_IN_VISIT
+
+    def stages(self) -> frozenset[str]:
+        from app.services.stages import FIXED
+
+        return frozenset((*FIXED, *self.in_visit_stages))
 
     def resolved_url(self) -> str:
         if self.database_url:

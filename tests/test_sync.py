@@ -360,8 +360,8 @@ def test_changes_naming_a_row_still_to_come_wait_for_it(server, desks, tmp_path)
     """After a restore a desk may send changes on a visit or a patient the server does not
     have yet: the desk that made them is still to send them again.  They wait, answered
     applied; the push that brings the row applies them as the changes of the desk that made
-    them, and one that breaks a rule then is undone on that desk.  One that waits a week in
-    vain is refused and undone."""
+    them.  One that breaks the row contract never waits: it is refused at once and undone on
+    its desk.  One that waits a week in vain is refused and undone."""
     import copy
 
     from app.ids import new_id
@@ -402,13 +402,13 @@ def test_changes_naming_a_row_still_to_come_wait_for_it(server, desks, tmp_path)
         _hand_made(4, {"ops": [lost]}),
     ]
     answer = a.engine.client.push(pushed)
-    assert [r["status"] for r in answer["results"]] == ["applied"] * 4
-    assert [r["waiting_for"]["table"] for r in answer["results"]] == [
-        "visits",
-        "patients",
-        "visits",
-        "visits",
-    ]
+    statuses = [r["status"] for r in answer["results"]]
+    assert statuses == ["applied", "applied", "rejected", "applied"]
+    assert answer["results"][2]["code"] == "invalid_data"
+    assert answer["results"][2]["field"] == "visits.day"
+    assert answer["results"][2]["rule"] == "not_patchable"
+    waited = [answer["results"][i]["waiting_for"]["table"] for i in (0, 1, 3)]
+    assert waited == ["visits", "patients", "visits"]
     assert answer["acked_through_device_seq"] == 4
 
     b.sync()  # b's walk-in arrives: what waited for it goes on
@@ -430,12 +430,14 @@ def test_changes_naming_a_row_still_to_come_wait_for_it(server, desks, tmp_path)
                     ChangeLog.scope == f"device:{a_id}"
                 )
             ).all()
-            assert [tuple(u) for u in undone] == [("visits", reg.visit_id, "revert")]
+            # refused while the server had no such visit: the desk is told it has none
+            assert [tuple(u) for u in undone] == [("visits", reg.visit_id, "gone")]
     finally:
         db.close()
     again = a.engine.client.push(pushed[:3])
     assert [r["status"] for r in again["results"]] == ["duplicate", "duplicate", "rejected"]
-    assert again["results"][2]["code"] == "forbidden" and all(r["waited"] for r in again["results"])
+    assert again["results"][2]["code"] == "invalid_data"
+    assert [r.get("waited", False) for r in again["results"]] == [True, True, False]
 
     db = server.database()  # a week later
     with db.session() as s:
@@ -493,6 +495,11 @@ def test_a_poison_mutation_is_quarantined_and_does_not_block_the_next(server, de
         ]
     )
     assert answer["results"][0]["status"] == "quarantined"
+    # the answer says why, in the database's words and without the row's values
+    reason = answer["results"][0]["reason"]  # sqlite3's IntegrityError, psycopg's UniqueViolation
+    assert reason.split(":")[0] in ("IntegrityError", "UniqueViolation")
+    assert "unique" in reason.lower()
+    assert "李雷" not in str(answer)
     with a.db.session() as s:  # the desk's next change still goes through
         registration.register_arrival(
             s,
@@ -512,10 +519,16 @@ def test_a_poison_mutation_is_quarantined_and_does_not_block_the_next(server, de
         )
     db = server.database()
     with db.reading() as s:
-        from server.models import Quarantine
+        from server.models import ChangeLog, Quarantine
 
         q = s.scalars(select(Quarantine)).one()
-        assert q.raw["payload"] == poison and q.error == "IntegrityError"
+        assert q.raw["payload"] == poison and q.error == answer["results"][0]["reason"]
+        undone = s.execute(
+            select(ChangeLog.entity_type, ChangeLog.entity_id, ChangeLog.op).where(
+                ChangeLog.scope == f"device:{a.identity.device_id}"
+            )
+        ).all()
+        assert [tuple(u) for u in undone] == [("visits", clone["id"], "gone")]  # undone there
     db.close()
 
 

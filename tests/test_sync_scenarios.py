@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
-from app.models import Department, OutboxEntry, Patient, SyncState, Visit, VisitEvent
+from app.models import Department, EventKind, OutboxEntry, Patient, SyncState, Visit, VisitEvent
 from app.services import board, checkin, escort, registration, triage, visits
 from app.services.registration import PatientForm, VisitForm
 from app.services.stages import StageMachine
@@ -252,29 +252,36 @@ def test_10_own_rows_coming_back_never_undo_a_later_local_change(server, desk) -
 
 
 def test_13_a_refused_change_is_undone_on_its_desk_and_reported(either) -> None:
-    """An older desk edits a field the server never lets anyone change; in the same push a
-    good registration follows it.  The refusal is answered, kept in the outbox, shown in the
-    sync status, and the desk's row goes back to the server's; the good change lands."""
+    """A desk set up with a stage the hospital's server does not know moves a patient there
+    and edits the visit in the same transaction; in the same push a good registration
+    follows it.  The refusal is answered with the field and rule, kept in the outbox, shown
+    in the sync status, and the desk's rows go back to the server's; the good change lands."""
     a, b = either("staff", "a"), either("staff", "b")
     reg = a.arrive("李雷", "13700001111")
     a.sync()
     with a.db.session() as s:  # one local transaction the server will refuse whole
         v = s.get(Visit, reg.visit_id)
-        before = (v.day, v.purpose_text, v.version)
-        v.day = v.day.replace(year=v.day.year - 1)
+        before = (v.stage, v.purpose_text, v.version)
         v.purpose_text = "复诊拿药"
         v.version += 1
+        visits.record(
+            s, v, EventKind.STAGE_CHANGED, a.staff("guide.li"), a.clock.now(), stage="rehab"
+        )
+    with a.db.reading() as s:
+        assert s.get(Visit, reg.visit_id).stage == "rehab"
     good = a.arrive("韩梅", "13700002222")
     a.sync()
     with a.db.reading() as s:
         refused = s.scalars(select(OutboxEntry).where(OutboxEntry.state == "rejected")).one()
-        assert refused.result["code"] == "forbidden"
+        assert refused.result["code"] == "invalid_data"
+        assert refused.result["field"] == "visit_events.stage"
+        assert refused.result["rule"] == "stage_unknown"
         assert refused.payload["ops"][0]["data"]["purpose_text"] == "复诊拿药"  # kept whole
         assert s.scalar(select(func.count()).where(OutboxEntry.state == "applied")) == 2
         v = s.get(Visit, reg.visit_id)
-        assert (v.day, v.purpose_text, v.version) == before
+        assert (v.stage, v.purpose_text, v.version) == before
         assert s.get(Visit, good.visit_id) is not None
-    assert [c["code"] for c in a.engine.status.conflicts] == ["forbidden"]
+    assert [c["code"] for c in a.engine.status.conflicts] == ["invalid_data"]
     b.sync()
     with b.db.reading() as s:  # the other desk never saw the refused change
         assert s.get(Visit, reg.visit_id).purpose_text == before[1]

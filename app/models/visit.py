@@ -216,7 +216,10 @@ class TicketRange(SyncedRow, Base):
     out; ``next_seq`` is the next one unused.  Ranges never overlap between desks."""
 
     __tablename__ = "ticket_ranges"
-    __table_args__ = (Index("ix_ticket_ranges_dept_day", "department_id", "day"),)
+    __table_args__ = (
+        Index("ix_ticket_ranges_dept_day", "department_id", "day"),
+        UniqueConstraint("department_id", "day", "start_seq"),
+    )
 
     device_id: Mapped[str] = mapped_column(String(36))
     department_id: Mapped[str] = mapped_column(ForeignKey("departments.id"))

@@ -15,6 +15,8 @@ from typing import Any
 from sqlalchemy import event, func, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.contract import ContractError, check_payload
+from app.errors import RowRefused
 from app.ids import new_id
 from app.models import Base, OutboxEntry
 from app.sync.codec import DESK_TABLES, LOCAL_ONLY_COLUMNS, content_hash, encode_value, row_to_dict
@@ -88,6 +90,10 @@ def _before_commit(session: Session) -> None:
                 }
             )
     payload = {"ops": ops}
+    try:
+        check_payload(payload)
+    except ContractError as exc:  # the commit fails: nothing of the transaction is kept
+        raise RowRefused(field=exc.field, rule=exc.rule) from exc
     seq = (session.scalar(select(func.max(OutboxEntry.device_seq))) or 0) + 1
     from app.clock import utcnow
 

@@ -71,6 +71,7 @@ def revoke(device_id: str, who: Director, state: State) -> dict[str, str]:
             raise HTTPException(status.HTTP_404_NOT_FOUND, detail="unknown device")
         device.status = "revoked"
         device.revoked_at = state.clock.now()
+    state.notifier.revoke(device_id)
     return {"status": "revoked"}
 
 

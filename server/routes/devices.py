@@ -6,6 +6,7 @@ import secrets
 
 from fastapi import APIRouter, HTTPException, status
 from pydantic import BaseModel, Field
+from sqlalchemy import update
 
 from app.ids import new_id
 from server import db as serverdb
@@ -37,15 +38,28 @@ def enroll(body: EnrollIn, state: State) -> EnrollOut:
     """Exchange a one-time enrollment code for this device's token (shown once, kept here
     only as a hash)."""
     now = state.clock.now()
+    digest = token_hash(normalize_enrollment_code(body.code))
+    device_id = new_id()
     with state.db.session() as s:
-        code = s.get(EnrollmentCode, token_hash(normalize_enrollment_code(body.code)))
-        if code is None or code.used_at is not None or code.expires_at < now:
+        # one statement takes the code: of two desks sending it at once, exactly one wins
+        taken = s.execute(
+            update(EnrollmentCode)
+            .where(
+                EnrollmentCode.code_hash == digest,
+                EnrollmentCode.used_at.is_(None),
+                EnrollmentCode.expires_at >= now,
+            )
+            .values(used_at=now, device_id=device_id)
+        )
+        won = taken.rowcount == 1  # type: ignore[attr-defined]  # an UPDATE's CursorResult
+        code = s.get(EnrollmentCode, digest) if won else None
+        if code is None:
             raise HTTPException(
                 status.HTTP_403_FORBIDDEN, detail="enrollment code unknown, used or expired"
             )
         token = secrets.token_urlsafe(32)
         device = Device(
-            id=new_id(),
+            id=device_id,
             name=code.name,
             role=code.role,
             location=code.location,
@@ -53,8 +67,6 @@ def enroll(body: EnrollIn, state: State) -> EnrollOut:
             enrolled_at=now,
         )
         s.add(device)
-        code.used_at = now
-        code.device_id = device.id
         epoch = serverdb.meta(s, "epoch")
         return EnrollOut(
             device_id=device.id,

@@ -6,7 +6,7 @@ follow-up, directors, the duty lead); what goes out is counts and means, never a
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
 
@@ -15,14 +15,18 @@ from server.deps import StaffDesk, State
 
 router = APIRouter(prefix="/api/v1/reports", tags=["reports"])
 MAX_DAYS = 366
+# the calendar the row contract knows (app/contract/rows.py): the edges of a date's range
+# overflow when a day is added to the last or the local midnight of the first is taken
+FIRST_DAY, LAST_DAY = dt.date(2000, 1, 1), dt.date(2099, 12, 31)
+ReportDay = Annotated[dt.date, Query(ge=FIRST_DAY, le=LAST_DAY)]
 
 
 @router.get("/survey")
 def survey(
     caller: StaffDesk,
     state: State,
-    first_day: dt.date,
-    last_day: dt.date,
+    first_day: ReportDay,
+    last_day: ReportDay,
     by: str | None = Query(default=None, pattern="^(department|doctor|guide)$"),
 ) -> dict[str, Any]:
     if last_day < first_day:

@@ -9,7 +9,8 @@ from typing import Any
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response, status
 from pydantic import BaseModel, Field
-from sqlalchemy import func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from app import jsonio
@@ -17,7 +18,8 @@ from app.models import Department, TicketRange
 from server import changelog
 from server import db as serverdb
 from server.deps import DeviceCaller, State
-from server.push import PushIn, push_batch
+from server.models import Device, TicketCounter
+from server.push import PushIn, TooMany, push_batch
 from server.state import ServerState
 
 router = APIRouter(prefix="/sync/v1", tags=["sync"])
@@ -32,14 +34,21 @@ async def push(request: Request, caller: DeviceCaller, state: State) -> Response
         raise HTTPException(status.HTTP_413_REQUEST_ENTITY_TOO_LARGE, detail="batch too large")
     try:
         body = PushIn.parse(jsonio.loads(raw))
+    except TooMany as exc:
+        raise HTTPException(status.HTTP_413_REQUEST_ENTITY_TOO_LARGE, detail=str(exc)) from None
     except (ValueError, TypeError) as exc:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, detail=str(exc)[:300]) from None
     answer = await run_in_threadpool(push_batch, state, caller.device_id, body)
     return Response(jsonio.dumpb(answer), media_type="application/json")
 
 
-def _read(state: ServerState, scopes: list[str], cursor: int, limit: int) -> dict[str, Any]:
+def _read(
+    state: ServerState, device_id: str, scopes: list[str], cursor: int, limit: int
+) -> dict[str, Any]:
     with state.db.reading() as s:
+        device = s.get(Device, device_id)
+        if device is None or device.status != "active":  # revoked while it waited
+            raise HTTPException(status.HTTP_403_FORBIDDEN, detail="device revoked")
         rows, next_cursor, more = changelog.read(s, scopes, cursor, limit)
         top = changelog.max_seq(s)
         return {
@@ -67,7 +76,7 @@ def _read(state: ServerState, scopes: list[str], cursor: int, limit: int) -> dic
 async def changes(
     caller: DeviceCaller,
     state: State,
-    cursor: int = Query(0, ge=0),
+    cursor: int = Query(0, ge=0, le=2**63 - 1),
     limit: int = Query(500, ge=1, le=2000),
     wait: float = Query(0, ge=0, le=25),
     epoch: str = Query("", max_length=36),
@@ -77,7 +86,7 @@ async def changes(
     until something new arrives or the wait runs out (long-poll)."""
     scopes = changelog.scopes_for(caller.role, caller.device_id, state.clock.today())
     current_set = ",".join(scopes)
-    page = await run_in_threadpool(_read, state, scopes, cursor, limit)
+    page = await run_in_threadpool(_read, state, caller.device_id, scopes, cursor, limit)
     reason = None
     if epoch and epoch != page["server_epoch"]:
         reason = "epoch_changed"
@@ -100,10 +109,17 @@ async def changes(
         remaining = deadline - asyncio.get_running_loop().time()
         if remaining <= 0:
             break
-        await state.notifier.wait(page["cursor"], min(remaining, state.settings.recheck_s))
-        page = await run_in_threadpool(_read, state, scopes, page["cursor"], limit)
+        await state.notifier.wait(
+            page["cursor"], min(remaining, state.settings.recheck_s), caller.device_id
+        )
+        page = await run_in_threadpool(
+            _read, state, caller.device_id, scopes, page["cursor"], limit
+        )
     page["scope_set"] = current_set
     return Response(jsonio.dumpb(page), media_type="application/json")
+
+
+MAX_TICKET = 9999  # the row contract's ticket_seq (app/contract/rows.py)
 
 
 class LeaseIn(BaseModel):
@@ -112,22 +128,33 @@ class LeaseIn(BaseModel):
     count: int = Field(ge=1, le=1000)
 
 
+def _take_numbers(s: Session, department_id: str, day: dt.date, count: int) -> int:
+    """The last number of ``count`` new ticket numbers, taken by one atomic upsert of the
+    department's day counter: two leases at once never get the same numbers."""
+    dialect = s.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    stmt = insert(TicketCounter).values(department_id=department_id, day=day, last_seq=count)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["department_id", "day"],
+        set_={"last_seq": TicketCounter.last_seq + count},
+    ).returning(TicketCounter.last_seq)
+    return int(s.execute(stmt).scalar_one())
+
+
 def _lease(state: ServerState, device_id: str, body: LeaseIn) -> dict[str, Any]:
     with state.db.session() as s:
         if s.get(Department, body.department_id) is None:
             raise HTTPException(status.HTTP_404_NOT_FOUND, detail="unknown department")
-        top = s.scalar(
-            select(func.max(TicketRange.end_seq)).where(
-                TicketRange.department_id == body.department_id, TicketRange.day == body.day
-            )
-        )
-        start = (top or 0) + 1
+        end = _take_numbers(s, body.department_id, body.day, body.count)
+        if end > MAX_TICKET:
+            raise HTTPException(status.HTTP_409_CONFLICT, detail="no ticket numbers left today")
+        start = end - body.count + 1
         rng = TicketRange(
             device_id=device_id,
             department_id=body.department_id,
             day=body.day,
             start_seq=start,
-            end_seq=start + body.count - 1,
+            end_seq=end,
             next_seq=start,
         )
         s.add(rng)

@@ -1,0 +1,250 @@
+"""The declared row contract of every table a desk writes: each column's JSON type, whether it
+is required, its enumeration or range, its length limit — what a desk may put in a change and
+the server will apply (docs/sync.md §4, generated from here by ``build/contract_doc.py``).
+
+Rows travel in their JSON form (``app.sync.codec``): instants as ISO 8601 UTC with ``Z``,
+days as ISO dates, enumerations as their values.  Validation is strict: a number is never
+read from text, nor text from a number, nor a flag from ``"yes"``.
+
+Models here describe the *insert*: every column a desk sends, required where the table has no
+default.  A *patch* takes any non-empty subset of the columns a desk may change
+(``PATCHABLE``), each with the same type; a required column is never patched to null.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from app.contract.limits import JSON_MAX_BYTES, JSON_MAX_DEPTH, bounded_json
+
+# -- the column types ------------------------------------------------------------------------
+
+UUID = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"
+UUID7 = r"^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"
+_DAY = r"20\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])"
+INSTANT = rf"^{_DAY}T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{{1,6}})?Z$"
+DAY = rf"^{_DAY}$"
+
+
+def _real_instant(value: str) -> str:
+    dt.datetime.fromisoformat(value.replace("Z", "+00:00"))  # 30 February fails here
+    return value
+
+
+def _real_day(value: str) -> str:
+    dt.date.fromisoformat(value)
+    return value
+
+
+NewRowId = Annotated[str, StringConstraints(pattern=UUID7)]
+"""A row's own id: a UUIDv7 made by the desk, lower-case hex."""
+RowRef = Annotated[str, StringConstraints(pattern=UUID)]
+"""Another row's id: a UUID, lower-case hex."""
+DeviceId = Annotated[str, StringConstraints(min_length=1, max_length=36)]
+"""The sending device's id (the server checks it is the sender's)."""
+Instant = Annotated[str, StringConstraints(pattern=INSTANT), AfterValidator(_real_instant)]
+"""An instant: ``YYYY-MM-DDTHH:MM:SS[.ffffff]Z``, in UTC, years 2000–2099."""
+Day = Annotated[str, StringConstraints(pattern=DAY), AfterValidator(_real_day)]
+"""A day: ``YYYY-MM-DD``, years 2000–2099 (the hospital's calendar day, its time zone)."""
+Version = Annotated[int, Field(ge=1, le=2**31 - 1)]
+StageName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,23}$")]
+"""A stage of the visit: one of the hospital's stages (the server checks which)."""
+Language = Literal["zh_CN", "zh_TW", "en"]
+Gender = Literal["M", "F", "U"]
+SourceChannel = Literal["network", "phone", "walk_in", "referral", "returning"]
+ArrivalChannel = Literal["kiosk", "desk"]
+Purpose = Literal["consultation", "treatment"]
+EventKind = Literal[
+    "arrived",
+    "registered",
+    "triaged",
+    "stage_changed",
+    "claimed",
+    "released",
+    "handed_off",
+    "note",
+    "admitted",
+    "departed",
+    "reopened",
+    "corrected",
+    "verified",
+]
+AssistanceReason = Literal["help", "printer", "complaint"]
+
+
+def _text(max_length: int, *, min_length: int = 0) -> Any:
+    return Annotated[str, StringConstraints(min_length=min_length, max_length=max_length)]
+
+
+EventData = Annotated[dict[str, Any], AfterValidator(bounded_json)]
+"""A small JSON object: at most ``JSON_MAX_DEPTH`` levels, ``JSON_MAX_BYTES`` bytes."""
+SurveyAnswer = int | Annotated[str, StringConstraints(max_length=2000)] | list[_text(40)]
+SurveyAnswers = Annotated[
+    dict[Annotated[str, StringConstraints(min_length=1, max_length=40)], SurveyAnswer],
+    Field(max_length=60),
+]
+
+
+class Row(BaseModel):
+    """Every synced row: strict types, no column the contract does not name."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+# -- the tables -------------------------------------------------------------------------------
+
+
+class PatientRow(Row):
+    """A patient as a desk registered them (``patients``)."""
+
+    id: NewRowId
+    version: Version = 1
+    name: _text(40, min_length=1)
+    gender: Gender = "U"
+    age: Annotated[int, Field(ge=0, le=130)] | None = None
+    phone: Annotated[str, StringConstraints(pattern=r"^1[3-9]\d{9}$")] | None = None
+    district: _text(40) = ""
+    source_channel: SourceChannel | None = None
+    verified: bool = False
+    vip: bool = False
+    created_at: Instant
+
+
+class VisitRow(Row):
+    """One patient's visit on one day (``visits``)."""
+
+    id: NewRowId
+    version: Version = 1
+    day: Day
+    patient_id: RowRef | None = None
+    appointment_id: RowRef | None = None
+    department_id: RowRef | None = None
+    doctor_id: RowRef | None = None
+    designated_doctor: bool = False
+    purpose: Purpose | None = None
+    purpose_text: _text(200) = ""
+    needs_escort: bool = False
+    arrival_channel: ArrivalChannel
+    source_channel: SourceChannel | None = None
+    is_appointment: bool = False
+    is_returning: bool = False
+    verified: bool = False
+    ticket_prefix: Annotated[str, StringConstraints(pattern=r"^[A-Z]{1,4}$")] | None = None
+    ticket_seq: Annotated[int, Field(ge=1, le=9999)] | None = None
+    created_at: Instant
+    created_device_id: DeviceId
+    created_staff_id: RowRef | None = None
+    duplicate_of: None = None  # set by the server alone
+
+
+class VisitEventRow(Row):
+    """One step of a visit, append-only (``visit_events``)."""
+
+    id: NewRowId
+    visit_id: RowRef
+    kind: EventKind
+    stage: StageName | None = None
+    staff_id: RowRef | None = None
+    to_staff_id: RowRef | None = None
+    device_id: DeviceId
+    occurred_at: Instant
+    supersedes_id: RowRef | None = None
+    data: EventData = Field(default_factory=dict)
+
+
+class AssistanceRequestRow(Row):
+    """A "call a guide" and what became of it (``assistance_requests``)."""
+
+    id: NewRowId
+    version: Version = 1
+    device_id: DeviceId
+    location: _text(80)
+    visit_id: RowRef | None = None
+    language: Language = "zh_CN"
+    reason: AssistanceReason = "help"
+    survey_response_id: RowRef | None = None
+    created_at: Instant
+    acknowledged_at: Instant | None = None
+    acknowledged_by: RowRef | None = None
+    guide_name: _text(40) | None = None
+    escalated_at: Instant | None = None
+    resolved_at: Instant | None = None
+    resolved_by: RowRef | None = None
+
+
+class SurveyResponseRow(Row):
+    """One answer to a published survey (``survey_responses``)."""
+
+    id: NewRowId
+    survey_id: RowRef
+    survey_code: _text(40, min_length=1)
+    survey_revision: Version
+    visit_id: RowRef | None = None
+    ticket: Annotated[str, StringConstraints(pattern=r"^[A-Z]{1,4}\d{1,4}$")] | None = None
+    day: Day | None = None
+    duplicate_of: None = None  # set by the server alone
+    department_id: RowRef | None = None
+    doctor_id: RowRef | None = None
+    guide_id: RowRef | None = None
+    answers: SurveyAnswers
+    language: Language
+    complaint: bool = False
+    comment: _text(2000) = ""
+    device_id: DeviceId
+    created_at: Instant
+
+
+ROWS: dict[str, type[Row]] = {
+    "patients": PatientRow,
+    "visits": VisitRow,
+    "visit_events": VisitEventRow,
+    "assistance_requests": AssistanceRequestRow,
+    "survey_responses": SurveyResponseRow,
+}
+
+# What a desk may change in a row it (or another desk) made; everything else is fixed at
+# insert, derived by each desk, or set by the server.
+PATCHABLE: dict[str, frozenset[str]] = {
+    "patients": frozenset(
+        {"name", "gender", "age", "phone", "district", "source_channel", "verified", "vip"}
+    ),
+    "visits": frozenset(
+        {
+            "patient_id",
+            "department_id",
+            "doctor_id",
+            "designated_doctor",
+            "purpose",
+            "purpose_text",
+            "needs_escort",
+            "source_channel",
+            "is_returning",
+            "verified",
+            "ticket_prefix",
+            "ticket_seq",
+        }
+    ),
+    "visit_events": frozenset(),  # append-only
+    "assistance_requests": frozenset(
+        {
+            "acknowledged_at",
+            "acknowledged_by",
+            "guide_name",
+            "escalated_at",
+            "resolved_at",
+            "resolved_by",
+        }
+    ),
+    "survey_responses": frozenset(),  # an answer is given once
+}
+
+__all__ = [
+    "JSON_MAX_BYTES",
+    "JSON_MAX_DEPTH",
+    "PATCHABLE",
+    "ROWS",
+    "Row",
+]

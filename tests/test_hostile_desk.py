@@ -1,0 +1,586 @@
+"""Hostile and careless desks against the real server (on SQLite and on PostgreSQL): every row
+a device sends is checked against the declared contract (app/contract), a refusal names the
+field and the rule, is undone on its desk, and never stops another desk — nor the sender's
+next change.  Written as an outside client would: hand-made changes over HTTP."""
+
+from __future__ import annotations
+
+import datetime as dt
+import http.client
+import json
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+from sqlalchemy import select
+
+from app.ids import new_id
+from app.models import Department, Staff, Visit
+from app.sync.codec import content_hash
+
+from .harness import TZ, Desk, ServerProcess
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def server(request, tmp_path_factory):
+    """One real server per database for the whole file: each test enrolls desks of its own."""
+    url = None
+    if request.param == "postgresql":
+        url = request.getfixturevalue("pg_cluster").create_database("fd_hostile")
+    srv = ServerProcess(tmp_path_factory.mktemp("hostile") / "server", url).start()
+    yield srv
+    srv.stop()
+
+
+class Hostile:
+    """An enrolled device that sends what it likes: hand-made changes, numbered in turn."""
+
+    def __init__(self, server: ServerProcess, workdir: Path, role: str) -> None:
+        name = f"{role}-{new_id()[-6:]}"
+        self.desk = Desk.enroll(server, workdir / name, role, name)
+        self.server = server
+        self.seq = 0
+        self.id = self.desk.identity.device_id
+
+    def send(self, *payloads: dict[str, Any]) -> list[dict[str, Any]]:
+        mutations = []
+        for payload in payloads:
+            self.seq += 1
+            mutations.append(
+                {
+                    "mutation_id": new_id(),
+                    "device_seq": self.seq,
+                    "payload": payload,
+                    "content_hash": content_hash(payload),
+                }
+            )
+        # the standard library's encoder: orjson refuses to nest past 254 levels
+        body = json.dumps({"mutations": mutations}, ensure_ascii=False).encode()
+        r = self.desk.engine.client.http.post(
+            self.server.url + "/sync/v1/push",
+            data=body,
+            headers={"Content-Type": "application/json"},
+            timeout=30,
+        )
+        assert r.status_code == 200, r.text
+        return r.json()["results"]
+
+    def close(self) -> None:
+        self.desk.close()
+
+
+@pytest.fixture
+def hostile(server, tmp_path):
+    made: list[Hostile] = []
+
+    def make(role: str) -> Hostile:
+        made.append(Hostile(server, tmp_path, role))
+        return made[-1]
+
+    yield make
+    for h in made:
+        h.close()
+
+
+def _today() -> str:
+    return dt.datetime.now(TZ).date().isoformat()
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat().replace("+00:00", "Z")
+
+
+def _server_rows(server: ServerProcess) -> dict[str, str]:
+    db = server.database()
+    try:
+        with db.reading() as s:
+            return {
+                "department": s.scalars(select(Department.id).where(Department.code == "IM")).one(),
+                "guide": s.scalars(select(Staff.id).where(Staff.username == "guide.li")).one(),
+            }
+    finally:
+        db.close()
+
+
+def _walk_in(server: ServerProcess, device_id: str, **visit: Any) -> dict[str, Any]:
+    """A kiosk's walk-in as the contract has it: patient, visit and its arrival event."""
+    ref = _server_rows(server)
+    patient_id, visit_id, event_id = new_id(), new_id(), new_id()
+    patient = {"id": patient_id, "name": "王芳", "phone": "13900001111", "created_at": _now()}
+    row = {
+        "id": visit_id,
+        "day": _today(),
+        "patient_id": patient_id,
+        "department_id": ref["department"],
+        "arrival_channel": "kiosk",
+        "source_channel": "walk_in",
+        "created_at": _now(),
+        "created_device_id": device_id,
+        **visit,
+    }
+    event = {
+        "id": event_id,
+        "visit_id": visit_id,
+        "kind": "arrived",
+        "device_id": device_id,
+        "occurred_at": _now(),
+        "data": {"channel": "kiosk"},
+    }
+    return {
+        "ops": [
+            {"op": "insert", "t": "patients", "id": patient_id, "data": patient},
+            {"op": "insert", "t": "visits", "id": visit_id, "data": row},
+            {"op": "insert", "t": "visit_events", "id": event_id, "data": event},
+        ]
+    }
+
+
+def _insert(table: str, data: dict[str, Any]) -> dict[str, Any]:
+    return {"ops": [{"op": "insert", "t": table, "id": data["id"], "data": data}]}
+
+
+def _patch(table: str, row_id: str, data: dict[str, Any], base: int = 1) -> dict[str, Any]:
+    return {"ops": [{"op": "patch", "t": table, "id": row_id, "base_version": base, "data": data}]}
+
+
+def _undone(server: ServerProcess, device_id: str) -> list[tuple[str, str, str]]:
+    from server.models import ChangeLog
+
+    db = server.database()
+    try:
+        with db.reading() as s:
+            rows = s.execute(
+                select(ChangeLog.entity_type, ChangeLog.entity_id, ChangeLog.op)
+                .where(ChangeLog.scope == f"device:{device_id}")
+                .order_by(ChangeLog.seq)
+            ).all()
+            return [tuple(r) for r in rows]
+    finally:
+        db.close()
+
+
+def test_a_kiosks_unknown_enum_value_is_refused_and_every_guide_desk_keeps_syncing(
+    server, hostile, tmp_path
+) -> None:
+    """The walk-in whose source_channel was "zzz_bogus" used to be applied — and every
+    staff desk's pull then failed on it for good."""
+    kiosk = hostile("kiosk")
+    guide = Desk.enroll(server, tmp_path / "guide", "staff", "guide")
+    try:
+        guide.sync()
+        bad = _walk_in(server, kiosk.id, source_channel="zzz_bogus")
+        good = _walk_in(server, kiosk.id)
+        first, second = kiosk.send(bad, good)
+        assert first["status"] == "rejected" and first["code"] == "invalid_data"
+        assert first["field"] == "visits.source_channel" and first["rule"] == "literal_error"
+        assert second["status"] == "applied"
+        # the refused registration is undone on the kiosk, row by row
+        undone = {(t, op) for t, _, op in _undone(server, kiosk.id)}
+        assert undone == {("patients", "gone"), ("visits", "gone"), ("visit_events", "gone")}
+        guide.sync()  # the guide's desk is not stopped: it has the good walk-in
+        with guide.db.reading() as s:
+            assert s.get(Visit, good["ops"][1]["id"]) is not None
+            assert s.get(Visit, bad["ops"][1]["id"]) is None
+    finally:
+        guide.close()
+
+
+def _bad_rows(ids: dict[str, str]) -> list[tuple[str, dict[str, Any], str, str]]:
+    """(what, change, field, rule): one broken row each."""
+    patient = {"id": new_id(), "name": "李雷", "created_at": _now()}
+    event = {
+        "id": new_id(),
+        "visit_id": ids["visit"],
+        "kind": "note",
+        "device_id": ids["device"],
+        "occurred_at": _now(),
+        "staff_id": ids["guide"],
+    }
+    p = "patients"
+    return [
+        ("age in words", _insert(p, {**patient, "age": "forty"}), "patients.age", "int_type"),
+        (
+            "a number for a name",
+            _insert(p, {**patient, "name": 12345}),
+            "patients.name",
+            "string_type",
+        ),
+        (
+            "a 100,000-character name",
+            _insert(p, {**patient, "name": "张" * 100_000}),
+            "patients.name",
+            "string_too_long",
+        ),
+        (
+            "an object for a name",
+            _insert(p, {**patient, "name": {"a": 1}}),
+            "patients.name",
+            "string_type",
+        ),
+        (
+            "verified 'yes'",
+            _insert(p, {**patient, "verified": "yes"}),
+            "patients.verified",
+            "bool_type",
+        ),
+        (
+            "no created_at",
+            _insert(p, {k: v for k, v in patient.items() if k != "created_at"}),
+            "patients.created_at",
+            "missing",
+        ),
+        (
+            "an id that is no UUID",
+            _insert(p, {**patient, "id": "patient-1"}),
+            "patients.id",
+            "string_pattern_mismatch",
+        ),
+        (
+            "a column that does not exist",
+            _insert(p, {**patient, "blood": "A"}),
+            "patients.blood",
+            "extra_forbidden",
+        ),
+        (
+            "30 February",
+            _insert(p, {**patient, "created_at": "2026-02-30T01:00:00Z"}),
+            "patients.created_at",
+            "value_error",
+        ),
+        ("an empty patch", _patch("visits", ids["visit"], {}), "visits", "empty_patch"),
+        (
+            "a patch of the day",
+            _patch("visits", ids["visit"], {"day": "2020-01-01"}),
+            "visits.day",
+            "not_patchable",
+        ),
+        (
+            "ticket number -1",
+            _patch("visits", ids["visit"], {"ticket_seq": -1}),
+            "visits.ticket_seq",
+            "greater_than_equal",
+        ),
+        (
+            "an unknown department",
+            _patch("visits", ids["visit"], {"department_id": new_id()}),
+            "visits.department_id",
+            "unknown_reference",
+        ),
+        (
+            "stage zzz",
+            _insert("visit_events", {**event, "kind": "stage_changed", "stage": "zzz"}),
+            "visit_events.stage",
+            "stage_unknown",
+        ),
+        (
+            "a staff member who does not exist",
+            _insert("visit_events", {**event, "kind": "claimed", "staff_id": new_id()}),
+            "visit_events.staff_id",
+            "unknown_reference",
+        ),
+        (
+            "an unknown event kind",
+            _insert("visit_events", {**event, "kind": "teleported"}),
+            "visit_events.kind",
+            "literal_error",
+        ),
+    ]
+
+
+def test_every_broken_row_is_refused_with_its_field_and_rule(server, hostile, tmp_path) -> None:
+    desk = hostile("staff")
+    made = desk.send(_walk_in_at_desk(server, desk.id))
+    assert made[0]["status"] == "applied"
+    ids = {"visit": _visit_of(server, desk.id), "device": desk.id, **_server_rows(server)}
+    for what, change, field, rule in _bad_rows(ids):
+        (answer,) = desk.send(change)
+        assert answer["status"] == "rejected", what
+        assert (answer["code"], answer["field"], answer["rule"]) == (
+            "invalid_data",
+            field,
+            rule,
+        ), what
+        assert "张张张" not in answer["detail"]  # the value is never repeated
+    (ok,) = desk.send(_patch("visits", ids["visit"], {"purpose_text": "复诊"}))
+    assert ok["status"] == "applied"  # after all that, the desk's next change lands
+
+
+def _walk_in_at_desk(server: ServerProcess, device_id: str) -> dict[str, Any]:
+    change = _walk_in(server, device_id, arrival_channel="desk")
+    change["ops"][2]["data"]["data"] = {"channel": "desk"}
+    return change
+
+
+def _visit_of(server: ServerProcess, device_id: str) -> str:
+    db = server.database()
+    try:
+        with db.reading() as s:
+            return s.scalars(select(Visit.id).where(Visit.created_device_id == device_id)).one()
+    finally:
+        db.close()
+
+
+def test_a_poison_change_nested_deep_is_refused_and_the_next_goes_through(server, hostile) -> None:
+    """visit_events.data nested 300 levels used to answer 500 on every re-send (storing it
+    failed, storing it in quarantine failed too) and deferred everything behind it."""
+    desk = hostile("staff")
+    desk.send(_walk_in_at_desk(server, desk.id))
+    visit_id = _visit_of(server, desk.id)
+    deep: dict[str, Any] = {}
+    node = deep
+    for _ in range(300):
+        node["x"] = {}
+        node = node["x"]
+    event = {
+        "id": new_id(),
+        "visit_id": visit_id,
+        "kind": "note",
+        "device_id": desk.id,
+        "occurred_at": _now(),
+        "data": deep,
+    }
+    poison, after = desk.send(
+        _insert("visit_events", event), _patch("visits", visit_id, {"purpose_text": "复诊"})
+    )
+    assert (poison["status"], poison["code"], poison["rule"]) == (
+        "rejected",
+        "invalid_data",
+        "too_deep",
+    )
+    assert after["status"] == "applied"
+    shallow = {**event, "data": {"a": {"b": {"c": {"d": {"e": 1}}}}}}
+    (answer,) = desk.send(_insert("visit_events", shallow))
+    assert (answer["field"], answer["rule"]) == ("visit_events.data", "value_error")
+
+
+def test_a_kiosk_adds_events_to_its_own_visits_only(server, hostile) -> None:
+    desk, kiosk = hostile("staff"), hostile("kiosk")
+    desk.send(_walk_in_at_desk(server, desk.id))
+    theirs = _visit_of(server, desk.id)
+    event = {
+        "id": new_id(),
+        "visit_id": theirs,
+        "kind": "arrived",
+        "device_id": kiosk.id,
+        "occurred_at": _now(),
+    }
+    (answer,) = kiosk.send(_insert("visit_events", event))
+    assert (answer["status"], answer["code"]) == ("rejected", "forbidden")
+    walk_in = _walk_in(server, kiosk.id)
+    (own,) = kiosk.send(walk_in)
+    assert own["status"] == "applied"
+
+
+def test_more_than_500_changes_in_one_push_is_413_as_documented(server, hostile) -> None:
+    desk = hostile("staff")
+    payload = {"ops": [{"op": "patch", "t": "visits", "id": new_id(), "data": {}}]}
+    mutations = [
+        {
+            "mutation_id": new_id(),
+            "device_seq": i + 1,
+            "payload": payload,
+            "content_hash": content_hash(payload),
+        }
+        for i in range(501)
+    ]
+    r = desk.desk.engine.client.http.post(
+        server.url + "/sync/v1/push", json={"mutations": mutations}, timeout=30
+    )
+    assert r.status_code == 413
+
+
+def _chunks(total: int, size: int = 64 * 1024):
+    sent = 0
+    while sent < total:
+        yield b"{" + b" " * (size - 1)
+        sent += size
+
+
+def test_an_endless_chunked_body_is_cut_off_before_anything_reads_it(server) -> None:
+    """200 MB sent chunked to enroll, which needs no credential: answered 413 once the
+    first 16 KB are in, instead of being read whole into the server's memory."""
+    host, port = "127.0.0.1", server.port
+    conn = http.client.HTTPConnection(host, port, timeout=20)
+    conn.putrequest("POST", "/api/v1/devices/enroll")
+    conn.putheader("Content-Type", "application/json")
+    conn.putheader("Transfer-Encoding", "chunked")
+    conn.endheaders()
+    sent = 0
+    started = time.monotonic()
+    try:
+        for chunk in _chunks(200 * 1024 * 1024):
+            conn.send(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+            sent += len(chunk)
+    except OSError:
+        pass  # the server answered and closed: the rest is never sent
+    response = conn.getresponse()
+    assert response.status == 413
+    assert sent < 50 * 1024 * 1024, "the server kept reading"
+    assert time.monotonic() - started < 10
+    conn.close()
+    assert requests.get(server.url + "/api/v1/health", timeout=5).ok
+
+
+def test_a_declared_length_over_the_limit_is_refused_at_once(server) -> None:
+    r = requests.post(
+        server.url + "/api/v1/devices/enroll",
+        data=b"{" + b" " * 20_000 + b"}",
+        headers={"Content-Type": "application/json"},
+        timeout=5,
+    )
+    assert r.status_code == 413
+
+
+@pytest.mark.parametrize(
+    ("path", "params"),
+    [
+        ("/sync/v1/changes", {"cursor": "9223372036854775808"}),
+        ("/api/v1/reports/survey", {"first_day": "0001-01-01", "last_day": "0001-01-02"}),
+        ("/api/v1/reports/survey", {"first_day": "9999-12-30", "last_day": "9999-12-31"}),
+    ],
+)
+def test_out_of_range_query_values_are_refused_with_422(server, hostile, path, params) -> None:
+    desk = hostile("staff")
+    r = desk.desk.engine.client.http.get(server.url + path, params=params, timeout=10)
+    assert r.status_code == 422, r.text
+    assert r.json()["detail"][0]["loc"][-1] in params
+
+
+def test_a_lone_surrogate_is_refused_with_422_not_500(server) -> None:
+    """No credential needed: the crash was in rendering the 422 that echoed the input."""
+    r = requests.post(
+        server.url + "/api/v1/devices/enroll",
+        data=b'{"code": "\\ud800"}',
+        headers={"Content-Type": "application/json"},
+        timeout=5,
+    )
+    assert r.status_code in (403, 422), r.text
+    assert "\\ud800" not in r.text
+
+
+def test_revoking_a_device_ends_its_waiting_long_poll_with_nothing_delivered(
+    server, hostile, tmp_path
+) -> None:
+    watcher = hostile("staff")
+    writer = hostile("staff")
+    client = watcher.desk.engine.client
+    top = client.changes(0, limit=2000)
+    while top["has_more"]:
+        top = client.changes(top["cursor"], limit=2000)
+    answers: list[Any] = []
+
+    def wait() -> None:
+        try:
+            answers.append(client.changes(top["cursor"], wait=20))
+        except Exception as exc:
+            answers.append(exc)
+
+    waiting = threading.Thread(target=wait)
+    waiting.start()
+    time.sleep(0.5)
+    _revoke(server, watcher.id)
+    started = time.monotonic()
+    writer.send(_walk_in_at_desk(server, writer.id))  # a change it would have been sent
+    waiting.join(15)
+    assert not waiting.is_alive()
+    assert time.monotonic() - started < 5
+    (answer,) = answers
+    from app.sync.client import Unauthorized
+
+    assert isinstance(answer, Unauthorized), answer
+
+
+def _revoke(server: ServerProcess, device_id: str) -> None:
+    """As the director's console does: the real route, signed in as the director."""
+    director = Desk.enroll(server, server.workdir / f"dir-{new_id()[-6:]}", "staff", "director")
+    try:
+        http = director.engine.client.http
+        r = http.post(
+            server.url + "/api/v1/staff/sign-in",
+            json={"username": "director.sun", "password": "demo-1234"},
+            timeout=10,
+        )
+        assert r.status_code == 200, r.text
+        token = r.json()["staff_token"]
+        r = http.post(
+            f"{server.url}/api/v1/admin/devices/{device_id}/revoke",
+            headers={"X-Staff-Token": token},
+            timeout=10,
+        )
+        assert r.status_code == 200, r.text
+    finally:
+        director.close()
+
+
+def test_ticket_leases_raced_from_many_desks_never_overlap(server, hostile) -> None:
+    desks = [hostile("staff") for _ in range(4)]
+    dept = _server_rows(server)["department"]
+    day = dt.datetime.now(TZ).date() + dt.timedelta(days=3)
+    ranges: list[tuple[int, int]] = []
+    lock = threading.Lock()
+
+    def lease(d: Hostile) -> None:
+        for _ in range(10):
+            got = d.desk.engine.client.lease(dept, day, 7)
+            with lock:
+                ranges.append((got["start_seq"], got["end_seq"]))
+
+    threads = [threading.Thread(target=lease, args=(d,)) for d in desks]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    numbers = [n for a, b in ranges for n in range(a, b + 1)]
+    assert len(numbers) == 4 * 10 * 7
+    assert len(set(numbers)) == len(numbers), "two desks got the same ticket number"
+    assert sorted(numbers) == list(range(1, len(numbers) + 1))
+
+
+def test_an_enrollment_code_sent_by_many_at_once_enrolls_one_device(server) -> None:
+    code = server.code("staff", "race")
+    answers: list[int] = []
+    lock = threading.Lock()
+    gate = threading.Barrier(6)
+
+    def enroll() -> None:
+        gate.wait()
+        r = requests.post(server.url + "/api/v1/devices/enroll", json={"code": code}, timeout=10)
+        with lock:
+            answers.append(r.status_code)
+
+    threads = [threading.Thread(target=enroll) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert sorted(answers) == [200, 403, 403, 403, 403, 403]
+
+
+def test_server_processes_starting_together_migrate_once(pg_cluster, tmp_path) -> None:
+    """Several server processes on one new PostgreSQL database: one migrates, the others
+    wait for it and start — none fails on a table another just made."""
+    url = pg_cluster.create_database("fd_migrate_race")
+    servers = [ServerProcess(tmp_path / f"s{i}", url, demo=False) for i in range(3)]
+    errors: list[BaseException] = []
+
+    def start(srv: ServerProcess) -> None:
+        try:
+            srv.start()
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=start, args=(srv,)) for srv in servers]
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(120)
+        assert errors == []
+        for srv in servers:
+            assert requests.get(srv.url + "/api/v1/health", timeout=5).ok
+    finally:
+        for srv in servers:
+            srv.stop()
