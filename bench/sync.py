@@ -7,6 +7,9 @@ Prints one JSON object:
   propagation_p95_ms   (goal p95 ≤ 30)
   prune_s              the server's retention pass over that change log (every row "old")
   resync_after_prune_s a new desk's first pull after it, with the rows it brought
+  validate_10k_ms      the row contract's check of those 10,000 changes (app/contract), as
+                       the server runs it on every push; validate_share_of_push: its part of
+                       push_10k_s (goal: validation costs the push path under 10 %)
 Run: python bench/sync.py [--quick]
 """
 
@@ -27,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import func, select  # noqa: E402
 
 from app.clock import utcnow  # noqa: E402
+from app.contract import check_payload  # noqa: E402
 from app.models import Department, OutboxEntry, Visit  # noqa: E402
 from app.services import registration, visits  # noqa: E402
 from app.services.registration import PatientForm, VisitForm  # noqa: E402
@@ -55,6 +59,19 @@ def queue_changes(desk: Desk, n: int) -> None:
                 )
             else:
                 visits.note(s, made[-1], f"备注 {i}", actor, desk.clock)
+
+
+def validate_all(desk: Desk, rounds: int = 5) -> float:
+    """Milliseconds to check every queued change against the row contract (best of a few)."""
+    with desk.db.reading() as s:
+        payloads = list(s.scalars(select(OutboxEntry.payload)))
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for payload in payloads:
+            check_payload(payload)
+        best = min(best, time.perf_counter() - start)
+    return best * 1000
 
 
 def push_all(desk: Desk) -> float:
@@ -137,6 +154,7 @@ def main() -> None:
             pusher.engine.lease_block, pusher.engine.low_water = 1000, n_pull // 100 + 10
             pusher.engine.ensure_leases()
             queue_changes(pusher, n_push)
+            validate_ms = validate_all(pusher) * 10_000 / n_push
             push_s = push_all(pusher)
             # more changes until the server's log holds n_pull for a guide desk's scopes
             while True:
@@ -179,6 +197,8 @@ def main() -> None:
         json.dumps(
             {
                 "push_10k_s": round(push_s, 3),
+                "validate_10k_ms": round(validate_ms, 1),
+                "validate_share_of_push": round(validate_ms / 1000 / (push_s * 10_000 / n_push), 3),
                 "pull_100k_s": round(pull_s, 3),
                 "propagation_p50_ms": round(statistics.median(delays), 1),
                 "propagation_p95_ms": round(q[-1], 1),

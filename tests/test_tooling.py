@@ -96,3 +96,14 @@ def test_board_benchmark_prints_its_figures() -> None:
     assert figures["rows_on_board"] == figures["visits"] == 100
     for key in ("board_start_ms", "remote_event_ms_median", "remote_event_ms_p99", "tick_ms"):
         assert figures[key] > 0
+
+
+def test_the_row_contract_in_docs_sync_md_is_generated_from_app_contract() -> None:
+    out = subprocess.run(
+        [sys.executable, "build/contract_doc.py", "--check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 0, out.stderr
