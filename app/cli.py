@@ -81,6 +81,10 @@ def _server_admin_args(adm: argparse.ArgumentParser) -> None:
     code.add_argument("--location", default="")
     adm_sub.add_parser("new-epoch", help="after restoring from a backup: desks re-send all")
     adm_sub.add_parser("upgrade", help="migrate the server database")
+    unlock = adm_sub.add_parser(
+        "unlock", help="let a person whom failed sign-ins locked out sign in again, on every desk"
+    )
+    unlock.add_argument("username", help="the user name, e.g. director.sun")
     srv_survey = adm_sub.add_parser(
         "survey", help="publish a new revision of a survey (JSON) to every kiosk"
     )

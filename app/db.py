@@ -82,10 +82,13 @@ class Database:
         self.sessions = sessionmaker(engine, expire_on_commit=False, info={"outbox": outbox})
         self.on_queued: list[Callable[[], None]] = []
         self._relaxed: Database | None = None
+        # sign-in proofs of the people signed in on this desk, by staff id: the outbox puts
+        # the proof of whoever a change names into it (app/security.py, docs/sync.md §2)
+        self.proofs: dict[str, dict[str, str]] = {}
         if outbox:
             from app.sync import outbox as _outbox
 
-            _outbox.install(self.sessions, self._queued)
+            _outbox.install(self.sessions, self._queued, self.proofs)
 
     def _queued(self) -> None:
         for callback in list(self.on_queued):

@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from app import config, logs
+from app import config, demo, logs, security
 from app.clock import Clock, FixedClock
 from app.db import Database, open_database
 from app.errors import FrontDeskError
@@ -32,6 +32,7 @@ from app.models import Appointment, ArrivalChannel, Department, Role, Staff, Syn
 from app.services import Actor, board, checkin, escort, registration, triage, visits
 from app.services.masking import mask_phone
 from app.services.stages import StageMachine, stage_name
+from app.sync.codec import encode_value
 from app.sync.desk import SyncedDesk
 from app.sync.engine import SyncStatus
 
@@ -83,6 +84,11 @@ def _simulate(
         depts = s.scalars(select(Department).order_by(Department.sort_order)).all()
     key = kiosk.engine.refresh_kiosk_key() or _kiosk_key(kiosk)
     guide_actors = [Actor(desk.identity.device_id, g.id) for g in guides]
+    password = demo.read_hospital()["demo_password"]
+    for g in guides:  # the guides sign in at the desk (every demo user has this password)
+        desk.db.proofs[g.id] = security.sign_in_proof(
+            g.id, password, desk.identity.device_id, encode_value(real.now())
+        )
     kiosk_actor = Actor(kiosk.identity.device_id)
     for i, appt in enumerate(appts[:10]):
         tick()

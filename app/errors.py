@@ -103,6 +103,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Not saved: {field} breaks the record contract ({rule}). Please tell the system "
         "administrator.",
     ),
+    "not_signed_in": (
+        "没有保存：这项操作记在一位没有在本机登录的工作人员名下。请重新登录后再试。",
+        "Not saved: this names a staff member who is not signed in on this desk. Please sign "
+        "in again and retry.",
+    ),
     "correction_invalid": (
         "只能更正这次就诊中尚未被更正的环节变更。",
         "Only a stage move of this visit that has not been corrected yet can be corrected.",
@@ -226,3 +231,15 @@ class RowRefused(FrontDeskError):
 
 class TicketsExhausted(FrontDeskError):
     code = "no_ticket_numbers"
+
+
+def safe_reason(exc: BaseException) -> str:
+    """What went wrong, in words safe to store, show and log: the error's kind and, for a
+    database error, the database's own first line — never a statement's parameters, which
+    hold what was written (a patient's name)."""
+    orig = getattr(exc, "orig", None)
+    source = orig if orig is not None else exc
+    text = str(orig).strip() if orig is not None else ""
+    first = text.splitlines()[0] if text else ""
+    name = type(source).__name__
+    return f"{name}: {first}"[:200] if first else name

@@ -77,6 +77,8 @@ def admin(args: argparse.Namespace, cfg: config.Config) -> int:
                 return 0
             if args.admin_command == "survey":
                 return _publish_survey(s, args.file, cfg)
+            if args.admin_command == "unlock":
+                return _unlock(s, args.username)
             code = create_code(s, role=args.role, name=args.name, location=args.location)
     finally:
         database.close()
@@ -107,6 +109,17 @@ def _prune(database, days: int, cfg: config.Config) -> int:  # type: ignore[no-u
     print(done.describe())
     if refused:
         print(f"{refused} changes waited in vain for a row another desk never sent: refused")
+    return 0
+
+
+def _unlock(session, username: str) -> int:  # type: ignore[no-untyped-def]
+    from sqlalchemy import delete
+
+    from server.models import SignInFailures
+
+    cleared = session.execute(delete(SignInFailures).where(SignInFailures.username == username))
+    desks = cleared.rowcount or 0
+    print(f"{username}: failed sign-ins cleared on {desks} desks; they may sign in now")
     return 0
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import security
 from app.clock import Clock
 from app.db import Database
 from app.errors import FrontDeskError
@@ -39,6 +40,7 @@ from app.services.stages import StageMachine
 from app.services.triage import DepartmentRoster, TriageResult
 from app.services.visits import VisitState
 from app.sync.client import SyncClient, SyncError
+from app.sync.codec import encode_value
 
 log = logging.getLogger(__name__)
 
@@ -138,6 +140,9 @@ class StaffBackend:
             result = auth.sign_in(s, username, password, self.clock)
         if isinstance(result, FrontDeskError):
             raise result
+        self.db.proofs[result.staff_id] = security.sign_in_proof(
+            result.staff_id, password, self.device_id, encode_value(self.clock.now())
+        )
         return result
 
     def guides(self) -> list[StaffMember]:

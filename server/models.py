@@ -76,13 +76,29 @@ class StaffSession(ServerBase):
     expires_at: Mapped[dt.datetime] = mapped_column()
 
 
+class StaffKey(ServerBase):
+    """A staff member's sign-in key (``app.security.staff_key``), kept by the server alone —
+    never sent to a desk — to check the sign-in proof in that person's changes.  A password
+    change adds a key; the old ones still prove changes made before it."""
+
+    __tablename__ = "staff_keys"
+
+    staff_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)  # hex
+    added_at: Mapped[dt.datetime] = mapped_column()
+
+
 class SignInFailures(ServerBase):
-    """Failed sign-ins per user name; enough of them lock the name for a while."""
+    """Failed sign-ins per user name *on one desk*: enough of them lock that name on that
+    desk only, for longer each time — a desk cannot lock a person out of every other desk.
+    ``frontdesk server-admin unlock NAME`` clears them all."""
 
     __tablename__ = "sign_in_failures"
 
     username: Mapped[str] = mapped_column(String(40), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     failures: Mapped[int] = mapped_column(Integer, default=0)
+    locks: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[dt.datetime | None] = mapped_column(default=None)
 
 

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from app.clock import utcnow
 from app.config import DEFAULT_IN_VISIT
+from app.contract import actors
 from app.models import (
     Appointment,
     Department,
@@ -38,6 +39,7 @@ from app.models import (
     Visit,
     VisitEvent,
 )
+from app.security import proof_holds
 from app.services import survey
 from app.services.stages import FIXED
 from app.sync.codec import (
@@ -48,6 +50,7 @@ from app.sync.codec import (
     encode_value,
     row_to_dict,
 )
+from server import staff_keys
 from server.changelog import Writer
 from server.db import insert_rows
 from server.models import ClaimLoss, Device, EscortAssignment, FieldVersion, WaitingMutation
@@ -81,6 +84,24 @@ class Batch:
         self.met: list[Visit] = []
         self._awaited: set[tuple[str, str]] | None = None
         self.arrived: list[tuple[str, str]] = []  # rows that waiting mutations name
+        self._keys: dict[str, list[bytes]] = {}
+        self._proven: set[tuple[str, str, str, str]] = set()
+
+    def preload_keys(self, staff_ids: set[str]) -> None:
+        """The sign-in keys of the people a push's changes name (one query)."""
+        self._keys.update(staff_keys.keys_of(self.session, staff_ids - set(self._keys)))
+
+    def proven(self, proof: dict[str, str]) -> bool:
+        """Whether a sign-in proof holds (each one checked once a push)."""
+        seen = (proof["staff_id"], proof["device_id"], proof["at"], proof["mac"])
+        if seen in self._proven:
+            return True
+        if proof["staff_id"] not in self._keys:
+            self.preload_keys({proof["staff_id"]})
+        if proof_holds(self._keys[proof["staff_id"]], proof):
+            self._proven.add(seen)
+            return True
+        return False
 
     def get(self, model: type, key: Any) -> Any:
         found = self.pending.get((model, key))
@@ -246,10 +267,31 @@ class Outcome:
         self.conflicts.append(details)
 
 
-def apply_ops(batch: Batch, device: Device, ops: list[dict[str, Any]], log: Writer) -> Outcome:
+def _check_actors(batch: Batch, device: Device, payload: dict[str, Any]) -> None:
+    """A change that names who did it (``ACTOR_COLUMNS``) carries that person's proof of
+    having signed in on the sending desk; a kiosk names nobody."""
+    named = actors(payload.get("ops"))
+    if not named:
+        return
+    if device.role == "kiosk":
+        raise Rejected("forbidden", "a kiosk acts for no staff member")
+    proof = payload.get("proof")
+    if not isinstance(proof, dict):
+        raise Rejected("staff_unproven", "names a staff member but carries no sign-in proof")
+    if named != {proof["staff_id"]}:
+        raise Rejected("staff_unproven", "names a staff member other than the one signed in")
+    if proof["device_id"] != device.id:
+        raise Rejected("staff_unproven", "the sign-in proof is another desk's")
+    if not batch.proven(proof):
+        raise Rejected("staff_unproven", "the sign-in proof does not hold")
+
+
+def apply_ops(batch: Batch, device: Device, payload: dict[str, Any], log: Writer) -> Outcome:
     outcome = Outcome()
+    ops = payload.get("ops")
     if not isinstance(ops, list) or not ops:
         raise Rejected("malformed", "a mutation carries a non-empty list of ops")
+    _check_actors(batch, device, payload)
     for op in ops:
         if not isinstance(op, dict):
             raise Rejected("malformed", "an op is an object")

@@ -20,8 +20,9 @@ from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
 
 from app.clock import utcnow
-from app.contract import ContractError, check_payload
+from app.contract import ContractError, actors, check_payload
 from app.db import Database
+from app.errors import safe_reason
 from app.models import Patient, Staff, Visit
 from app.sync.codec import DESK_TABLES, content_hash
 from server import changelog
@@ -192,7 +193,7 @@ def _apply(
         try:
             _check_envelope(m)
             with s.begin_nested():
-                outcome = apply_ops(batch, device, m.payload.get("ops"), writer)
+                outcome = apply_ops(batch, device, m.payload, writer)
                 batch.write()
                 seq = writer.finish(mark)
         except Waiting as exc:
@@ -208,7 +209,7 @@ def _apply(
             return exc.answer()
         except Exception as exc:  # a server bug: keep the mutation whole, answer, carry on
             _forget(batch, s, writer, mark)
-            reason = quarantine_reason(exc)
+            reason = safe_reason(exc)
             log.error(
                 "mutation %s from device %s quarantined: %s\n%s",
                 m.mutation_id,
@@ -235,17 +236,6 @@ def _check_envelope(m: MutationIn) -> None:
         raise Rejected.invalid(exc.field, exc.rule, exc.message) from None
     if content_hash(m.payload) != m.content_hash:
         raise Rejected("hash_mismatch", "content_hash does not match the payload")
-
-
-def quarantine_reason(exc: BaseException) -> str:
-    """What went wrong, in words safe to store, answer and log: the error's kind and, for a
-    database error, the database's own first line — never the statement's parameters, which
-    hold what the desk sent (a patient's name)."""
-    orig = getattr(exc, "orig", None)
-    text = str(orig) if orig is not None else ""
-    first = text.strip().splitlines()[0] if text.strip() else ""
-    name = type(orig if orig is not None else exc).__name__
-    return f"{name}: {first}"[:200] if first else name
 
 
 def _quarantine(s: Session, device: Device, m: MutationIn, reason: str) -> None:
@@ -445,7 +435,9 @@ def _preload(batch: Batch, device: Device, mutations: list[MutationIn]) -> None:
     visits: set[str] = set()
     patients: set[str] = set()
     claims: set[tuple[str, str]] = set()
+    named: set[str] = set()
     for m in mutations:
+        named |= actors(_ops(m))
         for op in _ops(m):
             table, data = op.get("t"), op.get("data")
             if table not in DESK_TABLES or not isinstance(op.get("id"), str):
@@ -474,6 +466,7 @@ def _preload(batch: Batch, device: Device, mutations: list[MutationIn]) -> None:
     }
     batch.absent |= {(ClaimLoss, k) for k in claims - losses}
     batch.session.scalars(select(Staff)).all()
+    batch.preload_keys(named)
     wanted = [m.mutation_id for m in mutations]
     seen = batch.session.scalars(
         select(AppliedMutation).where(
@@ -539,7 +532,7 @@ def _fast(
         writer.mutation_id = m.mutation_id
         start = writer.mark()
         try:
-            outcome = apply_ops(batch, device, m.payload.get("ops"), writer)
+            outcome = apply_ops(batch, device, m.payload, writer)
         except Exception:
             raise _Fallback from None
         result: dict[str, Any] = {"status": outcome.status}

@@ -12,7 +12,7 @@ from app import demo
 from app.clock import Clock
 from app.models import Appointment, Department, Doctor, RosterSlot, Staff, SurveyDefinition
 from app.services import survey
-from server import changelog
+from server import changelog, staff_keys
 
 ORDER = (Department, Doctor, RosterSlot, Staff, SurveyDefinition, Appointment)
 
@@ -39,6 +39,9 @@ def load_demo(session: Session, clock: Clock, *, seed: int | None = None) -> int
         return 0
     demo.load(session, clock, seed=seed)
     session.flush()
+    password = demo.read_hospital()["demo_password"]
+    for staff_id in session.scalars(select(Staff.id)):
+        staff_keys.remember(session, staff_id, password)
     return publish_all(session, clock)
 
 

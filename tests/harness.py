@@ -3,6 +3,7 @@ system picks, desks with their own SQLite files enrolled through the real endpoi
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from app import security
 from app.clock import Clock
 from app.db import Database
 from app.models import Department, OutboxEntry, Role, Staff, SyncState
@@ -23,6 +25,19 @@ from server.process import ROOT
 from server.process import ServerProcess as _ServerProcess
 
 TZ = ZoneInfo("Asia/Shanghai")
+DEMO_PASSWORD = "demo-1234"
+
+
+@functools.lru_cache(maxsize=64)
+def _key(staff_id: str) -> bytes:
+    return security.staff_key(staff_id, DEMO_PASSWORD)  # argon2id: once a person per run
+
+
+def sign_in_here(db: Database, staff_id: str, device_id: str, at: str = "") -> None:
+    """What a desk's sign-in screen does for a person: their proof, made on this desk."""
+    at = at or "2026-11-23T01:00:00Z"
+    mac = security.sign_in_mac(_key(staff_id), staff_id, device_id, at)
+    db.proofs[staff_id] = {"staff_id": staff_id, "device_id": device_id, "at": at, "mac": mac}
 
 
 class ServerProcess(_ServerProcess):
@@ -100,9 +115,12 @@ class Desk:
         self.engine.sync_until_idle()
 
     def staff(self, username: str) -> Actor:
+        """``username`` as signed in on this desk (the demo password): their changes carry
+        the sign-in proof the server asks for."""
         with self.db.reading() as s:
             st = s.scalars(select(Staff).where(Staff.username == username)).one()
-            return Actor(self.identity.device_id, st.id)
+        sign_in_here(self.db, st.id, self.identity.device_id)
+        return Actor(self.identity.device_id, st.id)
 
     def guides(self) -> list[Staff]:
         with self.db.reading() as s:
@@ -147,4 +165,4 @@ class DeskMaker:
             desk.close()
 
 
-__all__ = ["ROOT", "Desk", "DeskMaker", "ServerProcess"]
+__all__ = ["ROOT", "Desk", "DeskMaker", "ServerProcess", "sign_in_here"]

@@ -122,11 +122,11 @@ def test_db_upgrade_command_on_an_old_file(tmp_path: Path, capsys) -> None:
     path = tmp_path / "old.db"
     _old_database_with_rows(path)
     assert cli(["--data-dir", str(tmp_path), "db", "upgrade", "--database", str(path)]) == 0
-    assert "upgraded from 0001_reference to 0007_ticket_range_unique" in capsys.readouterr().out
+    assert "upgraded from 0001_reference to 0008_set_aside" in capsys.readouterr().out
     assert cli(["--data-dir", str(tmp_path), "db", "current", "--database", str(path)]) == 0
-    assert capsys.readouterr().out.strip() == "0007_ticket_range_unique"
+    assert capsys.readouterr().out.strip() == "0008_set_aside"
     assert cli(["--data-dir", str(tmp_path), "db", "upgrade", "--database", str(path)]) == 0
-    assert "already at 0007_ticket_range_unique" in capsys.readouterr().out
+    assert "already at 0008_set_aside" in capsys.readouterr().out
 
 
 def test_failed_migration_restores_the_backup(tmp_path: Path, monkeypatch) -> None:

@@ -21,7 +21,7 @@ from app.ids import new_id
 from app.models import Department, Staff, Visit
 from app.sync.codec import content_hash
 
-from .harness import TZ, Desk, ServerProcess
+from .harness import TZ, Desk, ServerProcess, sign_in_here
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
@@ -44,6 +44,12 @@ class Hostile:
         self.server = server
         self.seq = 0
         self.id = self.desk.identity.device_id
+
+    def proof(self, username: str) -> dict[str, str]:
+        """``username``'s sign-in proof made on this device (the demo password)."""
+        staff_id = _server_rows(self.server, username)["guide"]
+        sign_in_here(self.desk.db, staff_id, self.id)
+        return self.desk.db.proofs[staff_id]
 
     def send(self, *payloads: dict[str, Any]) -> list[dict[str, Any]]:
         mutations = []
@@ -93,13 +99,13 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat().replace("+00:00", "Z")
 
 
-def _server_rows(server: ServerProcess) -> dict[str, str]:
+def _server_rows(server: ServerProcess, username: str = "guide.li") -> dict[str, str]:
     db = server.database()
     try:
         with db.reading() as s:
             return {
                 "department": s.scalars(select(Department.id).where(Department.code == "IM")).one(),
-                "guide": s.scalars(select(Staff.id).where(Staff.username == "guide.li")).one(),
+                "guide": s.scalars(select(Staff.id).where(Staff.username == username)).one(),
             }
     finally:
         db.close()
@@ -138,8 +144,13 @@ def _walk_in(server: ServerProcess, device_id: str, **visit: Any) -> dict[str, A
     }
 
 
-def _insert(table: str, data: dict[str, Any]) -> dict[str, Any]:
-    return {"ops": [{"op": "insert", "t": table, "id": data["id"], "data": data}]}
+def _insert(
+    table: str, data: dict[str, Any], proof: dict[str, str] | None = None
+) -> dict[str, Any]:
+    change: dict[str, Any] = {"ops": [{"op": "insert", "t": table, "id": data["id"], "data": data}]}
+    if proof is not None:
+        change["proof"] = proof
+    return change
 
 
 def _patch(table: str, row_id: str, data: dict[str, Any], base: int = 1) -> dict[str, Any]:
@@ -188,7 +199,9 @@ def test_a_kiosks_unknown_enum_value_is_refused_and_every_guide_desk_keeps_synci
         guide.close()
 
 
-def _bad_rows(ids: dict[str, str]) -> list[tuple[str, dict[str, Any], str, str]]:
+def _bad_rows(
+    ids: dict[str, str], proof: dict[str, str]
+) -> list[tuple[str, dict[str, Any], str, str]]:
     """(what, change, field, rule): one broken row each."""
     patient = {"id": new_id(), "name": "李雷", "created_at": _now()}
     event = {
@@ -271,19 +284,21 @@ def _bad_rows(ids: dict[str, str]) -> list[tuple[str, dict[str, Any], str, str]]
         ),
         (
             "stage zzz",
-            _insert("visit_events", {**event, "kind": "stage_changed", "stage": "zzz"}),
+            _insert("visit_events", {**event, "kind": "stage_changed", "stage": "zzz"}, proof),
             "visit_events.stage",
             "stage_unknown",
         ),
         (
-            "a staff member who does not exist",
-            _insert("visit_events", {**event, "kind": "claimed", "staff_id": new_id()}),
-            "visit_events.staff_id",
+            "a hand-off to a staff member who does not exist",
+            _insert(
+                "visit_events", {**event, "kind": "handed_off", "to_staff_id": new_id()}, proof
+            ),
+            "visit_events.to_staff_id",
             "unknown_reference",
         ),
         (
             "an unknown event kind",
-            _insert("visit_events", {**event, "kind": "teleported"}),
+            _insert("visit_events", {**event, "kind": "teleported"}, proof),
             "visit_events.kind",
             "literal_error",
         ),
@@ -295,7 +310,7 @@ def test_every_broken_row_is_refused_with_its_field_and_rule(server, hostile, tm
     made = desk.send(_walk_in_at_desk(server, desk.id))
     assert made[0]["status"] == "applied"
     ids = {"visit": _visit_of(server, desk.id), "device": desk.id, **_server_rows(server)}
-    for what, change, field, rule in _bad_rows(ids):
+    for what, change, field, rule in _bad_rows(ids, desk.proof("guide.li")):
         (answer,) = desk.send(change)
         assert answer["status"] == "rejected", what
         assert (answer["code"], answer["field"], answer["rule"]) == (
@@ -584,3 +599,156 @@ def test_server_processes_starting_together_migrate_once(pg_cluster, tmp_path) -
     finally:
         for srv in servers:
             srv.stop()
+
+
+def _log_on_server(server: ServerProcess, rows: list[tuple[str, dict[str, Any]]]) -> None:
+    """Rows written straight into the server's change log, as a newer or buggy server might
+    send them — past every check a push has."""
+    from server import changelog
+
+    db = server.database()
+    try:
+        with db.session() as s:
+            writer = changelog.Writer.on(s, dt.datetime.now(TZ).date())
+            for table, data in rows:
+                writer.data(table, data)
+            writer.announce()
+    finally:
+        db.close()
+
+
+def test_a_desk_never_stops_on_a_pulled_row_it_cannot_read(server, hostile, tmp_path, caplog):
+    """A staff desk's pull used to fail for good on such a row, its cursor stuck and no valid
+    change reaching it.  Now the rest of the page applies, the row is set aside whole with
+    its reason, the cursor moves on, the duty lead sees it on the sync line — and the log
+    names the table and sequence number, never what the row holds."""
+    from app.models import SetAsideChange, SyncState
+
+    guide = Desk.enroll(server, tmp_path / "guide", "staff", "guide")
+    try:
+        guide.sync()
+        kiosk = hostile("kiosk")
+        before = _walk_in(server, kiosk.id)
+        after = _walk_in(server, kiosk.id)
+        assert kiosk.send(before)[0]["status"] == "applied"
+        unreadable = {**after["ops"][1]["data"], "id": new_id(), "source_channel": "zzz_bogus"}
+        unreadable["version"] = 1
+        unreadable["patient_id"] = None
+        _log_on_server(server, [("visits", unreadable)])
+        assert kiosk.send(after)[0]["status"] == "applied"
+        with caplog.at_level("WARNING"):
+            guide.sync()
+        with guide.db.reading() as s:
+            assert s.get(Visit, before["ops"][1]["id"]) is not None
+            assert s.get(Visit, after["ops"][1]["id"]) is not None  # the page after it too
+            assert s.get(Visit, unreadable["id"]) is None
+            (aside,) = s.scalars(select(SetAsideChange)).all()
+            assert (aside.entity_type, aside.entity_id) == ("visits", unreadable["id"])
+            assert aside.change["data"]["source_channel"] == "zzz_bogus"  # kept whole
+            assert "zzz_bogus" in aside.reason or "LookupError" in aside.reason
+            cursor = s.get(SyncState, 1).cursor
+            assert cursor >= aside.seq
+        status = guide.engine.status
+        assert status.set_aside == 1
+        assert "1 条收到的数据无法读取" in status.describe(dt.datetime.now(dt.UTC), TZ)
+        assert "王芳" not in caplog.text and "13900001111" not in caplog.text
+        assert any("set aside" in r.getMessage() for r in caplog.records)
+        guide.sync()  # and it goes on: nothing more set aside, nothing stuck
+        with guide.db.reading() as s:
+            assert len(s.scalars(select(SetAsideChange)).all()) == 1
+    finally:
+        guide.close()
+
+
+def test_a_desk_cannot_lock_a_person_out_of_every_other_desk(server, hostile, tmp_path) -> None:
+    """Five wrong passwords on one desk used to lock the director out everywhere.  Now the
+    lock holds on that desk alone, grows with each lock, and the server's command line lifts
+    it everywhere."""
+    from app.sync.client import Unauthorized
+    from server.models import SignInFailures
+
+    from .test_server_cli import _frontdesk
+
+    noisy, other = hostile("staff"), hostile("staff")
+    client = noisy.desk.engine.client
+
+    def fail_five() -> None:
+        for _ in range(5):
+            with pytest.raises(Unauthorized):
+                client.sign_in("director.sun", "guessing")
+
+    def locked_for() -> dt.timedelta:
+        db = server.database()
+        try:
+            with db.session() as s:
+                row = s.get(SignInFailures, ("director.sun", noisy.id))
+                left = row.locked_until - dt.datetime.now(dt.UTC)
+                row.locked_until = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)  # over
+                return left
+        finally:
+            db.close()
+
+    fail_five()
+    r = client.http.post(
+        server.url + "/api/v1/staff/sign-in",
+        json={"username": "director.sun", "password": "demo-1234"},
+        timeout=5,
+    )
+    assert r.status_code == 423
+    assert other.desk.engine.client.sign_in("director.sun", "demo-1234")["staff_token"]
+    first = locked_for()
+    fail_five()
+    second = locked_for()
+    assert 1.8 < second / first < 2.2  # each lock twice as long as the one before
+    fail_five()
+    out = _frontdesk(
+        "server-admin",
+        "--database-url",
+        server.database_url,
+        "unlock",
+        "director.sun",
+        data=tmp_path,
+    )
+    assert out.returncode == 0, out.stderr
+    assert "director.sun" in out.stdout
+    assert client.sign_in("director.sun", "demo-1234")["staff_token"]
+
+
+def test_a_desk_acts_only_for_people_signed_in_on_it(server, hostile) -> None:
+    """A staff desk used to be able to claim an escort as a guide not signed in there, as the
+    director, or as a staff id that does not exist — all applied."""
+    desk, elsewhere, kiosk = hostile("staff"), hostile("staff"), hostile("kiosk")
+    desk.send(_walk_in_at_desk(server, desk.id))
+    visit_id = _visit_of(server, desk.id)
+    li = _server_rows(server, "guide.li")["guide"]
+    director = _server_rows(server, "director.sun")["guide"]
+
+    def claim(staff_id: str, proof: dict[str, str] | None, sender: Hostile = desk) -> dict:
+        event = {
+            "id": new_id(),
+            "visit_id": visit_id,
+            "kind": "claimed",
+            "staff_id": staff_id,
+            "device_id": sender.id,
+            "occurred_at": _now(),
+        }
+        (answer,) = sender.send(_insert("visit_events", event, proof))
+        return answer
+
+    own = desk.proof("guide.li")
+    forged = {**own, "mac": "0" * 64}
+    theirs = elsewhere.proof("guide.li")  # guide.li signed in on another desk
+    nobody = {**own, "staff_id": new_id()}
+    for what, staff_id, proof in [
+        ("no proof", li, None),
+        ("the director, with guide.li's proof", director, own),
+        ("another desk's proof", li, theirs),
+        ("a forged proof", li, forged),
+        ("somebody who does not exist", nobody["staff_id"], nobody),
+    ]:
+        answer = claim(staff_id, proof)
+        assert (answer["status"], answer["code"]) == ("rejected", "staff_unproven"), what
+    assert claim(li, own)["status"] == "applied"  # guide.li, signed in here
+    assert claim(director, desk.proof("director.sun"))["status"] in ("applied", "conflict")
+    from_kiosk = claim(li, None, kiosk)
+    assert (from_kiosk["status"], from_kiosk["code"]) == ("rejected", "forbidden")

@@ -12,6 +12,8 @@ from app.services import escort, registration, triage, visits
 from app.services.registration import PatientForm, VisitForm
 from app.sync.codec import content_hash
 
+from .harness import sign_in_here
+
 
 @pytest.fixture
 def desk(hospital) -> Database:
@@ -25,6 +27,7 @@ def _outbox(db: Database) -> list[OutboxEntry]:
 
 
 def test_one_entry_per_transaction_with_parents_first(hospital, desk, clock, machine) -> None:
+    sign_in_here(desk, hospital.desk.staff_id, hospital.desk.device_id)
     with desk.session() as s:
         reg = registration.register_walk_in(
             s,
@@ -83,3 +86,60 @@ def test_reads_and_local_only_changes_queue_nothing(hospital, desk, clock) -> No
     with desk.session() as s:
         triage.roster_for_day(s, clock.today())
     assert _outbox(desk) == []
+
+
+def test_a_change_for_a_person_not_signed_in_here_is_refused_before_it_is_saved(
+    hospital, desk, clock
+) -> None:
+    """A staff change names who did it; the desk puts that person's sign-in proof in it —
+    and refuses, with a message, a change for somebody who did not sign in on this desk."""
+    from app.errors import FrontDeskError
+    from app.models import Visit
+
+    with desk.session() as s:
+        reg = registration.register_walk_in(
+            s,
+            None,
+            VisitForm(purpose="consultation", department_id=hospital.departments["IM"].id),
+            hospital.kiosk,
+            clock,
+        )
+    with pytest.raises(FrontDeskError) as refused, desk.session() as s:
+        escort.claim(s, reg.visit_id, hospital.guide_actor(0), clock)
+    assert refused.value.code == "not_signed_in"
+    assert "请重新登录" in refused.value.message("zh_CN")
+    with desk.reading() as s:  # nothing of it was written
+        assert s.get(Visit, reg.visit_id).escort_staff_id is None
+    assert len(_outbox(desk)) == 1
+    sign_in_here(desk, hospital.guides[0].id, hospital.desk.device_id)
+    with desk.session() as s:
+        escort.claim(s, reg.visit_id, hospital.guide_actor(0), clock)
+    claim = _outbox(desk)[-1]
+    assert claim.payload["proof"]["staff_id"] == hospital.guides[0].id
+    assert claim.payload["proof"]["device_id"] == hospital.desk.device_id
+
+
+def test_a_change_that_breaks_the_row_contract_is_refused_on_the_desk_and_nothing_is_saved(
+    hospital, desk, clock
+) -> None:
+    from app.errors import RowRefused
+    from app.models import Patient
+
+    with desk.session() as s:
+        reg = registration.register_walk_in(
+            s,
+            PatientForm("王秀英", "F", 67, "13512345678"),
+            VisitForm(purpose="consultation", department_id=hospital.departments["IM"].id),
+            hospital.kiosk,
+            clock,
+        )
+    with pytest.raises(RowRefused) as refused, desk.session() as s:
+        s.get(Patient, reg.patient_id).district = "区" * 41  # past the contract's 40
+    assert (refused.value.params["field"], refused.value.params["rule"]) == (
+        "patients.district",
+        "string_too_long",
+    )
+    assert "patients.district" in refused.value.message("zh_CN")
+    with desk.reading() as s:
+        assert s.get(Patient, reg.patient_id).district == ""
+    assert len(_outbox(desk)) == 1

@@ -136,9 +136,11 @@ def test_offline_claim_race_tells_the_loser_who_won(qtbot, server, tmp_path: Pat
 
 
 def test_a_refused_change_is_undone_and_the_guide_is_told(qtbot, server, tmp_path: Path) -> None:
-    """A change the server refuses (here an older desk moving a visit to another day) is
-    taken back on the desk and the guide reads why, in Chinese, on the board."""
-    from app.models import OutboxEntry, Visit
+    """A change the server refuses (here a desk set up with a stage the hospital's server
+    does not know moves a patient there) is taken back on the desk and the guide reads why,
+    in Chinese, on the board."""
+    from app.models import EventKind, OutboxEntry, Visit
+    from app.services import visits
 
     clock = Clock(tz=TZ)
     a = _desk(qtbot, server, tmp_path, "一楼导医台", clock)
@@ -156,16 +158,16 @@ def test_a_refused_change_is_undone_and_the_guide_is_told(qtbot, server, tmp_pat
         a.runtime.worker.stop()
         with db.session() as s:
             v = s.get(Visit, result.visit_id)
-            day = v.day
-            v.day = day.replace(year=day.year - 1)
-            v.version += 1
+            stage = v.stage
+            actor = a.backend.actor(a.window.who)
+            visits.record(s, v, EventKind.STAGE_CHANGED, actor, clock.now(), stage="rehab")
         engine.sync_until_idle()
         a.window.sync_status(engine.status)
         a.settle()
         message = a.window.board_page.message.text()
-        assert "拒绝" in message and "不允许" in message and "撤销" in message
+        assert "拒绝" in message and "数据无效" in message and "撤销" in message
         with db.reading() as s:
-            assert s.get(Visit, result.visit_id).day == day
+            assert s.get(Visit, result.visit_id).stage == stage
             assert s.scalars(select(OutboxEntry.state)).all().count("rejected") == 1
         a.window.board_page.message.clear()
         a.window.sync_status(engine.status)  # told once, not on every status tick

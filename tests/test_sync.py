@@ -399,7 +399,7 @@ def test_changes_naming_a_row_still_to_come_wait_for_it(server, desks, tmp_path)
         _hand_made(1, note),
         _hand_made(2, _patch("patients", reg.patient_id, {"district": "黄浦区"})),
         _hand_made(3, _patch("visits", reg.visit_id, {"day": "2020-01-01"})),  # not allowed
-        _hand_made(4, {"ops": [lost]}),
+        _hand_made(4, {"ops": [lost], "proof": note["proof"]}),  # guide.wang's, as the note
     ]
     answer = a.engine.client.push(pushed)
     statuses = [r["status"] for r in answer["results"]]
@@ -483,7 +483,10 @@ def test_a_poison_mutation_is_quarantined_and_does_not_block_the_next(server, de
 
         clone = row_to_dict(v)
     clone["id"] = "01900000-0000-7000-8000-000000000001"
-    poison = {"ops": [{"op": "insert", "t": "visits", "id": clone["id"], "data": clone}]}
+    poison = {
+        "ops": [{"op": "insert", "t": "visits", "id": clone["id"], "data": clone}],
+        "proof": a.db.proofs[clone["created_staff_id"]],  # guide.li's, signed in on desk a
+    }
     answer = a.engine.client.push(
         [
             {

@@ -13,9 +13,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from app.contract.limits import MAX_OPS, PAYLOAD_MAX_DEPTH, depth
-from app.contract.rows import PATCHABLE, ROWS, Row
+from app.contract.rows import ACTOR_COLUMNS, PATCHABLE, ROWS, Row, SignInProof
 
 OP_KINDS = ("insert", "patch")
+PAYLOAD_KEYS = frozenset({"ops", "proof"})
 
 
 @dataclass
@@ -109,6 +110,13 @@ def check_payload(payload: Any) -> None:
         raise ContractError("payload", "malformed", "a change is an object")
     if depth(payload, PAYLOAD_MAX_DEPTH) > PAYLOAD_MAX_DEPTH:
         raise ContractError("payload", "too_deep", f"nests deeper than {PAYLOAD_MAX_DEPTH}")
+    extra = set(payload) - PAYLOAD_KEYS
+    if extra:
+        raise ContractError(
+            f"payload.{str(sorted(extra)[0])[:40]}",
+            "extra_forbidden",
+            "a change has ops and a proof",
+        )
     ops = payload.get("ops")
     if not isinstance(ops, list) or not ops:
         raise ContractError("ops", "malformed", "a change carries a non-empty list of ops")
@@ -116,14 +124,34 @@ def check_payload(payload: Any) -> None:
         raise ContractError("ops", "too_many", f"at most {MAX_OPS} rows in one change")
     for op in ops:
         check_op(op)
+    if "proof" in payload:
+        try:
+            SignInProof.__pydantic_validator__.validate_python(payload["proof"])
+        except ValidationError as exc:
+            raise _first(exc, "proof") from None
+
+
+def actors(ops: Any) -> set[str]:
+    """The staff members a change names as having done it (``ACTOR_COLUMNS``)."""
+    found: set[str] = set()
+    for op in ops if isinstance(ops, list) else ():
+        if not isinstance(op, dict) or not isinstance(op.get("data"), dict):
+            continue
+        for column in ACTOR_COLUMNS.get(str(op.get("t")), ()):
+            value = op["data"].get(column)
+            if isinstance(value, str):
+                found.add(value)
+    return found
 
 
 __all__ = [
+    "ACTOR_COLUMNS",
     "OP_KINDS",
     "PATCHABLE",
     "ROWS",
     "ContractError",
     "Row",
+    "actors",
     "check_op",
     "check_patch",
     "check_payload",

@@ -197,6 +197,24 @@ class SurveyResponseRow(Row):
     created_at: Instant
 
 
+class SignInProof(Row):
+    """Who made a staff desk's change: proof that this person signed in on this desk
+    (``app.security.sign_in_proof``), carried in the change beside its ops."""
+
+    staff_id: RowRef
+    device_id: DeviceId
+    at: Instant
+    mac: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+
+
+# Columns naming the person who did what a change records: a staff desk's change that names
+# one carries that person's sign-in proof; a kiosk's names none.
+ACTOR_COLUMNS: dict[str, tuple[str, ...]] = {
+    "visits": ("created_staff_id",),
+    "visit_events": ("staff_id",),
+    "assistance_requests": ("acknowledged_by", "resolved_by"),
+}
+
 ROWS: dict[str, type[Row]] = {
     "patients": PatientRow,
     "visits": VisitRow,
@@ -242,9 +260,11 @@ PATCHABLE: dict[str, frozenset[str]] = {
 }
 
 __all__ = [
+    "ACTOR_COLUMNS",
     "JSON_MAX_BYTES",
     "JSON_MAX_DEPTH",
     "PATCHABLE",
     "ROWS",
     "Row",
+    "SignInProof",
 ]

@@ -12,7 +12,14 @@ from app.models.reference import (
     Staff,
     SurveyDefinition,
 )
-from app.models.sync import EventFlag, LocalSignInFailure, OutboxEntry, SyncState, UndoneRow
+from app.models.sync import (
+    EventFlag,
+    LocalSignInFailure,
+    OutboxEntry,
+    SetAsideChange,
+    SyncState,
+    UndoneRow,
+)
 from app.models.visit import (
     ArrivalChannel,
     AssistanceRequest,
@@ -43,6 +50,7 @@ __all__ = [
     "Purpose",
     "Role",
     "RosterSlot",
+    "SetAsideChange",
     "SourceChannel",
     "Staff",
     "SurveyDefinition",

@@ -81,6 +81,22 @@ class UndoneRow(Base):
     undone_at: Mapped[dt.datetime] = mapped_column()
 
 
+class SetAsideChange(Base):
+    """A pulled change this desk could not apply (a row from a newer server, a bug): kept
+    whole, with the reason, so the rest of its page and every page after it still apply.
+    The duty lead is told; a newer program applies it again (``app.sync.apply``)."""
+
+    __tablename__ = "set_aside_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    entity_type: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(36))
+    change: Mapped[dict[str, Any]] = mapped_column()
+    reason: Mapped[str] = mapped_column(String(200))
+    set_aside_at: Mapped[dt.datetime] = mapped_column()
+
+
 class LocalSignInFailure(Base):
     """Failed sign-ins on this desk per user name (never synced)."""
 

@@ -8,20 +8,75 @@ events are read back in one query to derive their state."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from app.models import Base, EventFlag, Patient, UndoneRow, Visit, VisitEvent
+from app.errors import safe_reason
+from app.models import Base, EventFlag, Patient, SetAsideChange, UndoneRow, Visit, VisitEvent
 from app.sync.codec import TABLES, dict_to_values, primary_key
 
+log = logging.getLogger(__name__)
 APPEND_ONLY = {"visit_events": VisitEvent, "event_flags": EventFlag}
 # The server undoing a change of this desk that it refused: the row as the server holds it,
 # or word that the server has none.
 UNDO = {"revert", "gone"}
+
+
+@dataclass(frozen=True)
+class PageApplied:
+    applied: int
+    set_aside: int
+
+
+def apply_page(session: Session, changes: list[dict[str, Any]]) -> PageApplied:
+    """A pulled page, in the caller's transaction — and never stopped by a change this desk
+    cannot apply: then the page goes again change by change, each in a savepoint of its own,
+    and what still fails is set aside whole (``SetAsideChange``) with its reason, so the
+    cursor moves on.  Defence in depth: the server checks every row a desk sends against the
+    row contract, so this is for a server newer than this program, or a bug."""
+    try:
+        with session.begin_nested():
+            return PageApplied(apply_changes(session, changes), 0)
+    except Exception:
+        pass  # a change in the page cannot be applied: find it
+    applied = aside = 0
+    for change in changes:
+        try:
+            with session.begin_nested():
+                applied += apply_changes(session, [change])
+        except Exception as exc:
+            aside += 1
+            _set_aside(session, change, safe_reason(exc))
+    return PageApplied(applied, aside)
+
+
+def _set_aside(session: Session, change: Any, reason: str) -> None:
+    entity_type = str(change.get("entity_type", ""))[:40] if isinstance(change, dict) else ""
+    entity_id = str(change.get("entity_id", ""))[:36] if isinstance(change, dict) else ""
+    seq = change.get("seq") if isinstance(change, dict) else None
+    session.add(
+        SetAsideChange(
+            seq=seq if isinstance(seq, int) else 0,
+            entity_type=entity_type,
+            entity_id=entity_id,
+            change=change if isinstance(change, dict) else {"raw": repr(change)[:2000]},
+            reason=reason,
+            set_aside_at=dt.datetime.now(dt.UTC),
+        )
+    )
+    session.flush()
+    log.warning(
+        "a pulled %s change (seq %s) could not be applied; set aside: %s",
+        entity_type,
+        seq,
+        reason,
+    )
 
 
 def apply_changes(session: Session, changes: Iterable[dict[str, Any]]) -> int:

@@ -18,9 +18,9 @@ from sqlalchemy import bindparam, delete, func, select, update
 from app.clock import Clock
 from app.db import Database
 from app.ids import new_id
-from app.models import Department, OutboxEntry, SyncState, UndoneRow
+from app.models import Department, OutboxEntry, SetAsideChange, SyncState, UndoneRow
 from app.services import tickets
-from app.sync.apply import apply_changes
+from app.sync.apply import apply_page
 from app.sync.client import (
     ProtocolError,
     ResyncRequired,
@@ -48,6 +48,9 @@ class SyncStatus:
     error: str | None = None
     revoked: bool = False
     conflicts: tuple[dict[str, Any], ...] = field(default_factory=tuple)
+    # pulled changes this desk could not apply, set aside (app.sync.apply): the duty lead
+    # is told, and the rest of the sync goes on
+    set_aside: int = 0
 
     def describe(self, now: dt.datetime, tz: dt.tzinfo, lang: str = "zh_CN") -> str:
         en = lang.startswith("en")
@@ -65,6 +68,12 @@ class SyncStatus:
             text += f" · {self.pending} changes waiting" if en else f" · {self.pending} 条待同步"
         if self.error and not self.online:
             text += f" · {self.error}"
+        if self.set_aside:
+            text += (
+                f" · {self.set_aside} received changes could not be read; tell the duty lead"
+                if en
+                else f" · {self.set_aside} 条收到的数据无法读取，请告知值班组长"
+            )
         return text
 
 
@@ -125,7 +134,10 @@ class SyncEngine:
     def status(self) -> SyncStatus:
         with self._lock:
             return replace(
-                self._status, pending=self.pending_count(), conflicts=tuple(self._conflicts[-20:])
+                self._status,
+                pending=self.pending_count(),
+                conflicts=tuple(self._conflicts[-20:]),
+                set_aside=self.set_aside_count(),
             )
 
     def mark_online(self) -> None:
@@ -164,6 +176,11 @@ class SyncEngine:
             self.mark_offline("error")
             log.error("sync protocol error: %s", exc)
             raise
+
+    def set_aside_count(self) -> int:
+        """Pulled changes this desk could not apply (kept in ``set_aside_changes``)."""
+        with self.db.reading() as s:
+            return int(s.scalar(select(func.count()).select_from(SetAsideChange)) or 0)
 
     def pending_count(self) -> int:
         with self.db.reading() as s:
@@ -334,13 +351,15 @@ class SyncEngine:
             self._resync(exc.detail)
             return 0, True
         with self.db.relaxed().session(record=False) as s:  # fetched again if lost
-            apply_changes(s, page["changes"])
+            done = apply_page(s, page["changes"])
             state = self._state(s)
             state.cursor = page["cursor"]
             state.server_epoch = page["server_epoch"]
             state.scope_set = page.get("scope_set")
             state.last_pull_at = self.clock.now()
         self.mark_online()
+        if done.set_aside:
+            log.warning("%d pulled changes set aside; the duty lead is told", done.set_aside)
         if page["changes"] and self.on_pulled:
             touched = Touched.of(page["changes"])
             for listener in self.on_pulled:

@@ -15,8 +15,8 @@ from typing import Any
 from sqlalchemy import event, func, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.contract import ContractError, check_payload
-from app.errors import RowRefused
+from app.contract import ContractError, actors, check_payload
+from app.errors import FrontDeskError, RowRefused
 from app.ids import new_id
 from app.models import Base, OutboxEntry
 from app.sync.codec import DESK_TABLES, LOCAL_ONLY_COLUMNS, content_hash, encode_value, row_to_dict
@@ -67,7 +67,7 @@ def _after_flush(session: Session, _ctx: Any) -> None:
         op["fields"] |= changed
 
 
-def _before_commit(session: Session) -> None:
+def _before_commit(session: Session, proofs: dict[str, dict[str, str]]) -> None:
     if not session.info.get("outbox"):
         return
     session.flush()
@@ -89,7 +89,12 @@ def _before_commit(session: Session) -> None:
                     "data": {f: encode_value(getattr(obj, f)) for f in sorted(op["fields"])},
                 }
             )
-    payload = {"ops": ops}
+    payload: dict[str, Any] = {"ops": ops}
+    named = actors(ops)
+    if named:
+        if len(named) > 1 or next(iter(named)) not in proofs:
+            raise FrontDeskError("not_signed_in")
+        payload["proof"] = proofs[next(iter(named))]
     try:
         check_payload(payload)
     except ContractError as exc:  # the commit fails: nothing of the transaction is kept
@@ -114,9 +119,16 @@ def _forget(session: Session, *_: Any) -> None:
     session.info.pop(_OPS, None)
 
 
-def install(sessions: sessionmaker[Session], on_queued: Callable[[], None] | None = None) -> None:
+def install(
+    sessions: sessionmaker[Session],
+    on_queued: Callable[[], None] | None = None,
+    proofs: dict[str, dict[str, str]] | None = None,
+) -> None:
     """Record changes of every session ``sessions`` makes (those with ``info['outbox']``);
-    ``on_queued`` is called after each commit that queued an entry (to wake the pusher)."""
+    ``on_queued`` is called after each commit that queued an entry (to wake the pusher).
+    A change naming a staff member carries that person's sign-in proof from ``proofs``; one
+    naming a person not signed in on this desk is refused (``RowRefused``)."""
+    book = proofs if proofs is not None else {}
 
     def _after_commit(session: Session) -> None:
         if session.info.pop("_outbox_queued", False) and on_queued is not None:
@@ -124,6 +136,6 @@ def install(sessions: sessionmaker[Session], on_queued: Callable[[], None] | Non
 
     event.listen(sessions, "after_commit", _after_commit)
     event.listen(sessions, "after_flush", _after_flush)
-    event.listen(sessions, "before_commit", _before_commit)
+    event.listen(sessions, "before_commit", lambda session: _before_commit(session, book))
     event.listen(sessions, "after_rollback", _forget)
     event.listen(sessions, "after_soft_rollback", _forget)

@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from app.models import Staff
 from app.security import verify_password
+from server import staff_keys
 from server.deps import StaffDesk, State, token_hash
 from server.models import SignInFailures, StaffSession
 
@@ -29,12 +30,20 @@ class SignInOut(BaseModel):
     expires_at: dt.datetime
 
 
+MAX_LOCK = dt.timedelta(hours=24)
+
+
+def lock_time(minutes: int, locks: int) -> dt.timedelta:
+    """How long the ``locks``-th lock lasts: twice as long as the one before, at most a day."""
+    return min(dt.timedelta(minutes=minutes) * 2 ** min(locks - 1, 16), MAX_LOCK)
+
+
 @router.post("/sign-in", response_model=SignInOut)
 def sign_in(body: SignInIn, caller: StaffDesk, state: State) -> SignInOut:
     now = state.clock.now()
     cfg = state.settings
     with state.db.session() as s:
-        failures = s.get(SignInFailures, body.username)
+        failures = s.get(SignInFailures, (body.username, caller.device_id))
         if failures and failures.locked_until and failures.locked_until > now:
             until = failures.locked_until.strftime("%H:%M")
             raise HTTPException(
@@ -44,16 +53,20 @@ def sign_in(body: SignInIn, caller: StaffDesk, state: State) -> SignInOut:
         staff = s.query(Staff).filter_by(username=body.username, active=True).one_or_none()
         if staff is None or not verify_password(staff.password_hash, body.password):
             if failures is None:
-                failures = SignInFailures(username=body.username, failures=0)
+                failures = SignInFailures(
+                    username=body.username, device_id=caller.device_id, failures=0, locks=0
+                )
                 s.add(failures)
             failures.failures += 1
             if failures.failures >= cfg.lockout_failures:
-                failures.locked_until = now + dt.timedelta(minutes=cfg.lockout_minutes)
+                failures.locks += 1
+                failures.locked_until = now + lock_time(cfg.lockout_minutes, failures.locks)
                 failures.failures = 0
             detail = "wrong user name or password"
         else:
             if failures is not None:
                 s.delete(failures)
+            staff_keys.remember(s, staff.id, body.password)  # proofs made offline check too
             token = secrets.token_urlsafe(32)
             expires = now + dt.timedelta(hours=cfg.staff_session_hours)
             s.add(
