@@ -20,6 +20,7 @@ from server.deps import DeviceCaller
 from server.limits import BodyLimit
 from server.notify import PostgresListener
 from server.routes import admin, devices, health, reports, staff, sync
+from server.schemas import install_openapi
 from server.settings import ServerSettings
 from server.state import ServerState
 
@@ -116,6 +117,7 @@ def create_app(settings: ServerSettings, *, migrate: bool = True) -> FastAPI:
 
     for module in (health, devices, staff, sync, admin, reports):
         app.include_router(module.router)
+    install_openapi(app)
     return app
 
 

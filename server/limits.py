@@ -1,9 +1,13 @@
 """Request bodies within their limit, checked while they stream in — before a route, before
 authentication, whatever the client says of the length (chunked bodies included).  A body over
-its limit is answered 413 as soon as its bytes pass the limit; the rest is never read."""
+its limit is answered 413 as soon as its bytes pass the limit; the rest is never read.
+
+Text no database can store is refused here too, for every route at once (422): a NUL
+character (PostgreSQL's text cannot hold one) and a lone UTF-16 surrogate (not Unicode)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
@@ -17,6 +21,11 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 SMALL = 16 * 1024  # enrolling, signing in, a heartbeat, a lease
 DEFAULT = 2 * 1024 * 1024  # reference data from the director's console
+# \u escapes of a high surrogate not followed by a low one, or a low one with no high before
+_LONE_SURROGATE = re.compile(
+    rb"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+    rb"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
 SMALL_PATHS = (
     "/api/v1/devices/enroll",
     "/api/v1/devices/heartbeat",
@@ -40,7 +49,13 @@ class BodyLimit:
         return DEFAULT
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if b"%00" in scope.get("query_string", b"") or "\x00" in scope.get("path", ""):
+            await _unstorable(send)
+            return
+        if scope["method"] in ("GET", "HEAD", "OPTIONS"):
             await self.app(scope, receive, send)
             return
         limit = self.limit(scope["path"])
@@ -63,6 +78,9 @@ class BodyLimit:
             if not message.get("more_body", False):
                 break
         body = b"".join(chunks)
+        if unstorable(body):
+            await _unstorable(send)
+            return
         delivered = False
 
         async def replay() -> Message:
@@ -75,12 +93,29 @@ class BodyLimit:
         await self.app(scope, replay, send)
 
 
+def unstorable(body: bytes) -> bool:
+    """Whether a JSON body holds a NUL character or a lone surrogate (escaped or not)."""
+    if b"\x00" in body:
+        return True
+    if b"\\u" not in body:  # what our desks send: UTF-8, nothing escaped
+        return False
+    return b"\\u0000" in body or _LONE_SURROGATE.search(body) is not None
+
+
+async def _unstorable(send: Send) -> None:
+    await _answer(send, 422, "text may not hold a NUL character or a lone surrogate")
+
+
 async def _too_large(send: Send, limit: int) -> None:
-    body = orjson.dumps({"detail": f"request body larger than {limit} bytes"})
+    await _answer(send, 413, f"request body larger than {limit} bytes")
+
+
+async def _answer(send: Send, status: int, detail: str) -> None:
+    body = orjson.dumps({"detail": detail})
     await send(
         {
             "type": "http.response.start",
-            "status": 413,
+            "status": status,
             "headers": [
                 (b"content-type", b"application/json"),
                 (b"content-length", str(len(body)).encode()),

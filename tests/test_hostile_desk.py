@@ -752,3 +752,27 @@ def test_a_desk_acts_only_for_people_signed_in_on_it(server, hostile) -> None:
     assert claim(director, desk.proof("director.sun"))["status"] in ("applied", "conflict")
     from_kiosk = claim(li, None, kiosk)
     assert (from_kiosk["status"], from_kiosk["code"]) == ("rejected", "forbidden")
+
+
+def test_text_no_database_can_store_is_refused_with_422(server, hostile) -> None:
+    """A NUL character in a name used to answer 500 on PostgreSQL (its text cannot hold
+    one); a lone surrogate is not Unicode at all.  Both are refused before any route."""
+    desk = hostile("staff")
+    http = desk.desk.engine.client.http
+    for body in (
+        b'{"mutations": [{"mutation_id": "a\\u0000", "device_seq": 1, "payload": {}}]}',
+        b'{"mutations": [], "batch_id": "\\udc00"}',
+        b'{"department_id": "x\\u0000", "day": "2026-12-02", "count": 1}',
+    ):
+        for path in ("/sync/v1/push", "/sync/v1/tickets/lease"):
+            r = http.post(
+                server.url + path,
+                data=body,
+                headers={"Content-Type": "application/json"},
+                timeout=10,
+            )
+            assert r.status_code == 422, (path, body, r.text)
+    r = http.get(server.url + "/sync/v1/changes", params={"epoch": "a\x00"}, timeout=10)
+    assert r.status_code == 422
+    (ok,) = desk.send(_walk_in_at_desk(server, desk.id))  # and the desk goes on
+    assert ok["status"] == "applied"

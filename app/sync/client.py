@@ -12,9 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import secrets
+import ssl
 from typing import Any
 
 import requests
+import truststore
+from requests.adapters import HTTPAdapter
 
 from app import __version__, jsonio
 
@@ -47,7 +50,7 @@ class SyncClient:
     def __init__(self, base_url: str, token: str, *, timeout: float = 10.0) -> None:
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
-        self.http = requests.Session()
+        self.http = https_session()
         self.http.headers["Authorization"] = f"Bearer {token}"
         self.http.headers["User-Agent"] = f"FrontDesk/{__version__}"
         self.http.headers["Cache-Control"] = "no-cache"  # a cache on the way must ask again
@@ -150,12 +153,43 @@ class SyncClient:
         )
 
 
+class PlatformTrust(HTTPAdapter):
+    """HTTPS verified against the platform's own trust store (Windows' certificate store,
+    macOS' keychain, the system's CA files on Linux) through truststore, not certifi's public
+    bundle: a hospital that inspects traffic with its own certificate authority, installed
+    on its PCs, is trusted as the PCs' browsers trust it."""
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["ssl_context"] = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        super().init_poolmanager(*args, **kwargs)
+
+    def proxy_manager_for(self, proxy: str, **kwargs: Any) -> Any:
+        kwargs["ssl_context"] = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        return super().proxy_manager_for(proxy, **kwargs)
+
+    def cert_verify(self, conn: Any, url: str, verify: Any, cert: Any) -> None:
+        super().cert_verify(conn, url, verify, cert)
+        if verify is True:  # not certifi's bundle on top: the platform's store decides
+            conn.ca_certs = None
+            conn.ca_cert_dir = None
+
+
+def https_session() -> requests.Session:
+    """A session for the server: every HTTPS call trusts what the platform trusts."""
+    session = requests.Session()
+    session.mount("https://", PlatformTrust())
+    return session
+
+
 def enroll(base_url: str, code: str, *, timeout: float = 10.0) -> dict[str, Any]:
     """Exchange an enrollment code for a device token (no token needed for this one call)."""
     try:
-        r = requests.post(
-            base_url.rstrip("/") + "/api/v1/devices/enroll", json={"code": code}, timeout=timeout
-        )
+        with https_session() as http:
+            r = http.post(
+                base_url.rstrip("/") + "/api/v1/devices/enroll",
+                json={"code": code},
+                timeout=timeout,
+            )
     except requests.RequestException as exc:
         raise Unreachable(type(exc).__name__) from None
     if r.status_code >= 400:

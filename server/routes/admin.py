@@ -15,8 +15,9 @@ from server import changelog
 from server.deps import Director, State
 from server.enrollment import create_code
 from server.models import Device, Quarantine
+from server.schemas import ERRORS, Problem
 
-router = APIRouter(prefix="/api/v1/admin", tags=["admin"])
+router = APIRouter(prefix="/api/v1/admin", tags=["admin"], responses=ERRORS)
 EDITABLE = {"departments", "doctors", "roster_slots", "staff", "survey_definitions", "appointments"}
 
 
@@ -63,7 +64,10 @@ def devices(who: Director, state: State) -> list[dict[str, Any]]:
         ]
 
 
-@router.post("/devices/{device_id}/revoke")
+@router.post(
+    "/devices/{device_id}/revoke",
+    responses={404: {"model": Problem, "description": "no such device"}},
+)
 def revoke(device_id: str, who: Director, state: State) -> dict[str, str]:
     with state.db.session() as s:
         device = s.get(Device, device_id)
@@ -89,7 +93,10 @@ def quarantine(who: Director, state: State) -> list[dict[str, Any]]:
         ]
 
 
-@router.put("/reference/{table}/{row_id}")
+@router.put(
+    "/reference/{table}/{row_id}",
+    responses={404: {"model": Problem, "description": "not a table the console edits"}},
+)
 def put_reference(
     table: str, row_id: str, body: dict[str, Any], who: Director, state: State
 ) -> dict[str, Any]:

@@ -13,8 +13,9 @@ from server import db as serverdb
 from server.changelog import day_key, scopes_for
 from server.deps import DeviceCaller, State, token_hash
 from server.models import Device, EnrollmentCode
+from server.schemas import ERRORS
 
-router = APIRouter(prefix="/api/v1/devices", tags=["devices"])
+router = APIRouter(prefix="/api/v1/devices", tags=["devices"], responses=ERRORS)
 
 
 class EnrollIn(BaseModel):

@@ -12,8 +12,9 @@ from fastapi import APIRouter, HTTPException, Query
 
 from app.services import survey_figures
 from server.deps import StaffDesk, State
+from server.schemas import ERRORS
 
-router = APIRouter(prefix="/api/v1/reports", tags=["reports"])
+router = APIRouter(prefix="/api/v1/reports", tags=["reports"], responses=ERRORS)
 MAX_DAYS = 366
 # the calendar the row contract knows (app/contract/rows.py): the edges of a date's range
 # overflow when a day is added to the last or the local midnight of the first is taken

@@ -13,8 +13,9 @@ from app.security import verify_password
 from server import staff_keys
 from server.deps import StaffDesk, State, token_hash
 from server.models import SignInFailures, StaffSession
+from server.schemas import ERRORS, Problem
 
-router = APIRouter(prefix="/api/v1/staff", tags=["staff"])
+router = APIRouter(prefix="/api/v1/staff", tags=["staff"], responses=ERRORS)
 
 
 class SignInIn(BaseModel):
@@ -38,7 +39,11 @@ def lock_time(minutes: int, locks: int) -> dt.timedelta:
     return min(dt.timedelta(minutes=minutes) * 2 ** min(locks - 1, 16), MAX_LOCK)
 
 
-@router.post("/sign-in", response_model=SignInOut)
+@router.post(
+    "/sign-in",
+    response_model=SignInOut,
+    responses={423: {"model": Problem, "description": "locked on this desk for a while"}},
+)
 def sign_in(body: SignInIn, caller: StaffDesk, state: State) -> SignInOut:
     now = state.clock.now()
     cfg = state.settings

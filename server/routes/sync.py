@@ -20,12 +20,13 @@ from server import db as serverdb
 from server.deps import DeviceCaller, State
 from server.models import Device, TicketCounter
 from server.push import PushIn, TooMany, push_batch
+from server.schemas import ERRORS, ChangesPage, Problem, PushAnswer
 from server.state import ServerState
 
-router = APIRouter(prefix="/sync/v1", tags=["sync"])
+router = APIRouter(prefix="/sync/v1", tags=["sync"], responses=ERRORS)
 
 
-@router.post("/push")
+@router.post("/push", responses={200: {"model": PushAnswer}})
 async def push(request: Request, caller: DeviceCaller, state: State) -> Response:
     """Parsed by hand (one ``json.loads`` and a light check) rather than by a pydantic model
     of every nested payload: a push of 500 mutations is the hottest request there is."""
@@ -72,7 +73,13 @@ def _read(
         }
 
 
-@router.get("/changes")
+@router.get(
+    "/changes",
+    responses={
+        200: {"model": ChangesPage},
+        410: {"model": Problem, "description": "resync_required: epoch, scope set or cursor"},
+    },
+)
 async def changes(
     caller: DeviceCaller,
     state: State,
@@ -168,7 +175,13 @@ def _lease(state: ServerState, device_id: str, body: LeaseIn) -> dict[str, Any]:
         }
 
 
-@router.post("/tickets/lease")
+@router.post(
+    "/tickets/lease",
+    responses={
+        404: {"model": Problem, "description": "no such department"},
+        409: {"model": Problem, "description": "no ticket numbers left that day"},
+    },
+)
 async def lease(body: LeaseIn, caller: DeviceCaller, state: State) -> dict[str, Any]:
     """A range of ticket numbers of one department and day for this device alone."""
     return await run_in_threadpool(_lease, state, caller.device_id, body)
