@@ -80,6 +80,11 @@ class Config:
     escalate_after_s: int = _opt(
         60, 'Seconds before an unacknowledged "call a guide" goes to the duty lead'
     )
+    kiosk_lookup_memory_kib: int = _opt(
+        32768,
+        "Server: memory (KiB) of the slow hash guarding kiosks' look-up codes (argon2id); "
+        "lower it only for tests",
+    )
     log_level: str = _opt("INFO", "Log level: DEBUG, INFO, WARNING or ERROR")
     data_dir: str = _opt("", "Data folder (database, logs); empty: the platform's usual place")
     stages: StageSettings = field(default_factory=StageSettings)
@@ -180,6 +185,8 @@ def _validate(cfg: Config, where: str) -> Config:
         raise ConfigError(f"{where}: unknown time zone {cfg.timezone!r}") from None
     if cfg.server_url and not cfg.server_url.startswith(("http://", "https://")):
         raise ConfigError(f"{where}: server_url must start with http:// or https://")
+    if not 8 <= cfg.kiosk_lookup_memory_kib <= 4 * 1024 * 1024:
+        raise ConfigError(f"{where}: kiosk_lookup_memory_kib must be 8 to 4194304 (4 GiB)")
     return cfg
 
 

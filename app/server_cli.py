@@ -23,6 +23,7 @@ def _settings(args: argparse.Namespace, cfg: config.Config):  # type: ignore[no-
         host=getattr(args, "host", "127.0.0.1"),
         port=getattr(args, "port", 8470),
         timezone=cfg.timezone,
+        kiosk_lookup_memory_kib=cfg.kiosk_lookup_memory_kib,
     )
 
 
@@ -49,7 +50,10 @@ def serve(args: argparse.Namespace, cfg: config.Config) -> int:
 
         serverdb.upgrade(settings.resolved_url())
         database = Database(serverdb.open_engine(settings.resolved_url()))
-        with database.session() as s:
+        with database.session() as s:  # the kiosks' hashes made as this server makes them
+            serverdb.set_lookup_cost(
+                s, f"{settings.kiosk_lookup_passes}:{settings.kiosk_lookup_memory_kib}"
+            )
             load_demo(s, Clock(tz=ZoneInfo(cfg.timezone)), seed=args.seed)
         database.close()
     server_app.run(settings, port_file=args.port_file)

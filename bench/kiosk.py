@@ -10,7 +10,11 @@ kiosk_startup_ratio the same for the kiosk as a lobby runs it: full screen, touc
 kiosk_vs_keyboard_window_ratio   that kiosk against a bare window that loads Qt's on-screen
                     keyboard too (bare_keyboard_window_s): what the kiosk adds to what any
                     Qt program with that keyboard pays
-scan_to_ticket_ms   median from a scanner's burst of keys to the ticket screen (goal <= 150)
+scan_to_ticket_ms   median from a scanner's burst of keys to the ticket screen (goal <= 150),
+                    codes held as a synced kiosk holds them: under the day's slow key
+lookup_hash_ms      one slow look-up hash (argon2id at the server's default cost, lookup_cost);
+                    read_back_day_codes_core_years: what trying every check-in code costs a
+                    thief of the kiosk's disk, on one core of this machine
 rss_mb              resident memory after ``--checkins`` simulated check-ins
 rss_growth_pct      growth of resident memory over the last half of them (goal < 3)
 
@@ -29,7 +33,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -136,7 +142,13 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def checkins(count: int, scans: int) -> dict[str, float]:
+def _timed(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def checkins(count: int, scans: int) -> dict[str, Any]:
     from zoneinfo import ZoneInfo
 
     from sqlalchemy import select
@@ -144,7 +156,14 @@ def checkins(count: int, scans: int) -> dict[str, float]:
     from app import config
     from app.clock import FixedClock
     from app.kiosk_runtime import open_kiosk
-    from app.models import Appointment, Department
+    from app.models import Appointment, Department, SyncState
+    from app.services.checkin import (
+        CODE_ALPHABET,
+        CODE_LENGTH,
+        hashed_code,
+        hashed_phone,
+        slow_key,
+    )
     from app.services.registration import PatientForm, VisitForm
     from kiosk.bridge import Bridge
     from kiosk.main import application, kiosk_settings
@@ -176,6 +195,14 @@ def checkins(count: int, scans: int) -> dict[str, float]:
             app.processEvents()
             time.sleep(0.005)
         runtime = bridge.runtime
+        # As a synced kiosk holds them: codes and phones under the day's slow key (the
+        # server's default cost), so each scan pays the slow hash as in the lobby.
+        key = slow_key(os.urandom(32))
+        runtime.backend.hashed_lookups = True
+        with runtime.db.session(record=False) as s:
+            state = s.get(SyncState, 1) or SyncState(id=1)
+            state.kiosk_day, state.kiosk_key = str(clock.today()), key
+            s.add(state)
         # Enough appointments for every scan: the demo's day plus generated ones.
         with runtime.db.session() as s:
             depts = list(s.scalars(select(Department)))
@@ -186,12 +213,12 @@ def checkins(count: int, scans: int) -> dict[str, float]:
                 s.add(
                     Appointment(
                         patient_name="测试",
-                        patient_phone=f"139{i:08d}",
+                        patient_phone=hashed_phone(key, f"139{i:08d}"),
                         department_id=depts[i % len(depts)].id,
                         doctor_id=None,
                         day=clock.today(),
                         scheduled_at=clock.now(),
-                        checkin_code=code,
+                        checkin_code=hashed_code(key, code),
                         booking_channel=base.booking_channel,
                     )
                 )
@@ -229,7 +256,13 @@ def checkins(count: int, scans: int) -> dict[str, float]:
         window.deleteLater()
         app.processEvents()
     half = rss[len(rss) // 2]
+    one = min(_timed(lambda: hashed_code(key, "ABC234")) for _ in range(5))
+    space = len(CODE_ALPHABET) ** CODE_LENGTH
     return {
+        "lookup_hash_ms": round(one * 1000, 1),
+        "lookup_cost": key.rsplit(":", 1)[0],
+        # reading back one day's codes from a stolen kiosk: every code tried, one core
+        "read_back_day_codes_core_years": round(space * one / (365 * 24 * 3600), 2),
         "scan_to_ticket_ms": round(statistics.median(timings), 1),
         "scan_to_ticket_p95_ms": round(sorted(timings)[int(len(timings) * 0.95) - 1], 1),
         "rss_mb": round(rss[-1], 1),

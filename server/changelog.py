@@ -23,10 +23,16 @@ from sqlalchemy.orm import Session
 
 from app.clock import utcnow
 from app.models import Appointment, Base, Visit
-from app.services.checkin import hashed_code, hashed_phone
+from app.services.checkin import (
+    LOOKUP_MEMORY_KIB,
+    LOOKUP_PASSES,
+    hashed_code,
+    hashed_phone,
+    slow_key,
+)
 from app.services.masking import mask_name
 from app.sync.codec import row_to_dict
-from server.db import insert_rows, meta
+from server.db import insert_rows, lookup_cost, meta
 from server.models import ChangeLog
 
 REFERENCE = {"departments", "doctors", "roster_slots", "survey_definitions"}
@@ -47,9 +53,12 @@ def scopes_for(role: str, device_id: str, day: dt.date) -> list[str]:
     return ["ref", "staff", f"appts:{day}", f"visits:{day}", f"device:{device_id}"]
 
 
-def day_key(secret: str, day: dt.date) -> str:
-    """The kiosks' key for one day: hashes made with it are useless the next day."""
-    return hmac.new(bytes.fromhex(secret), f"kiosk:{day}".encode(), hashlib.sha256).hexdigest()
+def day_key(secret: str, day: dt.date, cost: str = "") -> str:
+    """The kiosks' key for one day: hashes made with it are useless the next day.  ``cost``
+    ("passes:KiB", server_meta ``kiosk_lookup_cost``) sets the slow hash it names."""
+    raw = hmac.new(bytes.fromhex(secret), f"kiosk:{day}".encode(), hashlib.sha256).digest()
+    passes, memory = (int(x) for x in cost.split(":")) if cost else (0, 0)
+    return slow_key(raw, passes or LOOKUP_PASSES, memory or LOOKUP_MEMORY_KIB)
 
 
 def kiosk_projection(appt: Appointment, key: str) -> dict[str, Any]:
@@ -86,6 +95,7 @@ class Writer:
         self.mutation_id = mutation_id
         self.today = today
         self.kiosk_secret = kiosk_secret
+        self.lookup_cost = ""
         self.rows: list[dict[str, Any]] = []
         self.seqs: list[int] = []  # sequence numbers of rows[: len(seqs)], once inserted
         self._locked = False
@@ -96,7 +106,11 @@ class Writer:
     def on(cls, session: Session, today: dt.date, device_id: str | None = None) -> Writer:
         """A writer for ``session``, with the server's kiosk secret read from it."""
         secret = meta(session, "kiosk_secret")
-        return cls(session, device_id=device_id, mutation_id=None, today=today, kiosk_secret=secret)
+        writer = cls(
+            session, device_id=device_id, mutation_id=None, today=today, kiosk_secret=secret
+        )
+        writer.lookup_cost = lookup_cost(session)
+        return writer
 
     def lock(self) -> None:
         if self._locked:
@@ -154,7 +168,9 @@ class Writer:
             payload = data
             if scope.startswith("kappts:"):
                 assert isinstance(obj, Appointment)
-                payload = kiosk_projection(obj, day_key(self.kiosk_secret, obj.day))
+                payload = kiosk_projection(
+                    obj, day_key(self.kiosk_secret, obj.day, self.lookup_cost)
+                )
             self._append(scope, table, entity_id, op, version, payload)
 
     def to_device(

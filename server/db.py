@@ -65,6 +65,20 @@ def ensure_meta(session: Session) -> None:
             session.add(ServerMeta(key=key, value=make()))
 
 
+def lookup_cost(session: Session) -> str:
+    """The kiosks' slow look-up hash as this server makes it ("passes:KiB"; "" = default)."""
+    row = session.get(ServerMeta, "kiosk_lookup_cost")
+    return row.value if row is not None else ""
+
+
+def set_lookup_cost(session: Session, cost: str) -> None:
+    row = session.get(ServerMeta, "kiosk_lookup_cost")
+    if row is None:
+        session.add(ServerMeta(key="kiosk_lookup_cost", value=cost))
+    else:
+        row.value = cost
+
+
 def meta(session: Session, key: str) -> str:
     row = session.get(ServerMeta, key)
     if row is None:

@@ -33,12 +33,14 @@ class ServerProcess:
         *,
         demo: bool = True,
         seed: int | None = 7,
+        settings: dict[str, str] | None = None,
     ) -> None:
         self.workdir = workdir
         workdir.mkdir(parents=True, exist_ok=True)
         self.database_url = database_url or f"sqlite+pysqlite:///{workdir / 'server.db'}"
         self.demo = demo
         self.seed = seed
+        self.settings = settings or {}  # frontdesk.toml keys, given as --set key=value
         self.port = 0
         self.proc: subprocess.Popen[bytes] | None = None
 
@@ -53,6 +55,7 @@ class ServerProcess:
             *frontdesk_command(),
             "--data-dir",
             str(self.workdir),
+            *(arg for k, v in self.settings.items() for arg in ("--set", f"{k}={v}")),
             "server",
             "--database-url",
             self.database_url,

@@ -28,6 +28,9 @@ class ServerSettings:
     retention_days: int = 30
     prune_every_h: float = 6.0
     allow_plain_http_remote: bool = field(default=False)
+    # the kiosks' slow look-up hash (argon2id): passes and memory; lower only for tests
+    kiosk_lookup_passes: int = 2
+    kiosk_lookup_memory_kib: int = 32 * 1024
     # the hospital's stages between registration and departure (a desk's events name them)
     in_visit_stages: tuple[str, ...] = DEFAULT_IN_VISIT
 

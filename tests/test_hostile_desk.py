@@ -776,3 +776,48 @@ def test_text_no_database_can_store_is_refused_with_422(server, hostile) -> None
     assert r.status_code == 422
     (ok,) = desk.send(_walk_in_at_desk(server, desk.id))  # and the desk goes on
     assert ok["status"] == "applied"
+
+
+def test_a_stolen_kiosks_look_up_codes_need_the_slow_hash(server, tmp_path) -> None:
+    """The kiosk holds the day's key with the day's hashed codes and phones.  With a plain
+    keyed hash a thief read the whole day back in core-minutes; the key now names argon2id
+    (memory-hard; 32 MiB and 2 passes unless a test lowers it), so every guess costs that."""
+    import base64
+    import hashlib
+    import hmac
+
+    from argon2.low_level import Type, hash_secret_raw
+
+    from app.models import Appointment
+    from app.services.checkin import hashed_code, normalize_code
+    from server.changelog import day_key
+
+    secret = "ab" * 32
+    key = day_key(secret, dt.date(2026, 12, 2))
+    assert key.startswith("a2:2:32768:")  # the server's default cost
+    raw = base64.urlsafe_b64decode(key.rsplit(":", 1)[1] + "=")
+    slow = hash_secret_raw(
+        b"ABC234", raw, time_cost=2, memory_cost=32768, parallelism=1, hash_len=16, type=Type.ID
+    )
+    assert hashed_code(key, "abc-234") == slow.hex()[:12]
+    assert hashed_code(key, "ABC234") != hmac.new(raw, b"ABC234", hashlib.sha256).hexdigest()[:12]
+
+    kiosk = Desk.enroll(server, tmp_path / "kiosk", "kiosk", "stolen")
+    try:
+        kiosk.sync()
+        held = kiosk.engine.refresh_kiosk_key()
+        assert held is not None and held.startswith("a2:2:256:")  # as this server is set up
+        db = server.database()
+        with db.reading() as s:
+            today = dt.datetime.now(TZ).date()
+            codes = s.scalars(select(Appointment.checkin_code).where(Appointment.day == today))
+            real = [normalize_code(c) for c in codes]
+        db.close()
+        with kiosk.db.reading() as s:
+            stored = set(
+                s.scalars(select(Appointment.checkin_code).where(Appointment.day == today))
+            )
+        assert real and stored == {hashed_code(held, c) for c in real}
+        assert not stored & set(real)
+    finally:
+        kiosk.close()

@@ -16,7 +16,6 @@ from sqlalchemy import select
 from app.clock import Clock
 from app.models import TicketRange
 from app.services import survey
-from app.services.auth import SignedIn
 from app.services.registration import PatientForm, VisitForm
 from app.sync.desk import SyncedDesk
 
@@ -34,8 +33,8 @@ def departed_visits(rig: StaffRig, names: list[tuple[str, int]]) -> list[str]:
     """Patients registered, walked by guide.wang and gone home: (name, department index)."""
     b = rig.backend
     roster = b.roster()
-    guide = next(g for g in b.guides() if g.name == "王芳")
-    wang = SignedIn(guide.staff_id, guide.name, guide.role, guide.duty_lead)
+    wang = b.sign_in("guide.wang", "demo-1234")  # at this desk: her changes carry the proof
+    assert wang.display_name == "王芳"
     ids = []
     for i, (name, dept) in enumerate(names):
         result, _ = b.register(

@@ -103,7 +103,7 @@ def test_06_a_desk_dying_while_applying_a_page_keeps_its_cursor(server, desk, mo
         real(session, changes[: len(changes) // 2])
         raise KeyboardInterrupt("power cut")
 
-    monkeypatch.setattr("app.sync.engine.apply_changes", dies_half_way)
+    monkeypatch.setattr("app.sync.apply.apply_changes", dies_half_way)
     with pytest.raises(KeyboardInterrupt):
         a.engine.pull_once()
     with a.db.reading() as s:

@@ -3,6 +3,7 @@ character of the name, then check it in — a visit with a ticket, at the desk o
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 import hmac
@@ -41,8 +42,38 @@ def new_checkin_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
+# The day's key a kiosk holds names its own slow hash: ``a2:<passes>:<KiB>:<key, base64url>``
+# (argon2id, memory-hard): reading a stolen kiosk's day back — every 6-character code, every
+# phone number — costs core-years, where a plain keyed hash cost core-minutes.
+SLOW_KEY_PREFIX = "a2:"
+LOOKUP_PASSES = 2
+LOOKUP_MEMORY_KIB = 32 * 1024
+
+
+def slow_key(raw: bytes, passes: int = LOOKUP_PASSES, memory_kib: int = LOOKUP_MEMORY_KIB) -> str:
+    """The text form of a day's key for the slow look-up hash."""
+    b64 = base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    return f"{SLOW_KEY_PREFIX}{passes}:{memory_kib}:{b64}"
+
+
 def lookup_hash(key: str, value: str, length: int) -> str:
-    """A keyed hash (HMAC-SHA256, hex, cut to ``length``) of a normalized code or phone."""
+    """A keyed hash (hex, cut to ``length``) of a normalized code or phone: argon2id salted
+    with the day's key for a slow key (``slow_key``), HMAC-SHA256 for an older hex key."""
+    if key.startswith(SLOW_KEY_PREFIX):
+        from argon2.low_level import Type, hash_secret_raw
+
+        passes, memory, b64 = key[len(SLOW_KEY_PREFIX) :].split(":", 2)
+        salt = base64.urlsafe_b64decode(b64 + "=" * (-len(b64) % 4))
+        digest = hash_secret_raw(
+            value.encode(),
+            salt,
+            time_cost=int(passes),
+            memory_cost=int(memory),
+            parallelism=1,
+            hash_len=16,
+            type=Type.ID,
+        )
+        return digest.hex()[:length]
     return hmac.new(bytes.fromhex(key), value.encode(), hashlib.sha256).hexdigest()[:length]
 
 

@@ -111,5 +111,7 @@ def me(caller: DeviceCaller, state: State) -> dict[str, object]:
         }
         if caller.role == "kiosk":
             answer["kiosk_day"] = today.isoformat()
-            answer["kiosk_key"] = day_key(serverdb.meta(s, "kiosk_secret"), today)
+            answer["kiosk_key"] = day_key(
+                serverdb.meta(s, "kiosk_secret"), today, serverdb.lookup_cost(s)
+            )
     return answer
