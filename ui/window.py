@@ -599,8 +599,8 @@ class StaffWindow(QMainWindow):
         """A change of this desk the server would not take, in words a guide can act on."""
         if result.get("status") == "quarantined":
             return self.tr(
-                "The server could not take a change made on this desk. It is kept safe "
-                "for the administrator; tell the duty lead."
+                "The server could not take a change made on this desk. It has been undone "
+                "here and kept safe for the administrator; tell the duty lead."
             )
         why = {
             "forbidden": self.tr("it is not allowed"),

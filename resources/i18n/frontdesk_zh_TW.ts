@@ -904,8 +904,8 @@
         <translation>您對 %1 的認領未成功：%2 已先認領。</translation>
     </message>
     <message>
-        <source>The server could not take a change made on this desk. It is kept safe for the administrator; tell the duty lead.</source>
-        <translation>服務器未能處理本機的一項修改。該修改已妥善保存，等待管理員處理；請告知值班組長。</translation>
+        <source>The server could not take a change made on this desk. It has been undone here and kept safe for the administrator; tell the duty lead.</source>
+        <translation>服務器未能處理本機的一項修改。本機已撤銷這項修改，原內容已妥善保存，等待管理員處理；請告知值班組長。</translation>
     </message>
     <message>
         <source>it is not allowed</source>
