@@ -21,6 +21,18 @@ def desk(hospital) -> Database:
     return Database(hospital.db.engine, outbox=True)
 
 
+def _walk_in(desk: Database, hospital, clock):  # type: ignore[no-untyped-def]
+    """A patient registered at the hospital's kiosk, in one transaction of ``desk``."""
+    with desk.session() as s:
+        return registration.register_walk_in(
+            s,
+            PatientForm("王秀英", "F", 67, "13512345678"),
+            VisitForm(purpose="consultation", department_id=hospital.departments["IM"].id),
+            hospital.kiosk,
+            clock,
+        )
+
+
 def _outbox(db: Database) -> list[OutboxEntry]:
     with db.session() as s:
         return list(s.scalars(select(OutboxEntry).order_by(OutboxEntry.device_seq)))
@@ -28,14 +40,7 @@ def _outbox(db: Database) -> list[OutboxEntry]:
 
 def test_one_entry_per_transaction_with_parents_first(hospital, desk, clock, machine) -> None:
     sign_in_here(desk, hospital.desk.staff_id, hospital.desk.device_id)
-    with desk.session() as s:
-        reg = registration.register_walk_in(
-            s,
-            PatientForm("王秀英", "F", 67, "13512345678"),
-            VisitForm(purpose="consultation", department_id=hospital.departments["IM"].id),
-            hospital.kiosk,
-            clock,
-        )
+    reg = _walk_in(desk, hospital, clock)
     [entry] = _outbox(desk)
     ops = entry.payload["ops"]
     assert [(o["op"], o["t"]) for o in ops] == [
@@ -125,14 +130,7 @@ def test_a_change_that_breaks_the_row_contract_is_refused_on_the_desk_and_nothin
     from app.errors import RowRefused
     from app.models import Patient
 
-    with desk.session() as s:
-        reg = registration.register_walk_in(
-            s,
-            PatientForm("王秀英", "F", 67, "13512345678"),
-            VisitForm(purpose="consultation", department_id=hospital.departments["IM"].id),
-            hospital.kiosk,
-            clock,
-        )
+    reg = _walk_in(desk, hospital, clock)
     with pytest.raises(RowRefused) as refused, desk.session() as s:
         s.get(Patient, reg.patient_id).district = "区" * 41  # past the contract's 40
     assert (refused.value.params["field"], refused.value.params["rule"]) == (

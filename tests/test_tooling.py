@@ -20,6 +20,13 @@ def _ruff() -> str:
     return found
 
 
+def _python(*args: str, timeout: float) -> subprocess.CompletedProcess[str]:
+    """``python ARGS`` in the repository, as a user runs a script of it."""
+    return subprocess.run(
+        [sys.executable, *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout
+    )
+
+
 def test_ruff_lint_is_clean() -> None:
     out = subprocess.run([_ruff(), "check", "."], cwd=ROOT, capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr
@@ -33,13 +40,7 @@ def test_ruff_format_is_clean() -> None:
 
 
 def test_core_benchmark_prints_its_figures() -> None:
-    out = subprocess.run(
-        [sys.executable, "bench/core.py", "--trials", "5"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    out = _python("bench/core.py", "--trials", "5", timeout=300)
     assert out.returncode == 0, out.stderr
     figures = json.loads(out.stdout)
     assert figures["visit_events"] == 100_000
@@ -48,13 +49,7 @@ def test_core_benchmark_prints_its_figures() -> None:
 
 
 def test_sync_benchmark_prints_its_figures() -> None:
-    out = subprocess.run(
-        [sys.executable, "bench/sync.py", "--quick"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    out = _python("bench/sync.py", "--quick", timeout=600)
     assert out.returncode == 0, out.stderr
     figures = json.loads(out.stdout)
     for key in ("push_10k_s", "pull_100k_s", "propagation_p50_ms", "propagation_p95_ms"):
@@ -63,13 +58,7 @@ def test_sync_benchmark_prints_its_figures() -> None:
 
 
 def test_kiosk_benchmark_prints_its_figures() -> None:
-    out = subprocess.run(
-        [sys.executable, "bench/kiosk.py", "--quick"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    out = _python("bench/kiosk.py", "--quick", timeout=600)
     assert out.returncode == 0, out.stderr[-2000:]
     figures = json.loads(out.stdout.strip().splitlines()[-1])
     for key in (
@@ -99,11 +88,5 @@ def test_board_benchmark_prints_its_figures() -> None:
 
 
 def test_the_row_contract_in_docs_sync_md_is_generated_from_app_contract() -> None:
-    out = subprocess.run(
-        [sys.executable, "build/contract_doc.py", "--check"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    out = _python("build/contract_doc.py", "--check", timeout=60)
     assert out.returncode == 0, out.stderr

@@ -18,7 +18,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from app import models
 from app.contract.limits import JSON_MAX_BYTES, JSON_MAX_DEPTH, bounded_json
+from app.lang import LANGUAGES
 
 # -- the column types ------------------------------------------------------------------------
 
@@ -52,26 +54,12 @@ Day = Annotated[str, StringConstraints(pattern=DAY), AfterValidator(_real_day)]
 Version = Annotated[int, Field(ge=1, le=2**31 - 1)]
 StageName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,23}$")]
 """A stage of the visit: one of the hospital's stages (the server checks which)."""
-Language = Literal["zh_CN", "zh_TW", "en"]
+Language = Literal[*LANGUAGES]  # type: ignore[valid-type]  # the values, from one place
 Gender = Literal["M", "F", "U"]
-SourceChannel = Literal["network", "phone", "walk_in", "referral", "returning"]
-ArrivalChannel = Literal["kiosk", "desk"]
-Purpose = Literal["consultation", "treatment"]
-EventKind = Literal[
-    "arrived",
-    "registered",
-    "triaged",
-    "stage_changed",
-    "claimed",
-    "released",
-    "handed_off",
-    "note",
-    "admitted",
-    "departed",
-    "reopened",
-    "corrected",
-    "verified",
-]
+SourceChannel = Literal[*(c.value for c in models.SourceChannel)]  # type: ignore[valid-type]
+ArrivalChannel = Literal[*(c.value for c in models.ArrivalChannel)]  # type: ignore[valid-type]
+Purpose = Literal[*(p.value for p in models.Purpose)]  # type: ignore[valid-type]
+EventKind = Literal[*(k.value for k in models.EventKind)]  # type: ignore[valid-type]
 AssistanceReason = Literal["help", "printer", "complaint"]
 
 
