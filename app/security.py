@@ -49,27 +49,28 @@ def staff_key(staff_id: str, password: str) -> bytes:
 
 
 def sign_in_mac(key: bytes, staff_id: str, device_id: str, at: str) -> str:
-    """The proof's MAC: ``staff_id`` signed in on ``device_id`` at ``at`` (ISO instant)."""
+    """The proof's MAC: ``staff_id`` signed in on ``device_id`` at ``at`` (ISO instant) —
+    HMAC-SHA256, its first 128 bits in hex (the desk sending it is the one named)."""
     import hashlib
     import hmac
 
     message = f"frontdesk-sign-in|{staff_id}|{device_id}|{at}".encode()
-    return hmac.new(key, message, hashlib.sha256).hexdigest()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()[:32]
 
 
 def sign_in_proof(staff_id: str, password: str, device_id: str, at: str) -> dict[str, str]:
     """The proof a desk attaches to its changes for a person who just signed in on it."""
     mac = sign_in_mac(staff_key(staff_id, password), staff_id, device_id, at)
-    return {"staff_id": staff_id, "device_id": device_id, "at": at, "mac": mac}
+    return {"staff_id": staff_id, "at": at, "mac": mac}
 
 
-def proof_holds(keys: list[bytes], proof: dict[str, str]) -> bool:
-    """Whether ``proof`` was made with one of a person's keys (old ones too: a change made
-    before a password change is still that person's)."""
+def proof_holds(keys: list[bytes], proof: dict[str, str], device_id: str) -> bool:
+    """Whether ``proof``, sent by ``device_id``, was made there with one of the person's
+    keys (old ones too: a change made before a password change is still that person's)."""
     import hmac
 
     for key in keys:
-        expected = sign_in_mac(key, proof["staff_id"], proof["device_id"], proof["at"])
+        expected = sign_in_mac(key, proof["staff_id"], device_id, proof["at"])
         if hmac.compare_digest(expected, proof["mac"]):
             return True
     return False

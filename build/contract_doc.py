@@ -19,7 +19,6 @@ from app.contract.limits import (  # noqa: E402
     JSON_MAX_BYTES,
     JSON_MAX_DEPTH,
     MAX_OPS,
-    PAYLOAD_MAX_DEPTH,
 )
 
 DOC = ROOT / "docs" / "sync.md"
@@ -84,8 +83,9 @@ INTRO = f"""Every op is checked against these columns, on the desk before the ch
 outbox and on the server before anything of it is stored (`app/contract`). Types are strict:
 no number is read from text, no text from a number, no flag from `"yes"`; a column not listed
 is refused. An insert carries every required column; a patch carries at least one column
-marked *patch*, never null where the column is required. A change holds at most {MAX_OPS} ops
-and nests at most {PAYLOAD_MAX_DEPTH} levels."""
+marked *patch*, never null where the column is required. A change holds at most {MAX_OPS} ops,
+with no key the contract does not name at any level, so nothing nests deeper than a JSON
+column's {JSON_MAX_DEPTH} levels."""
 
 
 def render() -> str:

@@ -23,7 +23,6 @@ from sqlalchemy.orm import Session
 
 from app.clock import utcnow
 from app.config import DEFAULT_IN_VISIT
-from app.contract import actors
 from app.models import (
     Appointment,
     Department,
@@ -79,6 +78,7 @@ class Batch:
         self.stages = stages or frozenset((*FIXED, *DEFAULT_IN_VISIT))
         self.pending: dict[tuple[type, Any], Any] = {}
         self.absent: set[tuple[type, Any]] = set()
+        self.held: dict[tuple[type, Any], Any] = {}
         self.event_rows: list[dict[str, Any]] = []
         self._waiting: set[tuple[Any, Any]] | None = None
         self.met: list[Visit] = []
@@ -91,14 +91,14 @@ class Batch:
         """The sign-in keys of the people a push's changes name (one query)."""
         self._keys.update(staff_keys.keys_of(self.session, staff_ids - set(self._keys)))
 
-    def proven(self, proof: dict[str, str]) -> bool:
-        """Whether a sign-in proof holds (each one checked once a push)."""
-        seen = (proof["staff_id"], proof["device_id"], proof["at"], proof["mac"])
+    def proven(self, proof: dict[str, str], device_id: str) -> bool:
+        """Whether a sign-in proof sent by ``device_id`` holds (each checked once a push)."""
+        seen = (proof["staff_id"], device_id, proof["at"], proof["mac"])
         if seen in self._proven:
             return True
         if proof["staff_id"] not in self._keys:
             self.preload_keys({proof["staff_id"]})
-        if proof_holds(self._keys[proof["staff_id"]], proof):
+        if proof_holds(self._keys[proof["staff_id"]], proof, device_id):
             self._proven.add(seen)
             return True
         return False
@@ -109,6 +109,13 @@ class Batch:
             return found
         if (model, key) in self.absent:
             return None
+        if model in HELD:
+            # rows of the server's own tables, named by change after change (a staff
+            # member, a department): held here — the session's identity map holds rows
+            # only weakly, and each one forgotten would cost a query per change
+            if (model, key) not in self.held:
+                self.held[(model, key)] = self.session.get(model, key)
+            return self.held[(model, key)]
         return self.session.get(model, key)
 
     def add(self, obj: Any, key: Any) -> None:
@@ -220,6 +227,8 @@ def _missing(table: str, row_id: Any) -> Exception:
     return Rejected.invalid(table, "string_pattern_mismatch", f"not a {table} id")
 
 
+HELD = (Staff, Department, Doctor, Appointment, SurveyDefinition)  # never changed by a push
+
 # Columns naming rows the server authors: they must name one it has (a desk cannot make
 # them, so none is ever on its way).
 REFERENCES: dict[str, dict[str, type]] = {
@@ -242,13 +251,21 @@ def _check_references(batch: Batch, table: str, data: dict[str, Any]) -> None:
     """Every server-authored row a change names exists; a staff member named is one."""
     for column, model in REFERENCES.get(table, {}).items():
         ref = data.get(column)
-        if ref is not None and batch.get(model, ref) is None:
+        if (
+            ref is not None
+            and batch.held.get((model, ref)) is None
+            and batch.get(model, ref) is None
+        ):
             raise Rejected.invalid(
                 f"{table}.{column}", "unknown_reference", f"no {model.__tablename__} row so named"
             )
     for column in STAFF_COLUMNS.get(table, ()):
         ref = data.get(column)
-        if ref is not None and batch.get(Staff, ref) is None:
+        if (
+            ref is not None
+            and batch.held.get((Staff, ref)) is None
+            and batch.get(Staff, ref) is None
+        ):
             raise Rejected.invalid(f"{table}.{column}", "unknown_reference", "no such staff")
     stage = data.get("stage") if table == "visit_events" else None
     if stage is not None and stage not in batch.stages:
@@ -267,10 +284,9 @@ class Outcome:
         self.conflicts.append(details)
 
 
-def _check_actors(batch: Batch, device: Device, payload: dict[str, Any]) -> None:
-    """A change that names who did it (``ACTOR_COLUMNS``) carries that person's proof of
-    having signed in on the sending desk; a kiosk names nobody."""
-    named = actors(payload.get("ops"))
+def _check_actors(batch: Batch, device: Device, payload: dict[str, Any], named: set[str]) -> None:
+    """A change that names who did it (``ACTOR_COLUMNS``: ``named``) carries that person's
+    proof of having signed in on the sending desk; a kiosk names nobody."""
     if not named:
         return
     if device.role == "kiosk":
@@ -280,18 +296,20 @@ def _check_actors(batch: Batch, device: Device, payload: dict[str, Any]) -> None
         raise Rejected("staff_unproven", "names a staff member but carries no sign-in proof")
     if named != {proof["staff_id"]}:
         raise Rejected("staff_unproven", "names a staff member other than the one signed in")
-    if proof["device_id"] != device.id:
-        raise Rejected("staff_unproven", "the sign-in proof is another desk's")
-    if not batch.proven(proof):
+    if not batch.proven(proof, device.id):  # another desk's proof does not hold here
         raise Rejected("staff_unproven", "the sign-in proof does not hold")
 
 
-def apply_ops(batch: Batch, device: Device, payload: dict[str, Any], log: Writer) -> Outcome:
+def apply_ops(
+    batch: Batch, device: Device, payload: dict[str, Any], log: Writer, named: set[str]
+) -> Outcome:
+    """A change's ops, checked against the contract already (``named``: who it says did
+    it, as ``app.contract.check_payload`` found)."""
     outcome = Outcome()
     ops = payload.get("ops")
     if not isinstance(ops, list) or not ops:
         raise Rejected("malformed", "a mutation carries a non-empty list of ops")
-    _check_actors(batch, device, payload)
+    _check_actors(batch, device, payload, named)
     for op in ops:
         if not isinstance(op, dict):
             raise Rejected("malformed", "an op is an object")

@@ -20,7 +20,7 @@ from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
 
 from app.clock import utcnow
-from app.contract import ContractError, actors, check_payload
+from app.contract import ContractError, check_payload
 from app.db import Database
 from app.errors import safe_reason
 from app.models import Patient, Staff, Visit
@@ -191,9 +191,9 @@ def _apply(
     while True:
         mark = writer.mark()
         try:
-            _check_envelope(m)
+            named = _check_envelope(m)
             with s.begin_nested():
-                outcome = apply_ops(batch, device, m.payload, writer)
+                outcome = apply_ops(batch, device, m.payload, writer, named)
                 batch.write()
                 seq = writer.finish(mark)
         except Waiting as exc:
@@ -228,14 +228,16 @@ def _apply(
         return result
 
 
-def _check_envelope(m: MutationIn) -> None:
-    """Before anything of a change is hashed or stored: its shape and bounds, then its hash."""
+def _check_envelope(m: MutationIn) -> set[str]:
+    """Before anything of a change is hashed or stored: its shape and bounds, then its hash.
+    Returns the staff members it names as having done it."""
     try:
-        check_payload(m.payload)
+        named = check_payload(m.payload)
     except ContractError as exc:
         raise Rejected.invalid(exc.field, exc.rule, exc.message) from None
     if content_hash(m.payload) != m.content_hash:
         raise Rejected("hash_mismatch", "content_hash does not match the payload")
+    return named
 
 
 def _quarantine(s: Session, device: Device, m: MutationIn, reason: str) -> None:
@@ -437,7 +439,9 @@ def _preload(batch: Batch, device: Device, mutations: list[MutationIn]) -> None:
     claims: set[tuple[str, str]] = set()
     named: set[str] = set()
     for m in mutations:
-        named |= actors(_ops(m))
+        proof = m.payload.get("proof")
+        if isinstance(proof, dict) and isinstance(proof.get("staff_id"), str):
+            named.add(proof["staff_id"])
         for op in _ops(m):
             table, data = op.get("t"), op.get("data")
             if table not in DESK_TABLES or not isinstance(op.get("id"), str):
@@ -465,7 +469,7 @@ def _preload(batch: Batch, device: Device, mutations: list[MutationIn]) -> None:
         for c in batch.session.scalars(select(ClaimLoss).where(ClaimLoss.visit_id.in_(visits)))
     }
     batch.absent |= {(ClaimLoss, k) for k in claims - losses}
-    batch.session.scalars(select(Staff)).all()
+    batch.held.update({(Staff, st.id): st for st in batch.session.scalars(select(Staff))})
     batch.preload_keys(named)
     wanted = [m.mutation_id for m in mutations]
     seen = batch.session.scalars(
@@ -526,13 +530,13 @@ def _fast(
             results.append(answer)
             continue
         try:
-            _check_envelope(m)
+            named = _check_envelope(m)
         except Rejected:
             raise _Fallback from None
         writer.mutation_id = m.mutation_id
         start = writer.mark()
         try:
-            outcome = apply_ops(batch, device, m.payload, writer)
+            outcome = apply_ops(batch, device, m.payload, writer, named)
         except Exception:
             raise _Fallback from None
         result: dict[str, Any] = {"status": outcome.status}

@@ -37,7 +37,7 @@ def sign_in_here(db: Database, staff_id: str, device_id: str, at: str = "") -> N
     """What a desk's sign-in screen does for a person: their proof, made on this desk."""
     at = at or "2026-11-23T01:00:00Z"
     mac = security.sign_in_mac(_key(staff_id), staff_id, device_id, at)
-    db.proofs[staff_id] = {"staff_id": staff_id, "device_id": device_id, "at": at, "mac": mac}
+    db.proofs[staff_id] = {"staff_id": staff_id, "at": at, "mac": mac}
 
 
 class ServerProcess(_ServerProcess):

@@ -360,12 +360,17 @@ def test_a_poison_change_nested_deep_is_refused_and_the_next_goes_through(server
     poison, after = desk.send(
         _insert("visit_events", event), _patch("visits", visit_id, {"purpose_text": "复诊"})
     )
-    assert (poison["status"], poison["code"], poison["rule"]) == (
+    assert (poison["status"], poison["code"], poison["field"], poison["rule"]) == (
         "rejected",
         "invalid_data",
-        "too_deep",
+        "visit_events.data",
+        "value_error",
     )
+    assert "deeper than 4" in poison["detail"]
     assert after["status"] == "applied"
+    hidden = {"op": "insert", "t": "visit_events", "id": event["id"], "data": {}, "x": deep}
+    (stowaway,) = desk.send({"ops": [hidden]})  # deep where the contract names nothing
+    assert (stowaway["field"], stowaway["rule"]) == ("ops.x", "extra_forbidden")
     shallow = {**event, "data": {"a": {"b": {"c": {"d": {"e": 1}}}}}}
     (answer,) = desk.send(_insert("visit_events", shallow))
     assert (answer["field"], answer["rule"]) == ("visit_events.data", "value_error")
@@ -736,7 +741,7 @@ def test_a_desk_acts_only_for_people_signed_in_on_it(server, hostile) -> None:
         return answer
 
     own = desk.proof("guide.li")
-    forged = {**own, "mac": "0" * 64}
+    forged = {**own, "mac": "0" * 32}
     theirs = elsewhere.proof("guide.li")  # guide.li signed in on another desk
     nobody = {**own, "staff_id": new_id()}
     for what, staff_id, proof in [

@@ -121,7 +121,7 @@ def test_a_change_for_a_person_not_signed_in_here_is_refused_before_it_is_saved(
         escort.claim(s, reg.visit_id, hospital.guide_actor(0), clock)
     claim = _outbox(desk)[-1]
     assert claim.payload["proof"]["staff_id"] == hospital.guides[0].id
-    assert claim.payload["proof"]["device_id"] == hospital.desk.device_id
+    assert claim.payload["proof"] == desk.proofs[hospital.guides[0].id]
 
 
 def test_a_change_that_breaks_the_row_contract_is_refused_on_the_desk_and_nothing_is_saved(

@@ -12,10 +12,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from app.contract.limits import MAX_OPS, PAYLOAD_MAX_DEPTH, depth
+from app.contract.limits import MAX_OPS
 from app.contract.rows import ACTOR_COLUMNS, PATCHABLE, ROWS, Row, SignInProof
 
 OP_KINDS = ("insert", "patch")
+OP_KEYS = frozenset({"op", "t", "id", "base_version", "data"})
 PAYLOAD_KEYS = frozenset({"ops", "proof"})
 
 
@@ -80,6 +81,11 @@ def check_op(op: Any) -> None:
     (a patch also names its ``base_version``)."""
     if not isinstance(op, dict):
         raise ContractError("ops", "malformed", "an op is an object")
+    extra = set(op) - OP_KEYS
+    if extra:
+        raise ContractError(
+            f"ops.{str(sorted(extra)[0])[:40]}", "extra_forbidden", "not a key of an op"
+        )
     kind, table, row_id, data = op.get("op"), op.get("t"), op.get("id"), op.get("data")
     if kind not in OP_KINDS:
         raise ContractError("op", "malformed", "an op is insert or patch")
@@ -104,12 +110,14 @@ def check_op(op: Any) -> None:
         check_patch(table, data)
 
 
-def check_payload(payload: Any) -> None:
-    """A whole change — one desk transaction — before anything of it is stored or hashed."""
+def check_payload(payload: Any) -> set[str]:
+    """A whole change — one desk transaction — before anything of it is stored or hashed.
+    Every key at every level is one the contract names, and each value is checked against
+    its type there: nothing nests deeper than a JSON column allows (``JSON_MAX_DEPTH``), so
+    a hostile structure is refused at its first unexpected level.  Returns the staff members
+    the change names as having done it (``actors``)."""
     if not isinstance(payload, dict):
         raise ContractError("payload", "malformed", "a change is an object")
-    if depth(payload, PAYLOAD_MAX_DEPTH) > PAYLOAD_MAX_DEPTH:
-        raise ContractError("payload", "too_deep", f"nests deeper than {PAYLOAD_MAX_DEPTH}")
     extra = set(payload) - PAYLOAD_KEYS
     if extra:
         raise ContractError(
@@ -122,13 +130,19 @@ def check_payload(payload: Any) -> None:
         raise ContractError("ops", "malformed", "a change carries a non-empty list of ops")
     if len(ops) > MAX_OPS:
         raise ContractError("ops", "too_many", f"at most {MAX_OPS} rows in one change")
+    named: set[str] = set()
     for op in ops:
         check_op(op)
+        for column in ACTOR_COLUMNS.get(op["t"], ()):
+            value = op["data"].get(column)
+            if value is not None:
+                named.add(value)
     if "proof" in payload:
         try:
             SignInProof.__pydantic_validator__.validate_python(payload["proof"])
         except ValidationError as exc:
             raise _first(exc, "proof") from None
+    return named
 
 
 def actors(ops: Any) -> set[str]:

@@ -190,9 +190,8 @@ class SignInProof(Row):
     (``app.security.sign_in_proof``), carried in the change beside its ops."""
 
     staff_id: RowRef
-    device_id: DeviceId
     at: Instant
-    mac: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    mac: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{32}$")]
 
 
 # Columns naming the person who did what a change records: a staff desk's change that names
