@@ -51,9 +51,7 @@ def serve(args: argparse.Namespace, cfg: config.Config) -> int:
         serverdb.upgrade(settings.resolved_url())
         database = Database(serverdb.open_engine(settings.resolved_url()))
         with database.session() as s:  # the kiosks' hashes made as this server makes them
-            serverdb.set_lookup_cost(
-                s, f"{settings.kiosk_lookup_passes}:{settings.kiosk_lookup_memory_kib}"
-            )
+            serverdb.set_lookup_cost(s, settings.lookup_cost())
             load_demo(s, Clock(tz=ZoneInfo(cfg.timezone)), seed=args.seed)
         database.close()
     server_app.run(settings, port_file=args.port_file)

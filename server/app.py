@@ -56,9 +56,7 @@ def create_app(settings: ServerSettings, *, migrate: bool = True) -> FastAPI:
         serverdb.upgrade(url)
     state = ServerState.create(Database(serverdb.open_engine(url)), settings)
     with state.db.session() as s:
-        serverdb.set_lookup_cost(
-            s, f"{settings.kiosk_lookup_passes}:{settings.kiosk_lookup_memory_kib}"
-        )
+        serverdb.set_lookup_cost(s, settings.lookup_cost())
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

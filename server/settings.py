@@ -34,6 +34,10 @@ class ServerSettings:
     # the hospital's stages between registration and departure (a desk's events name them)
     in_visit_stages: tuple[str, ...] = DEFAULT_IN_VISIT
 
+    def lookup_cost(self) -> str:
+        """The kiosks' slow look-up hash as server_meta keeps it: "passes:KiB"."""
+        return f"{self.kiosk_lookup_passes}:{self.kiosk_lookup_memory_kib}"
+
     def stages(self) -> frozenset[str]:
         from app.services.stages import FIXED
 

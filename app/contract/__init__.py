@@ -130,19 +130,14 @@ def check_payload(payload: Any) -> set[str]:
         raise ContractError("ops", "malformed", "a change carries a non-empty list of ops")
     if len(ops) > MAX_OPS:
         raise ContractError("ops", "too_many", f"at most {MAX_OPS} rows in one change")
-    named: set[str] = set()
     for op in ops:
         check_op(op)
-        for column in ACTOR_COLUMNS.get(op["t"], ()):
-            value = op["data"].get(column)
-            if value is not None:
-                named.add(value)
     if "proof" in payload:
         try:
             SignInProof.__pydantic_validator__.validate_python(payload["proof"])
         except ValidationError as exc:
             raise _first(exc, "proof") from None
-    return named
+    return actors(ops)
 
 
 def actors(ops: Any) -> set[str]:
