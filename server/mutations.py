@@ -15,6 +15,7 @@ The conflict rules (docs/sync.md):
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -79,6 +80,7 @@ class Batch:
         self.pending: dict[tuple[type, Any], Any] = {}
         self.absent: set[tuple[type, Any]] = set()
         self.held: dict[tuple[type, Any], Any] = {}
+        self.known: dict[type, dict[Any, bool]] = {}  # server-authored ids: there or not
         self.event_rows: list[dict[str, Any]] = []
         self._waiting: set[tuple[Any, Any]] | None = None
         self.met: list[Visit] = []
@@ -177,6 +179,25 @@ class Batch:
             self.session.delete(obj)
         self.absent.add((type(obj), key))
 
+    def exists(self, model: type, key: Any) -> bool:
+        """Whether a server-authored row (``REFERENCES``, staff) is there — its id alone,
+        asked once a batch."""
+        known = self.known.setdefault(model, {})
+        if key not in known:
+            column = model.id  # type: ignore[attr-defined]  # every HELD model has one
+            known[key] = self.session.scalar(select(column).where(column == key)) is not None
+        return known[key]
+
+    def preload_known(self, wanted: dict[type, set[Any]]) -> None:
+        """The ids of server-authored rows a batch's changes name, one query a table."""
+        for model, keys in wanted.items():
+            known = self.known.setdefault(model, {})
+            keys = {k for k in keys if k not in known}
+            if keys:
+                column = model.id  # type: ignore[attr-defined]
+                found = set(self.session.scalars(select(column).where(column.in_(list(keys)))))
+                known.update((k, k in found) for k in keys)
+
     def preload(self, model: type, keys: set[str], column: Any = None) -> None:
         """Load rows of ``model`` whose key is in ``keys`` (one query); remember the rest
         as absent."""
@@ -247,26 +268,22 @@ STAFF_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
+def references(table: str) -> Iterator[tuple[str, type]]:
+    """The columns of ``table`` that name a server-authored row, with that row's model."""
+    yield from REFERENCES.get(table, {}).items()
+    for column in STAFF_COLUMNS.get(table, ()):
+        yield column, Staff
+
+
 def _check_references(batch: Batch, table: str, data: dict[str, Any]) -> None:
     """Every server-authored row a change names exists; a staff member named is one."""
-    for column, model in REFERENCES.get(table, {}).items():
+    for column, model in references(table):
         ref = data.get(column)
-        if (
-            ref is not None
-            and batch.held.get((model, ref)) is None
-            and batch.get(model, ref) is None
-        ):
+        if ref is not None and not batch.exists(model, ref):
+            what = "staff" if model is Staff else model.__tablename__  # type: ignore[attr-defined]
             raise Rejected.invalid(
-                f"{table}.{column}", "unknown_reference", f"no {model.__tablename__} row so named"
+                f"{table}.{column}", "unknown_reference", f"no {what} row so named"
             )
-    for column in STAFF_COLUMNS.get(table, ()):
-        ref = data.get(column)
-        if (
-            ref is not None
-            and batch.held.get((Staff, ref)) is None
-            and batch.get(Staff, ref) is None
-        ):
-            raise Rejected.invalid(f"{table}.{column}", "unknown_reference", "no such staff")
     stage = data.get("stage") if table == "visit_events" else None
     if stage is not None and stage not in batch.stages:
         raise Rejected.invalid(

@@ -43,6 +43,7 @@ from server.mutations import (
     apply_ops,
     encoded_row,
     meet_waiting_answers,
+    references,
 )
 from server.state import ServerState
 
@@ -438,6 +439,7 @@ def _preload(batch: Batch, device: Device, mutations: list[MutationIn]) -> None:
     patients: set[str] = set()
     claims: set[tuple[str, str]] = set()
     named: set[str] = set()
+    referenced: dict[type, set[Any]] = {}
     for m in mutations:
         proof = m.payload.get("proof")
         if isinstance(proof, dict) and isinstance(proof.get("staff_id"), str):
@@ -447,6 +449,11 @@ def _preload(batch: Batch, device: Device, mutations: list[MutationIn]) -> None:
             if table not in DESK_TABLES or not isinstance(op.get("id"), str):
                 continue
             ids.setdefault(table, set()).add(op["id"])
+            if isinstance(data, dict):
+                for column, model in references(table):
+                    ref = data.get(column)
+                    if isinstance(ref, str):
+                        referenced.setdefault(model, set()).add(ref)
             if (
                 table == "visits"
                 and isinstance(data, dict)
@@ -470,6 +477,7 @@ def _preload(batch: Batch, device: Device, mutations: list[MutationIn]) -> None:
     }
     batch.absent |= {(ClaimLoss, k) for k in claims - losses}
     batch.held.update({(Staff, st.id): st for st in batch.session.scalars(select(Staff))})
+    batch.preload_known(referenced)
     batch.preload_keys(named)
     wanted = [m.mutation_id for m in mutations]
     seen = batch.session.scalars(

@@ -261,7 +261,7 @@ def _bad_rows(
             "30 February",
             _insert(p, {**patient, "created_at": "2026-02-30T01:00:00Z"}),
             "patients.created_at",
-            "value_error",
+            "string_pattern_mismatch",
         ),
         ("an empty patch", _patch("visits", ids["visit"], {}), "visits", "empty_patch"),
         (
