@@ -112,7 +112,7 @@ def startup(runs: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         settings = Path(tmp) / "frontdesk.toml"
         settings.write_text(KIOSK_TOML.format(pin_hash=hash_password("2468")), encoding="utf-8")
-        app = [sys.executable, "-m", "app"]
+        app = [sys.executable, "-m", "frontdesk"]
         keyboard = f"import os\nos.environ['QT_IM_MODULE'] = 'qtvirtualkeyboard'\n{BARE}"
         windowed, deployed, bare, bare_keyboard = interleaved(
             [

@@ -2,8 +2,8 @@
 
 frozen_vs_source_ratio   time from process start to the kiosk's interactive welcome screen for
                          the frozen program (build/out/dist/FrontDesk), divided by the same for
-                         ``python -m app kiosk`` from source, medians of ``--runs`` interleaved
-                         in one run (goal <= 1.2)
+                         ``python -m frontdesk kiosk`` from source, medians of ``--runs``
+                         interleaved in one run (goal <= 1.2)
 frozen_s, source_s       the two medians behind the ratio
 bundle_mb                the one-folder bundle's size on disk (goal < 250)
 internal_mb              of which ``_internal`` (libraries, Qt, data)
@@ -42,7 +42,10 @@ def main() -> None:
     if exe is None:
         sys.exit(f"no frozen program in {args.bundle}: run build/freeze.sh first")
     f, s = interleaved(
-        [[str(exe), "kiosk", "--windowed"], [sys.executable, "-m", "app", "kiosk", "--windowed"]],
+        [
+            [str(exe), "kiosk", "--windowed"],
+            [sys.executable, "-m", "frontdesk", "kiosk", "--windowed"],
+        ],
         args.runs,
     )
     print(

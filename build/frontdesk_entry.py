@@ -4,7 +4,7 @@ guide desk."""
 
 import sys
 
-from app.cli import main
+from frontdesk.cli import main
 
 if __name__ == "__main__":
     args = sys.argv[1:]

@@ -19,7 +19,7 @@ def frontdesk_command() -> list[str]:
     """How to start the ``frontdesk`` command again: the frozen program, or this Python."""
     if getattr(sys, "frozen", False):
         return [sys.executable]
-    return [sys.executable, "-m", "app"]
+    return [sys.executable, "-m", "frontdesk"]
 
 
 class ServerProcess:

@@ -96,13 +96,13 @@ def test_environment_chooses_default_locations(
     ],
 )
 def test_the_command_line_names_its_command(argv: list[str], found: str | None) -> None:
-    from app.cli import _command_in
+    from frontdesk.cli import _command_in
 
     assert _command_in(argv) == found
 
 
 def test_one_commands_parser_reads_as_the_whole_one() -> None:
-    from app.cli import COMMANDS, _parser
+    from frontdesk.cli import COMMANDS, _parser
 
     argvs = [
         ["--set", "language=en", "kiosk", "--windowed"],

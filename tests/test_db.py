@@ -13,10 +13,10 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from app import db as dbmod
-from app.cli import main as cli
 from app.db import Database, current_revision, make_engine, upgrade
 from app.models import Base, EventKind, VisitEvent
 from app.services import checkin
+from frontdesk.cli import main as cli
 
 OLD = "0001_reference"
 

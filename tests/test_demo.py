@@ -49,7 +49,7 @@ def _run(
     if probe:
         env["FRONTDESK_STARTUP_PROBE"] = "1"
     return subprocess.run(
-        [sys.executable, "-m", "app", *args],
+        [sys.executable, "-m", "frontdesk", *args],
         cwd=ROOT,
         env=env,
         capture_output=True,

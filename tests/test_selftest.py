@@ -18,7 +18,7 @@ def _self_test(tmp_path: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
     env["FRONTDESK_CONFIG"] = str(tmp_path / "none.toml")
     return subprocess.run(
-        [sys.executable, "-m", "app", "self-test", *extra],
+        [sys.executable, "-m", "frontdesk", "self-test", *extra],
         cwd=ROOT,
         env=env,
         capture_output=True,

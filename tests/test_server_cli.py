@@ -17,7 +17,7 @@ from .harness import ROOT, ServerProcess
 def _frontdesk(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "FRONTDESK_CONFIG": str(data / "none.toml")}
     return subprocess.run(
-        [sys.executable, "-m", "app", "--data-dir", str(data), *args],
+        [sys.executable, "-m", "frontdesk", "--data-dir", str(data), *args],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -60,7 +60,16 @@ def test_enroll_a_desk_with_a_code_from_server_admin(tmp_path: Path) -> None:
 def test_server_refuses_plain_http_beyond_loopback(tmp_path: Path) -> None:
     env_clean = {k: v for k, v in os.environ.items() if k != "FRONTDESK_BEHIND_TLS_PROXY"}
     out = subprocess.run(
-        [sys.executable, "-m", "app", "--data-dir", str(tmp_path), "server", "--host", "0.0.0.0"],
+        [
+            sys.executable,
+            "-m",
+            "frontdesk",
+            "--data-dir",
+            str(tmp_path),
+            "server",
+            "--host",
+            "0.0.0.0",
+        ],
         cwd=ROOT,
         env={**env_clean, "FRONTDESK_CONFIG": str(tmp_path / "none.toml")},
         capture_output=True,

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from app import __version__, config, logs
 
-log = logging.getLogger("app.cli")
+log = logging.getLogger("frontdesk.cli")
 
 
 def _demo_args(demo: argparse.ArgumentParser) -> None:
@@ -194,11 +194,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _db(args, cfg)
     if args.command in ("server", "server-admin"):
         logs.setup(cfg.log_path(), cfg.log_level)
-        from app.server_cli import admin, serve
+        from frontdesk.server_cli import admin, serve
 
         return serve(args, cfg) if args.command == "server" else admin(args, cfg)
     if args.command == "self-test":
-        from ui.selftest import run as self_test
+        from frontdesk.selftest import run as self_test
 
         code = self_test(args.keep)
         # leave at once: Qt's on-screen keyboard may crash while the interpreter tears down,
@@ -229,7 +229,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         logs.setup(cfg.log_path(), cfg.log_level)
         return run_staff(cfg, demo=args.demo, server_url=args.server_url)
     if args.command == "demo":
-        from app.demo_run import run_demo
+        from frontdesk.demo_run import run_demo
 
         return run_demo(
             cfg,

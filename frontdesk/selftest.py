@@ -26,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-PACKAGES = ("app", "kiosk", "ui", "server")
+PACKAGES = ("app", "kiosk", "ui", "server", "frontdesk")
 KEYBOARD_INPUTS = ("Pinyin", "TCIme")  # simplified by Pinyin; traditional by Cangjie/Zhuyin
 
 

@@ -1,6 +1,6 @@
 """``frontdesk server`` and ``frontdesk server-admin``: thin wrappers over ``server``.
 
-Kept out of ``app.cli`` so a desk never imports FastAPI unless it runs the server."""
+Kept out of ``frontdesk.cli`` so a desk never imports FastAPI unless it runs the server."""
 
 from __future__ import annotations
 
