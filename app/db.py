@@ -11,9 +11,9 @@ import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import CursorResult, Engine, Result, Table, create_engine, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import jsonio
@@ -22,6 +22,17 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 KEEP_BACKUPS = 3
+
+
+def rowcount(result: Result[Any]) -> int:
+    """How many rows an UPDATE or DELETE touched (``Session.execute`` is typed as returning
+    any result; a data-changing statement's is a cursor result)."""
+    return int(cast("CursorResult[Any]", result).rowcount)
+
+
+def table_of(model: type) -> Table:
+    """A mapped class's table, typed as one (``__table__`` is typed as any FROM clause)."""
+    return cast(Table, model.__table__)  # type: ignore[attr-defined]  # every model has one
 
 
 def sqlite_url(path: Path | str) -> str:

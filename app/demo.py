@@ -47,12 +47,19 @@ class DemoSummary:
 
 def read_hospital(path: Path | None = None) -> dict[str, Any]:
     path = path or resources_dir() / "demo" / "hospital.json"
-    return json.loads(path.read_text(encoding="utf-8"))
+    return _json_object(path)
 
 
 def read_survey(path: Path | None = None) -> dict[str, Any]:
     path = path or resources_dir() / "surveys" / "satisfaction.json"
-    return json.loads(path.read_text(encoding="utf-8"))
+    return _json_object(path)
+
+
+def _json_object(path: Path) -> dict[str, Any]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{path.name}: not a JSON object")
+    return data
 
 
 def has_reference_data(session: Session) -> bool:

@@ -5,7 +5,8 @@ Bugs are ordinary exceptions; only these are shown to the user as messages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from typing import Any
 
 # code -> (Simplified Chinese, English); {placeholders} filled from params.
@@ -144,7 +145,7 @@ LABELS: dict[str, tuple[str, str]] = {
 class FieldError:
     field: str
     code: str
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)
 
     def message(self, lang: str = "en") -> str:
         return render(self.code, self.params, lang)

@@ -14,7 +14,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from app.clock import Clock
-from app.db import Database
+from app.db import Database, rowcount
 from app.errors import FrontDeskError
 from app.models import (
     Appointment,
@@ -272,19 +272,23 @@ class KioskBackend:
         start, _ = self.clock.day_bounds(day)
         touched = 0
         with self.db.session(record=False) as s:
-            touched += s.execute(delete(Appointment).where(Appointment.day != day)).rowcount
+            touched += rowcount(s.execute(delete(Appointment).where(Appointment.day != day)))
             if not s.scalar(select(OutboxEntry.mutation_id).where(OutboxEntry.state == PENDING)):
-                touched += s.execute(
-                    update(Patient)
-                    .where(Patient.created_at < start, Patient.name != "")
-                    .values(name="", phone=None, age=None, district="")
-                ).rowcount
-                # acknowledged changes still carry what was typed; a kiosk keeps none of it
-                touched += s.execute(
-                    delete(OutboxEntry).where(
-                        OutboxEntry.state != PENDING, OutboxEntry.occurred_at < start
+                touched += rowcount(
+                    s.execute(
+                        update(Patient)
+                        .where(Patient.created_at < start, Patient.name != "")
+                        .values(name="", phone=None, age=None, district="")
                     )
-                ).rowcount
+                )
+                # acknowledged changes still carry what was typed; a kiosk keeps none of it
+                touched += rowcount(
+                    s.execute(
+                        delete(OutboxEntry).where(
+                            OutboxEntry.state != PENDING, OutboxEntry.occurred_at < start
+                        )
+                    )
+                )
         return touched
 
     # -- helpers ------------------------------------------------------------------------------

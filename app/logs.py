@@ -79,7 +79,7 @@ def _install(handler: logging.Handler, level: str) -> list[logging.Handler]:
     for h in old:
         root.removeHandler(h)
         h.close()
-    handler._frontdesk = True  # type: ignore[attr-defined]
+    handler._frontdesk = True  # type: ignore[attr-defined]  # our mark on a handler we made
     root.addHandler(handler)
     root.setLevel(level.upper())
     return old

@@ -24,7 +24,7 @@ from app.sync.worker import SyncWorker
 class StaffRuntime(KioskRuntime):
     """The same parts as a kiosk's (database, sync, worker) around the desk's back end."""
 
-    backend: StaffBackend  # type: ignore[assignment]
+    backend: StaffBackend  # type: ignore[assignment]  # a staff runtime's is the staff one
 
 
 def open_staff(

@@ -20,13 +20,16 @@ from app.contract.limits import (  # noqa: E402
     JSON_MAX_DEPTH,
     MAX_OPS,
 )
+from app.contract.rows import DAY, INSTANT, UUID, UUID7  # noqa: E402
 
 DOC = ROOT / "docs" / "sync.md"
 BEGIN = "<!-- contract:begin (build/contract_doc.py writes this part) -->"
 END = "<!-- contract:end -->"
 NAMED = {  # patterns by the name the prose above the tables gives them
-    "^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$": "UUIDv7",
-    "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$": "UUID",
+    UUID7: "UUIDv7",
+    UUID: "UUID",
+    INSTANT: "instant (`YYYY-MM-DDTHH:MM:SS[.ffffff]Z`, UTC)",
+    DAY: "day (`YYYY-MM-DD`)",
 }
 
 
@@ -45,10 +48,6 @@ def _type(schema: dict[str, Any]) -> str:
         pattern = schema.get("pattern")
         if pattern in NAMED:
             return NAMED[pattern]
-        if pattern and "T(" in pattern:
-            return "instant (`YYYY-MM-DDTHH:MM:SS[.ffffff]Z`, UTC)"
-        if pattern and pattern.startswith("^20"):
-            return "day (`YYYY-MM-DD`)"
         if pattern:
             rules.append(f"matching `{pattern}`")
         if schema.get("minLength"):

@@ -29,7 +29,7 @@ from app.clock import Clock, FixedClock
 from app.db import Database, open_database
 from app.errors import FrontDeskError
 from app.models import Appointment, ArrivalChannel, Department, Role, Staff, SyncState, Visit
-from app.services import Actor, board, checkin, escort, registration, triage, visits
+from app.services import Actor, board, checkin, escort, masking, registration, triage, visits
 from app.services.masking import mask_phone
 from app.services.stages import StageMachine, stage_name
 from app.sync.codec import encode_value
@@ -239,9 +239,9 @@ def run_demo(
                 while server.proc is not None and server.proc.poll() is None:
                     time.sleep(0.5)
     finally:
-        for d in (kiosk, desk):
-            if d is not None:
-                d.close()
+        for opened in (kiosk, desk):
+            if opened is not None:
+                opened.close()
         server.stop()
     return 0
 
@@ -362,7 +362,7 @@ def _print(
                 [
                     f"{clock.local(a.scheduled_at):%H:%M}",
                     a.checkin_code,
-                    checkin.mask_name(a.patient_name),
+                    masking.mask_name(a.patient_name),
                     mask_phone(a.patient_phone),
                     _pick((depts[a.department_id].name_zh, depts[a.department_id].name_en), en),
                     t("已签到", "checked in") if a.id in checked else t("未到", "expected"),

@@ -6,12 +6,20 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from app import config
 
+if TYPE_CHECKING:  # the server's modules load only when a server command runs
+    from sqlalchemy.orm import Session
 
-def _settings(args: argparse.Namespace, cfg: config.Config):  # type: ignore[no-untyped-def]
+    from app.db import Database
+    from server.settings import ServerSettings
+
+
+def _settings(args: argparse.Namespace, cfg: config.Config) -> ServerSettings:
     from server.settings import ServerSettings
 
     url = (
@@ -94,7 +102,7 @@ def admin(args: argparse.Namespace, cfg: config.Config) -> int:
     return 0
 
 
-def _prune(database, days: int, cfg: config.Config) -> int:  # type: ignore[no-untyped-def]
+def _prune(database: Database, days: int, cfg: config.Config) -> int:
     from app.clock import Clock
     from server.push import expire_waiting
     from server.retention import prune
@@ -114,18 +122,20 @@ def _prune(database, days: int, cfg: config.Config) -> int:  # type: ignore[no-u
     return 0
 
 
-def _unlock(session, username: str) -> int:  # type: ignore[no-untyped-def]
+def _unlock(session: Session, username: str) -> int:
     from sqlalchemy import delete
 
+    from app.db import rowcount
     from server.models import SignInFailures
 
-    cleared = session.execute(delete(SignInFailures).where(SignInFailures.username == username))
-    desks = cleared.rowcount or 0
+    desks = rowcount(
+        session.execute(delete(SignInFailures).where(SignInFailures.username == username))
+    )
     print(f"{username}: failed sign-ins cleared on {desks} desks; they may sign in now")
     return 0
 
 
-def _publish_survey(session, path, cfg: config.Config) -> int:  # type: ignore[no-untyped-def]
+def _publish_survey(session: Session, path: Path, cfg: config.Config) -> int:
     import json
 
     from app.clock import Clock

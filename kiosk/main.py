@@ -97,6 +97,7 @@ def application(argv: list[str] | None = None) -> Any:
     from kiosk.theme import font_family
 
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    assert isinstance(app, QApplication)  # a widget program's application
     app.setFont(QFont(font_family()))
     return app
 
@@ -184,7 +185,7 @@ def keep_awake() -> None:
     import ctypes
 
     es_continuous, es_system, es_display = 0x80000000, 0x00000001, 0x00000002
-    ctypes.windll.kernel32.SetThreadExecutionState(  # type: ignore[attr-defined]
+    ctypes.windll.kernel32.SetThreadExecutionState(  # type: ignore[attr-defined,unused-ignore]  # Windows only
         es_continuous | es_system | es_display
     )
 

@@ -164,8 +164,8 @@ class CheckInScreen(Screen):
         self.code = Field(12, r"[0-9A-Za-z\- ]*")
         self.code_pad = Keypad(CODE_KEYS, 9)
         self.code_pad.target = self.code
-        self.code_pad.done.connect(self.find)
-        self.code.returnPressed.connect(self.find)
+        self.code_pad.done.connect(self.look_up)
+        self.code.returnPressed.connect(self.look_up)
         code_page.setLayout(vbox(self.code_hint, self.code, self.code_pad))
 
         # by phone
@@ -176,8 +176,8 @@ class CheckInScreen(Screen):
         self.first_char = Field(1)
         self.phone_pad = DigitPad()
         FocusFollower(self.phone_pad, [self.phone])
-        self.phone_pad.done.connect(self.find)
-        self.first_char.returnPressed.connect(self.find)
+        self.phone_pad.done.connect(self.look_up)
+        self.first_char.returnPressed.connect(self.look_up)
         fields = vbox(self.phone_label, self.phone, self.first_label, self.first_char)
         fields.addStretch(1)
         self.phone_split = QBoxLayout(QBoxLayout.Direction.LeftToRight)
@@ -250,7 +250,7 @@ class CheckInScreen(Screen):
         self.message_help.hide()
         self.code_hint.show()
 
-    def find(self) -> None:
+    def look_up(self) -> None:
         if self.busy:
             return
         self.hide_message()

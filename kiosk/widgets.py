@@ -20,11 +20,15 @@ from PySide6.QtWidgets import (
 from kiosk.theme import GAP_PX
 
 
-def show_page(stack: QStackedWidget, page: QWidget) -> None:
+def show_page(stack: QStackedWidget, page: QWidget | None) -> None:
     """Show ``page``; only it counts for the stack's size (a tall page elsewhere in the stack
     must not push the screen beyond 1080 pixels)."""
+    if page is None:  # no such page in the stack
+        return
     for i in range(stack.count()):
         w = stack.widget(i)
+        if w is None:
+            continue
         policy = QSizePolicy.Policy.Preferred if w is page else QSizePolicy.Policy.Ignored
         w.setSizePolicy(policy, policy)
     stack.setCurrentWidget(page)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
@@ -93,7 +93,9 @@ def create_app(settings: ServerSettings, *, migrate: bool = True) -> FastAPI:
         return app.openapi()
 
     @app.middleware("http")
-    async def no_store(request: Request, call_next):  # type: ignore[no-untyped-def]
+    async def no_store(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
         """Tell every cache on the way to keep nothing — a stale page or a replayed 410
         would stall a desk or loop it (SYNC.md 26)."""
         response = await call_next(request)

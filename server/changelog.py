@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import func, select, text
@@ -99,7 +100,9 @@ class Writer:
         self.rows: list[dict[str, Any]] = []
         self.seqs: list[int] = []  # sequence numbers of rows[: len(seqs)], once inserted
         self._locked = False
-        self.get = session.get  # a push's Batch.get also finds rows added in the same batch
+        self.get: Callable[[type, Any], Any] = (
+            session.get
+        )  # a push's Batch.get also finds rows added in the same batch
         self._now = utcnow()
 
     @classmethod

@@ -98,7 +98,7 @@ def new_epoch(session: Session) -> str:
 
 
 def open_engine(url: str) -> Engine:
-    kwargs = {}
+    kwargs: dict[str, Any] = {}
     if not url.startswith("sqlite"):
         kwargs = {"pool_size": 10, "max_overflow": 20, "pool_pre_ping": True}
     return appdb.make_engine(url, **kwargs)

@@ -18,7 +18,8 @@ def token_hash(token: str) -> str:
 
 
 def get_state(request: Request) -> ServerState:
-    return request.app.state.frontdesk
+    state: ServerState = request.app.state.frontdesk
+    return state
 
 
 State = Annotated[ServerState, Depends(get_state)]

@@ -194,7 +194,7 @@ class Batch:
             known = self.known.setdefault(model, {})
             keys = {k for k in keys if k not in known}
             if keys:
-                column = model.id  # type: ignore[attr-defined]
+                column = model.id  # type: ignore[attr-defined]  # every HELD model has an id
                 found = set(self.session.scalars(select(column).where(column.in_(list(keys)))))
                 known.update((k, k in found) for k in keys)
 
@@ -203,8 +203,9 @@ class Batch:
         as absent."""
         if not keys:
             return
-        column = column if column is not None else model.id  # type: ignore[attr-defined]
+        column = column if column is not None else model.id  # type: ignore[attr-defined]  # as above
         found: set[Any] = set()
+        obj: Any
         for obj in self.session.scalars(select(model).where(column.in_(list(keys)))):
             found.add(getattr(obj, column.key))
         self.absent |= {(model, k) for k in keys - found}
@@ -280,7 +281,7 @@ def _check_references(batch: Batch, table: str, data: dict[str, Any]) -> None:
     for column, model in references(table):
         ref = data.get(column)
         if ref is not None and not batch.exists(model, ref):
-            what = "staff" if model is Staff else model.__tablename__  # type: ignore[attr-defined]
+            what = "staff" if model is Staff else model.__tablename__  # type: ignore[attr-defined]  # a model
             raise Rejected.invalid(
                 f"{table}.{column}", "unknown_reference", f"no {what} row so named"
             )
@@ -389,7 +390,7 @@ def _insert(
         values["duplicate_of"] = _first_checkin(batch.session, values.get("appointment_id"))
         if device.role == "kiosk":
             _recognise_returning(batch, values)
-    obj = model(**values)
+    obj: Any = model(**values)  # the table's model (DESK_TABLES)
     if model is SurveyResponse:
         # match a typed ticket number, fill in department, doctor and guide, and keep a second
         # answer for a visit as answered-already — against everything the server has so far

@@ -267,7 +267,8 @@ def _arrived_meanwhile(s: Session, batch: Batch, writer: changelog.Writer, exc: 
     or it will see this mutation waiting when it looks."""
     writer.lock()
     model = DESK_TABLES[exc.table]
-    if s.scalar(select(model.id).where(model.id == exc.row_id)) is None:  # type: ignore[attr-defined]
+    column = model.id  # type: ignore[attr-defined]  # a desk table's model has an id
+    if s.scalar(select(column).where(column == exc.row_id)) is None:
         return False
     batch.absent.discard((model, exc.row_id))
     return True

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select, text, true
 
-from app.db import Database
+from app.db import Database, rowcount
 from server.models import ChangeLog
 
 log = logging.getLogger(__name__)
@@ -70,7 +70,7 @@ def _delete(db: Database, seqs: list[int]) -> int:
     gone = 0
     for chunk in _chunks(seqs):
         with db.session() as s:
-            gone += s.execute(delete(ChangeLog).where(ChangeLog.seq.in_(chunk))).rowcount
+            gone += rowcount(s.execute(delete(ChangeLog).where(ChangeLog.seq.in_(chunk))))
     return gone
 
 

@@ -80,12 +80,12 @@ def test_roles_decide_what_a_person_sees(rig: StaffRig) -> None:
     rig.sign_in("consult.liu")
     assert w.tabs.isTabVisible(1) and not w.tabs.isTabVisible(3)
     assert not w.tabs.isTabVisible(4)  # satisfaction figures
-    assert not w.board_page.actions["claim"][0].isVisible()
-    assert not w.board_page.actions["next"][0].isVisible()
+    assert not w.board_page.escort_buttons["claim"][0].isVisible()
+    assert not w.board_page.escort_buttons["next"][0].isVisible()
     rig.click(w.switch_button)
     rig.sign_in("quality.zhou")
     assert not w.tabs.isTabVisible(1) and w.tabs.isTabVisible(3) and w.tabs.isTabVisible(4)
-    assert not w.board_page.actions["triage"][0].isVisible()
+    assert not w.board_page.escort_buttons["triage"][0].isVisible()
     rig.click(w.switch_button)
     rig.sign_in("guide.zhang")  # a guide who is duty lead also sees the shift
     assert w.tabs.isTabVisible(1) and w.tabs.isTabVisible(3)
@@ -192,11 +192,11 @@ def test_escort_moves_by_click_and_by_key_admission_and_departure(rig: StaffRig)
     visit = _arrive(rig)
     w, page = rig.window, rig.window.board_page
     rig.choose(visit)
-    rig.click(page.actions["claim"][0])
+    rig.click(page.escort_buttons["claim"][0])
     assert w.model.row_of(visit).escort_name == "王芳"
     rig.key(page.table, Qt.Key.Key_N)  # one key: arrived -> registered
     assert w.model.row_of(visit).stage == "registered"
-    rig.click(page.actions["next"][0])  # one click: -> waiting
+    rig.click(page.escort_buttons["next"][0])  # one click: -> waiting
     assert w.model.row_of(visit).stage == "waiting"
     # mine / unescorted filters
     page.unescorted.setChecked(True)
@@ -214,7 +214,7 @@ def test_escort_moves_by_click_and_by_key_admission_and_departure(rig: StaffRig)
     dialog.list.setCurrentRow(names.index("李娜"))
     rig.click(dialog.ok_button())
     assert w.model.row_of(visit).escort_name == "李娜"
-    assert not page.actions["release"][0].isEnabled()  # not mine any more
+    assert not page.escort_buttons["release"][0].isEnabled()  # not mine any more
     # admission needs the ward and the receiving nurse; the dialog keeps what was typed
     rig.choose(visit)
     rig.key(page.table, Qt.Key.Key_A)
@@ -272,8 +272,8 @@ def test_a_claim_refused_names_the_guide_who_has_the_patient(rig: StaffRig) -> N
     update = rig.backend.claim(li, visit)
     # the board has not heard yet: the button is still offered
     rig.choose(visit)
-    assert rig.window.board_page.actions["claim"][0].isEnabled()
-    rig.click(rig.window.board_page.actions["claim"][0])
+    assert rig.window.board_page.escort_buttons["claim"][0].isEnabled()
+    rig.click(rig.window.board_page.escort_buttons["claim"][0])
     assert "李娜" in rig.window.board_page.message.text()
     del update
 
@@ -308,7 +308,7 @@ def test_received_walk_in_and_scanned_ticket(rig: StaffRig) -> None:
     dialog = rig.dialog(TimelineDialog)
     assert "门诊大厅 1号自助机" in dialog.list.item(0).text()
     dialog.reject()
-    rig.click(rig.window.board_page.actions["receive"][0])
+    rig.click(rig.window.board_page.escort_buttons["receive"][0])
     assert rig.window.model.row_of(result.visit_id).verified
 
 

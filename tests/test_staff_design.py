@@ -190,7 +190,7 @@ def test_every_staff_screen_rendered_and_checked(qtbot, tmp_path: Path, language
         dialog.reject()
         rig.settle()
         w.show_board(ids[0])
-        w.move()
+        w.move_on()
         dialog = rig.dialog(MoveDialog)
         shot("move", dialog)
         dialog.reject()

@@ -81,12 +81,12 @@ def test_two_desks_see_each_other_live(qtbot, server, tmp_path: Path) -> None:
         visit = result.visit_id
         qtbot.waitUntil(lambda: b.window.model.row_of(visit) is not None, timeout=15_000)
         a.choose(visit)
-        a.click(a.window.board_page.actions["claim"][0])
+        a.click(a.window.board_page.escort_buttons["claim"][0])
         qtbot.waitUntil(
             lambda: (b.window.model.row_of(visit).escort_name or "") == "王芳", timeout=15_000
         )
         b.choose(visit)
-        assert not b.window.board_page.actions["claim"][0].isEnabled()
+        assert not b.window.board_page.escort_buttons["claim"][0].isEnabled()
     finally:
         close_staff(a)
         close_staff(b)
@@ -115,9 +115,9 @@ def test_offline_claim_race_tells_the_loser_who_won(qtbot, server, tmp_path: Pat
         for desk in (a, b):
             desk.runtime.worker.stop()
         a.choose(visit)
-        a.click(a.window.board_page.actions["claim"][0])
+        a.click(a.window.board_page.escort_buttons["claim"][0])
         b.choose(visit)
-        b.click(b.window.board_page.actions["claim"][0])
+        b.click(b.window.board_page.escort_buttons["claim"][0])
         assert b.window.model.row_of(visit).escort_name == "李娜"  # as far as B knows
         a.runtime.desk.engine.sync_until_idle()  # A reaches the server first
         b.runtime.desk.engine.sync_until_idle()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -37,6 +38,38 @@ def test_ruff_format_is_clean() -> None:
         [_ruff(), "format", "--check", "."], cwd=ROOT, capture_output=True, text=True
     )
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_types_check() -> None:
+    """mypy as pyproject.toml sets it: the core and the server strictly, the rest checked."""
+    out = _python("-m", "mypy", timeout=600)
+    assert out.returncode == 0, out.stdout[-4000:] + out.stderr[-2000:]
+
+
+IGNORE = re.compile(r"#\s*type:\s*ignore(?P<codes>\[[^\]]*\])?(?P<rest>.*)$")
+
+
+def ignores_without_reason(text: str) -> list[str]:
+    """Lines whose ``type: ignore`` names no error code or gives no reason after it."""
+    bad = []
+    for line in text.splitlines():
+        found = IGNORE.search(line)
+        if found and (not found["codes"] or not found["rest"].strip().startswith("#")):
+            bad.append(line.strip())
+    return bad
+
+
+def test_every_type_ignore_names_its_code_and_reason() -> None:
+    assert ignores_without_reason("x = f()  # type: ignore[attr-defined]  # set by Qt") == []
+    assert ignores_without_reason("x = f()  # type: ignore[attr-defined]") != []
+    assert ignores_without_reason("x = f()  # type: ignore") != []
+    found = {
+        f"{path.relative_to(ROOT)}": bad
+        for package in ("app", "server", "frontdesk", "ui", "kiosk")
+        for path in (ROOT / package).rglob("*.py")
+        if (bad := ignores_without_reason(path.read_text(encoding="utf-8")))
+    }
+    assert found == {}
 
 
 def test_core_benchmark_prints_its_figures() -> None:

@@ -322,6 +322,7 @@ class BoardView(QTableView):
         super().__init__()
         self.board = model
         self.setModel(proxy)
+        self.proxy = proxy
         self.fills = {level: QColor(colours[0]) for level, colours in LEVELS.items()}
         self.inks = {level: QColor(colours[1]) for level, colours in LEVELS.items()}
         self.selected = QColor(SELECTED)
@@ -331,7 +332,7 @@ class BoardView(QTableView):
         self.texts_font = ""
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        proxy = self.model()
+        proxy = self.proxy
         rows = proxy.rowCount()
         if not rows:
             return

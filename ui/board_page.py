@@ -109,12 +109,12 @@ class BoardPage(QWidget):
         self.undo.clicked.connect(self.desk.undo)
 
         # (attribute, key, handler): each action is a button and a key on the table
-        self.actions: dict[str, tuple[QPushButton, str, Callable[[], None]]] = {
+        self.escort_buttons: dict[str, tuple[QPushButton, str, Callable[[], None]]] = {
             "claim": (QPushButton(), "C", self.desk.claim),
             "release": (QPushButton(), "R", self.desk.release),
             "hand_off": (QPushButton(), "H", self.desk.hand_off),
             "next": (QPushButton(), "N", self.desk.advance),
-            "move": (QPushButton(), "M", self.desk.move),
+            "move": (QPushButton(), "M", self.desk.move_on),
             "admit": (QPushButton(), "A", self.desk.admit),
             "depart": (QPushButton(), "D", self.desk.depart),
             "receive": (QPushButton(), "V", self.desk.receive),
@@ -122,7 +122,7 @@ class BoardPage(QWidget):
             "timeline": (QPushButton(), "T", self.desk.open_timeline),
         }
         bar = QHBoxLayout()
-        for name, (btn, key, handler) in self.actions.items():
+        for name, (btn, key, handler) in self.escort_buttons.items():
             btn.clicked.connect(handler)
             btn.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             bar.addWidget(btn)
@@ -173,7 +173,7 @@ class BoardPage(QWidget):
             "triage": self.tr("Triage"),
             "timeline": self.tr("Timeline"),
         }
-        for name, (btn, key, _) in self.actions.items():
+        for name, (btn, key, _) in self.escort_buttons.items():
             btn.setText(f"{texts[name]} ({key})")
         self.legend.setText(
             self.tr(
@@ -285,14 +285,14 @@ class BoardPage(QWidget):
             "triage": may_register and row is not None,
             "timeline": row is not None,
         }
-        for name, (btn, _, _) in self.actions.items():
+        for name, (btn, _, _) in self.escort_buttons.items():
             btn.setEnabled(enabled[name])
             btn.setVisible(
                 (name not in ("claim", "release", "hand_off", "next", "move", "admit", "depart"))
                 or may_escort
             )
-        self.actions["receive"][0].setVisible(may_register)
-        self.actions["triage"][0].setVisible(may_register)
+        self.escort_buttons["receive"][0].setVisible(may_register)
+        self.escort_buttons["triage"][0].setVisible(may_register)
 
     def say(self, text: str, *, role: str = "banner", undo: bool = False) -> None:
         set_role(self.message, role)

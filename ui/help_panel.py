@@ -98,14 +98,14 @@ class HelpPanel(QFrame):
                 self.list.removeWidget(card)
                 card.deleteLater()
         for rid, req in self.requests.items():
-            card = self.cards.get(rid)
-            if card is None:
-                card = HelpCard(req)
-                card.ack.clicked.connect(lambda _=False, r=rid: self.on_ack(r))
-                card.done.clicked.connect(lambda _=False, r=rid: self.on_resolve(r))
-                self.cards[rid] = card
-                self.list.addWidget(card)
-            card.request = req
+            shown = self.cards.get(rid)
+            if shown is None:
+                shown = HelpCard(req)
+                shown.ack.clicked.connect(lambda _=False, r=rid: self.on_ack(r))
+                shown.done.clicked.connect(lambda _=False, r=rid: self.on_resolve(r))
+                self.cards[rid] = shown
+                self.list.addWidget(shown)
+            shown.request = req
         self.tick(now)
         self.setVisible(bool(self.requests))
 

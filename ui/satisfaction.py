@@ -9,7 +9,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -149,8 +149,8 @@ class SatisfactionPage(QWidget):
 
     # -- the range --------------------------------------------------------------------------
 
-    def showEvent(self, event: object) -> None:
-        super().showEvent(event)  # type: ignore[arg-type]
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         if self.report is None and self.presets.checkedId() == -1:
             self.preset_buttons[1].setChecked(True)
             self._preset(PRESETS[1][0])
@@ -178,7 +178,9 @@ class SatisfactionPage(QWidget):
         self.load()
 
     def chosen_range(self) -> tuple[dt.date, dt.date]:
-        return self.first.date().toPython(), self.last.date().toPython()
+        first, last = self.first.date().toPython(), self.last.date().toPython()
+        assert isinstance(first, dt.date) and isinstance(last, dt.date)  # QDate gives a date
+        return first, last
 
     def load(self) -> None:
         first, last = self.chosen_range()

@@ -166,7 +166,8 @@ class ShiftPage(QWidget):
             lines.append("")
             lines.append(title.text())
             for r in range(table.rowCount()):
-                cells = [table.item(r, c).text() for c in range(table.columnCount())]
+                items = (table.item(r, c) for c in range(table.columnCount()))
+                cells = [item.text() if item is not None else "" for item in items]
                 lines.append("\t".join(cells))
         lines += ["", self.help_title.text(), self.help.text()]
         return "\n".join(lines)

@@ -3,7 +3,12 @@ the board's warning levels in colour *and* in a symbol and words (never colour a
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from app.services.stages import Level
+
+if TYPE_CHECKING:  # the theme's colours load without Qt
+    from PySide6.QtWidgets import QWidget
 
 BASE_PX = 16  # body text; tables use the same size
 HEADING_PX = 20
@@ -68,9 +73,9 @@ def stylesheet() -> str:
     """
 
 
-def set_role(widget: object, role: str) -> None:
+def set_role(widget: QWidget, role: str) -> None:
     """Style a widget by its role (a dynamic property the stylesheet matches)."""
-    widget.setProperty("role", role)  # type: ignore[attr-defined]
-    style = widget.style()  # type: ignore[attr-defined]
+    widget.setProperty("role", role)
+    style = widget.style()
     style.unpolish(widget)
     style.polish(widget)

@@ -574,7 +574,7 @@ class StaffWindow(QMainWindow):
             self.call(lambda b: b.guides(), self._set_guides)
 
     def sync_status(self, status: SyncStatus) -> None:
-        tz = self.settings.local(self.settings.now()).tzinfo
+        tz = self.settings.local(self.settings.now()).tzinfo or dt.UTC
         self.sync_label.setText(status.describe(self.settings.now(), tz, self.lang))
         for result in status.conflicts:
             key = result.get("mutation_id")
@@ -743,7 +743,7 @@ class StaffWindow(QMainWindow):
             .replace("%2", stage_name(stage, self.lang))
         )
 
-    def move(self) -> None:
+    def move_on(self) -> None:
         row = self._chosen(ESCORT)
         if row is None:
             return

@@ -13,7 +13,7 @@ default.  A *patch* takes any non-empty subset of the columns a desk may change
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
@@ -51,22 +51,32 @@ Day = Annotated[str, StringConstraints(pattern=DAY)]
 Version = Annotated[int, Field(ge=1, le=2**31 - 1)]
 StageName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,23}$")]
 """A stage of the visit: one of the hospital's stages (the server checks which)."""
-Language = Literal[*LANGUAGES]  # type: ignore[valid-type]  # the values, from one place
 Gender = Literal["M", "F", "U"]
-SourceChannel = Literal[*(c.value for c in models.SourceChannel)]  # type: ignore[valid-type]
-ArrivalChannel = Literal[*(c.value for c in models.ArrivalChannel)]  # type: ignore[valid-type]
-Purpose = Literal[*(p.value for p in models.Purpose)]  # type: ignore[valid-type]
-EventKind = Literal[*(k.value for k in models.EventKind)]  # type: ignore[valid-type]
 AssistanceReason = Literal["help", "printer", "complaint"]
+if TYPE_CHECKING:  # to a type checker the enumerations are text, their values unknown to it
+    Language: TypeAlias = str
+    SourceChannel: TypeAlias = str
+    ArrivalChannel: TypeAlias = str
+    Purpose: TypeAlias = str
+    EventKind: TypeAlias = str
+else:  # to pydantic each is exactly its values, taken from one place
+    Language = Literal[*LANGUAGES]
+    SourceChannel = Literal[*(c.value for c in models.SourceChannel)]
+    ArrivalChannel = Literal[*(c.value for c in models.ArrivalChannel)]
+    Purpose = Literal[*(p.value for p in models.Purpose)]
+    EventKind = Literal[*(k.value for k in models.EventKind)]
 
-
-def _text(max_length: int, *, min_length: int = 0) -> Any:
-    return Annotated[str, StringConstraints(min_length=min_length, max_length=max_length)]
+Text40 = Annotated[str, StringConstraints(max_length=40)]
+Text80 = Annotated[str, StringConstraints(max_length=80)]
+Text200 = Annotated[str, StringConstraints(max_length=200)]
+Text2000 = Annotated[str, StringConstraints(max_length=2000)]
+Name40 = Annotated[str, StringConstraints(min_length=1, max_length=40)]
+"""Text of at most so many characters (``Name40``: and at least one)."""
 
 
 EventData = Annotated[dict[str, Any], AfterValidator(bounded_json)]
 """A small JSON object: at most ``JSON_MAX_DEPTH`` levels, ``JSON_MAX_BYTES`` bytes."""
-SurveyAnswer = int | Annotated[str, StringConstraints(max_length=2000)] | list[_text(40)]
+SurveyAnswer = int | Annotated[str, StringConstraints(max_length=2000)] | list[Text40]
 SurveyAnswers = Annotated[
     dict[Annotated[str, StringConstraints(min_length=1, max_length=40)], SurveyAnswer],
     Field(max_length=60),
@@ -87,11 +97,11 @@ class PatientRow(Row):
 
     id: NewRowId
     version: Version = 1
-    name: _text(40, min_length=1)
+    name: Name40
     gender: Gender = "U"
     age: Annotated[int, Field(ge=0, le=130)] | None = None
     phone: Annotated[str, StringConstraints(pattern=r"^1[3-9]\d{9}$")] | None = None
-    district: _text(40) = ""
+    district: Text40 = ""
     source_channel: SourceChannel | None = None
     verified: bool = False
     vip: bool = False
@@ -110,7 +120,7 @@ class VisitRow(Row):
     doctor_id: RowRef | None = None
     designated_doctor: bool = False
     purpose: Purpose | None = None
-    purpose_text: _text(200) = ""
+    purpose_text: Text200 = ""
     needs_escort: bool = False
     arrival_channel: ArrivalChannel
     source_channel: SourceChannel | None = None
@@ -146,7 +156,7 @@ class AssistanceRequestRow(Row):
     id: NewRowId
     version: Version = 1
     device_id: DeviceId
-    location: _text(80)
+    location: Text80
     visit_id: RowRef | None = None
     language: Language = "zh_CN"
     reason: AssistanceReason = "help"
@@ -154,7 +164,7 @@ class AssistanceRequestRow(Row):
     created_at: Instant
     acknowledged_at: Instant | None = None
     acknowledged_by: RowRef | None = None
-    guide_name: _text(40) | None = None
+    guide_name: Text40 | None = None
     escalated_at: Instant | None = None
     resolved_at: Instant | None = None
     resolved_by: RowRef | None = None
@@ -165,7 +175,7 @@ class SurveyResponseRow(Row):
 
     id: NewRowId
     survey_id: RowRef
-    survey_code: _text(40, min_length=1)
+    survey_code: Name40
     survey_revision: Version
     visit_id: RowRef | None = None
     ticket: Annotated[str, StringConstraints(pattern=r"^[A-Z]{1,4}\d{1,4}$")] | None = None
@@ -177,7 +187,7 @@ class SurveyResponseRow(Row):
     answers: SurveyAnswers
     language: Language
     complaint: bool = False
-    comment: _text(2000) = ""
+    comment: Text2000 = ""
     device_id: DeviceId
     created_at: Instant
 

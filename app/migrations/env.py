@@ -4,6 +4,7 @@ fresh connection to the engine in ``config.attributes``."""
 from __future__ import annotations
 
 from alembic import context
+from sqlalchemy import Connection
 
 from app.models import Base
 
@@ -11,7 +12,7 @@ config = context.config
 target_metadata = Base.metadata
 
 
-def _run(connection: object) -> None:
+def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,

@@ -169,7 +169,7 @@ def desk_requests(
             created_at=r.created_at,
             acknowledged_at=r.acknowledged_at,
             acknowledged_by=r.acknowledged_by,
-            acknowledged_name=names.get(r.acknowledged_by),
+            acknowledged_name=names.get(r.acknowledged_by or ""),
             escalated=r.escalated_at is not None,
             resolved=r.resolved_at is not None,
             said=getattr(answers.get(r.survey_response_id or ""), "comment", ""),

@@ -74,8 +74,7 @@ class Condition:
 
     def holds(self, answers: dict[str, Answer]) -> bool:
         return any(
-            isinstance(answers.get(q), int) and answers[q] <= self.at_most  # type: ignore[operator]
-            for q in self.any_of
+            isinstance(value := answers.get(q), int) and value <= self.at_most for q in self.any_of
         )
 
 
@@ -266,8 +265,8 @@ def is_complaint(definition: Definition, answers: dict[str, Answer], marked: boo
         return True
     return any(
         q.type == "rating5"
-        and isinstance(answers.get(q.id), int)
-        and answers[q.id] <= definition.complaint_at_most  # type: ignore[operator]
+        and isinstance(value := answers.get(q.id), int)
+        and value <= definition.complaint_at_most
         for q in definition.questions
     )
 

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.clock import Clock
+from app.lang import LANGUAGES
 from app.models import (
     Department,
     Doctor,
@@ -29,7 +30,7 @@ from app.models import (
     Visit,
     VisitEvent,
 )
-from app.services.survey import LANGUAGES, LOW_AT_MOST, NoSurvey, current, parse
+from app.services.survey import LOW_AT_MOST, NoSurvey, current, parse
 from app.services.visits import effective, events_and_flags, last_guide
 
 GROUPS = ("department", "doctor", "guide")
@@ -98,13 +99,13 @@ def _names(session: Session, group: str | None, keys: set[str]) -> dict[str, tup
     if not wanted or group is None:
         return {}
     if group == "department":
-        rows = session.scalars(select(Department).where(Department.id.in_(wanted)))
-        return {d.id: (d.name_zh, d.name_en) for d in rows}
+        depts = session.scalars(select(Department).where(Department.id.in_(wanted)))
+        return {d.id: (d.name_zh, d.name_en) for d in depts}
     if group == "doctor":
-        rows = session.scalars(select(Doctor).where(Doctor.id.in_(wanted)))
-        return {d.id: (d.name_zh, d.name_en) for d in rows}
-    rows = session.scalars(select(Staff).where(Staff.id.in_(wanted)))
-    return {s.id: (s.display_name, s.display_name) for s in rows}
+        doctors = session.scalars(select(Doctor).where(Doctor.id.in_(wanted)))
+        return {d.id: (d.name_zh, d.name_en) for d in doctors}
+    staff = session.scalars(select(Staff).where(Staff.id.in_(wanted)))
+    return {s.id: (s.display_name, s.display_name) for s in staff}
 
 
 def figures(
@@ -138,8 +139,8 @@ def figures(
     departures = _departures(session, start, end)
     departed: dict[str | None, int] = defaultdict(int)
     for visit, guide in departures.values():
-        key = {"department": visit.department_id, "doctor": visit.doctor_id, "guide": guide}
-        departed[key[by] if by else None] += 1
+        of = {"department": visit.department_id, "doctor": visit.doctor_id, "guide": guide}
+        departed[of[by] if by else None] += 1
 
     grouped: dict[str | None, list[SurveyResponse]] = defaultdict(list)
     for r in responses:
@@ -151,7 +152,7 @@ def figures(
     out = [
         _figure(
             key,
-            names.get(key, ("全部", "All") if key is None else (key[:8], key[:8])),
+            names.get(key or "", ("全部", "All") if key is None else (key[:8], key[:8])),
             grouped.get(key, []),
             departed.get(key, 0),
             kinds,

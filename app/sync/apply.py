@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
+from app.db import table_of
 from app.errors import safe_reason
 from app.models import Base, EventFlag, Patient, SetAsideChange, UndoneRow, Visit, VisitEvent
 from app.sync.codec import TABLES, dict_to_values, primary_key
@@ -119,7 +120,8 @@ def _undo(session: Session, change: dict[str, Any]) -> int:
             for key, value in values.items():
                 setattr(row, key, value)
         undone.note(model, [row_id], "revert")
-        visits = {row_id} if model is Visit else {values.get("visit_id")} - {None}
+        parent = values.get("visit_id")
+        visits = {row_id} if model is Visit else {parent} if isinstance(parent, str) else set()
     session.flush()
     _rebuild(session, visits)
     return 1
@@ -239,7 +241,7 @@ def _apply_run(session: Session, changes: list[dict[str, Any]]) -> int:
     connection = session.connection()
     for model in (VisitEvent, EventFlag):  # after their visits; plain Core, no ORM objects
         if appended[model]:
-            connection.execute(insert(model.__table__), appended[model])
+            connection.execute(insert(table_of(model)), appended[model])
     _rebuild(session, touched)
     return applied
 

@@ -60,7 +60,9 @@ class SyncClient:
     def close(self) -> None:
         self.http.close()
 
-    def _call(self, method: str, path: str, *, timeout: float | None = None, **kwargs: Any) -> Any:
+    def _call(
+        self, method: str, path: str, *, timeout: float | None = None, **kwargs: Any
+    ) -> dict[str, Any]:
         if method == "GET":
             # Every GET a new address: a cache that keeps answers whatever it is told can never
             # hand back an old page (a desk stalled on "nothing new") or an old 410 (a desk
@@ -88,7 +90,7 @@ class SyncClient:
         if r.status_code >= 400:
             raise ProtocolError(f"HTTP {r.status_code}: {_detail(r)}")
         try:
-            return jsonio.loads(r.content)
+            return _object(jsonio.loads(r.content))
         except ValueError:
             raise Unreachable("a response cut short") from None
 
@@ -194,7 +196,17 @@ def enroll(base_url: str, code: str, *, timeout: float = 10.0) -> dict[str, Any]
         raise Unreachable(type(exc).__name__) from None
     if r.status_code >= 400:
         raise Unauthorized(_detail(r)) if r.status_code in (401, 403) else ProtocolError(_detail(r))
-    return r.json()
+    try:
+        return _object(r.json())
+    except ValueError:
+        raise ProtocolError("the server's answer is not JSON") from None
+
+
+def _object(answer: Any) -> dict[str, Any]:
+    """Every answer of the server is a JSON object; anything else is a protocol error."""
+    if not isinstance(answer, dict):
+        raise ProtocolError("the server's answer is not a JSON object")
+    return answer
 
 
 def _detail(r: requests.Response) -> str:

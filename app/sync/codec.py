@@ -53,7 +53,7 @@ LOCAL_ONLY_COLUMNS = {"visits": {"stage", "stage_since", "escort_staff_id"}}
 
 
 def primary_key(model: type[Base]) -> str:
-    return inspect(model).primary_key[0].name
+    return str(inspect(model).primary_key[0].name)
 
 
 def columns(model: type[Base]) -> dict[str, Any]:

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy.orm import Session
 
 from app.clock import Clock
-from app.db import Database
+from app.db import Database, rowcount, table_of
 from app.ids import new_id
 from app.models import Department, OutboxEntry, SetAsideChange, SyncState, UndoneRow
 from app.services import tickets
@@ -193,7 +194,7 @@ class SyncEngine:
                 or 0
             )
 
-    def _state(self, session: Any) -> SyncState:
+    def _state(self, session: Session) -> SyncState:
         state = session.get(SyncState, 1)
         if state is None:
             state = SyncState(id=1, cursor=0)
@@ -305,26 +306,26 @@ class SyncEngine:
                     status,
                     result.get("code") or (result.get("conflicts") or [{}])[0].get("reason"),
                 )
-        o = OutboxEntry
+        o = table_of(OutboxEntry)
         with self.db.session(record=False) as s:
             conn = s.connection()
             if final:
                 conn.execute(
-                    update(o.__table__)
-                    .where(o.__table__.c.mutation_id == bindparam("mid"))
+                    update(o)
+                    .where(o.c.mutation_id == bindparam("mid"))
                     .values(
                         state=bindparam("st"),
                         result=bindparam("res"),
                         acked_at=now,
-                        attempts=o.__table__.c.attempts + 1,
+                        attempts=o.c.attempts + 1,
                     ),
                     final,
                 )
             if deferred:
                 conn.execute(
-                    update(o.__table__)
-                    .where(o.__table__.c.mutation_id == bindparam("mid"))
-                    .values(last_error="deferred", attempts=o.__table__.c.attempts + 1),
+                    update(o)
+                    .where(o.c.mutation_id == bindparam("mid"))
+                    .values(last_error="deferred", attempts=o.c.attempts + 1),
                     deferred,
                 )
             self._state(s).last_push_at = now
@@ -404,12 +405,14 @@ class SyncEngine:
         holds, and the server never needs anything older.  Pending entries always stay."""
         cutoff = self.clock.now() - dt.timedelta(days=days)
         with self.db.session(record=False) as s:
-            gone = s.execute(
-                delete(OutboxEntry).where(
-                    OutboxEntry.state != PENDING, OutboxEntry.acked_at < cutoff
+            gone = rowcount(
+                s.execute(
+                    delete(OutboxEntry).where(
+                        OutboxEntry.state != PENDING, OutboxEntry.acked_at < cutoff
+                    )
                 )
-            ).rowcount
-            gone += s.execute(delete(UndoneRow).where(UndoneRow.undone_at < cutoff)).rowcount
+            )
+            gone += rowcount(s.execute(delete(UndoneRow).where(UndoneRow.undone_at < cutoff)))
         return int(gone)
 
     # -- tickets and kiosk keys -----------------------------------------------------------

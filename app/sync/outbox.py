@@ -26,7 +26,7 @@ _OPS = "_outbox_ops"
 
 
 def _key(obj: Base) -> tuple[str, str]:
-    return obj.__tablename__, obj.id  # type: ignore[attr-defined]
+    return obj.__tablename__, obj.id  # type: ignore[attr-defined]  # every synced model has both
 
 
 def _after_flush(session: Session, _ctx: Any) -> None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from alembic import context
+from sqlalchemy import Connection
 
 from server.models import ServerBase
 
 config = context.config
 
 
-def _run(connection: object) -> None:
+def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=ServerBase.metadata,

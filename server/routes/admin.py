@@ -110,7 +110,7 @@ def put_reference(
     except DecodeError as exc:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, detail=str(exc)) from None
     with state.db.session() as s:
-        row = s.get(model, row_id)
+        row: Any = s.get(model, row_id)  # a row of the table's model (SERVER_TABLES)
         try:
             if row is None:
                 row = model(id=row_id or new_id(), **values)

@@ -36,7 +36,7 @@ MAX_LOCK = dt.timedelta(hours=24)
 
 def lock_time(minutes: int, locks: int) -> dt.timedelta:
     """How long the ``locks``-th lock lasts: twice as long as the one before, at most a day."""
-    return min(dt.timedelta(minutes=minutes) * 2 ** min(locks - 1, 16), MAX_LOCK)
+    return min(dt.timedelta(minutes=minutes) * (1 << max(0, min(locks - 1, 16))), MAX_LOCK)
 
 
 @router.post(

@@ -140,8 +140,8 @@ def _take_numbers(s: Session, department_id: str, day: dt.date, count: int) -> i
     department's day counter: two leases at once never get the same numbers."""
     dialect = s.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    stmt = insert(TicketCounter).values(department_id=department_id, day=day, last_seq=count)
-    stmt = stmt.on_conflict_do_update(
+    upsert = insert(TicketCounter).values(department_id=department_id, day=day, last_seq=count)
+    stmt = upsert.on_conflict_do_update(
         index_elements=["department_id", "day"],
         set_={"last_seq": TicketCounter.last_seq + count},
     ).returning(TicketCounter.last_seq)
