@@ -69,6 +69,37 @@ def check_files() -> str:
     return f"{len(qm)} translations, {len(surveys)} surveys"
 
 
+def check_licences(where: Path | None = None) -> str:
+    """The frozen program carries FrontDesk's licence, every bundled component's notices and
+    a CycloneDX SBOM naming each with its licence (build/notices.py made them)."""
+    if where is None:
+        if not getattr(sys, "frozen", False):
+            return "not frozen: build/freeze.sh collects them"
+        where = Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "licenses"
+    for name in ("LICENSE.txt", "THIRD-PARTY-NOTICES.txt", "sbom.cdx.json"):
+        _require((where / name).is_file(), f"{name} missing from {where}")
+    gpl = (where / "LICENSE.txt").read_text(encoding="utf-8")
+    _require("GNU GENERAL PUBLIC LICENSE" in gpl and "Version 3" in gpl, "LICENSE.txt: not GPL 3")
+    sbom = json.loads((where / "sbom.cdx.json").read_text(encoding="utf-8"))
+    _require(sbom.get("bomFormat") == "CycloneDX", "sbom.cdx.json: not CycloneDX")
+    ours = sbom["metadata"]["component"]
+    _require(
+        ours.get("licenses") == [{"expression": "GPL-3.0-or-later"}],
+        "the SBOM does not name FrontDesk's licence",
+    )
+    parts = {c["name"].lower(): c for c in sbom.get("components", [])}
+    for needed in ("pyside6_essentials", "shiboken6", "sqlalchemy", "python"):
+        _require(needed in parts, f"the SBOM does not list {needed}")
+    unlicensed = sorted(n for n, c in parts.items() if not c.get("licenses"))
+    _require(not unlicensed, f"components with no licence: {unlicensed}")
+    notices = (where / "THIRD-PARTY-NOTICES.txt").read_text(encoding="utf-8")
+    missing = sorted(
+        c["name"] for c in parts.values() if f"\n{c['name']} {c['version']}\n" not in notices
+    )
+    _require(not missing, f"THIRD-PARTY-NOTICES.txt lacks {missing}")
+    return f"GPL-3.0-or-later, {len(parts)} components with their licences, a CycloneDX SBOM"
+
+
 def check_database(work: Path) -> str:
     from sqlalchemy import inspect
 
@@ -334,6 +365,7 @@ def run(keep: Path | None = None, out: Any = None) -> int:
 
         step("modules", check_modules)
         step("files", check_files)
+        step("licences", check_licences)
         step("database", lambda: check_database(work))
         qt: QtChecks | None = None
         try:

@@ -123,3 +123,29 @@ def test_board_benchmark_prints_its_figures() -> None:
 def test_the_row_contract_in_docs_sync_md_is_generated_from_app_contract() -> None:
     out = _python("build/contract_doc.py", "--check", timeout=60)
     assert out.returncode == 0, out.stderr
+
+
+def test_the_frozen_programs_licences_are_collected_from_the_installed_distributions(
+    tmp_path: Path,
+) -> None:
+    """build/notices.py writes FrontDesk's licence, each component's own licence files and a
+    schema-checked CycloneDX SBOM; the self-test's check accepts them, and refuses a set
+    where one component's notice is missing."""
+    out = _python("build/notices.py", str(tmp_path / "licenses"), timeout=120)
+    assert out.returncode == 0, out.stderr
+    sys.path.insert(0, str(ROOT))
+    from frontdesk.selftest import CheckFailed, check_licences
+
+    where = tmp_path / "licenses"
+    assert "GPL-3.0-or-later" in check_licences(where)
+    sbom = json.loads((where / "sbom.cdx.json").read_text(encoding="utf-8"))
+    parts = {c["name"]: c for c in sbom["components"]}
+    assert parts["SQLAlchemy"]["purl"] == f"pkg:pypi/sqlalchemy@{parts['SQLAlchemy']['version']}"
+    assert parts["SQLAlchemy"]["licenses"] == [{"expression": "MIT"}]
+    notices = (where / "THIRD-PARTY-NOTICES.txt").read_text(encoding="utf-8")
+    assert "Permission is hereby granted" in notices  # SQLAlchemy's own LICENSE file
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in notices  # Qt for Python ships no text
+    heading = f"\nSQLAlchemy {parts['SQLAlchemy']['version']}\n"
+    (where / "THIRD-PARTY-NOTICES.txt").write_text(notices.replace(heading, "\n"), "utf-8")
+    with pytest.raises(CheckFailed, match="SQLAlchemy"):
+        check_licences(where)

@@ -69,6 +69,11 @@ Var Upgrading
 Var Backup
 
 !define MUI_ABORTWARNING
+; FrontDesk's licence, from the frozen folder (build/notices.py put it there with every
+; bundled component's notices): shown, not a contract to accept — the GPL asks no signature
+!define MUI_LICENSEPAGE_BUTTON "$(^NextBtn)"
+!define MUI_LICENSEPAGE_TEXT_BOTTOM "$(LicenceNote)"
+!insertmacro MUI_PAGE_LICENSE "${DIST}\_internal\licenses\LICENSE.txt"
 !insertmacro MUI_PAGE_DIRECTORY
 !insertmacro MUI_PAGE_INSTFILES
 !insertmacro MUI_UNPAGE_CONFIRM
@@ -77,6 +82,8 @@ Var Backup
 !insertmacro MUI_LANGUAGE "SimpChinese"
 !insertmacro MUI_LANGUAGE "English"
 
+LangString LicenceNote ${LANG_SIMPCHINESE} "FrontDesk 是自由软件（GPL-3.0 或更高版本）：您可以复制、修改和再分发它。所附组件的许可见安装目录 _internal\licenses。"
+LangString LicenceNote ${LANG_ENGLISH} "FrontDesk is free software (GPL-3.0-or-later): you may copy, change and share it. The bundled components' licences are in _internal\licenses."
 LangString MsgOld64 ${LANG_SIMPCHINESE} "FrontDesk 需要 64 位 Windows 10 或更新版本。"
 LangString MsgOld64 ${LANG_ENGLISH} "FrontDesk needs 64-bit Windows 10 or later."
 LangString MsgTwice ${LANG_SIMPCHINESE} "另一个 FrontDesk 安装程序正在运行。"
