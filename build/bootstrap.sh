@@ -40,7 +40,12 @@ if [ ! -x .venv/bin/python ]; then
   echo "== creating .venv"
   "$PY" -m venv .venv
 fi
-echo "== installing FrontDesk[$extras] into .venv"
+# Every release pinned (requirements/*.lock, made by uv pip compile from pyproject.toml — the
+# command is in each file's first lines): the same set on every machine and in CI.
+lock=requirements/app.lock
+[ "$extras" = "server" ] || lock=requirements/dev.lock
+echo "== installing FrontDesk[$extras] into .venv, as $lock pins it"
 .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
-.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[$extras]"
+.venv/bin/python -m pip install -q --disable-pip-version-check -r "$lock"
+.venv/bin/python -m pip install -q --disable-pip-version-check --no-deps -e ".[$extras]"
 echo "== ready: .venv/bin/frontdesk"

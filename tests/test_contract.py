@@ -29,14 +29,19 @@ def test_the_fast_canonical_form_is_the_documented_one(value) -> None:
     assert canonical(value) == expected.encode()
 
 
-def test_a_json_column_holds_no_fraction_and_nests_at_most_four_levels() -> None:
-    event = {
+def _event() -> dict[str, str]:
+    """A note on a visit, as a desk sends it."""
+    return {
         "id": new_id(),
         "visit_id": new_id(),
         "kind": "note",
         "device_id": "d",
         "occurred_at": "2026-12-02T01:00:00Z",
     }
+
+
+def test_a_json_column_holds_no_fraction_and_nests_at_most_four_levels() -> None:
+    event = _event()
     check_row("visit_events", {**event, "data": {"a": {"b": {"c": [1, "x", None, True]}}}})
     for bad in ({"x": 1.5}, {"a": [[[[[1]]]]]}, {"big": "x" * 5000}):
         with pytest.raises(ContractError) as refused:
@@ -50,13 +55,7 @@ def test_days_and_instants_are_real_calendar_days_of_2000_to_2099() -> None:
     31 April, 29 February 2001 — and so are years outside the range."""
     import datetime as dt
 
-    event = {
-        "id": new_id(),
-        "visit_id": new_id(),
-        "kind": "note",
-        "device_id": "d",
-        "occurred_at": "2026-12-02T01:00:00Z",
-    }
+    event = _event()
     visit = {
         "id": new_id(),
         "day": "2026-12-02",

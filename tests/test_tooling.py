@@ -149,3 +149,36 @@ def test_the_frozen_programs_licences_are_collected_from_the_installed_distribut
     (where / "THIRD-PARTY-NOTICES.txt").write_text(notices.replace(heading, "\n"), "utf-8")
     with pytest.raises(CheckFailed, match="SQLAlchemy"):
         check_licences(where)
+
+
+def _pins(lock: Path) -> dict[str, str]:
+    pins = {}
+    for line in lock.read_text(encoding="utf-8").splitlines():
+        found = re.match(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;]+)", line)
+        if found:
+            pins[re.sub(r"[-_.]+", "-", found[1]).lower()] = found[2]
+    return pins
+
+
+@pytest.mark.parametrize(
+    ("lock", "extras"), [("app.lock", ("server",)), ("dev.lock", ("server", "dev"))]
+)
+def test_the_lock_files_pin_a_release_of_every_requirement(lock: str, extras: tuple[str]) -> None:
+    """build/bootstrap.sh installs from requirements/*.lock: each requirement pyproject.toml
+    names — the core's and each extra's — is pinned there, to a release it accepts."""
+    import tomllib
+
+    from packaging.requirements import Requirement
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = [*project["dependencies"]]
+    for extra in extras:
+        wanted += project["optional-dependencies"][extra]
+    pins = _pins(ROOT / "requirements" / lock)
+    wrong = {}
+    for text in wanted:
+        req = Requirement(text)
+        name = re.sub(r"[-_.]+", "-", req.name).lower()
+        if name not in pins or not req.specifier.contains(pins[name], prereleases=True):
+            wrong[req.name] = pins.get(name, "not pinned")
+    assert wrong == {}, f"requirements/{lock} is stale: run the command in its first lines"
