@@ -15,6 +15,9 @@ import platformdirs
 APP = "FrontDesk"
 LANGUAGES = ("zh_CN", "zh_TW", "en")
 MODES = ("staff", "kiosk")
+# Where a desk stands when neither the setting ``location`` nor its enrolment names a place:
+# what the kiosk tells a patient to wait at and what the guides see on the call are one text.
+PLACES = {"kiosk": "门诊大厅自助机", "staff": "导医台"}
 
 DEFAULT_IN_VISIT = ("waiting", "consultation", "payment", "exam", "treatment", "pharmacy")
 # minutes in a stage before the board turns amber, then red
@@ -91,6 +94,11 @@ class Config:
 
     def data_path(self) -> Path:
         return Path(self.data_dir) if self.data_dir else default_data_dir()
+
+    def place(self, role: str, enrolled_as: str = "") -> str:
+        """Where this desk stands, as patients and guides read it: the ``location`` setting,
+        else the name the desk was enrolled under, else the role's default (``PLACES``)."""
+        return self.location or enrolled_as or PLACES[role]
 
     def database_path(self) -> Path:
         return self.data_path() / "frontdesk.db"

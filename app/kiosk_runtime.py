@@ -73,7 +73,6 @@ def open_kiosk(
     (``demo`` fills an empty one with the demo hospital)."""
     data_dir = cfg.data_path()
     window = CheckInWindow(cfg.checkin_early_min, cfg.checkin_late_min)
-    location = cfg.location or "自助机"
     identity = Identity.load(data_dir)
     if identity is not None:
         if identity.role != "kiosk":
@@ -83,7 +82,7 @@ def open_kiosk(
             desk.db,
             clock,
             identity.device_id,
-            location=cfg.location or identity.name,
+            location=cfg.place("kiosk", identity.name),
             window=window,
             hashed_lookups=True,
             standalone=False,
@@ -103,7 +102,7 @@ def open_kiosk(
                 if not demo_data.has_reference_data(s):
                     demo_data.load(s, clock)
         backend = KioskBackend(
-            db, clock, standalone_device_id(data_dir), location=location, window=window
+            db, clock, standalone_device_id(data_dir), location=cfg.place("kiosk"), window=window
         )
         runtime = KioskRuntime(backend, db)
     forgotten = backend.forget_before()

@@ -49,7 +49,7 @@ def open_staff(
             clock,
             identity.device_id,
             machine,
-            desk_name=cfg.location or identity.name,
+            desk_name=cfg.place("staff", identity.name),
             standalone=False,
             escalate_after_s=cfg.escalate_after_s,
             reports=lambda: SyncClient(desk.engine.client.base_url, identity.token, timeout=5),
@@ -75,7 +75,7 @@ def open_staff(
         clock,
         standalone_device_id(data_dir),
         machine,
-        desk_name=cfg.location or "导医台",
+        desk_name=cfg.place("staff"),
         escalate_after_s=cfg.escalate_after_s,
     )
     return StaffRuntime(backend, db)

@@ -55,8 +55,8 @@ def main() -> int:
     from app.services.auth import SignedIn
     from app.services.registration import PatientForm, VisitForm
     from app.staff_runtime import open_staff
-    from kiosk.bridge import Bridge
-    from kiosk.main import Translations, application
+    from gui.bridge import Bridge
+    from gui.start import Translations, application
     from ui.main import desk_settings
     from ui.window import StaffWindow
 

@@ -165,7 +165,7 @@ def checkins(count: int, scans: int) -> dict[str, Any]:
         slow_key,
     )
     from app.services.registration import PatientForm, VisitForm
-    from kiosk.bridge import Bridge
+    from gui.bridge import Bridge
     from kiosk.main import application, kiosk_settings
     from kiosk.window import KioskWindow
     from tests.kiosk_rig import type_on_window

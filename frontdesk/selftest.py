@@ -26,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-PACKAGES = ("app", "kiosk", "ui", "server", "frontdesk")
+PACKAGES = ("app", "gui", "kiosk", "ui", "server", "frontdesk")
 KEYBOARD_INPUTS = ("Pinyin", "TCIme")  # simplified by Pinyin; traditional by Cangjie/Zhuyin
 
 
@@ -172,7 +172,7 @@ class QtChecks:
         qInstallMessageHandler(lambda _kind, _where, text: self.messages.append(text))
 
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-        from kiosk.main import application
+        from gui.start import application
 
         self.app = application([sys.argv[0]])
         self.shots = work / "screens"
@@ -219,8 +219,9 @@ class QtChecks:
 
         from app.clock import Clock
         from app.kiosk_runtime import open_kiosk
-        from kiosk.bridge import Bridge
-        from kiosk.main import Translations, kiosk_settings
+        from gui.bridge import Bridge
+        from gui.start import Translations
+        from kiosk.main import kiosk_settings
         from kiosk.speech import Speaker
         from kiosk.window import SCREENS, KioskWindow
 
@@ -259,8 +260,8 @@ class QtChecks:
         from app.clock import Clock
         from app.paths import resources_dir
         from app.staff_runtime import open_staff
-        from kiosk.bridge import Bridge
-        from kiosk.main import Translations
+        from gui.bridge import Bridge
+        from gui.start import Translations
         from ui.main import desk_settings
         from ui.window import StaffWindow
 

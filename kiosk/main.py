@@ -5,25 +5,30 @@ are opened afterwards on the back end's thread (they cost more than Qt to import
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import sys
 import time
-from collections.abc import Callable
 from typing import Any
 
 from app import logs
 from app.config import Config
 from app.paths import resources_dir
+from gui.start import (
+    EXIT_ALREADY_RUNNING,
+    Translations,
+    application,
+    collect_later,
+    one_instance,
+)
 
 log = logging.getLogger(__name__)
 
-EXIT_ALREADY_RUNNING = 3
 VIRTUAL_KEYBOARD = "qtvirtualkeyboard"  # Qt's on-screen keyboard (Pinyin for names)
 
 
 def kiosk_settings(cfg: Config, *, windowed: bool) -> Any:
+    from app.sync.identity import Identity
     from kiosk.window import KioskSettings
 
     def check_pin(pin: str) -> bool:
@@ -33,7 +38,7 @@ def kiosk_settings(cfg: Config, *, windowed: bool) -> Any:
 
     return KioskSettings(
         hospital=(cfg.hospital_name_zh, cfg.hospital_name_en),
-        location=cfg.location or "门诊大厅自助机",
+        location=cfg.place("kiosk", Identity.enrolled_name(cfg.data_path())),
         language=cfg.language,
         idle_timeout_s=cfg.idle_timeout_s,
         idle_prompt_s=cfg.idle_prompt_s,
@@ -44,62 +49,6 @@ def kiosk_settings(cfg: Config, *, windowed: bool) -> Any:
         check_pin=check_pin,
         keyboard=os.environ.get("QT_IM_MODULE") == VIRTUAL_KEYBOARD,
     )
-
-
-class Translations:
-    """Installs the .qm translator for a screen language (English is the source)."""
-
-    def __init__(self, app: Any) -> None:
-        self.app = app
-        self.current: Any = None
-
-    def __call__(self, lang: str) -> None:
-        from PySide6.QtCore import QTranslator
-
-        if self.current is not None:
-            self.app.removeTranslator(self.current)
-            self.current = None
-        if lang == "en":
-            return
-        translator = QTranslator(self.app)
-        path = resources_dir() / "i18n" / f"frontdesk_{lang}.qm"
-        if translator.load(str(path)):
-            self.app.installTranslator(translator)
-            self.current = translator
-        else:
-            log.error("no translation file %s", path.name)
-
-
-def collect_later() -> Callable[[], None]:
-    """Turn the cyclic garbage collector off for start-up; call what this returns once the
-    first screen is up.
-
-    Start-up makes some hundred thousand long-lived objects (Qt's enums and classes, the
-    modules, the widgets) and next to no garbage, yet the collector would walk them all
-    some 40 times before the window shows (about 6 ms of the kiosk's start).  Turned back
-    on, it leaves what start-up made frozen, so later full collections on the screen's
-    thread do not walk it again."""
-    gc.disable()
-
-    def resume() -> None:
-        if not gc.isenabled():
-            gc.freeze()
-            gc.enable()
-
-    return resume
-
-
-def application(argv: list[str] | None = None) -> Any:
-    """The QApplication with the kiosk's font (a CJK one: Chinese must never be boxes)."""
-    from PySide6.QtGui import QFont
-    from PySide6.QtWidgets import QApplication
-
-    from kiosk.theme import font_family
-
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
-    assert isinstance(app, QApplication)  # a widget program's application
-    app.setFont(QFont(font_family()))
-    return app
 
 
 def run(
@@ -113,18 +62,16 @@ def run(
     if cfg.touch_mode and not windowed and not os.environ.get("QT_IM_MODULE"):
         # Qt's on-screen keyboard (Pinyin for names) appears whenever a text field has focus.
         os.environ["QT_IM_MODULE"] = VIRTUAL_KEYBOARD
-    from PySide6.QtCore import QLockFile, QTimer
+    from PySide6.QtCore import QTimer
 
-    data_dir = cfg.data_path()
-    data_dir.mkdir(parents=True, exist_ok=True)
     app = application()
-    lock = QLockFile(str(data_dir / "kiosk.lock"))
-    if not lock.tryLock(0):
+    lock = one_instance(cfg.data_path(), "kiosk")
+    if lock is None:
         print("frontdesk: a kiosk is already running on this machine", file=sys.stderr)
         collect()
         return EXIT_ALREADY_RUNNING
 
-    from kiosk.bridge import Bridge
+    from gui.bridge import Bridge
     from kiosk.speech import Speaker
     from kiosk.window import Forwarder, KioskWindow
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-from kiosk.theme import font_family
+from gui.start import font_family
 
 RECEIPT_MM = QSizeF(80, 150)
 

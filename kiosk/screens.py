@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QStackedWidget, QWidget
 
+from gui.roles import set_role
 from kiosk.theme import GAP_PX
 from kiosk.widgets import (
     DigitPad,
@@ -21,7 +22,6 @@ from kiosk.widgets import (
     button,
     hbox,
     label,
-    set_role,
     show_page,
     vbox,
 )

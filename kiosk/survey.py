@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.roles import set_role
 from kiosk.screens import Screen, _flip
 from kiosk.theme import GAP_PX
 from kiosk.walkin import Choices
-from kiosk.widgets import Field, Keypad, button, hbox, label, set_role, show_page, vbox
+from kiosk.widgets import Field, Keypad, button, hbox, label, show_page, vbox
 
 if TYPE_CHECKING:
     from app.kiosk_backend import SurveyStart

@@ -5,8 +5,9 @@ colours and sizes of each role are declared once here and checked by the tests."
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
+
+from gui.start import font_family
 
 PX_PER_MM = 4.0  # 21.5" at 1920×1080: 0.248 mm a pixel
 PRIMARY_TARGET_PX = round(20 * PX_PER_MM)  # 80
@@ -54,12 +55,6 @@ ROLES: dict[str, Role] = {
     "ticket": Role("#0B2540", WHITE, 120, bold=True),
     "card": Role(INK, WHITE, BODY_PX, border="#2F4A66"),
 }
-
-
-def font_family() -> str:
-    if sys.platform == "win32":
-        return "Microsoft YaHei"
-    return "Noto Sans CJK SC"
 
 
 def luminance(color: str) -> float:

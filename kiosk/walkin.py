@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.roles import set_role
 from kiosk.screens import Screen, _flip
 from kiosk.theme import GAP_PX
 from kiosk.widgets import (
@@ -26,7 +27,6 @@ from kiosk.widgets import (
     button,
     hbox,
     label,
-    set_role,
     show_page,
     vbox,
 )

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.roles import set_role
 from kiosk.theme import GAP_PX
 
 
@@ -32,19 +33,6 @@ def show_page(stack: QStackedWidget, page: QWidget | None) -> None:
         policy = QSizePolicy.Policy.Preferred if w is page else QSizePolicy.Policy.Ignored
         w.setSizePolicy(policy, policy)
     stack.setCurrentWidget(page)
-
-
-def set_role(widget: QWidget, role: str) -> None:
-    if widget.property("role") == role:
-        return
-    widget.setProperty("role", role)
-    if not widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
-        return  # the style sheet reads the role when the widget is first polished
-    # (the first call makes QStyle's Python type: some 700 enum members, 10 ms — so not at
-    # start-up, where the welcome screen marks its language before it is ever shown)
-    style = widget.style()
-    style.unpolish(widget)
-    style.polish(widget)
 
 
 def label(role: str = "body", text: str = "", *, wrap: bool = True) -> QLabel:

@@ -16,9 +16,10 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QPixmap
 from PySide6.QtWidgets import QApplication, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
+from app.config import PLACES, Config
 from app.lang import pick
-from kiosk.bridge import Bridge
-from kiosk.guards import HotCorner, IdleWatcher, NoContextMenus, ScanDetector
+from gui.bridge import Bridge
+from gui.guards import HotCorner, IdleWatcher, NoContextMenus, ScanDetector
 from kiosk.screens import (
     CheckInScreen,
     ConfirmScreen,
@@ -43,8 +44,8 @@ EXIT_DIRECTOR = 10  # the director left kiosk mode (Shell Launcher: take no acti
 
 @dataclass
 class KioskSettings:
-    hospital: tuple[str, str] = ("示范综合医院", "Demonstration General Hospital")
-    location: str = "自助机"
+    hospital: tuple[str, str] = (Config.hospital_name_zh, Config.hospital_name_en)
+    location: str = PLACES["kiosk"]
     language: str = "zh_CN"
     idle_timeout_s: float = 60
     idle_prompt_s: int = 20

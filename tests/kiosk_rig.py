@@ -21,8 +21,9 @@ from app.clock import FixedClock
 from app.kiosk_runtime import KioskRuntime, open_kiosk
 from app.models import Appointment, AppointmentStatus
 from app.security import hash_password
-from kiosk.bridge import Bridge
-from kiosk.main import Translations, kiosk_settings
+from gui.bridge import Bridge
+from gui.start import Translations
+from kiosk.main import kiosk_settings
 from kiosk.speech import Speaker
 from kiosk.window import KioskWindow
 

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app import config
 from app.clock import Clock, FixedClock
 from app.staff_runtime import StaffRuntime, open_staff
-from kiosk.bridge import Bridge
-from kiosk.main import Translations
+from gui.bridge import Bridge
+from gui.start import Translations
 from ui.main import desk_settings
 from ui.window import StaffWindow
 

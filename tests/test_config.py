@@ -117,3 +117,30 @@ def test_one_commands_parser_reads_as_the_whole_one() -> None:
         )
     with pytest.raises(SystemExit):
         _parser("kiosk").parse_args(["kiosk", "--no-such-option"])
+
+
+def test_a_desk_has_one_place_that_patients_and_guides_read(tmp_path: Path) -> None:
+    """The kiosk's "please wait at …", the guides' call panel and the staff desk's name come
+    from one rule: the ``location`` setting, else the enrolled name, else the role's default."""
+    from app.clock import Clock
+    from app.kiosk_runtime import open_kiosk
+    from app.sync.identity import Identity
+    from kiosk.main import kiosk_settings
+    from ui.main import desk_settings
+
+    cfg = Config(data_dir=str(tmp_path))
+    assert cfg.place("kiosk") == config.PLACES["kiosk"] == "门诊大厅自助机"
+    assert cfg.place("staff") == "导医台"
+    assert cfg.place("kiosk", "1号自助机") == "1号自助机"
+    assert Config(location="东门自助机").place("kiosk", "1号自助机") == "东门自助机"
+
+    Identity("dev-1", "kiosk", "门诊大厅 2号自助机", "http://127.0.0.1:9", "t").save(tmp_path)
+    assert kiosk_settings(cfg, windowed=True).location == "门诊大厅 2号自助机"
+    assert desk_settings(cfg, Clock()).desk_name == "门诊大厅 2号自助机"
+    (tmp_path / "device.json").unlink()
+    assert kiosk_settings(cfg, windowed=True).location == "门诊大厅自助机"
+    runtime = open_kiosk(cfg, Clock())  # a stand-alone kiosk: its calls say the same place
+    try:
+        assert runtime.backend.location == kiosk_settings(cfg, windowed=True).location
+    finally:
+        runtime.close()

@@ -331,7 +331,7 @@ def test_a_touch_restarts_the_idle_timer(qtbot, tmp_path: Path) -> None:
 
 def test_the_chosen_language_is_painted_as_chosen_from_the_first_frame(rig: KioskRig) -> None:
     """The welcome screen marks its language before it is ever shown (no repolish then, see
-    kiosk/widgets.set_role); the first frame and every switch after it must still show it."""
+    gui/roles.set_role); the first frame and every switch after it must still show it."""
     from PySide6.QtGui import QColor
 
     from kiosk.theme import ROLES
@@ -448,7 +448,7 @@ def test_answers_never_wear_out_none(qtbot) -> None:
     import sys
     from types import SimpleNamespace
 
-    from kiosk.bridge import Bridge
+    from gui.bridge import Bridge
 
     bridge = Bridge(lambda: SimpleNamespace(backend=None, close=lambda: None))
     bridge.start()

@@ -29,13 +29,15 @@ def _imports(package: str) -> dict[Path, set[str]]:
 
 QT = {"PySide6", "shiboken6", "PyQt5", "PyQt6"}
 # What each layer may not import, at any level of any module: the core is Qt-free and knows
-# no screen, no server and no composition root; the server knows no screen; a widget never
-# talks SQL or HTTP (it asks its back end).  ``frontdesk`` — the command, the demo, the
+# no screen, no server and no composition root; the server knows no screen; the two desks
+# share Qt code through ``gui`` alone, never one another; a widget never talks SQL or HTTP
+# (it asks its back end).  ``frontdesk`` — the command, the demo, the
 # self-test — is the one package that imports them all.
 FORBIDDEN = {
-    "app": QT | {"ui", "kiosk", "server", "frontdesk"},
-    "server": QT | {"ui", "kiosk", "frontdesk"},
-    "ui": {"server", "frontdesk", "sqlalchemy", "requests"},
+    "app": QT | {"gui", "ui", "kiosk", "server", "frontdesk"},
+    "server": QT | {"gui", "ui", "kiosk", "frontdesk"},
+    "gui": {"ui", "kiosk", "server", "frontdesk", "sqlalchemy", "requests"},
+    "ui": {"kiosk", "server", "frontdesk", "sqlalchemy", "requests"},
     "kiosk": {"ui", "server", "frontdesk", "sqlalchemy", "requests"},
 }
 
@@ -63,7 +65,7 @@ def test_importing_every_app_module_loads_no_qt() -> None:
         "    if '.migrations' not in m.name:\n"
         "        importlib.import_module(m.name)\n"
         "bad = sorted(n for n in sys.modules if n.split('.')[0] in "
-        "('PySide6', 'shiboken6', 'ui', 'kiosk', 'server', 'frontdesk', 'fastapi'))\n"
+        "('PySide6', 'shiboken6', 'gui', 'ui', 'kiosk', 'server', 'frontdesk', 'fastapi'))\n"
         "print(','.join(bad))\n"
     )
     out = subprocess.run(

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.lang import pick
 from app.services.board import BoardRow
 from app.services.stages import StageMachine, stage_name
+from gui.roles import set_role
 from ui.board_model import (
     ESCORT,
     IN_STAGE,
@@ -37,7 +38,7 @@ from ui.board_model import (
     BoardModel,
     BoardView,
 )
-from ui.theme import ROW_PX, set_role
+from ui.theme import ROW_PX
 
 if TYPE_CHECKING:
     from ui.window import StaffWindow

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from app.services.board import BoardRow
 from app.services.stages import stage_name
 from app.staff_backend import StaffMember, TimelineLine
-from ui.theme import set_role
+from gui.roles import set_role
 
 
 def _heading(text: str) -> QLabel:

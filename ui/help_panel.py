@@ -11,8 +11,8 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from app.services.assistance import DeskRequest
+from gui.roles import set_role
 from ui.board_model import clock_text
-from ui.theme import set_role
 
 
 class HelpCard(QFrame):

@@ -11,16 +11,16 @@ import time
 from typing import Any
 
 from app.config import Config
-
-EXIT_ALREADY_RUNNING = 3
+from gui.start import EXIT_ALREADY_RUNNING
 
 
 def desk_settings(cfg: Config, clock: Any) -> Any:
     from app.services.stages import StageMachine
+    from app.sync.identity import Identity
     from ui.window import DeskSettings
 
     return DeskSettings(
-        desk_name=cfg.location or "导医台",
+        desk_name=cfg.place("staff", Identity.enrolled_name(cfg.data_path())),
         language=cfg.language,
         lock_after_min=cfg.lock_after_min,
         machine=StageMachine.from_settings(cfg.stages),
@@ -34,18 +34,16 @@ def run(cfg: Config, *, demo: bool = False, server_url: str | None = None) -> in
     probe = os.environ.get("FRONTDESK_STARTUP_PROBE") == "1"
     from zoneinfo import ZoneInfo
 
-    from PySide6.QtCore import QLockFile, QTimer
+    from PySide6.QtCore import QTimer
 
     from app.clock import Clock
-    from kiosk.bridge import Bridge
-    from kiosk.main import Translations, application
+    from gui.bridge import Bridge
+    from gui.start import Translations, application, one_instance
     from ui.window import StaffWindow
 
-    data_dir = cfg.data_path()
-    data_dir.mkdir(parents=True, exist_ok=True)
     app = application()
-    lock = QLockFile(str(data_dir / "staff.lock"))
-    if not lock.tryLock(0):
+    lock = one_instance(cfg.data_path(), "staff")
+    if lock is None:
         print("frontdesk: this desk is already open on this machine", file=sys.stderr)
         return EXIT_ALREADY_RUNNING
     clock = Clock(tz=ZoneInfo(cfg.timezone))

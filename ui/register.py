@@ -25,7 +25,7 @@ from app.errors import FrontDeskError, ValidationError
 from app.lang import pick
 from app.services.registration import PatientForm, PatientMatch, RegistrationResult, VisitForm
 from app.services.triage import DepartmentRoster
-from ui.theme import set_role
+from gui.roles import set_role
 
 if TYPE_CHECKING:
     from ui.window import StaffWindow

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.survey_figures import Figures, Report
-from ui.theme import set_role
+from gui.roles import set_role
 
 if TYPE_CHECKING:
     from ui.window import StaffWindow

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from app.services.shift import ShiftReport
 from app.services.stages import stage_name
+from gui.roles import set_role
 from ui.register import source_names
-from ui.theme import set_role
 
 if TYPE_CHECKING:
     from ui.window import StaffWindow

@@ -3,12 +3,7 @@ the board's warning levels in colour *and* in a symbol and words (never colour a
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from app.services.stages import Level
-
-if TYPE_CHECKING:  # the theme's colours load without Qt
-    from PySide6.QtWidgets import QWidget
 
 BASE_PX = 16  # body text; tables use the same size
 HEADING_PX = 20
@@ -71,11 +66,3 @@ def stylesheet() -> str:
     QTabBar::tab {{ padding: 8px 18px; }}
     QTabBar::tab:selected {{ font-weight: 600; border-bottom: 3px solid {ACCENT}; }}
     """
-
-
-def set_role(widget: QWidget, role: str) -> None:
-    """Style a widget by its role (a dynamic property the stylesheet matches)."""
-    widget.setProperty("role", role)
-    style = widget.style()
-    style.unpolish(widget)
-    style.polish(widget)

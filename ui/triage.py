@@ -22,7 +22,7 @@ from app.errors import FrontDeskError
 from app.lang import pick
 from app.services.board import BoardRow
 from app.services.triage import DepartmentRoster
-from ui.theme import set_role
+from gui.roles import set_role
 
 if TYPE_CHECKING:
     from ui.window import StaffWindow

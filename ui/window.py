@@ -36,7 +36,8 @@ from app.services.auth import SignedIn
 from app.services.stages import ADMISSION, DEPARTED, StageMachine, stage_name
 from app.staff_backend import ESCORT, HELP, REGISTER, REPORT, StaffMember, allowed
 from app.sync.engine import SyncStatus, Touched
-from kiosk.guards import IdleWatcher, ScanDetector
+from gui.guards import IdleWatcher, ScanDetector
+from gui.roles import set_role
 from ui.board_model import BoardModel
 from ui.board_page import BoardPage
 from ui.dialogs import AdmissionDialog, Dialog, HandOffDialog, MoveDialog, TimelineDialog
@@ -44,7 +45,7 @@ from ui.help_panel import HelpPanel
 from ui.register import RegisterPage
 from ui.satisfaction import SatisfactionPage
 from ui.shift import ShiftPage
-from ui.theme import set_role, stylesheet
+from ui.theme import stylesheet
 from ui.triage import TriagePage
 
 LANGUAGE_NAMES = (("zh_CN", "简体中文"), ("zh_TW", "繁體中文"), ("en", "English"))

@@ -40,3 +40,9 @@ class Identity:
         if not path.exists():
             return None
         return cls(**json.loads(path.read_text(encoding="utf-8")))
+
+    @classmethod
+    def enrolled_name(cls, data_dir: Path) -> str:
+        """The name the desk in ``data_dir`` was enrolled under; "" when it stands alone."""
+        identity = cls.load(data_dir)
+        return identity.name if identity is not None else ""
