@@ -1,6 +1,6 @@
 """Keep the screens' translations up to date: ``python build/i18n.py``.
 
-1. ``pyside6-lupdate`` collects every ``tr()`` string of ``kiosk/`` and ``ui/`` into
+1. ``pyside6-lupdate`` collects every ``tr()`` string of ``gui/``, ``kiosk/`` and ``ui/`` into
    ``resources/i18n/frontdesk_<lang>.ts`` (English is the source language; existing
    translations are kept, new strings arrive "unfinished").
 2. Traditional Chinese follows Simplified: an unfinished zh_TW message whose zh_CN translation
@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 I18N = ROOT / "resources" / "i18n"
 LANGS = ("zh_CN", "zh_TW")
-SOURCES = ("kiosk", "ui")
+SOURCES = ("gui", "kiosk", "ui")
 
 
 def tool(name: str) -> str:

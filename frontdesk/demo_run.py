@@ -16,7 +16,6 @@ import os
 import random
 import shutil
 import subprocess
-import sys
 import time
 import unicodedata
 from pathlib import Path
@@ -246,6 +245,25 @@ def run_demo(
     return 0
 
 
+def staff_command(data_dir: Path, server_url: str, lang: str) -> list[str]:
+    """How the demo starts its guide desk: the ``frontdesk`` command (this Python's, or the
+    frozen program) with the demo's data folder and server."""
+    from server.process import frontdesk_command
+
+    return [
+        *frontdesk_command(),
+        "--set",
+        f"data_dir={data_dir}",
+        "--set",
+        f"language={lang}",
+        "--set",
+        "location=一楼导医台",
+        "staff",
+        "--server-url",
+        server_url,
+    ]
+
+
 def _staff_window(
     cfg: config.Config, data_dir: Path, server_url: str, lang: str
 ) -> subprocess.Popen[bytes]:
@@ -257,20 +275,7 @@ def _staff_window(
         else "The guide desk window: user guide.zhang, password demo-1234",
         flush=True,
     )
-    command = [
-        sys.executable,
-        "-m",
-        "app",
-        "--set",
-        f"data_dir={data_dir}",
-        "--set",
-        f"language={lang}",
-        "--set",
-        "location=一楼导医台",
-        "staff",
-        "--server-url",
-        server_url,
-    ]
+    command = staff_command(data_dir, server_url, lang)
     env = dict(os.environ)
     if os.environ.get("FRONTDESK_STARTUP_PROBE") == "1":
         env.pop("FRONTDESK_STARTUP_PROBE")  # the test's probe is for the kiosk window

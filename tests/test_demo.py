@@ -100,3 +100,16 @@ def test_cli_reports_bad_settings_clearly(tmp_path: Path) -> None:
     assert "mode must be one of staff, kiosk" in out.stderr
     shown = _run(["--set", "language=en", "config", "show"], tmp_path)
     assert shown.returncode == 0 and 'language = "en"' in shown.stdout
+
+
+def test_the_demos_guide_desk_command_starts_the_staff_desk(tmp_path: Path) -> None:
+    """The demo opens its guide desk as a second process: that command must be one this
+    installation runs (it said ``python -m app`` after the command moved to ``frontdesk``)."""
+    from frontdesk.demo_run import staff_command
+
+    command = staff_command(tmp_path, "http://127.0.0.1:9", "en")
+    out = subprocess.run(
+        [*command, "--help"], capture_output=True, text=True, timeout=60, cwd=tmp_path
+    )
+    assert out.returncode == 0, out.stderr
+    assert "--server-url" in out.stdout

@@ -20,6 +20,7 @@ from app.services import assistance, board, registration
 from app.services.masking import mask_name
 from app.services.registration import PatientForm, RegistrationResult, VisitForm
 from app.sync.desk import SyncedDesk
+from server.process import frontdesk_command
 
 from .harness import Desk, DeskMaker, ServerProcess
 
@@ -201,7 +202,6 @@ def test_a_survey_revision_published_on_the_server_reaches_the_kiosk(
     next pull, and an answer given to revision 1 still reads in revision 1's words."""
     import json
     import subprocess
-    import sys
 
     from app.models import SurveyDefinition, SurveyResponse
     from app.services import survey
@@ -214,9 +214,7 @@ def test_a_survey_revision_published_on_the_server_reaches_the_kiosk(
     def admin(path: Path) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [
-                sys.executable,
-                "-m",
-                "app",
+                *frontdesk_command(),
                 "--data-dir",
                 str(tmp_path / "admin"),
                 "server-admin",

@@ -24,6 +24,7 @@ from app.services.registration import PatientForm, VisitForm
 from app.services.stages import StageMachine
 from app.sync.client import Unauthorized, Unreachable
 from app.sync.codec import content_hash
+from server.process import frontdesk_command
 
 from .harness import Desk, DeskMaker, ServerProcess
 
@@ -839,7 +840,6 @@ def restore(server: ServerProcess, backup: Path) -> None:
     """The server's disk dies; the backup comes back as a director would bring it: the file
     in place, ``server-admin new-epoch``, the server started again."""
     import subprocess
-    import sys
 
     server.kill()
     live = Path(server.database_url.split("///", 1)[1])
@@ -848,9 +848,7 @@ def restore(server: ServerProcess, backup: Path) -> None:
     backup.replace(live)
     subprocess.run(
         [
-            sys.executable,
-            "-m",
-            "app",
+            *frontdesk_command(),
             "--data-dir",
             str(server.workdir),
             "server-admin",

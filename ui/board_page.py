@@ -4,7 +4,6 @@ each a button and a key (the keys work while the table has the focus)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QRect, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -38,18 +37,18 @@ from ui.board_model import (
     BoardModel,
     BoardView,
 )
+from ui.desk import Desk
+from ui.escort import EscortActions
 from ui.theme import ROW_PX
-
-if TYPE_CHECKING:
-    from ui.window import StaffWindow
 
 WIDTHS = {TICKET: 80, PATIENT: 130, WHERE: 250, STAGE: 120, ESCORT: 110, IN_STAGE: 110, TOTAL: 100}
 
 
 class BoardPage(QWidget):
-    def __init__(self, desk: StaffWindow, machine: StageMachine, model: BoardModel) -> None:
+    def __init__(self, desk: Desk, machine: StageMachine, model: BoardModel) -> None:
         super().__init__()
         self.desk = desk
+        self.escort = EscortActions(desk, self)
         self.machine = machine
         self.model = model
         self.proxy = BoardFilter(self)
@@ -93,7 +92,7 @@ class BoardPage(QWidget):
             header.resizeSection(col, width)
         self.table.sortByColumn(IN_STAGE, Qt.SortOrder.DescendingOrder)
         model.ticked.connect(self._repaint_times)
-        self.table.doubleClicked.connect(lambda _i: self.desk.open_timeline())
+        self.table.doubleClicked.connect(lambda _i: self.escort.open_timeline())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.update_actions())
         self.proxy.rowsInserted.connect(self._counted)
         self.proxy.rowsRemoved.connect(self._counted)
@@ -107,20 +106,20 @@ class BoardPage(QWidget):
         self.message.hide()
         self.undo = QPushButton()
         self.undo.hide()
-        self.undo.clicked.connect(self.desk.undo)
+        self.undo.clicked.connect(self.escort.undo)
 
         # (attribute, key, handler): each action is a button and a key on the table
         self.escort_buttons: dict[str, tuple[QPushButton, str, Callable[[], None]]] = {
-            "claim": (QPushButton(), "C", self.desk.claim),
-            "release": (QPushButton(), "R", self.desk.release),
-            "hand_off": (QPushButton(), "H", self.desk.hand_off),
-            "next": (QPushButton(), "N", self.desk.advance),
-            "move": (QPushButton(), "M", self.desk.move_on),
-            "admit": (QPushButton(), "A", self.desk.admit),
-            "depart": (QPushButton(), "D", self.desk.depart),
-            "receive": (QPushButton(), "V", self.desk.receive),
-            "triage": (QPushButton(), "F4", self.desk.triage),
-            "timeline": (QPushButton(), "T", self.desk.open_timeline),
+            "claim": (QPushButton(), "C", self.escort.claim),
+            "release": (QPushButton(), "R", self.escort.release),
+            "hand_off": (QPushButton(), "H", self.escort.hand_off),
+            "next": (QPushButton(), "N", self.escort.advance),
+            "move": (QPushButton(), "M", self.escort.move_on),
+            "admit": (QPushButton(), "A", self.escort.admit),
+            "depart": (QPushButton(), "D", self.escort.depart),
+            "receive": (QPushButton(), "V", self.escort.receive),
+            "triage": (QPushButton(), "F4", self.escort.triage),
+            "timeline": (QPushButton(), "T", self.escort.open_timeline),
         }
         bar = QHBoxLayout()
         for name, (btn, key, handler) in self.escort_buttons.items():
@@ -134,7 +133,7 @@ class BoardPage(QWidget):
                 set_role(btn, "primary")
         enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table)
         enter.setContext(Qt.ShortcutContext.WidgetShortcut)
-        enter.activated.connect(self.desk.open_timeline)
+        enter.activated.connect(self.escort.open_timeline)
         bar.addStretch(1)
 
         notice = QHBoxLayout()

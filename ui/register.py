@@ -28,7 +28,7 @@ from app.services.triage import DepartmentRoster
 from gui.roles import set_role
 
 if TYPE_CHECKING:
-    from ui.window import StaffWindow
+    from ui.desk import Desk
 
 SOURCES = ("", "network", "phone", "walk_in", "referral", "returning")
 
@@ -48,7 +48,7 @@ PURPOSES = ("consultation", "treatment")
 
 
 class RegisterPage(QWidget):
-    def __init__(self, desk: StaffWindow) -> None:
+    def __init__(self, desk: Desk) -> None:
         super().__init__()
         self.desk = desk
         self.patient_id: str | None = None
@@ -356,12 +356,11 @@ class RegisterPage(QWidget):
     def _registered(self, answer: tuple[RegistrationResult, Any]) -> None:
         result, update = answer
         self.submit.setEnabled(True)
-        self.desk.board_page.model.apply(update.rows, update.gone)
+        self.desk.rows_changed(update, select=result.visit_id)
         name = self.name.text().strip()
         self.clear()
         ticket = result.ticket or self.tr("no number yet: triage next")
         self.say(self.tr("Registered: %1 — %2").replace("%1", name).replace("%2", ticket), "banner")
-        self.desk.board_page.select(result.visit_id)
 
     def _refused(self, error: BaseException) -> None:
         self.submit.setEnabled(True)

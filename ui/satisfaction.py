@@ -27,7 +27,7 @@ from app.services.survey_figures import Figures, Report
 from gui.roles import set_role
 
 if TYPE_CHECKING:
-    from ui.window import StaffWindow
+    from ui.desk import Desk
 
 PRESETS = ((0, "today"), (6, "week"), (29, "month"))  # days back from today
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -42,7 +42,7 @@ def _number(value: float | None) -> str:
 
 
 class SatisfactionPage(QWidget):
-    def __init__(self, desk: StaffWindow) -> None:
+    def __init__(self, desk: Desk) -> None:
         super().__init__()
         self.desk = desk
         self.report: Report | None = None

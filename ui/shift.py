@@ -24,7 +24,7 @@ from gui.roles import set_role
 from ui.register import source_names
 
 if TYPE_CHECKING:
-    from ui.window import StaffWindow
+    from ui.desk import Desk
 
 
 def _table(columns: int) -> QTableWidget:
@@ -45,7 +45,7 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
 
 
 class ShiftPage(QWidget):
-    def __init__(self, desk: StaffWindow) -> None:
+    def __init__(self, desk: Desk) -> None:
         super().__init__()
         self.desk = desk
         self.report: ShiftReport | None = None

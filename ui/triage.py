@@ -25,13 +25,13 @@ from app.services.triage import DepartmentRoster
 from gui.roles import set_role
 
 if TYPE_CHECKING:
-    from ui.window import StaffWindow
+    from ui.desk import Desk
 
 SESSION_NAMES = {"am": ("上午", "AM"), "pm": ("下午", "PM"), "eve": ("夜间", "Evening")}
 
 
 class TriagePage(QWidget):
-    def __init__(self, desk: StaffWindow) -> None:
+    def __init__(self, desk: Desk) -> None:
         super().__init__()
         self.desk = desk
         self.roster: list[DepartmentRoster] = []
@@ -169,7 +169,7 @@ class TriagePage(QWidget):
 
     def _done(self, answer: tuple[Any, Any]) -> None:
         _, update = answer
-        self.desk.board_page.model.apply(update.rows, update.gone)
+        self.desk.rows_changed(update)
         self.desk.reload_roster()
         if update.rows:
             self.set_visit(update.rows[0])

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -17,11 +16,9 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QPushButton,
     QStackedWidget,
@@ -33,183 +30,21 @@ from PySide6.QtWidgets import (
 from app.errors import FrontDeskError
 from app.kiosk_backend import visit_from_qr
 from app.services.auth import SignedIn
-from app.services.stages import ADMISSION, DEPARTED, StageMachine, stage_name
 from app.staff_backend import ESCORT, HELP, REGISTER, REPORT, StaffMember, allowed
 from app.sync.engine import SyncStatus, Touched
 from gui.guards import IdleWatcher, ScanDetector
 from gui.roles import set_role
 from ui.board_model import BoardModel
 from ui.board_page import BoardPage
-from ui.dialogs import AdmissionDialog, Dialog, HandOffDialog, MoveDialog, TimelineDialog
+from ui.desk import LANGUAGE_NAMES, DeskSettings
+from ui.dialogs import Dialog
+from ui.door import LockPage, SignInPage
 from ui.help_panel import HelpPanel
 from ui.register import RegisterPage
 from ui.satisfaction import SatisfactionPage
 from ui.shift import ShiftPage
 from ui.theme import stylesheet
 from ui.triage import TriagePage
-
-LANGUAGE_NAMES = (("zh_CN", "简体中文"), ("zh_TW", "繁體中文"), ("en", "English"))
-
-
-@dataclass
-class DeskSettings:
-    desk_name: str
-    language: str
-    lock_after_min: int
-    machine: StageMachine
-    now: Callable[[], dt.datetime]
-    local: Callable[[dt.datetime], dt.datetime]
-    sound: Callable[[], None] = QApplication.beep
-    tick_ms: int = 1000
-    help_poll_ms: int = 5000
-
-
-class SignInPage(QWidget):
-    def __init__(self, desk: StaffWindow) -> None:
-        super().__init__()
-        self.desk = desk
-        self.title = QLabel()
-        set_role(self.title, "heading")
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.where = QLabel()
-        set_role(self.where, "muted")
-        self.where.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.username = QLineEdit()
-        self.username.setMaxLength(40)
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setMaxLength(200)
-        self.user_label, self.pass_label = QLabel(), QLabel()
-        self.user_label.setBuddy(self.username)
-        self.pass_label.setBuddy(self.password)
-        self.go = QPushButton()
-        set_role(self.go, "primary")
-        self.error = QLabel()
-        set_role(self.error, "error")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.language = QComboBox()
-        for code, name in LANGUAGE_NAMES:
-            self.language.addItem(name, code)
-        self.language.currentIndexChanged.connect(
-            lambda _i: self.desk.set_language(self.language.currentData())
-        )
-        form = QFormLayout()
-        form.addRow(self.user_label, self.username)
-        form.addRow(self.pass_label, self.password)
-        panel = QFrame()
-        panel.setFixedWidth(460)
-        inner = QVBoxLayout(panel)
-        inner.addWidget(self.title)
-        inner.addWidget(self.where)
-        inner.addSpacing(16)
-        inner.addLayout(form)
-        inner.addWidget(self.error)
-        inner.addWidget(self.go)
-        inner.addSpacing(16)
-        inner.addWidget(self.language)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(panel)
-        row.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(2)
-        self.go.clicked.connect(self.submit)
-        self.password.returnPressed.connect(self.submit)
-        self.username.returnPressed.connect(self.password.setFocus)
-
-    def retranslate(self) -> None:
-        self.title.setText(self.tr("FrontDesk — guide desk"))
-        self.where.setText(self.desk.settings.desk_name)
-        self.user_label.setText(self.tr("&User name"))
-        self.pass_label.setText(self.tr("&Password"))
-        self.go.setText(self.tr("Sign in"))
-        i = self.language.findData(self.desk.lang)
-        if i != self.language.currentIndex():
-            self.language.blockSignals(True)
-            self.language.setCurrentIndex(i)
-            self.language.blockSignals(False)
-
-    def submit(self) -> None:
-        self.error.hide()
-        self.desk.sign_in(self.username.text(), self.password.text())
-
-    def failed(self, message: str) -> None:
-        self.password.clear()
-        self.password.setFocus()
-        self.error.setText(message)
-        self.error.show()
-
-    def clear(self) -> None:
-        self.username.clear()
-        self.password.clear()
-        self.error.hide()
-        self.username.setFocus()
-
-
-class LockPage(QWidget):
-    """The desk after inactivity: nothing of the board shows; the same person unlocks with
-    their password, or somebody else signs in."""
-
-    def __init__(self, desk: StaffWindow) -> None:
-        super().__init__()
-        self.desk = desk
-        self.title = QLabel()
-        set_role(self.title, "heading")
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.calls = QLabel()
-        set_role(self.calls, "warn")
-        self.calls.hide()
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.unlock = QPushButton()
-        set_role(self.unlock, "primary")
-        self.switch = QPushButton()
-        self.error = QLabel()
-        set_role(self.error, "error")
-        self.error.hide()
-        panel = QFrame()
-        panel.setFixedWidth(460)
-        inner = QVBoxLayout(panel)
-        inner.addWidget(self.title)
-        inner.addWidget(self.calls)
-        inner.addWidget(self.password)
-        inner.addWidget(self.error)
-        inner.addWidget(self.unlock)
-        inner.addWidget(self.switch)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(panel)
-        row.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(2)
-        self.unlock.clicked.connect(self.submit)
-        self.password.returnPressed.connect(self.submit)
-        self.switch.clicked.connect(self.desk.sign_out)
-
-    def retranslate(self) -> None:
-        who = self.desk.who
-        self.title.setText(self.tr("Locked — %1").replace("%1", who.display_name if who else ""))
-        self.password.setPlaceholderText(self.tr("Password to unlock"))
-        self.unlock.setText(self.tr("Unlock"))
-        self.switch.setText(self.tr("Switch user"))
-
-    def submit(self) -> None:
-        self.error.hide()
-        self.desk.unlock(self.password.text())
-
-    def failed(self, message: str) -> None:
-        self.password.clear()
-        self.error.setText(message)
-        self.error.show()
-
-    def show_calls(self, waiting: int) -> None:
-        self.calls.setText(self.tr("%1 calls for a guide are waiting").replace("%1", str(waiting)))
-        self.calls.setVisible(waiting > 0)
 
 
 class StaffWindow(QMainWindow):
@@ -222,7 +57,6 @@ class StaffWindow(QMainWindow):
         self.who: SignedIn | None = None
         self.username = ""
         self.guides: list[StaffMember] = []
-        self.last_moved: str | None = None
         self.seen_conflicts: set[Any] = set()
         self.setStyleSheet(stylesheet())
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
@@ -562,7 +396,7 @@ class StaffWindow(QMainWindow):
             return
         if touched.visits:
             ids = list(touched.visits)
-            self.call(lambda b: b.rows(ids), self._apply_rows)
+            self.call(lambda b: b.rows(ids), self.rows_changed)
         if touched.requests:
             ids_r = list(touched.requests)
             self.call(
@@ -614,9 +448,16 @@ class StaffWindow(QMainWindow):
             "kept for the duty lead; please enter it again if it is still needed."
         ).replace("%1", why)
 
-    def _apply_rows(self, update: Any) -> None:
+    def rows_changed(self, update: Any, select: str | None = None) -> None:
         self.model.apply(update.rows, update.gone)
         self.board_page.update_actions()
+        if select:
+            self.board_page.select(select)
+
+    def open_triage(self, row: Any) -> None:
+        self.triage_page.set_visit(row)
+        self.tabs.setCurrentWidget(self.triage_page)
+        self.triage_page.tree.setFocus()
 
     # -- scanning -------------------------------------------------------------------------
 
@@ -629,10 +470,10 @@ class StaffWindow(QMainWindow):
             return
 
         def found(update: Any) -> None:
-            self._apply_rows(update)
+            self.rows_changed(update)
             self.show_board()
             if self.board_page.select(visit_id):
-                self.open_timeline()
+                self.board_page.escort.open_timeline()
             else:
                 self.board_page.say(
                     self.tr("This ticket is not on today's board (departed or another day)."),
@@ -642,230 +483,6 @@ class StaffWindow(QMainWindow):
         self.call(lambda b: b.rows([visit_id]), found)
 
     # -- actions on the chosen visit ------------------------------------------------------
-
-    def _chosen(self, action: str | None = None) -> Any:
-        """The visit chosen on the board, if this person may do ``action`` to it."""
-        if action is not None and not self.may(action):
-            return None
-        row = self.board_page.current()
-        if row is None:
-            self.board_page.say(self.tr("Choose a patient on the board first."), role="warn")
-        return row
-
-    def _act(
-        self,
-        fn: Callable[[Any], Any],
-        done: str,
-        *,
-        undo: bool = False,
-        visit_id: str | None = None,
-        dialog: Dialog | None = None,
-    ) -> None:
-        """Run one change; on success the rows are replaced and ``done`` is said (with an Undo
-        for stage moves); a dialog that asked for it closes, or shows the refusal and stays."""
-
-        def ok(update: Any) -> None:
-            if dialog is not None:
-                dialog.accept()
-            self._apply_rows(update)
-            self.last_moved = visit_id if undo else None
-            self.board_page.say(done, undo=undo)
-            if visit_id:
-                self.board_page.select(visit_id)
-
-        failed = (lambda e: dialog.failed(self.message(e))) if dialog is not None else None
-        self.call(fn, ok, failed)
-
-    def claim(self) -> None:
-        row = self._chosen(ESCORT)
-        if row is None:
-            return
-        who = self.who
-        self._act(
-            lambda b: b.claim(who, row.visit_id),
-            self.tr("You escort %1 now.").replace("%1", row.ticket or row.name),
-            visit_id=row.visit_id,
-        )
-
-    def release(self) -> None:
-        row = self._chosen(ESCORT)
-        if row is None:
-            return
-        who = self.who
-        self._act(
-            lambda b: b.release(who, row.visit_id),
-            self.tr("%1 released: nobody escorts them now.").replace("%1", row.ticket or row.name),
-            visit_id=row.visit_id,
-        )
-
-    def hand_off(self) -> None:
-        row = self._chosen(ESCORT)
-        if row is None:
-            return
-        dialog = HandOffDialog(self, row, self.guides)
-        who = self.who
-
-        def submit(to_staff: str | None) -> None:
-            if not to_staff:
-                dialog.failed(self.tr("Choose a guide."))
-                return
-            name = next((g.name for g in self.guides if g.staff_id == to_staff), "?")
-            self._act(
-                lambda b: b.hand_off(who, row.visit_id, to_staff),
-                self.tr("%1 handed off to %2.")
-                .replace("%1", row.ticket or row.name)
-                .replace("%2", name),
-                visit_id=row.visit_id,
-                dialog=dialog,
-            )
-
-        dialog.on_submit = submit
-        self.open_dialog(dialog)
-
-    def advance(self) -> None:
-        row = self._chosen(ESCORT)
-        if row is None:
-            return
-        target = self.settings.machine.next_stage(row.stage)
-        if target is None:
-            return
-        who = self.who
-        self._act(
-            lambda b: b.advance(who, row.visit_id),
-            self._moved_text(row, target),
-            undo=True,
-            visit_id=row.visit_id,
-        )
-
-    def _moved_text(self, row: Any, stage: str) -> str:
-        return (
-            self.tr("%1 → %2")
-            .replace("%1", row.ticket or row.name)
-            .replace("%2", stage_name(stage, self.lang))
-        )
-
-    def move_on(self) -> None:
-        row = self._chosen(ESCORT)
-        if row is None:
-            return
-        targets = self.settings.machine.targets(row.stage)
-        if not targets:
-            return
-        dialog = MoveDialog(self, row, targets, self.lang)
-        who = self.who
-
-        def submit(stage: str | None) -> None:
-            if stage is None:
-                return
-            if stage == ADMISSION:
-                dialog.accept()
-                self.admit()
-                return
-
-            self._act(
-                lambda b: b.move(who, row.visit_id, stage),
-                self._moved_text(row, stage),
-                undo=True,
-                visit_id=row.visit_id,
-                dialog=dialog,
-            )
-
-        dialog.on_submit = submit
-        self.open_dialog(dialog)
-
-    def admit(self) -> None:
-        row = self._chosen(ESCORT)
-        if row is None:
-            return
-        dialog = AdmissionDialog(self, row)
-        who = self.who
-
-        def submit(answer: tuple[str, str]) -> None:
-            ward, nurse = answer
-            self._act(
-                lambda b: b.move(who, row.visit_id, ADMISSION, ward=ward, nurse=nurse),
-                self.tr("%1 handed to ward %2, nurse %3.")
-                .replace("%1", row.ticket or row.name)
-                .replace("%2", ward.strip())
-                .replace("%3", nurse.strip()),
-                undo=True,
-                visit_id=row.visit_id,
-                dialog=dialog,
-            )
-
-        dialog.on_submit = submit
-        self.open_dialog(dialog)
-
-    def depart(self) -> None:
-        row = self._chosen(ESCORT)
-        if row is None:
-            return
-        who = self.who
-        self._act(
-            lambda b: b.move(who, row.visit_id, DEPARTED),
-            self.tr("%1 has left the hospital.").replace("%1", row.ticket or row.name),
-            undo=True,
-            visit_id=row.visit_id,
-        )
-
-    def undo(self) -> None:
-        visit_id, who = self.last_moved, self.who
-        if not visit_id or who is None:
-            return
-        reason = self.tr("Undone at once (wrong click)")
-        self._act(
-            lambda b: b.undo_last(who, visit_id, reason),
-            self.tr("Undone. The timeline keeps both steps."),
-            visit_id=visit_id,
-        )
-        self.last_moved = None
-
-    def receive(self) -> None:
-        row = self._chosen(REGISTER)
-        if row is None:
-            return
-        who = self.who
-        self._act(
-            lambda b: b.receive(who, row.visit_id),
-            self.tr("%1 received at the desk.").replace("%1", row.ticket or row.name),
-            visit_id=row.visit_id,
-        )
-
-    def triage(self) -> None:
-        row = self._chosen(REGISTER)
-        if row is None:
-            return
-        self.triage_page.set_visit(row)
-        self.tabs.setCurrentWidget(self.triage_page)
-        self.triage_page.tree.setFocus()
-
-    def open_timeline(self) -> None:
-        row = self._chosen()
-        if row is None:
-            return
-        who = self.who
-
-        def show(lines: list[Any]) -> None:
-            dialog = TimelineDialog(
-                self, row, lines, self.settings.local, self.lang, may_correct=self.may(ESCORT)
-            )
-
-            def submit(answer: tuple[str, str] | None) -> None:
-                if answer is None:
-                    dialog.accept()
-                    return
-                event_id, reason = answer
-                self._act(
-                    lambda b: b.correct(who, row.visit_id, event_id, reason),
-                    self.tr("Corrected. The timeline keeps both steps."),
-                    visit_id=row.visit_id,
-                    dialog=dialog,
-                )
-
-            dialog.on_submit = submit
-            self.open_dialog(dialog)
-
-        self.call(lambda b: b.timeline(row.visit_id), show)
 
     # -- call a guide ---------------------------------------------------------------------
 

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AdmissionDialog</name>
@@ -185,7 +184,7 @@
         <translation>手机号</translation>
     </message>
     <message>
-        <source>Type the 6-character code from your booking message, or hold the message&apos;s QR code under the scanner.</source>
+        <source>Type the 6-character code from your booking message, or hold the message's QR code under the scanner.</source>
         <translation>请输入预约短信里的6位签到码，或把短信里的二维码放到扫码口下。</translation>
     </message>
     <message>
@@ -193,7 +192,7 @@
         <translation>预约时留的手机号</translation>
     </message>
     <message>
-        <source>First character of the patient&apos;s name</source>
+        <source>First character of the patient's name</source>
         <translation>就诊人姓名的第一个字</translation>
     </message>
     <message>
@@ -233,6 +232,57 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>EscortActions</name>
+    <message>
+        <source>Choose a patient on the board first.</source>
+        <translation>请先在看板上选择一位患者。</translation>
+    </message>
+    <message>
+        <source>You escort %1 now.</source>
+        <translation>您已认领陪同 %1。</translation>
+    </message>
+    <message>
+        <source>%1 released: nobody escorts them now.</source>
+        <translation>已释放 %1：目前无人陪同。</translation>
+    </message>
+    <message>
+        <source>Choose a guide.</source>
+        <translation>请选择一位导医。</translation>
+    </message>
+    <message>
+        <source>%1 handed off to %2.</source>
+        <translation>%1 已转交给 %2。</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 handed to ward %2, nurse %3.</source>
+        <translation>%1 已交接至 %2，接收护士 %3。</translation>
+    </message>
+    <message>
+        <source>%1 has left the hospital.</source>
+        <translation>%1 已离院。</translation>
+    </message>
+    <message>
+        <source>Undone at once (wrong click)</source>
+        <translation>误操作，立即撤销</translation>
+    </message>
+    <message>
+        <source>Undone. The timeline keeps both steps.</source>
+        <translation>已撤销。时间线保留两条记录。</translation>
+    </message>
+    <message>
+        <source>%1 received at the desk.</source>
+        <translation>已在导医台接待 %1。</translation>
+    </message>
+    <message>
+        <source>Corrected. The timeline keeps both steps.</source>
+        <translation>已更正。时间线保留两条记录。</translation>
     </message>
 </context>
 <context>
@@ -285,7 +335,7 @@
         <translation>■ 已上报值班组长</translation>
     </message>
     <message>
-        <source>I&apos;m going</source>
+        <source>I'm going</source>
         <translation>我去处理</translation>
     </message>
     <message>
@@ -358,7 +408,7 @@
         <translation>呼叫导医</translation>
     </message>
     <message>
-        <source>This is a ticket you already have. Show it to a guide, or tap &quot;Rate your visit&quot; on the first screen.</source>
+        <source>This is a ticket you already have. Show it to a guide, or tap "Rate your visit" on the first screen.</source>
         <translation>这是您已经取到的号票。请出示给导医，或在首页点“满意度评价”。</translation>
     </message>
     <message>
@@ -425,7 +475,7 @@
 <context>
     <name>PinPad</name>
     <message>
-        <source>Staff only: enter the director&apos;s PIN</source>
+        <source>Staff only: enter the director's PIN</source>
         <translation>仅限工作人员：请输入主任密码</translation>
     </message>
     <message>
@@ -701,18 +751,18 @@
         <translation>%1 至 %2：离院患者 %4 人，收到评价 %3 份（参评率 %5）。NPS %6；低分占 %7；投诉 %8 件。</translation>
     </message>
     <message>
-        <source>From every desk&apos;s records, on the central server.</source>
+        <source>From every desk's records, on the central server.</source>
         <translation>数据来自中心服务器，包含所有终端的记录。</translation>
     </message>
     <message>
-        <source>The central server did not answer: these figures are from this desk&apos;s own records only.</source>
+        <source>The central server did not answer: these figures are from this desk's own records only.</source>
         <translation>中心服务器未响应：以下数字仅来自本机的记录。</translation>
     </message>
 </context>
 <context>
     <name>ShiftPage</name>
     <message>
-        <source>Today&apos;s shift</source>
+        <source>Today's shift</source>
         <translation>今日班次</translation>
     </message>
     <message>
@@ -897,7 +947,7 @@
         <translation>本机数据无法打开：%1</translation>
     </message>
     <message>
-        <source>That is somebody else&apos;s password.</source>
+        <source>That is somebody else's password.</source>
         <translation>这是其他人的密码。</translation>
     </message>
     <message>
@@ -933,56 +983,8 @@
         <translation>这不是本院的号票二维码。</translation>
     </message>
     <message>
-        <source>This ticket is not on today&apos;s board (departed or another day).</source>
+        <source>This ticket is not on today's board (departed or another day).</source>
         <translation>这张号票不在今天的看板上（已离院或不是今天）。</translation>
-    </message>
-    <message>
-        <source>Choose a patient on the board first.</source>
-        <translation>请先在看板上选择一位患者。</translation>
-    </message>
-    <message>
-        <source>You escort %1 now.</source>
-        <translation>您已认领陪同 %1。</translation>
-    </message>
-    <message>
-        <source>%1 released: nobody escorts them now.</source>
-        <translation>已释放 %1：目前无人陪同。</translation>
-    </message>
-    <message>
-        <source>Choose a guide.</source>
-        <translation>请选择一位导医。</translation>
-    </message>
-    <message>
-        <source>%1 handed off to %2.</source>
-        <translation>%1 已转交给 %2。</translation>
-    </message>
-    <message>
-        <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
-    </message>
-    <message>
-        <source>%1 handed to ward %2, nurse %3.</source>
-        <translation>%1 已交接至 %2，接收护士 %3。</translation>
-    </message>
-    <message>
-        <source>%1 has left the hospital.</source>
-        <translation>%1 已离院。</translation>
-    </message>
-    <message>
-        <source>Undone at once (wrong click)</source>
-        <translation>误操作，立即撤销</translation>
-    </message>
-    <message>
-        <source>Undone. The timeline keeps both steps.</source>
-        <translation>已撤销。时间线保留两条记录。</translation>
-    </message>
-    <message>
-        <source>%1 received at the desk.</source>
-        <translation>已在导医台接待 %1。</translation>
-    </message>
-    <message>
-        <source>Corrected. The timeline keeps both steps.</source>
-        <translation>已更正。时间线保留两条记录。</translation>
     </message>
     <message>
         <source>Something went wrong; nothing was changed. (%1)</source>
@@ -1258,7 +1260,7 @@
 <context>
     <name>TriagePage</name>
     <message>
-        <source>Today&apos;s roster</source>
+        <source>Today's roster</source>
         <translation>今日排班</translation>
     </message>
     <message>

@@ -235,6 +235,57 @@
     </message>
 </context>
 <context>
+    <name>EscortActions</name>
+    <message>
+        <source>Choose a patient on the board first.</source>
+        <translation>請先在看板上選擇一位患者。</translation>
+    </message>
+    <message>
+        <source>You escort %1 now.</source>
+        <translation>您已認領陪同 %1。</translation>
+    </message>
+    <message>
+        <source>%1 released: nobody escorts them now.</source>
+        <translation>已釋放 %1：目前無人陪同。</translation>
+    </message>
+    <message>
+        <source>Choose a guide.</source>
+        <translation>請選擇一位導醫。</translation>
+    </message>
+    <message>
+        <source>%1 handed off to %2.</source>
+        <translation>%1 已轉交給 %2。</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 handed to ward %2, nurse %3.</source>
+        <translation>%1 已交接至 %2，接收護士 %3。</translation>
+    </message>
+    <message>
+        <source>%1 has left the hospital.</source>
+        <translation>%1 已離院。</translation>
+    </message>
+    <message>
+        <source>Undone at once (wrong click)</source>
+        <translation>誤操作，立即撤銷</translation>
+    </message>
+    <message>
+        <source>Undone. The timeline keeps both steps.</source>
+        <translation>已撤銷。時間線保留兩條記錄。</translation>
+    </message>
+    <message>
+        <source>%1 received at the desk.</source>
+        <translation>已在導醫臺接待 %1。</translation>
+    </message>
+    <message>
+        <source>Corrected. The timeline keeps both steps.</source>
+        <translation>已更正。時間線保留兩條記錄。</translation>
+    </message>
+</context>
+<context>
     <name>HandOffDialog</name>
     <message>
         <source>Hand off to another guide</source>
@@ -934,54 +985,6 @@
     <message>
         <source>This ticket is not on today's board (departed or another day).</source>
         <translation>這張號票不在今天的看板上（已離院或不是今天）。</translation>
-    </message>
-    <message>
-        <source>Choose a patient on the board first.</source>
-        <translation>請先在看板上選擇一位患者。</translation>
-    </message>
-    <message>
-        <source>You escort %1 now.</source>
-        <translation>您已認領陪同 %1。</translation>
-    </message>
-    <message>
-        <source>%1 released: nobody escorts them now.</source>
-        <translation>已釋放 %1：目前無人陪同。</translation>
-    </message>
-    <message>
-        <source>Choose a guide.</source>
-        <translation>請選擇一位導醫。</translation>
-    </message>
-    <message>
-        <source>%1 handed off to %2.</source>
-        <translation>%1 已轉交給 %2。</translation>
-    </message>
-    <message>
-        <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
-    </message>
-    <message>
-        <source>%1 handed to ward %2, nurse %3.</source>
-        <translation>%1 已交接至 %2，接收護士 %3。</translation>
-    </message>
-    <message>
-        <source>%1 has left the hospital.</source>
-        <translation>%1 已離院。</translation>
-    </message>
-    <message>
-        <source>Undone at once (wrong click)</source>
-        <translation>誤操作，立即撤銷</translation>
-    </message>
-    <message>
-        <source>Undone. The timeline keeps both steps.</source>
-        <translation>已撤銷。時間線保留兩條記錄。</translation>
-    </message>
-    <message>
-        <source>%1 received at the desk.</source>
-        <translation>已在導醫臺接待 %1。</translation>
-    </message>
-    <message>
-        <source>Corrected. The timeline keeps both steps.</source>
-        <translation>已更正。時間線保留兩條記錄。</translation>
     </message>
     <message>
         <source>Something went wrong; nothing was changed. (%1)</source>
