@@ -34,7 +34,7 @@ from app.contract import check_payload  # noqa: E402
 from app.models import Department, OutboxEntry, Visit  # noqa: E402
 from app.services import registration, visits  # noqa: E402
 from app.services.registration import PatientForm, VisitForm  # noqa: E402
-from server import retention  # noqa: E402
+from server.sync import retention  # noqa: E402
 from tests.harness import Desk, ServerProcess  # noqa: E402
 
 

@@ -104,8 +104,8 @@ def admin(args: argparse.Namespace, cfg: config.Config) -> int:
 
 def _prune(database: Database, days: int, cfg: config.Config) -> int:
     from app.clock import Clock
-    from server.push import expire_waiting
-    from server.retention import prune
+    from server.sync.retention import prune
+    from server.sync.waiting import expire_waiting
 
     if days < 1:
         print("frontdesk: --days is at least 1", file=sys.stderr)

@@ -1,7 +1,7 @@
-"""The kiosk's look, from the age-friendly numbers in KIOSK.md: body text 28 px and headings
-40 px on a 21.5-inch 1080p screen (×1.5 in large-text mode), primary targets about 20 mm, none
-under 12 mm, text contrast 7:1.  Every widget says what it is with a ``role`` property; the
-colours and sizes of each role are declared once here and checked by the tests."""
+"""The kiosk's look, in age-friendly numbers (older eyes and hands): body text 28 px and
+headings 40 px on a 21.5-inch 1080p screen (×1.5 in large-text mode), primary targets about
+20 mm, none under 12 mm, text contrast 7:1.  Every widget says what it is with a ``role``
+property; the colours and sizes of each role are declared once here and checked by the tests."""
 
 from __future__ import annotations
 

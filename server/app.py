@@ -15,21 +15,21 @@ from starlette.concurrency import run_in_threadpool
 from app import __version__
 from app.db import Database
 from server import db as serverdb
-from server import push, retention
 from server.deps import DeviceCaller
 from server.limits import BodyLimit
-from server.notify import PostgresListener
 from server.routes import admin, devices, health, reports, staff, sync
 from server.schemas import install_openapi
 from server.settings import ServerSettings
 from server.state import ServerState
+from server.sync import push, retention
+from server.sync.notify import PostgresListener
 
 log = logging.getLogger(__name__)
 
 
 async def _prune_now_and_then(state: ServerState) -> None:
-    """The change log's retention (server/retention.py), and the refusal of mutations that
-    waited in vain for a row (server/push.py): a minute after start-up, then every
+    """The change log's retention (server/sync/retention.py), and the refusal of mutations that
+    waited in vain for a row (server/sync/waiting.py): a minute after start-up, then every
     ``prune_every_h`` hours, off the event loop."""
     delay = 60.0
     while True:
@@ -97,7 +97,7 @@ def create_app(settings: ServerSettings, *, migrate: bool = True) -> FastAPI:
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
         """Tell every cache on the way to keep nothing — a stale page or a replayed 410
-        would stall a desk or loop it (SYNC.md 26)."""
+        would stall a desk or loop it (docs/sync.md §9, scenario 26)."""
         response = await call_next(request)
         response.headers["Cache-Control"] = "no-store"
         return response

@@ -161,7 +161,7 @@ class Quarantine(ServerBase):
 class WaitingMutation(ServerBase):
     """A mutation naming a row the server does not have — after a restore from backup, a row
     still to be sent again by the desk that made it.  Kept whole and applied the moment that
-    row arrives (``server.push``); refused and undone on its desk if it never does."""
+    row arrives (``server.sync.waiting``); refused and undone on its desk if it never does."""
 
     __tablename__ = "waiting_mutations"
     __table_args__ = (Index("ix_waiting_mutations_row", "row_table", "row_id"),)

@@ -12,7 +12,8 @@ from app import demo
 from app.clock import Clock
 from app.models import Appointment, Department, Doctor, RosterSlot, Staff, SurveyDefinition
 from app.services import survey
-from server import changelog, staff_keys
+from server import staff_keys
+from server.sync import changelog
 
 ORDER = (Department, Doctor, RosterSlot, Staff, SurveyDefinition, Appointment)
 

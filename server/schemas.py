@@ -1,6 +1,6 @@
 """The sync protocol's bodies as the published OpenAPI describes them (docs/sync.md §2–§4),
 built on the row contract (app/contract).  The push is parsed by hand on its hot path
-(server/push.py) and each change checked with the contract; these models only *describe* it
+(server/sync/incoming.py) and each change checked with the contract; these models only *describe* it
 — with the same types — so that a client written from the schema sends what the server takes.
 """
 

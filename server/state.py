@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 from app.clock import Clock
 from app.db import Database
-from server.notify import ChangeNotifier
 from server.settings import ServerSettings
+from server.sync.notify import ChangeNotifier
 
 
 @dataclass

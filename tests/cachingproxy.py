@@ -1,6 +1,7 @@
 """A badly behaved caching HTTP proxy on loopback: it keeps every GET answer — 200 or 410 —
 by its full address and hands it back for as long as it runs, whatever the headers say.
-The kind of cache that stalled or looped other offline-first clients (SYNC.md 26)."""
+The kind of cache that stalled or looped other offline-first clients (docs/sync.md §9,
+scenario 26)."""
 
 from __future__ import annotations
 

@@ -609,7 +609,7 @@ def test_server_processes_starting_together_migrate_once(pg_cluster, tmp_path) -
 def _log_on_server(server: ServerProcess, rows: list[tuple[str, dict[str, Any]]]) -> None:
     """Rows written straight into the server's change log, as a newer or buggy server might
     send them — past every check a push has."""
-    from server import changelog
+    from server.sync import changelog
 
     db = server.database()
     try:
@@ -795,7 +795,7 @@ def test_a_stolen_kiosks_look_up_codes_need_the_slow_hash(server, tmp_path) -> N
 
     from app.models import Appointment
     from app.services.checkin import hashed_code, normalize_code
-    from server.changelog import day_key
+    from server.sync.changelog import day_key
 
     secret = "ab" * 32
     key = day_key(secret, dt.date(2026, 12, 2))

@@ -1,5 +1,5 @@
 """Every kiosk screen, in every language, both orientations and both text sizes, measured
-against the age-friendly numbers (KIOSK.md): target sizes, text sizes, contrast, nothing cut
+against the age-friendly numbers of kiosk/theme.py: target sizes, text sizes, contrast, nothing cut
 off, nothing beyond the screen, nothing left in English on a Chinese screen — and rendered to
 PNG (set FRONTDESK_SHOTS=DIR to keep the pictures)."""
 

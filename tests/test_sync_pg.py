@@ -12,9 +12,9 @@ from sqlalchemy import select, text
 
 from app.ids import new_id
 from app.models import Department, Visit
-from server import changelog
 from server import db as serverdb
-from server.changelog import Writer
+from server.sync import changelog
+from server.sync.changelog import Writer
 
 from .harness import Desk, ServerProcess
 

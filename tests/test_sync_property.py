@@ -1,4 +1,4 @@
-"""Convergence as a property (SYNC.md scenario 34): random interleavings of three devices'
+"""Convergence as a property (docs/sync.md §9, scenario 34): random interleavings of three devices'
 actions, partitions and pushes/pulls in any order; after healing, every device agrees with the
 server — the same visits and events, the same derived stage and escort — and every outbox row
 reached a final answer."""

@@ -1,4 +1,4 @@
-"""The remaining fault scenarios of SYNC.md, each by number."""
+"""The remaining fault scenarios of docs/sync.md §9, each by number."""
 
 from __future__ import annotations
 
@@ -349,7 +349,7 @@ def test_30_a_pruned_change_log_still_brings_an_old_cursor_and_a_new_desk_to_the
     """A desk away since before a month of changes, and a desk enrolled after the change log
     was pruned, both end up holding exactly what the server holds — from far fewer rows."""
     from app.clock import FixedClock, utcnow
-    from server.retention import prune
+    from server.sync.retention import prune
 
     away, a, office = either("staff", "away"), either("staff", "a"), either("staff", "office")
     today = a.clock.today()

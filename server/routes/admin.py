@@ -11,11 +11,11 @@ from sqlalchemy import select
 
 from app.ids import new_id
 from app.sync.codec import SERVER_TABLES, DecodeError, dict_to_values, row_to_dict
-from server import changelog
 from server.deps import Director, State
 from server.enrollment import create_code
 from server.models import Device, Quarantine
 from server.schemas import ERRORS, Problem
+from server.sync import changelog
 
 router = APIRouter(prefix="/api/v1/admin", tags=["admin"], responses=ERRORS)
 EDITABLE = {"departments", "doctors", "roster_slots", "staff", "survey_definitions", "appointments"}

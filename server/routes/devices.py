@@ -10,10 +10,10 @@ from sqlalchemy import update
 
 from app.ids import new_id
 from server import db as serverdb
-from server.changelog import day_key, scopes_for
 from server.deps import DeviceCaller, State, token_hash
 from server.models import Device, EnrollmentCode
 from server.schemas import ERRORS
+from server.sync.changelog import day_key, scopes_for
 
 router = APIRouter(prefix="/api/v1/devices", tags=["devices"], responses=ERRORS)
 

@@ -15,13 +15,14 @@ from starlette.concurrency import run_in_threadpool
 
 from app import jsonio
 from app.models import Department, TicketRange
-from server import changelog
 from server import db as serverdb
 from server.deps import DeviceCaller, State
 from server.models import Device, TicketCounter
-from server.push import PushIn, TooMany, push_batch
 from server.schemas import ERRORS, ChangesPage, Problem, PushAnswer
 from server.state import ServerState
+from server.sync import changelog
+from server.sync.incoming import PushIn, TooMany
+from server.sync.push import push_batch
 
 router = APIRouter(prefix="/sync/v1", tags=["sync"], responses=ERRORS)
 

@@ -10,10 +10,8 @@ push that brings the row; one still waiting after ``WAITING_DAYS`` is refused an
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import traceback
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select, tuple_
@@ -21,11 +19,9 @@ from sqlalchemy.orm import Session
 
 from app.clock import utcnow
 from app.contract import ContractError, check_payload
-from app.db import Database
 from app.errors import safe_reason
 from app.models import Patient, Staff, Visit
 from app.sync.codec import DESK_TABLES, content_hash
-from server import changelog
 from server import db as serverdb
 from server.models import (
     AppliedMutation,
@@ -35,82 +31,28 @@ from server.models import (
     Quarantine,
     WaitingMutation,
 )
-from server.mutations import (
-    WAITING_DAYS,
-    Batch,
+from server.state import ServerState
+from server.sync import changelog
+from server.sync.batch import Batch
+from server.sync.incoming import MutationIn, PushIn, TooMany
+from server.sync.rules import (
     Rejected,
     Waiting,
     apply_ops,
-    encoded_row,
     meet_waiting_answers,
     references,
 )
-from server.state import ServerState
+from server.sync.waiting import (
+    answer_again,
+    arrived_meanwhile,
+    expire_waiting,
+    keep_waiting,
+    undo_on_desk,
+)
 
 log = logging.getLogger(__name__)
-MAX_MUTATIONS = 500
 
-
-class TooMany(ValueError):
-    """A push of more mutations than one batch may hold (answered 413: send halves)."""
-
-
-@dataclass(frozen=True)
-class MutationIn:
-    mutation_id: str
-    device_seq: int
-    payload: dict[str, Any]
-    content_hash: str
-    occurred_at: str = ""
-
-    @classmethod
-    def parse(cls, raw: Any) -> MutationIn:
-        if not isinstance(raw, dict):
-            raise ValueError("a mutation is an object")
-        mid, seq, payload = raw.get("mutation_id"), raw.get("device_seq"), raw.get("payload")
-        digest, at = raw.get("content_hash"), raw.get("occurred_at", "")
-        if not isinstance(mid, str) or not 1 <= len(mid) <= 36:
-            raise ValueError("mutation_id: 1 to 36 characters")
-        if not isinstance(seq, int) or isinstance(seq, bool) or seq < 1:
-            raise ValueError("device_seq: a whole number from 1")
-        if not isinstance(payload, dict):
-            raise ValueError("payload: an object")
-        if not isinstance(digest, str) or len(digest) > 80:
-            raise ValueError("content_hash: text of at most 80 characters")
-        if not isinstance(at, str) or len(at) > 40:
-            raise ValueError("occurred_at: text of at most 40 characters")
-        return cls(mid, seq, payload, digest, at)
-
-    @classmethod
-    def kept(cls, waited: WaitingMutation) -> MutationIn:
-        """A waiting mutation as it was sent."""
-        return cls(
-            waited.mutation_id,
-            waited.device_seq,
-            waited.payload,
-            waited.content_hash,
-            waited.occurred_at,
-        )
-
-    def model_dump(self) -> dict[str, Any]:
-        return dict(self.__dict__)
-
-
-@dataclass(frozen=True)
-class PushIn:
-    mutations: list[MutationIn]
-    batch_id: str = ""
-
-    @classmethod
-    def parse(cls, raw: Any) -> PushIn:
-        if not isinstance(raw, dict) or not isinstance(raw.get("mutations"), list):
-            raise ValueError("a push is an object with a list of mutations")
-        if len(raw["mutations"]) > MAX_MUTATIONS:
-            raise TooMany(f"at most {MAX_MUTATIONS} mutations in one push")
-        batch_id = raw.get("batch_id", "")
-        if not isinstance(batch_id, str) or len(batch_id) > 36:
-            raise ValueError("batch_id: text of at most 36 characters")
-        return cls([MutationIn.parse(m) for m in raw["mutations"]], batch_id)
+__all__ = ["MutationIn", "PushIn", "TooMany", "expire_waiting", "push_batch"]
 
 
 class _Fallback(Exception):
@@ -199,14 +141,14 @@ def _apply(
                 seq = writer.finish(mark)
         except Waiting as exc:
             _forget(batch, s, writer, mark)
-            if not looked_again and _arrived_meanwhile(s, batch, writer, exc):
+            if not looked_again and arrived_meanwhile(s, batch, writer, exc):
                 looked_again = True
                 continue
-            _wait(s, batch, device, m, exc, waited)
+            keep_waiting(s, batch, device, m, exc, waited)
             return {"status": "applied", "waiting_for": {"table": exc.table, "id": exc.row_id}}
         except Rejected as exc:
             _forget(batch, s, writer, mark)
-            _undo_on_desk(batch, device, m, writer)
+            undo_on_desk(batch, device, m, writer)
             return exc.answer()
         except Exception as exc:  # a server bug: keep the mutation whole, answer, carry on
             _forget(batch, s, writer, mark)
@@ -219,7 +161,7 @@ def _apply(
                 "".join(traceback.format_tb(exc.__traceback__)),
             )
             _quarantine(s, device, m, reason)
-            _undo_on_desk(batch, device, m, writer)
+            undo_on_desk(batch, device, m, writer)
             return {"status": "quarantined", "reason": reason}
         result: dict[str, Any] = {"status": outcome.status}
         if outcome.conflicts:
@@ -260,50 +202,6 @@ def _quarantine(s: Session, device: Device, m: MutationIn, reason: str) -> None:
         log.error("mutation %s could not be kept in quarantine: %s", m.mutation_id, type(exc))
 
 
-def _arrived_meanwhile(s: Session, batch: Batch, writer: changelog.Writer, exc: Waiting) -> bool:
-    """Look for the row once more, holding the change-log lock: on PostgreSQL another server
-    process may be committing it this moment, and a push that brings a row holds that lock
-    from its first change to its commit — so either it committed (and the row is seen now)
-    or it will see this mutation waiting when it looks."""
-    writer.lock()
-    model = DESK_TABLES[exc.table]
-    column = model.id  # type: ignore[attr-defined]  # a desk table's model has an id
-    if s.scalar(select(column).where(column == exc.row_id)) is None:
-        return False
-    batch.absent.discard((model, exc.row_id))
-    return True
-
-
-def _wait(
-    s: Session,
-    batch: Batch,
-    device: Device,
-    m: MutationIn,
-    exc: Waiting,
-    waited: WaitingMutation | None,
-) -> None:
-    """Keep the mutation whole until the row it names arrives."""
-    if waited is None:
-        s.add(
-            WaitingMutation(
-                device_id=device.id,
-                mutation_id=m.mutation_id,
-                device_seq=m.device_seq,
-                payload=m.payload,
-                content_hash=m.content_hash,
-                occurred_at=m.occurred_at,
-                row_table=exc.table,
-                row_id=exc.row_id,
-                received_at=utcnow(),
-            )
-        )
-    else:  # it waited for one row, which came; now it waits for another
-        waited.row_table, waited.row_id = exc.table, exc.row_id
-    s.flush()
-    batch.awaited().add((exc.table, exc.row_id))
-    log.info("mutation %s from device %s waits for a row still to come", m.mutation_id, device.id)
-
-
 def _meet_waiting_mutations(s: Session, batch: Batch, writer: changelog.Writer) -> None:
     """Mutations that waited for a row this push brought are applied now, in the order they
     came, each in its own savepoint and as the desk's that made it: their changes carry its
@@ -328,82 +226,10 @@ def _meet_waiting_mutations(s: Session, batch: Batch, writer: changelog.Writer) 
                 result = _apply(s, batch, origin, m, writer, waited)
                 if "waiting_for" not in result:
                     s.delete(waited)
-                _answer_again(s, origin.id, m.mutation_id, result)
+                answer_again(s, origin.id, m.mutation_id, result)
                 s.flush()
     finally:
         writer.device_id = pushing
-
-
-def _answer_again(s: Session, device_id: str, mutation_id: str, result: dict[str, Any]) -> None:
-    """A waiting mutation's stored answer becomes what happened to it: the desk asking again
-    (a retry, a re-send) is told that."""
-    done = s.get(AppliedMutation, (device_id, mutation_id))
-    if done is not None:
-        done.result = {**result, "waited": True}
-
-
-def expire_waiting(db: Database, today: dt.date) -> tuple[int, int | None]:
-    """Mutations that waited ``WAITING_DAYS`` for a row that never came are refused and
-    undone on their desks, as any refusal is.  Returns how many, and the highest sequence
-    number written (to announce)."""
-    before = utcnow() - WAITING_DAYS
-    w = WaitingMutation
-    with db.session() as s:
-        s.autoflush = False
-        expired = s.scalars(
-            select(w).where(w.received_at < before).order_by(w.received_at, w.device_seq)
-        ).all()
-        if not expired:
-            return 0, None
-        batch = Batch(s)
-        writer = changelog.Writer.on(s, today)
-        writer.get = batch.get
-        for waited in expired:
-            device = s.get(Device, waited.device_id)
-            m = MutationIn.kept(waited)
-            if device is not None:
-                writer.device_id, writer.mutation_id = device.id, m.mutation_id
-                _undo_on_desk(batch, device, m, writer)
-            detail = f"{waited.row_table} {waited.row_id} never arrived"
-            _answer_again(
-                s,
-                waited.device_id,
-                m.mutation_id,
-                {"status": "rejected", "code": "missing_parent", "detail": detail},
-            )
-            s.delete(waited)
-            log.warning(
-                "mutation %s from device %s waited in vain; refused",
-                m.mutation_id,
-                waited.device_id,
-            )
-        top = writer.announce()
-    return len(expired), top
-
-
-def _undo_on_desk(batch: Batch, device: Device, m: MutationIn, writer: changelog.Writer) -> None:
-    """A refused mutation is undone on the desk that made it (SYNC.md scenario 13): for each
-    row it touched, the row as the server holds it (``revert``; staff desks only — a kiosk
-    never receives patient data), or word that the server has none (``gone``).  They travel
-    in that desk's own scope, in commit order with everything else it pulls, so a newer
-    change to the same row is never overtaken."""
-    seen: set[tuple[str, str]] = set()
-    for op in reversed(_ops(m)):
-        table, row_id, data = op.get("t"), op.get("id"), op.get("data")
-        if table not in DESK_TABLES or not isinstance(row_id, str) or not 0 < len(row_id) <= 36:
-            continue
-        if (table, row_id) in seen:
-            continue
-        seen.add((table, row_id))
-        row = batch.get(DESK_TABLES[table], row_id)
-        if row is None:
-            visit_id = data.get("visit_id") if isinstance(data, dict) else None
-            link = {"visit_id": visit_id} if isinstance(visit_id, str) else {}
-            writer.to_device(table, row_id, "gone", link)
-        elif device.role != "kiosk":
-            version = 1 if isinstance(row, dict) else int(getattr(row, "version", 1) or 1)
-            writer.to_device(table, row_id, "revert", encoded_row(row), version)
-    writer.finish()  # now, outside any mutation's savepoint
 
 
 def _meet_waiting_answers(s: Session, batch: Batch, writer: changelog.Writer) -> None:
@@ -428,11 +254,6 @@ def _forget(batch: Batch, s: Session, writer: changelog.Writer, mark: int) -> No
     batch.pending = {k: v for k, v in batch.pending.items() if isinstance(v, dict) or v in s}
 
 
-def _ops(m: MutationIn) -> list[dict[str, Any]]:
-    ops = m.payload.get("ops")
-    return [op for op in ops if isinstance(op, dict)] if isinstance(ops, list) else []
-
-
 def _preload(batch: Batch, device: Device, mutations: list[MutationIn]) -> None:
     """Everything the batch will look at, in a handful of queries instead of one per row."""
     ids: dict[str, set[str]] = {}
@@ -445,7 +266,7 @@ def _preload(batch: Batch, device: Device, mutations: list[MutationIn]) -> None:
         proof = m.payload.get("proof")
         if isinstance(proof, dict) and isinstance(proof.get("staff_id"), str):
             named.add(proof["staff_id"])
-        for op in _ops(m):
+        for op in m.ops():
             table, data = op.get("t"), op.get("data")
             if table not in DESK_TABLES or not isinstance(op.get("id"), str):
                 continue

@@ -1,4 +1,4 @@
-"""Keeping the change log from growing without end (SYNC.md, scenario 30).
+"""Keeping the change log from growing without end (docs/sync.md §9, scenario 30).
 
 Two kinds of rows older than the retention period go:
 
