@@ -16,8 +16,8 @@ from app.db import Database, open_database
 from app.kiosk_backend import KioskBackend
 from app.services.checkin import CheckInWindow
 from app.sync.desk import SyncedDesk
-from app.sync.engine import SyncStatus
 from app.sync.identity import Identity
+from app.sync.status import SyncStatus
 from app.sync.worker import SyncWorker
 
 log = logging.getLogger(__name__)

@@ -15,8 +15,9 @@ from app.services.stages import StageMachine
 from app.staff_backend import StaffBackend
 from app.sync.client import SyncClient
 from app.sync.desk import SyncedDesk
-from app.sync.engine import SyncStatus, Touched
 from app.sync.identity import Identity
+from app.sync.pull import Touched
+from app.sync.status import SyncStatus
 from app.sync.worker import SyncWorker
 
 

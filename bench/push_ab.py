@@ -46,7 +46,7 @@ def child(mode: str, snap: Path, changes: int) -> None:
         try:
             desk = Desk.enroll(server, snap / "desk", "staff", "desk-a")
             desk.sync()
-            desk.engine.lease_block, desk.engine.low_water = 1000, 1010
+            desk.engine.leases.block, desk.engine.leases.low_water = 1000, 1010
             desk.engine.ensure_leases()
             queue_changes(desk, changes)
             desk.close()

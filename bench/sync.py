@@ -151,7 +151,7 @@ def main() -> None:
         try:
             pusher = Desk.enroll(server, work / "desk-a", "staff", "desk-a")
             pusher.sync()
-            pusher.engine.lease_block, pusher.engine.low_water = 1000, n_pull // 100 + 10
+            pusher.engine.leases.block, pusher.engine.leases.low_water = 1000, n_pull // 100 + 10
             pusher.engine.ensure_leases()
             queue_changes(pusher, n_push)
             validate_ms = validate_all(pusher) * 10_000 / n_push
@@ -176,7 +176,7 @@ def main() -> None:
             pull_s, pulled = pull_all(reader)
             kiosk = Desk.enroll(server, work / "kiosk", "kiosk", "lobby")
             kiosk.sync()
-            kiosk.engine.lease_block, kiosk.engine.low_water = 500, trials + 10
+            kiosk.engine.leases.block, kiosk.engine.leases.low_water = 500, trials + 10
             kiosk.engine.ensure_leases()
             delays = propagation(kiosk, reader, trials)
             with pusher.db.reading() as s:

@@ -1,12 +1,18 @@
 """Keep the screens' translations up to date: ``python build/i18n.py``.
 
-1. ``pyside6-lupdate`` collects every ``tr()`` string of ``gui/``, ``kiosk/`` and ``ui/`` into
+1. ``pyside6-lupdate`` collects every ``tr()`` string of ``gui/``, ``kiosk/`` and ``ui/``, and
+   every ``QT_TRANSLATE_NOOP`` mark of the core (``app/``: error messages, stage names, the
+   sync status; read back without Qt by ``app/i18n.py``), into
    ``resources/i18n/frontdesk_<lang>.ts`` (English is the source language; existing
-   translations are kept, new strings arrive "unfinished").
+   translations are kept, new strings arrive "unfinished" for a translator).
 2. Traditional Chinese follows Simplified: an unfinished zh_TW message whose zh_CN translation
    is done gets that translation converted with OpenCC (s2tw).  A translator may still edit it;
    a finished zh_TW translation is never overwritten.
 3. ``pyside6-lrelease`` compiles the ``.qm`` files the program loads.
+
+``--fill FILE.json`` first writes Simplified Chinese into unfinished messages from a file of
+``{context: {English: 简体}}`` (for a developer adding strings without Qt Linguist; the .ts
+stays the one place translations live, and a translator may still edit them there).
 
 ``--check`` changes nothing and exits 1 if a string is untranslated or a ``.qm`` is stale
 (the test suite runs it).
@@ -15,6 +21,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import subprocess
 import sys
@@ -25,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 I18N = ROOT / "resources" / "i18n"
 LANGS = ("zh_CN", "zh_TW")
-SOURCES = ("gui", "kiosk", "ui")
+SOURCES = ("app", "gui", "kiosk", "ui")
 
 
 def tool(name: str) -> str:
@@ -105,20 +112,17 @@ def follow_simplified(zh_cn: Path, zh_tw: Path) -> int:
     return changed
 
 
-def fill_unfinished(ts: Path, table: dict[str, str]) -> int:
-    """Unfinished messages whose source text ``table`` translates get that translation."""
+def fill(ts: Path, table: dict[str, dict[str, str]]) -> int:
+    """Unfinished messages that ``table`` translates (by context and source) get it."""
     tree = ET.parse(ts)
     filled = 0
-    for (_ctx, source), msg in _messages(tree).items():
+    for (ctx, source), msg in _messages(tree).items():
         tr = msg.find("translation")
-        if tr is None or tr.get("type") != "unfinished" or source not in table:
+        text = table.get(ctx, {}).get(source)
+        if tr is None or tr.get("type") != "unfinished" or not text:
             continue
-        forms = tr.findall("numerusform")
-        if forms:
-            for form in forms:
-                form.text = table[source]
-        else:
-            tr.text = table[source]
+        for form in tr.findall("numerusform") or [tr]:
+            form.text = text
         del tr.attrib["type"]
         filled += 1
     if filled:
@@ -152,6 +156,7 @@ def check() -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="verify only")
+    parser.add_argument("--fill", type=Path, help="JSON {context: {English: 简体中文}}")
     args = parser.parse_args()
     if args.check:
         problems = check()
@@ -160,10 +165,9 @@ def main() -> int:
     I18N.mkdir(parents=True, exist_ok=True)
     for lang in LANGS:
         lupdate(I18N / f"frontdesk_{lang}.ts")
-    sys.path.insert(0, str(ROOT / "build"))
-    from staff_zh import ZH_CN
-
-    fill_unfinished(I18N / "frontdesk_zh_CN.ts", ZH_CN)
+    if args.fill:
+        table = json.loads(args.fill.read_text(encoding="utf-8"))
+        print(f"zh_CN: {fill(I18N / 'frontdesk_zh_CN.ts', table)} filled from {args.fill}")
     converted = follow_simplified(I18N / "frontdesk_zh_CN.ts", I18N / "frontdesk_zh_TW.ts")
     for lang in LANGS:
         lrelease(I18N / f"frontdesk_{lang}.ts", I18N / f"frontdesk_{lang}.qm")

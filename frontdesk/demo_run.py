@@ -33,7 +33,7 @@ from app.services.masking import mask_phone
 from app.services.stages import StageMachine, stage_name
 from app.sync.codec import encode_value
 from app.sync.desk import SyncedDesk
-from app.sync.engine import SyncStatus
+from app.sync.status import SyncStatus
 
 log = logging.getLogger(__name__)
 

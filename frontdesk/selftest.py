@@ -64,9 +64,13 @@ def check_files() -> str:
     _require(
         "frontdesk_zh_CN.qm" in qm and "frontdesk_zh_TW.qm" in qm, f"translations missing: {qm}"
     )
+    from app.services.stages import stage_name
+
+    core = {lang: stage_name("waiting", lang) for lang in ("zh_CN", "zh_TW")}
+    _require(core == {"zh_CN": "候诊", "zh_TW": "候診"}, f"the core's words untranslated: {core}")
     surveys = list((res / "surveys").glob("*.json"))
     _require(bool(surveys), "no survey definitions")
-    return f"{len(qm)} translations, {len(surveys)} surveys"
+    return f"{len(qm)} translations (the core's too), {len(surveys)} surveys"
 
 
 def check_licences(where: Path | None = None) -> str:

@@ -126,8 +126,8 @@ def test_a_claim_race_is_decided_by_the_server_and_the_loser_keeps_its_events(
     a.sync()
     b.sync()  # B reconnects
     status = b.engine.status
-    [lost] = [c for c in status.conflicts if c["conflicts"][0]["reason"] == "claimed_by_other"]
-    assert lost["conflicts"][0]["holder_name"] == "张丽"
+    [lost] = [c for c in status.conflicts if c.clashes[0].reason == "claimed_by_other"]
+    assert lost.clashes[0].holder_name == "张丽"
     for desk in (a, b):
         desk.sync()
         with desk.db.reading() as s:
@@ -261,7 +261,7 @@ class PushSpy:
     def __init__(self, desk: Desk) -> None:
         self.on_wire = self.most_on_wire = self.reads_meanwhile = 0
         self.errors: list[str] = []
-        engine, push, read = desk.engine, desk.engine.client.push, desk.engine._next_batch
+        engine, push, read = desk.engine, desk.engine.client.push, desk.engine.pusher.next_batch
 
         def pushing(batch, batch_id=""):
             self.on_wire += 1
@@ -278,13 +278,13 @@ class PushSpy:
             self.reads_meanwhile += self.on_wire
             return read(after)
 
-        engine.client.push, engine._next_batch = pushing, reading
+        engine.client.push, engine.pusher.next_batch = pushing, reading
 
 
 def test_a_backlog_goes_one_batch_at_a_time_while_the_desk_prepares_the_next(server, desks) -> None:
     a = desks("staff", "desk-a")
     _notes(a, 1200)
-    a.engine.batch_size = 100  # then 200, 400, 500: four batches
+    a.engine.pusher.batch_size = 100  # then 200, 400, 500: four batches
     spy = PushSpy(a)
     assert a.engine.push_pending() == 1200
     assert spy.most_on_wire == 1  # the server sees the desk's order, never two at once
@@ -563,10 +563,8 @@ def test_field_edits_merge_and_overlaps_keep_the_servers_value(server, desks) ->
         p.district, p.version = "东城区", p.version + 1
     a.sync()
     b.sync()
-    [told] = [
-        c for c in b.engine.status.conflicts if c["conflicts"][0]["reason"] == "changed_meanwhile"
-    ]
-    assert told["conflicts"][0]["fields"] == {"district": "朝阳区"}
+    [told] = [c for c in b.engine.status.conflicts if c.clashes[0].reason == "changed_meanwhile"]
+    assert told.clashes[0].fields == {"district": "朝阳区"}
     for desk in (a, b):
         desk.sync()
         with desk.db.reading() as s:

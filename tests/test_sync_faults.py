@@ -103,7 +103,7 @@ def test_no_change_is_lost_or_doubled_through_faults_and_server_restarts(tmp_pat
         d.sync()
         if d.identity.role == "kiosk":
             d.engine.refresh_kiosk_key()
-        d.engine.lease_block, d.engine.low_water = 200, 150
+        d.engine.leases.block, d.engine.leases.low_water = 200, 150
         d.engine.ensure_leases()
     workers = []
     for d in desks:

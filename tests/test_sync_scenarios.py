@@ -281,7 +281,7 @@ def test_13_a_refused_change_is_undone_on_its_desk_and_reported(either) -> None:
         v = s.get(Visit, reg.visit_id)
         assert (v.stage, v.purpose_text, v.version) == before
         assert s.get(Visit, good.visit_id) is not None
-    assert [c["code"] for c in a.engine.status.conflicts] == ["invalid_data"]
+    assert [(c.kind, c.code) for c in a.engine.status.conflicts] == [("rejected", "invalid_data")]
     b.sync()
     with b.db.reading() as s:  # the other desk never saw the refused change
         assert s.get(Visit, reg.visit_id).purpose_text == before[1]
@@ -437,9 +437,10 @@ def test_26_a_cache_on_the_way_never_stalls_a_desk_or_loops_its_resyncs(
                 assert s.get(Visit, visit) is not None, name
         assert proxy.cache_control == {"no-store"}  # and caches that listen are told to keep none
         resets: list[str] = []
-        resync = a.engine._resync
+        cursor = a.engine.cursor
+        resync = cursor.resync
         monkeypatch.setattr(
-            a.engine, "_resync", lambda detail: (resets.append(detail["reason"]), resync(detail))
+            cursor, "resync", lambda detail: (resets.append(detail["reason"]), resync(detail))
         )
         srv = server.database()  # the server restored from a backup: a new epoch
         with srv.session() as s:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.lang import pick
 from app.services.survey_figures import Figures, Report
 from gui.roles import set_role
 
@@ -200,7 +201,7 @@ class SatisfactionPage(QWidget):
     def _name(self, f: Figures) -> str:
         if f.key is None:
             return self.tr("All answers")
-        return f.name[0] if self.desk.lang.startswith("zh") else f.name[1]
+        return pick(f.name, self.desk.lang)
 
     def headers(self, report: Report) -> list[str]:
         lang = self.desk.lang

@@ -27,8 +27,6 @@ from gui.roles import set_role
 if TYPE_CHECKING:
     from ui.desk import Desk
 
-SESSION_NAMES = {"am": ("上午", "AM"), "pm": ("下午", "PM"), "eve": ("夜间", "Evening")}
-
 
 class TriagePage(QWidget):
     def __init__(self, desk: Desk) -> None:
@@ -120,9 +118,7 @@ class TriagePage(QWidget):
             font.setBold(True)
             top.setFont(0, font)
             for doc in dept.doctors:
-                sessions = " ".join(
-                    pick(SESSION_NAMES.get(str(s), (s, s)), lang) for s in doc.sessions
-                )
+                sessions = " ".join(self.session_name(str(s)) for s in doc.sessions)
                 child = QTreeWidgetItem(
                     [
                         f"{pick(doc.name, lang)} · {pick(doc.title, lang)}",
@@ -140,6 +136,10 @@ class TriagePage(QWidget):
             top.setExpanded(True)
         for col, width in enumerate((260, 360, 120, 140)):
             self.tree.setColumnWidth(col, width)
+
+    def session_name(self, session: str) -> str:
+        names = {"am": self.tr("AM"), "pm": self.tr("PM"), "eve": self.tr("Evening")}
+        return names.get(session, session)
 
     def chosen(self) -> tuple[str, str | None] | None:
         item = self.tree.currentItem()

@@ -31,7 +31,8 @@ from app.errors import FrontDeskError
 from app.kiosk_backend import visit_from_qr
 from app.services.auth import SignedIn
 from app.staff_backend import ESCORT, HELP, REGISTER, REPORT, StaffMember, allowed
-from app.sync.engine import SyncStatus, Touched
+from app.sync.pull import Touched
+from app.sync.status import Refusal, SyncStatus
 from gui.guards import IdleWatcher, ScanDetector
 from gui.roles import set_role
 from ui.board_model import BoardModel
@@ -57,7 +58,7 @@ class StaffWindow(QMainWindow):
         self.who: SignedIn | None = None
         self.username = ""
         self.guides: list[StaffMember] = []
-        self.seen_conflicts: set[Any] = set()
+        self.seen_conflicts: set[str] = set()
         self.setStyleSheet(stylesheet())
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
 
@@ -411,28 +412,27 @@ class StaffWindow(QMainWindow):
     def sync_status(self, status: SyncStatus) -> None:
         tz = self.settings.local(self.settings.now()).tzinfo or dt.UTC
         self.sync_label.setText(status.describe(self.settings.now(), tz, self.lang))
-        for result in status.conflicts:
-            key = result.get("mutation_id")
-            if key in self.seen_conflicts:
+        for refusal in status.conflicts:
+            if refusal.mutation_id in self.seen_conflicts:
                 continue
-            self.seen_conflicts.add(key)
-            if result.get("status") in ("rejected", "quarantined"):
-                self.board_page.say(self._refusal(result), role="warn")
+            self.seen_conflicts.add(refusal.mutation_id)
+            if refusal.undone:
+                self.board_page.say(self._refusal(refusal), role="warn")
                 continue
-            for c in result.get("conflicts") or []:
-                if c.get("reason") == "claimed_by_other":
-                    row = self.model.row_of(c.get("visit_id", ""))
+            for clash in refusal.clashes:
+                if clash.reason == "claimed_by_other":
+                    row = self.model.row_of(clash.visit_id or "")
                     ticket = (row.ticket or row.name) if row else "—"
                     self.board_page.say(
                         self.tr("Your claim on %1 was refused: %2 got there first.")
                         .replace("%1", ticket)
-                        .replace("%2", c.get("holder_name") or "?"),
+                        .replace("%2", clash.holder_name or "?"),
                         role="warn",
                     )
 
-    def _refusal(self, result: dict[str, Any]) -> str:
+    def _refusal(self, refusal: Refusal) -> str:
         """A change of this desk the server would not take, in words a guide can act on."""
-        if result.get("status") == "quarantined":
+        if refusal.kind == "quarantined":
             return self.tr(
                 "The server could not take a change made on this desk. It has been undone "
                 "here and kept safe for the administrator; tell the duty lead."
@@ -442,7 +442,7 @@ class StaffWindow(QMainWindow):
             "missing_row": self.tr("the record it changes is unknown to the server"),
             "missing_parent": self.tr("the record it changes is unknown to the server"),
             "append_only": self.tr("recorded steps cannot be changed"),
-        }.get(str(result.get("code")), self.tr("its data is not valid"))
+        }.get(refusal.code or "", self.tr("its data is not valid"))
         return self.tr(
             "The server refused a change made on this desk (%1). It has been undone here and "
             "kept for the duty lead; please enter it again if it is still needed."

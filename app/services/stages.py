@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from app.config import DEFAULT_IN_VISIT, DEFAULT_THRESHOLDS, StageSettings
+from app.i18n import QT_TRANSLATE_NOOP, Text, localise
 
 ARRIVED = "arrived"
 REGISTERED = "registered"
@@ -22,18 +23,19 @@ ADMISSION = "admission"
 DEPARTED = "departed"
 FIXED = (ARRIVED, REGISTERED, ADMISSION, DEPARTED)
 
-# Names shown to people: (Simplified Chinese, English). Custom stages show their own name.
-STAGE_NAMES: dict[str, tuple[str, str]] = {
-    ARRIVED: ("已到院", "Arrived"),
-    REGISTERED: ("已挂号", "Registered"),
-    "waiting": ("候诊", "Waiting"),
-    "consultation": ("就诊中", "In consultation"),
-    "payment": ("缴费", "Payment"),
-    "exam": ("检查", "Exam"),
-    "treatment": ("治疗", "Treatment"),
-    "pharmacy": ("取药", "Pharmacy"),
-    ADMISSION: ("办理住院", "Admission hand-off"),
-    DEPARTED: ("已离院", "Departed"),
+# Names shown to people, in English; translated in resources/i18n/*.ts (context "Stages",
+# app/i18n.py). Custom stages show their own name.
+STAGE_NAMES: dict[str, str] = {
+    ARRIVED: QT_TRANSLATE_NOOP("Stages", "Arrived"),
+    REGISTERED: QT_TRANSLATE_NOOP("Stages", "Registered"),
+    "waiting": QT_TRANSLATE_NOOP("Stages", "Waiting"),
+    "consultation": QT_TRANSLATE_NOOP("Stages", "In consultation"),
+    "payment": QT_TRANSLATE_NOOP("Stages", "Payment"),
+    "exam": QT_TRANSLATE_NOOP("Stages", "Exam"),
+    "treatment": QT_TRANSLATE_NOOP("Stages", "Treatment"),
+    "pharmacy": QT_TRANSLATE_NOOP("Stages", "Pharmacy"),
+    ADMISSION: QT_TRANSLATE_NOOP("Stages", "Admission hand-off"),
+    DEPARTED: QT_TRANSLATE_NOOP("Stages", "Departed"),
 }
 
 
@@ -45,9 +47,13 @@ class Level(StrEnum):
     RED = "red"
 
 
+def stage_text(stage: str) -> Text | str:
+    """A stage's name, to be shown in the reader's language (a custom stage: its own name)."""
+    return Text("Stages", STAGE_NAMES[stage]) if stage in STAGE_NAMES else stage
+
+
 def stage_name(stage: str, lang: str = "zh_CN") -> str:
-    zh, en = STAGE_NAMES.get(stage, (stage, stage))
-    return en if lang.startswith("en") else zh
+    return str(localise(stage_text(stage), lang))
 
 
 @dataclass(frozen=True)

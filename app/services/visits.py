@@ -21,7 +21,7 @@ from app.clock import Clock
 from app.errors import FrontDeskError, NotFound, StageError
 from app.models import EventFlag, EventKind, Visit, VisitEvent
 from app.services.context import Actor
-from app.services.stages import ADMISSION, ARRIVED, DEPARTED, StageMachine, stage_name
+from app.services.stages import ADMISSION, ARRIVED, DEPARTED, StageMachine, stage_text
 from app.services.validation import NOTE_MAX, Checker
 
 STAGE_EVENTS = {
@@ -200,8 +200,8 @@ def move(
         raise StageError("visit_departed")
     if not machine.allowed(state.stage, target):
         raise StageError(
-            from_stage=_names(state.stage),
-            to_stage=_names(target),
+            from_stage=stage_text(state.stage),
+            to_stage=stage_text(target),
         )
     kind, data = EventKind.STAGE_CHANGED, {}
     if target == ADMISSION:
@@ -244,7 +244,7 @@ def reopen(
     target = stage or machine.in_visit[0]
     reason = _reason(reason)
     if state.stage != DEPARTED or target not in machine.reopen_targets():
-        raise StageError(from_stage=_names(state.stage), to_stage=_names(target))
+        raise StageError(from_stage=stage_text(state.stage), to_stage=stage_text(target))
     record(
         session,
         visit,
@@ -340,10 +340,6 @@ def state_of(session: Session, visit_id: str) -> VisitState:
 
 def _state(visit: Visit) -> VisitState:
     return VisitState(visit.stage, visit.stage_since, visit.escort_staff_id)
-
-
-def _names(stage: str) -> tuple[str, str]:
-    return (stage_name(stage, "zh_CN"), stage_name(stage, "en"))
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.sync.client import ProtocolError, SyncError, Unauthorized, Unreachable
-from app.sync.engine import SyncEngine, SyncStatus, Touched
+from app.sync.engine import SyncEngine
+from app.sync.pull import Touched
+from app.sync.status import SyncStatus
 
 log = logging.getLogger(__name__)
 

@@ -235,6 +235,137 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>{label} is required.</source>
+        <translation>请填写{label}。</translation>
+    </message>
+    <message>
+        <source>The survey cannot be used: {detail}</source>
+        <translation>问卷内容有误：{detail}</translation>
+    </message>
+    <message>
+        <source>There is no survey to answer right now; please ask a guide.</source>
+        <translation>现在没有可以填写的问卷，请找导医帮忙。</translation>
+    </message>
+    <message>
+        <source>Type the number as printed on your ticket, for example A001.</source>
+        <translation>请照小票上的样子输入号码，例如 A001。</translation>
+    </message>
+    <message>
+        <source>A mobile number has 11 digits and starts with 1, e.g. 13812345678.</source>
+        <translation>手机号应为以1开头的11位数字，例如 13812345678。</translation>
+    </message>
+    <message>
+        <source>A name may contain Chinese characters, letters, spaces and “·” only.</source>
+        <translation>姓名只能包含汉字、字母、空格和“·”。</translation>
+    </message>
+    <message>
+        <source>{label} may be at most {max} characters.</source>
+        <translation>{label}最多{max}个字。</translation>
+    </message>
+    <message>
+        <source>Age must be a whole number from 0 to 130.</source>
+        <translation>年龄应为0到130之间的整数。</translation>
+    </message>
+    <message>
+        <source>That is not a valid choice for {label}.</source>
+        <translation>{label}的选项无效。</translation>
+    </message>
+    <message>
+        <source>We could not find this check-in code. Please check your booking message, or call a guide to help you.</source>
+        <translation>没有找到这个签到码。请核对预约短信，或呼叫导医帮您。</translation>
+    </message>
+    <message>
+        <source>We found no appointment today for this phone number. A guide can help you.</source>
+        <translation>没有找到这个手机号今天的预约。请呼叫导医帮您。</translation>
+    </message>
+    <message>
+        <source>Your appointment is on {date}, not today.</source>
+        <translation>您的预约在{date}，不是今天。</translation>
+    </message>
+    <message>
+        <source>This appointment has been cancelled.</source>
+        <translation>这个预约已取消。</translation>
+    </message>
+    <message>
+        <source>You have already checked in. Your number is {ticket}.</source>
+        <translation>您已经签到过了，您的号码是 {ticket}。</translation>
+    </message>
+    <message>
+        <source>You are early: check-in opens at {opens}.</source>
+        <translation>您来早了：请在 {opens} 之后签到。</translation>
+    </message>
+    <message>
+        <source>Your appointment time has passed. Please see a guide at the desk; they will help you.</source>
+        <translation>您的预约时间已过，请到导医台，导医会帮您安排。</translation>
+    </message>
+    <message>
+        <source>{label} was not found.</source>
+        <translation>没有找到{label}。</translation>
+    </message>
+    <message>
+        <source>This kiosk is still loading today’s appointments. Please wait a moment, or call a guide to help you.</source>
+        <translation>自助机正在准备今天的预约，请稍候片刻，或呼叫导医帮您。</translation>
+    </message>
+    <message>
+        <source>A visit cannot move from {from_stage} to {to_stage}.</source>
+        <translation>不能从“{from_stage}”转到“{to_stage}”。</translation>
+    </message>
+    <message>
+        <source>There is no stage called {stage}.</source>
+        <translation>没有“{stage}”这个环节。</translation>
+    </message>
+    <message>
+        <source>This patient has departed; reopen the visit first to continue.</source>
+        <translation>这位患者已离院；如需继续，请先重新开启就诊。</translation>
+    </message>
+    <message>
+        <source>{holder} is already escorting this patient.</source>
+        <translation>{holder} 正在陪同这位患者。</translation>
+    </message>
+    <message>
+        <source>Only the guide escorting this patient can do that.</source>
+        <translation>只有正在陪同的导医才能这样做。</translation>
+    </message>
+    <message>
+        <source>Nobody is escorting this patient now.</source>
+        <translation>这位患者目前没有导医陪同。</translation>
+    </message>
+    <message>
+        <source>{doctor} is not on duty in {department} today.</source>
+        <translation>{doctor} 今天不在{department}出诊。</translation>
+    </message>
+    <message>
+        <source>No ticket numbers are left for {department} today; please ask a guide.</source>
+        <translation>{department}今天的号码已用完，请联系导医。</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this.</source>
+        <translation>您的岗位不能做这项操作。</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码不对。</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins; try again after {until}.</source>
+        <translation>登录失败次数过多，请在 {until} 之后再试。</translation>
+    </message>
+    <message>
+        <source>Not saved: {field} breaks the record contract ({rule}). Please tell the system administrator.</source>
+        <translation>没有保存：{field} 不符合记录规范（{rule}）。请把这条提示告诉系统管理员。</translation>
+    </message>
+    <message>
+        <source>Not saved: this names a staff member who is not signed in on this desk. Please sign in again and retry.</source>
+        <translation>没有保存：这项操作记在一位没有在本机登录的工作人员名下。请重新登录后再试。</translation>
+    </message>
+    <message>
+        <source>Only a stage move of this visit that has not been corrected yet can be corrected.</source>
+        <translation>只能更正这次就诊中尚未被更正的环节变更。</translation>
+    </message>
+</context>
+<context>
     <name>EscortActions</name>
     <message>
         <source>Choose a patient on the board first.</source>
@@ -436,6 +567,89 @@
     <message>
         <source>⚠ Not ready: please call the IT desk</source>
         <translation>⚠ 未就绪：请联系信息科</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Home district</source>
+        <translation>居住区域</translation>
+    </message>
+    <message>
+        <source>Source channel</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <source>Purpose of visit</source>
+        <translation>就诊目的</translation>
+    </message>
+    <message>
+        <source>Question or visit goal</source>
+        <translation>咨询问题</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>医生</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>就诊记录</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>First character of the name</source>
+        <translation>姓名的第一个字</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>病区</translation>
+    </message>
+    <message>
+        <source>Receiving nurse</source>
+        <translation>接收护士</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Check-in code</source>
+        <translation>签到码</translation>
+    </message>
+    <message>
+        <source>Request for help</source>
+        <translation>求助</translation>
     </message>
 </context>
 <context>
@@ -992,6 +1206,49 @@
     </message>
 </context>
 <context>
+    <name>Stages</name>
+    <message>
+        <source>Arrived</source>
+        <translation>已到院</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>已挂号</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>候诊</translation>
+    </message>
+    <message>
+        <source>In consultation</source>
+        <translation>就诊中</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>缴费</translation>
+    </message>
+    <message>
+        <source>Exam</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Treatment</source>
+        <translation>治疗</translation>
+    </message>
+    <message>
+        <source>Pharmacy</source>
+        <translation>取药</translation>
+    </message>
+    <message>
+        <source>Admission hand-off</source>
+        <translation>办理住院</translation>
+    </message>
+    <message>
+        <source>Departed</source>
+        <translation>已离院</translation>
+    </message>
+</context>
+<context>
     <name>StillThere</name>
     <message>
         <source>Are you still there?</source>
@@ -1113,6 +1370,33 @@
     <message>
         <source>Your answers help us look after every patient better.</source>
         <translation>您的评价帮助我们更好地照顾每一位患者。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>This desk was disconnected by a director</source>
+        <translation>本机已被管理员停用</translation>
+    </message>
+    <message>
+        <source>Online · last synced {at}</source>
+        <translation>在线 · 最近同步 {at}</translation>
+    </message>
+    <message>
+        <source>Offline for {n} min</source>
+        <translation>离线 {n} 分钟</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source> · {n} changes waiting</source>
+        <translation> · {n} 条待同步</translation>
+    </message>
+    <message>
+        <source> · {n} received changes could not be read; tell the duty lead</source>
+        <translation> · {n} 条收到的数据无法读取，请告知值班组长</translation>
     </message>
 </context>
 <context>
@@ -1302,6 +1586,18 @@
     <message>
         <source>Triage %1 %2 (now: %3)</source>
         <translation>分诊 %1 %2（当前：%3）</translation>
+    </message>
+    <message>
+        <source>AM</source>
+        <translation>上午</translation>
+    </message>
+    <message>
+        <source>PM</source>
+        <translation>下午</translation>
+    </message>
+    <message>
+        <source>Evening</source>
+        <translation>夜间</translation>
     </message>
 </context>
 <context>

@@ -235,6 +235,137 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>{label} is required.</source>
+        <translation>請填寫{label}。</translation>
+    </message>
+    <message>
+        <source>The survey cannot be used: {detail}</source>
+        <translation>問卷內容有誤：{detail}</translation>
+    </message>
+    <message>
+        <source>There is no survey to answer right now; please ask a guide.</source>
+        <translation>現在沒有可以填寫的問卷，請找導醫幫忙。</translation>
+    </message>
+    <message>
+        <source>Type the number as printed on your ticket, for example A001.</source>
+        <translation>請照小票上的樣子輸入號碼，例如 A001。</translation>
+    </message>
+    <message>
+        <source>A mobile number has 11 digits and starts with 1, e.g. 13812345678.</source>
+        <translation>手機號應為以1開頭的11位數字，例如 13812345678。</translation>
+    </message>
+    <message>
+        <source>A name may contain Chinese characters, letters, spaces and “·” only.</source>
+        <translation>姓名只能包含漢字、字母、空格和“·”。</translation>
+    </message>
+    <message>
+        <source>{label} may be at most {max} characters.</source>
+        <translation>{label}最多{max}個字。</translation>
+    </message>
+    <message>
+        <source>Age must be a whole number from 0 to 130.</source>
+        <translation>年齡應為0到130之間的整數。</translation>
+    </message>
+    <message>
+        <source>That is not a valid choice for {label}.</source>
+        <translation>{label}的選項無效。</translation>
+    </message>
+    <message>
+        <source>We could not find this check-in code. Please check your booking message, or call a guide to help you.</source>
+        <translation>沒有找到這個簽到碼。請核對預約短信，或呼叫導醫幫您。</translation>
+    </message>
+    <message>
+        <source>We found no appointment today for this phone number. A guide can help you.</source>
+        <translation>沒有找到這個手機號今天的預約。請呼叫導醫幫您。</translation>
+    </message>
+    <message>
+        <source>Your appointment is on {date}, not today.</source>
+        <translation>您的預約在{date}，不是今天。</translation>
+    </message>
+    <message>
+        <source>This appointment has been cancelled.</source>
+        <translation>這個預約已取消。</translation>
+    </message>
+    <message>
+        <source>You have already checked in. Your number is {ticket}.</source>
+        <translation>您已經簽到過了，您的號碼是 {ticket}。</translation>
+    </message>
+    <message>
+        <source>You are early: check-in opens at {opens}.</source>
+        <translation>您來早了：請在 {opens} 之後簽到。</translation>
+    </message>
+    <message>
+        <source>Your appointment time has passed. Please see a guide at the desk; they will help you.</source>
+        <translation>您的預約時間已過，請到導醫臺，導醫會幫您安排。</translation>
+    </message>
+    <message>
+        <source>{label} was not found.</source>
+        <translation>沒有找到{label}。</translation>
+    </message>
+    <message>
+        <source>This kiosk is still loading today’s appointments. Please wait a moment, or call a guide to help you.</source>
+        <translation>自助機正在準備今天的預約，請稍候片刻，或呼叫導醫幫您。</translation>
+    </message>
+    <message>
+        <source>A visit cannot move from {from_stage} to {to_stage}.</source>
+        <translation>不能從“{from_stage}”轉到“{to_stage}”。</translation>
+    </message>
+    <message>
+        <source>There is no stage called {stage}.</source>
+        <translation>沒有“{stage}”這個環節。</translation>
+    </message>
+    <message>
+        <source>This patient has departed; reopen the visit first to continue.</source>
+        <translation>這位患者已離院；如需繼續，請先重新開啟就診。</translation>
+    </message>
+    <message>
+        <source>{holder} is already escorting this patient.</source>
+        <translation>{holder} 正在陪同這位患者。</translation>
+    </message>
+    <message>
+        <source>Only the guide escorting this patient can do that.</source>
+        <translation>只有正在陪同的導醫才能這樣做。</translation>
+    </message>
+    <message>
+        <source>Nobody is escorting this patient now.</source>
+        <translation>這位患者目前沒有導醫陪同。</translation>
+    </message>
+    <message>
+        <source>{doctor} is not on duty in {department} today.</source>
+        <translation>{doctor} 今天不在{department}出診。</translation>
+    </message>
+    <message>
+        <source>No ticket numbers are left for {department} today; please ask a guide.</source>
+        <translation>{department}今天的號碼已用完，請聯繫導醫。</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this.</source>
+        <translation>您的崗位不能做這項操作。</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>用戶名或密碼不對。</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins; try again after {until}.</source>
+        <translation>登錄失敗次數過多，請在 {until} 之後再試。</translation>
+    </message>
+    <message>
+        <source>Not saved: {field} breaks the record contract ({rule}). Please tell the system administrator.</source>
+        <translation>沒有保存：{field} 不符合記錄規範（{rule}）。請把這條提示告訴系統管理員。</translation>
+    </message>
+    <message>
+        <source>Not saved: this names a staff member who is not signed in on this desk. Please sign in again and retry.</source>
+        <translation>沒有保存：這項操作記在一位沒有在本機登錄的工作人員名下。請重新登錄後再試。</translation>
+    </message>
+    <message>
+        <source>Only a stage move of this visit that has not been corrected yet can be corrected.</source>
+        <translation>只能更正這次就診中尚未被更正的環節變更。</translation>
+    </message>
+</context>
+<context>
     <name>EscortActions</name>
     <message>
         <source>Choose a patient on the board first.</source>
@@ -436,6 +567,89 @@
     <message>
         <source>⚠ Not ready: please call the IT desk</source>
         <translation>⚠ 未就緒：請聯繫信息科</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性別</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年齡</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手機號</translation>
+    </message>
+    <message>
+        <source>Home district</source>
+        <translation>居住區域</translation>
+    </message>
+    <message>
+        <source>Source channel</source>
+        <translation>來源渠道</translation>
+    </message>
+    <message>
+        <source>Purpose of visit</source>
+        <translation>就診目的</translation>
+    </message>
+    <message>
+        <source>Question or visit goal</source>
+        <translation>諮詢問題</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>醫生</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>就診記錄</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>工作人員</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>預約</translation>
+    </message>
+    <message>
+        <source>First character of the name</source>
+        <translation>姓名的第一個字</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>病區</translation>
+    </message>
+    <message>
+        <source>Receiving nurse</source>
+        <translation>接收護士</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Check-in code</source>
+        <translation>簽到碼</translation>
+    </message>
+    <message>
+        <source>Request for help</source>
+        <translation>求助</translation>
     </message>
 </context>
 <context>
@@ -992,6 +1206,49 @@
     </message>
 </context>
 <context>
+    <name>Stages</name>
+    <message>
+        <source>Arrived</source>
+        <translation>已到院</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>已掛號</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>候診</translation>
+    </message>
+    <message>
+        <source>In consultation</source>
+        <translation>就診中</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>繳費</translation>
+    </message>
+    <message>
+        <source>Exam</source>
+        <translation>檢查</translation>
+    </message>
+    <message>
+        <source>Treatment</source>
+        <translation>治療</translation>
+    </message>
+    <message>
+        <source>Pharmacy</source>
+        <translation>取藥</translation>
+    </message>
+    <message>
+        <source>Admission hand-off</source>
+        <translation>辦理住院</translation>
+    </message>
+    <message>
+        <source>Departed</source>
+        <translation>已離院</translation>
+    </message>
+</context>
+<context>
     <name>StillThere</name>
     <message>
         <source>Are you still there?</source>
@@ -1113,6 +1370,33 @@
     <message>
         <source>Your answers help us look after every patient better.</source>
         <translation>您的評價幫助我們更好地照顧每一位患者。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>This desk was disconnected by a director</source>
+        <translation>本機已被管理員停用</translation>
+    </message>
+    <message>
+        <source>Online · last synced {at}</source>
+        <translation>在線 · 最近同步 {at}</translation>
+    </message>
+    <message>
+        <source>Offline for {n} min</source>
+        <translation>離線 {n} 分鐘</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在連接…</translation>
+    </message>
+    <message>
+        <source> · {n} changes waiting</source>
+        <translation> · {n} 條待同步</translation>
+    </message>
+    <message>
+        <source> · {n} received changes could not be read; tell the duty lead</source>
+        <translation> · {n} 條收到的數據無法讀取，請告知值班組長</translation>
     </message>
 </context>
 <context>
@@ -1302,6 +1586,18 @@
     <message>
         <source>Triage %1 %2 (now: %3)</source>
         <translation>分診 %1 %2（當前：%3）</translation>
+    </message>
+    <message>
+        <source>AM</source>
+        <translation>上午</translation>
+    </message>
+    <message>
+        <source>PM</source>
+        <translation>下午</translation>
+    </message>
+    <message>
+        <source>Evening</source>
+        <translation>夜間</translation>
     </message>
 </context>
 <context>
