@@ -73,6 +73,9 @@ def _texts(dist: md.Distribution, licence: str) -> tuple[tuple[str, str], ...]:
             path = Path(str(dist.locate_file(file)))
             if path.is_file():
                 found.append((str(file), path.read_text(encoding="utf-8", errors="replace")))
+    own = TEXTS / "dists" / f"{_norm(str(dist.metadata['Name']))}.txt"
+    if not found and own.is_file():  # a wheel that ships no licence file: its project's, kept here
+        found.append((f"LICENSE{FULL_TEXT}", own.read_text(encoding="utf-8")))
     if not found:  # the licence texts its expression names, carried by this repository
         for spdx in SPDX_ID.findall(licence):
             text = TEXTS / f"{spdx}.txt"
