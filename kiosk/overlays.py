@@ -5,15 +5,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.widgets import DigitPad, Field, button, hbox, label, vbox
-
-if TYPE_CHECKING:
-    from kiosk.window import KioskWindow
 
 
 class Overlay(QWidget):
@@ -123,11 +119,11 @@ class PinPad(Overlay):
 
     def __init__(
         self,
-        kiosk: KioskWindow,
+        parent: QWidget,
         check: Callable[[str], bool],
         now: Callable[[], float] = time.monotonic,
     ) -> None:
-        super().__init__(kiosk)
+        super().__init__(parent)
         self.check = check
         self.now = now
         self.failures = 0

@@ -1,13 +1,14 @@
-"""The kiosk's screens: welcome, appointment check-in, confirmation, ticket and "a guide is
-coming".  Each screen sets its texts in ``retranslate()`` (called again when the language
-changes), forgets everything it holds in ``clear()``, and talks to the back end only through
-the window's bridge."""
+"""The kiosk's screens: what every screen is (``Screen``), welcome, appointment check-in and its
+confirmation; the ticket (``kiosk.ticket_screen``), "a guide is coming" (``kiosk.help_screen``),
+the walk-in form and the survey have modules of their own.  Each screen sets its texts in
+``retranslate()`` (called again when the language changes), forgets everything it holds in
+``clear()``, and talks to the back end only through the kiosk's bridge."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QStackedWidget, QWidget
 
@@ -28,9 +29,8 @@ from kiosk.widgets import (
 
 if TYPE_CHECKING:
     from app.kiosk_backend import TicketInfo
-    from app.services.assistance import HelpStatus
     from app.services.checkin import AppointmentView
-    from kiosk.window import KioskWindow
+    from kiosk.host import Kiosk
 
 CODE_KEYS = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # app.services.checkin.CODE_ALPHABET
 
@@ -40,7 +40,7 @@ class Screen(QWidget):
 
     name = "screen"
 
-    def __init__(self, kiosk: KioskWindow) -> None:
+    def __init__(self, kiosk: Kiosk) -> None:
         super().__init__()
         self.k = kiosk
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
@@ -64,12 +64,12 @@ class Screen(QWidget):
         super().changeEvent(event)
 
 
-def _where(floor: str, room: str) -> str:
+def where(floor: str, room: str) -> str:
     """Floor and room as the signs show them ("3F · 301-306"): the same in every language."""
     return f"{floor} · {room}" if room else floor
 
 
-def _flip(box: QBoxLayout, portrait: bool) -> None:
+def flip(box: QBoxLayout, portrait: bool) -> None:
     box.setDirection(
         QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
     )
@@ -78,7 +78,7 @@ def _flip(box: QBoxLayout, portrait: bool) -> None:
 class WelcomeScreen(Screen):
     name = "welcome"
 
-    def __init__(self, kiosk: KioskWindow) -> None:
+    def __init__(self, kiosk: Kiosk) -> None:
         super().__init__(kiosk)
         self.logo = label("title", wrap=False)
         self.logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -149,7 +149,7 @@ class CheckInScreen(Screen):
 
     name = "checkin"
 
-    def __init__(self, kiosk: KioskWindow) -> None:
+    def __init__(self, kiosk: Kiosk) -> None:
         super().__init__(kiosk)
         self.heading = label("heading")
         self.by_code = button("chosen")
@@ -218,7 +218,7 @@ class CheckInScreen(Screen):
         self.message_help.setText(self.tr("Call a guide"))
 
     def set_portrait(self, portrait: bool) -> None:
-        _flip(self.phone_split, portrait)
+        flip(self.phone_split, portrait)
 
     def set_mode(self, mode: str) -> None:
         self.mode = mode
@@ -278,7 +278,7 @@ class ConfirmScreen(Screen):
 
     name = "confirm"
 
-    def __init__(self, kiosk: KioskWindow) -> None:
+    def __init__(self, kiosk: Kiosk) -> None:
         super().__init__(kiosk)
         self.heading = label("heading")
         self.hint = label("hint")
@@ -314,11 +314,11 @@ class ConfirmScreen(Screen):
             card.title.setText(f"{view.local_time}  {self.k.pick(view.department)}")
             doctor = self.k.pick(view.doctor) if view.doctor else ""
             card.text.setText(
-                "  ·  ".join(p for p in (view.masked_name, doctor, self._where(view)) if p)
+                "  ·  ".join(p for p in (view.masked_name, doctor, self.where(view)) if p)
             )
 
-    def _where(self, view: AppointmentView) -> str:
-        return _where(view.floor, view.room)
+    def where(self, view: AppointmentView) -> str:
+        return where(view.floor, view.room)
 
     def show_views(self, views: list[AppointmentView]) -> None:
         self.clear()
@@ -368,240 +368,3 @@ class ConfirmScreen(Screen):
         self.message.setText(self.k.message(error))
         self.message.show()
         self.k.say(self.message.text())
-
-
-class TicketScreen(Screen):
-    """The number, where to go, and the QR code; printed as it is shown."""
-
-    name = "ticket"
-
-    def __init__(self, kiosk: KioskWindow) -> None:
-        super().__init__(kiosk)
-        self.heading = label("heading")
-        self.number = label("ticket", wrap=False)
-        self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.department = label("heading")
-        self.where = label("heading")
-        self.directions = label("body")
-        self.details = label("body")
-        self.qr = label("card", wrap=False)
-        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr_hint = label("hint")
-        self.qr_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.print_status = label("ok")
-        self.again = button("secondary")
-        self.again.clicked.connect(self.speak)
-        self.reprint = button("secondary")
-        self.reprint.clicked.connect(lambda: self.k.print_ticket(self.ticket))
-        self.done = button("primary")
-        self.done.clicked.connect(kiosk.finish)
-        left = vbox(self.heading, self.number, self.department, self.where, self.directions)
-        left.addStretch(1)
-        right = vbox(self.qr, self.qr_hint, self.details)
-        right.addStretch(1)
-        self.split = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self.split.setSpacing(3 * GAP_PX)
-        self.split.addLayout(left, 3)
-        self.split.addLayout(right, 2)
-        box = vbox()
-        box.addLayout(self.split, 1)
-        box.addWidget(self.print_status)
-        box.addLayout(hbox(self.again, self.reprint, self.done))
-        self.setLayout(box)
-        self.ticket: TicketInfo | None = None
-        self.print_state = "none"
-        self.retranslate()
-
-    def set_portrait(self, portrait: bool) -> None:
-        _flip(self.split, portrait)
-
-    def show_ticket(self, ticket: TicketInfo) -> None:
-        from kiosk.printing import qr_image
-
-        self.ticket = ticket
-        self.qr.setPixmap(QPixmap.fromImage(qr_image(ticket.qr, 300)))
-        self.print_state = "printing"
-        self.retranslate()
-
-    def set_print_state(self, state: str) -> None:
-        self.print_state = state
-        self.retranslate()
-
-    def lines(self) -> dict[str, str]:
-        """The ticket's texts in the current language (the screen and the paper agree)."""
-        t = self.ticket
-        if t is None:
-            return {}
-        when = self.tr("Checked in at %1").replace("%1", t.issued_at)
-        if t.appointment_time:
-            when = self.tr("Appointment %1").replace("%1", t.appointment_time) + " · " + when
-        doctor = self.tr("Doctor: %1").replace("%1", self.k.pick(t.doctor)) if t.doctor else ""
-        return {
-            "ticket": t.ticket,
-            "department": self.k.pick(t.department),
-            "where": _where(t.floor, t.room),
-            "directions": self.k.pick(t.directions),
-            "doctor": doctor,
-            "name": t.masked_name,
-            "time": f"{t.day.isoformat()}  {when}",
-            "guide": self.tr("A guide has been asked to come and walk with you.")
-            if t.needs_guide
-            else "",
-            "footer": self.tr("Show this ticket to any guide. Scan its code to rate your visit."),
-        }
-
-    def retranslate(self) -> None:
-        self.heading.setText(self.tr("Your number"))
-        self.again.setText(self.tr("Say it again"))
-        self.reprint.setText(self.tr("Print again"))
-        self.done.setText(self.tr("Done"))
-        self.qr_hint.setText(self.tr("Guides scan this code"))
-        lines = self.lines()
-        if lines:
-            self.number.setText(lines["ticket"])
-            self.department.setText(lines["department"])
-            self.where.setText(lines["where"])
-            self.directions.setText(lines["directions"])
-            self.details.setText(
-                "\n".join(
-                    x for x in (lines["name"], lines["doctor"], lines["time"], lines["guide"]) if x
-                )
-            )
-        states = {
-            "printing": ("ok", self.tr("Printing your ticket…")),
-            "printed": ("ok", self.tr("✓ Your ticket is printed. Please take it.")),
-            "failed": (
-                "warn",
-                self.tr(
-                    "⚠ The printer is not working. Please remember your number or take a "
-                    "photo of this screen; the guides have been told."
-                ),
-            ),
-        }
-        role, text = states.get(self.print_state, ("ok", ""))
-        set_role(self.print_status, role)
-        self.print_status.setText(text)
-        self.print_status.setVisible(bool(text))
-        self.reprint.setVisible(self.print_state == "failed")
-
-    def speak(self) -> None:
-        lines = self.lines()
-        if lines:
-            self.k.say(
-                "，".join(
-                    x
-                    for x in (
-                        self.tr("Your number is %1").replace("%1", " ".join(lines["ticket"])),
-                        lines["department"],
-                        lines["where"],
-                        lines["directions"],
-                        lines["guide"],
-                    )
-                    if x
-                )
-            )
-
-    def entered(self) -> None:
-        self.speak()
-
-    def clear(self) -> None:
-        self.ticket = None
-        self.print_state = "none"
-        self.qr.clear()
-        for w in (self.number, self.department, self.where, self.directions, self.details):
-            w.clear()
-        self.retranslate()
-
-
-class HelpScreen(Screen):
-    """ "A guide is on the way" — and, once a guide answers, who."""
-
-    name = "help"
-    POLL_MS = 2000
-
-    def __init__(self, kiosk: KioskWindow) -> None:
-        super().__init__(kiosk)
-        self.heading = label("heading")
-        self.body = label("body")
-        self.state = label("warn")
-        self.back = button("secondary")
-        self.back.clicked.connect(kiosk.back_from_help)
-        box = vbox(self.heading, self.body, self.state)
-        box.addStretch(1)
-        box.addWidget(self.back)
-        self.setLayout(box)
-        self.status: HelpStatus | None = None
-        self.failed = False
-        self.timer = QTimer(self)
-        self.timer.setInterval(self.POLL_MS)
-        self.timer.timeout.connect(self.poll)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self.heading.setText(self.tr("A guide is on the way"))
-        self.body.setText(
-            self.tr("Please stay here at %1. A guide will come to you.").replace(
-                "%1", self.k.location()
-            )
-        )
-        self.back.setText(self.tr("Back"))
-        if self.failed:
-            role, text = (
-                "error",
-                self.tr(
-                    "We could not send your call. Please go to the guide desk near the entrance."
-                ),
-            )
-        elif self.status is None:
-            role, text = "warn", self.tr("Calling a guide…")
-        elif self.status.acknowledged:
-            role, text = (
-                "ok",
-                self.tr("✓ %1 is coming to you.").replace(
-                    "%1", self.status.guide_name or self.tr("A guide")
-                ),
-            )
-        else:
-            role, text = "warn", self.tr("Waiting for a guide to answer…")
-        set_role(self.state, role)
-        self.state.setText(text)
-
-    def start(self, visit_id: str | None) -> None:
-        self.status = None
-        self.failed = False
-        self.retranslate()
-        lang = self.k.lang
-        self.k.bridge.call(lambda b: b.call_guide(lang, visit_id), self._called, self._failed)
-
-    def _called(self, status: HelpStatus) -> None:
-        self.status = status
-        self.retranslate()
-        self.timer.start()
-
-    def _failed(self, error: BaseException) -> None:
-        self.failed = True
-        self.retranslate()
-
-    def poll(self) -> None:
-        if self.status is None or self.status.acknowledged:
-            self.timer.stop()
-            return
-        request_id = self.status.request_id
-        self.k.bridge.call(lambda b: b.help_status(request_id), self._polled)
-
-    def _polled(self, status: HelpStatus) -> None:
-        was = self.status.acknowledged if self.status else False
-        self.status = status
-        self.retranslate()
-        if status.acknowledged and not was:
-            self.timer.stop()
-            self.k.say(self.state.text())
-
-    def entered(self) -> None:
-        self.k.say(self.heading.text() + "。" + self.body.text())
-
-    def clear(self) -> None:
-        self.timer.stop()
-        self.status = None
-        self.failed = False
-        self.retranslate()

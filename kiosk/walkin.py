@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.roles import set_role
-from kiosk.screens import Screen, _flip
+from kiosk.screens import Screen, flip
 from kiosk.theme import GAP_PX
 from kiosk.widgets import (
     DigitPad,
@@ -33,7 +33,7 @@ from kiosk.widgets import (
 
 if TYPE_CHECKING:
     from app.kiosk_backend import DepartmentInfo, TicketInfo
-    from kiosk.window import KioskWindow
+    from kiosk.host import Kiosk
 
 CONSENT, PERSON, PURPOSE, DEPARTMENT = range(4)
 STEP_OF_FIELD = {
@@ -79,7 +79,7 @@ class Choices(QWidget):
 class WalkInScreen(Screen):
     name = "walkin"
 
-    def __init__(self, kiosk: KioskWindow) -> None:
+    def __init__(self, kiosk: Kiosk) -> None:
         super().__init__(kiosk)
         self.heading = label("heading")
         self.steps = QStackedWidget()
@@ -283,8 +283,8 @@ class WalkInScreen(Screen):
             self.dept_grid.addWidget(card, i // self.columns, i % self.columns)
 
     def set_portrait(self, portrait: bool) -> None:
-        _flip(self.person_split, portrait)
-        _flip(self.purpose_split, portrait)
+        flip(self.person_split, portrait)
+        flip(self.purpose_split, portrait)
         self.columns = 2 if portrait else 3
         self._place_cards()
 

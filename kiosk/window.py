@@ -20,16 +20,11 @@ from app.config import PLACES, Config
 from app.lang import pick
 from gui.bridge import Bridge
 from gui.guards import HotCorner, IdleWatcher, NoContextMenus, ScanDetector
-from kiosk.screens import (
-    CheckInScreen,
-    ConfirmScreen,
-    HelpScreen,
-    Screen,
-    TicketScreen,
-    WelcomeScreen,
-)
+from kiosk.help_screen import HelpScreen
+from kiosk.screens import CheckInScreen, ConfirmScreen, Screen, WelcomeScreen
 from kiosk.speech import Speaker
 from kiosk.theme import GAP_PX, LARGE_TEXT, stylesheet
+from kiosk.ticket_screen import TicketScreen
 from kiosk.widgets import button, hbox, label, show_page
 
 if TYPE_CHECKING:
@@ -469,8 +464,8 @@ SCREENS: dict[str, str] = {
     "welcome": "kiosk.screens:WelcomeScreen",
     "checkin": "kiosk.screens:CheckInScreen",
     "confirm": "kiosk.screens:ConfirmScreen",
-    "ticket": "kiosk.screens:TicketScreen",
-    "help": "kiosk.screens:HelpScreen",
+    "ticket": "kiosk.ticket_screen:TicketScreen",
+    "help": "kiosk.help_screen:HelpScreen",
     "walkin": "kiosk.walkin:WalkInScreen",
     "survey": "kiosk.survey:SurveyScreen",
 }

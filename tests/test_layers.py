@@ -72,3 +72,29 @@ def test_importing_every_app_module_loads_no_qt() -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == ""
+
+
+def _modules_in(source: str) -> set[str]:
+    """The full names of the modules a module imports (``from a.b import c`` → ``a.b``)."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def test_pages_and_screens_know_a_narrow_interface_not_the_window() -> None:
+    """A staff page sees ``ui.desk.Desk``, a kiosk screen ``kiosk.host.Kiosk``: neither
+    imports its window (not even for type hints), so no import circle is left."""
+    offenders = {
+        str(path.relative_to(ROOT)): sorted(
+            _modules_in(path.read_text(encoding="utf-8")) & {window}
+        )
+        for package, window in (("ui", "ui.window"), ("kiosk", "kiosk.window"))
+        for path in (ROOT / package).glob("*.py")
+        if path.stem not in ("window", "main", "__init__")
+    }
+    assert {k: v for k, v in offenders.items() if v} == {}
+    assert _modules_in("from ui.window import StaffWindow\n") == {"ui.window"}

@@ -15,7 +15,7 @@ from app.models import OutboxEntry, UndoneRow
 from app.sync.client import SyncClient
 from app.sync.identity import Identity
 from app.sync.leases import Leases
-from app.sync.pull import PENDING, Cursor, Puller, Touched
+from app.sync.pull import PENDING, Cursor, Parts, Puller, Touched
 from app.sync.push import Pusher
 from app.sync.status import Clash, Link, Refusal, SyncStatus
 
@@ -39,11 +39,10 @@ class SyncEngine:
         self.clock = clock
         self.link = Link(clock)
         self.cursor = Cursor(db)
-        self.pusher = Pusher(db, client, clock, self.link, self.cursor)
-        self.puller = Puller(db, client, clock, self.link, self.cursor)
-        self.leases = Leases(
-            db, client, identity, clock, self.link, block=lease_block, low_water=low_water
-        )
+        parts = Parts(db, client, clock, self.link, self.cursor)
+        self.pusher = Pusher(parts)
+        self.puller = Puller(parts)
+        self.leases = Leases(parts, identity, block=lease_block, low_water=low_water)
         # Called (from the pulling thread) after each applied page with what it touched
         self.on_pulled = self.puller.on_pulled
 

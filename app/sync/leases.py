@@ -8,35 +8,20 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from app.clock import Clock
-from app.db import Database
 from app.models import Department
 from app.services import tickets
-from app.sync.client import SyncClient
 from app.sync.identity import Identity
-from app.sync.pull import sync_state
-from app.sync.status import Link
+from app.sync.pull import Parts, Step, sync_state
 
 MAX_LEASE = 1000  # the most numbers the server grants in one request
 
 
-class Leases:
+class Leases(Step):
     def __init__(
-        self,
-        db: Database,
-        client: SyncClient,
-        identity: Identity,
-        clock: Clock,
-        link: Link,
-        *,
-        block: int = 50,
-        low_water: int = 10,
+        self, parts: Parts, identity: Identity, *, block: int = 50, low_water: int = 10
     ) -> None:
-        self.db = db
-        self.client = client
+        super().__init__(parts)
         self.identity = identity
-        self.clock = clock
-        self.link = link
         self.block = block
         self.low_water = low_water
 

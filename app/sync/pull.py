@@ -98,15 +98,30 @@ class Cursor:
                 s.execute(update(OutboxEntry).values(state=PENDING))
 
 
-class Puller:
-    def __init__(
-        self, db: Database, client: SyncClient, clock: Clock, link: Link, cursor: Cursor
-    ) -> None:
-        self.db = db
-        self.client = client
-        self.clock = clock
-        self.link = link
-        self.cursor = cursor
+@dataclass(frozen=True)
+class Parts:
+    """What each step of the sync works with: the desk's database, the server, the clock, the
+    status the screens read and the desk's place in the change log."""
+
+    db: Database
+    client: SyncClient
+    clock: Clock
+    link: Link
+    cursor: Cursor
+
+
+class Step:
+    def __init__(self, parts: Parts) -> None:
+        self.db = parts.db
+        self.client = parts.client
+        self.clock = parts.clock
+        self.link = parts.link
+        self.cursor = parts.cursor
+
+
+class Puller(Step):
+    def __init__(self, parts: Parts) -> None:
+        super().__init__(parts)
         # Called (from the pulling thread) after each applied page with what it touched, so
         # that a board re-reads only those rows.
         self.on_pulled: list[Callable[[Touched], None]] = []

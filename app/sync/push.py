@@ -9,13 +9,12 @@ from typing import Any
 
 from sqlalchemy import bindparam, func, select, update
 
-from app.clock import Clock
-from app.db import Database, table_of
+from app.db import table_of
 from app.ids import new_id
 from app.models import OutboxEntry
-from app.sync.client import ProtocolError, SyncClient
-from app.sync.pull import PENDING, Cursor, sync_state
-from app.sync.status import REFUSALS, Link, Refusal
+from app.sync.client import ProtocolError
+from app.sync.pull import PENDING, Parts, Step, sync_state
+from app.sync.status import REFUSALS, Refusal
 
 log = logging.getLogger(__name__)
 
@@ -23,15 +22,9 @@ MAX_BATCH = 500
 FINAL = ("applied", "duplicate", *REFUSALS)
 
 
-class Pusher:
-    def __init__(
-        self, db: Database, client: SyncClient, clock: Clock, link: Link, cursor: Cursor
-    ) -> None:
-        self.db = db
-        self.client = client
-        self.clock = clock
-        self.link = link
-        self.cursor = cursor
+class Pusher(Step):
+    def __init__(self, parts: Parts) -> None:
+        super().__init__(parts)
         self.batch_size = MAX_BATCH
 
     def pending_count(self) -> int:
