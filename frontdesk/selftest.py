@@ -273,6 +273,7 @@ class QtChecks:
         clock = Clock(tz=ZoneInfo(cfg.timezone))
         bridge = Bridge(lambda: open_staff(cfg, clock, demo=True), name="staff")
         translations = Translations(self.app)
+        translations(cfg.language)
         window = StaffWindow(desk_settings(cfg, clock), bridge, translations)
         try:
             bridge.start()
@@ -284,6 +285,8 @@ class QtChecks:
             hospital = json.loads((resources_dir() / "demo" / "hospital.json").read_text("utf-8"))
             window.sign_in("guide.zhang", hospital["demo_password"])
             self.wait_for(lambda: window.who is not None, 30, "the duty lead could not sign in")
+            board = window.tabs.tabText(0)
+            _require("Board" not in board, f"the staff desk is not in {cfg.language}: {board}")
             pages = 0
             for i in range(window.tabs.count()):
                 window.tabs.setCurrentIndex(i)
