@@ -182,3 +182,42 @@ def test_the_lock_files_pin_a_release_of_every_requirement(lock: str, extras: tu
         if name not in pins or not req.specifier.contains(pins[name], prereleases=True):
             wrong[req.name] = pins.get(name, "not pinned")
     assert wrong == {}, f"requirements/{lock} is stale: run the command in its first lines"
+
+
+def test_the_audit_fails_on_a_finding_not_accepted_and_names_an_accepted_ones_reason(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    """build/audit.py's own rules; pip-audit's answer stands in for a vulnerability database
+    this machine cannot reach."""
+    sys.path.insert(0, str(ROOT / "build"))
+    try:
+        import audit
+    finally:
+        sys.path.remove(str(ROOT / "build"))
+    finding = {
+        "dependencies": [
+            {"name": "Requests", "version": "2.0", "vulns": [{"id": "GHSA-aaaa"}]},
+            {"name": "ok", "version": "1.0", "vulns": []},
+        ]
+    }
+    monkeypatch.setattr(audit, "audit", lambda lock: finding)
+    monkeypatch.setattr(audit, "ACCEPTED", tmp_path / "accepted.toml")
+    monkeypatch.setattr(sys, "argv", ["audit.py"])
+    assert audit.main() == 1
+    assert "requests" not in capsys.readouterr().out.split("NOT ACCEPTED")[1]
+    (tmp_path / "accepted.toml").write_text(
+        '[[accepted]]\npackage = "requests"\nid = "GHSA-aaaa"\nreason = "not reachable from ours"\n'
+    )
+    assert audit.main() == 0
+    assert "accepted: not reachable from ours" in capsys.readouterr().out
+    (tmp_path / "accepted.toml").write_text(
+        '[[accepted]]\npackage = "requests"\nid = "GHSA-aaaa"\nreason = ""\n'
+    )
+    with pytest.raises(SystemExit, match="names no reason"):
+        audit.main()
+    (tmp_path / "accepted.toml").unlink()
+    skipped = {"dependencies": [{"name": "x", "skip_reason": "Dependency not found on PyPI"}]}
+    monkeypatch.setattr(audit, "audit", lambda lock: skipped)
+    assert audit.main() == 2
+    monkeypatch.setattr(sys, "argv", ["audit.py", "--offline-ok"])
+    assert audit.main() == 0
