@@ -26,6 +26,7 @@ from app.models import (
 )
 from app.paths import resources_dir
 from app.security import hash_password
+from app.services import workdays
 from app.services.checkin import new_checkin_code
 
 SESSION_HOURS = {
@@ -181,6 +182,7 @@ def load(session: Session, clock: Clock, *, seed: int | None = None, days: int =
             )
         )
         appointments += 1
+    workdays.seed_from_library(session, today)  # the working calendar, as a server seeds it
     session.flush()
     return DemoSummary(
         departments=len(departments),

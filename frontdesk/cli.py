@@ -89,6 +89,13 @@ def _server_admin_args(adm: argparse.ArgumentParser) -> None:
         "survey", help="publish a new revision of a survey (JSON) to every kiosk"
     )
     srv_survey.add_argument("file", type=Path, help="the survey definition, e.g. satisfaction.json")
+    cal = adm_sub.add_parser(
+        "calendar-import",
+        help="a new year's holidays and make-up working days (CSV: day,kind,name_zh,name_en; "
+        "kind holiday or workday), for a year the bundled calendar does not know yet",
+    )
+    cal.add_argument("file", type=Path, help="the year's calendar, e.g. 2027.csv")
+    cal.add_argument("--dry-run", action="store_true", help="check and show; change nothing")
     prune = adm_sub.add_parser(
         "prune",
         help="shrink the change log, refuse changes that waited a week in vain for a row "

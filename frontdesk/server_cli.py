@@ -89,6 +89,8 @@ def admin(args: argparse.Namespace, cfg: config.Config) -> int:
                 return _publish_survey(s, args.file, cfg)
             if args.admin_command == "unlock":
                 return _unlock(s, args.username)
+            if args.admin_command == "calendar-import":
+                return _import_calendar(s, args.file, args.dry_run, cfg)
             code = create_code(s, role=args.role, name=args.name, location=args.location)
     finally:
         database.close()
@@ -132,6 +134,33 @@ def _unlock(session: Session, username: str) -> int:
         session.execute(delete(SignInFailures).where(SignInFailures.username == username))
     )
     print(f"{username}: failed sign-ins cleared on {desks} desks; they may sign in now")
+    return 0
+
+
+def _import_calendar(session: Session, path: Path, dry_run: bool, cfg: config.Config) -> int:
+    from app.clock import Clock
+    from server.calendar import CalendarError, import_rows, parse
+
+    try:
+        rows = parse(path.read_text(encoding="utf-8"))
+        done = import_rows(
+            session, Clock(tz=ZoneInfo(cfg.timezone)), rows, path.name, dry_run=dry_run
+        )
+    except OSError as exc:
+        print(f"frontdesk: cannot read {path}: {exc.strerror}", file=sys.stderr)
+        return 1
+    except (CalendarError, UnicodeDecodeError) as exc:
+        session.rollback()
+        print(f"frontdesk: calendar not imported:\n{exc}", file=sys.stderr)
+        return 1
+    years = ", ".join(map(str, done.years))
+    if dry_run:
+        print(f"calendar {years}: {done.days} days would be imported (dry run: nothing changed)")
+        session.rollback()
+    else:
+        print(
+            f"calendar {years}: {done.days} days imported; every desk has them from its next sync"
+        )
     return 0
 
 

@@ -14,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 
 from app import __version__
 from app.db import Database
+from server import calendar
 from server import db as serverdb
 from server.deps import DeviceCaller
 from server.limits import BodyLimit
@@ -57,6 +58,9 @@ def create_app(settings: ServerSettings, *, migrate: bool = True) -> FastAPI:
     state = ServerState.create(Database(serverdb.open_engine(url)), settings)
     with state.db.session() as s:
         serverdb.set_lookup_cost(s, settings.lookup_cost())
+        added = calendar.seed(s, state.clock)  # a new year, when the library brings one
+    if added:
+        log.info("working calendar seeded for %s", ", ".join(map(str, added)))
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

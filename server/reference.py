@@ -10,12 +10,30 @@ from sqlalchemy.orm import Session
 
 from app import demo
 from app.clock import Clock
-from app.models import Appointment, Department, Doctor, RosterSlot, Staff, SurveyDefinition
+from app.models import (
+    Appointment,
+    CalendarDay,
+    CalendarYear,
+    Department,
+    Doctor,
+    RosterSlot,
+    Staff,
+    SurveyDefinition,
+)
 from app.services import survey
 from server import staff_keys
 from server.sync import changelog
 
-ORDER = (Department, Doctor, RosterSlot, Staff, SurveyDefinition, Appointment)
+ORDER = (
+    Department,
+    Doctor,
+    RosterSlot,
+    Staff,
+    SurveyDefinition,
+    Appointment,
+    CalendarDay,
+    CalendarYear,
+)
 
 
 def _writer(session: Session, clock: Clock) -> changelog.Writer:

@@ -4,6 +4,8 @@ from app.models.base import Base
 from app.models.reference import (
     Appointment,
     AppointmentStatus,
+    CalendarDay,
+    CalendarYear,
     ClinicSession,
     Department,
     Doctor,
@@ -39,6 +41,8 @@ __all__ = [
     "ArrivalChannel",
     "AssistanceRequest",
     "Base",
+    "CalendarDay",
+    "CalendarYear",
     "ClinicSession",
     "Department",
     "Doctor",

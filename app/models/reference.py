@@ -152,3 +152,26 @@ class Appointment(SyncedRow, Versioned, Base):
 
     department: Mapped[Department] = relationship()
     doctor: Mapped[Doctor | None] = relationship()
+
+
+class CalendarDay(SyncedRow, Versioned, Base):
+    """A day that differs from Monday-to-Friday: a holiday, or a make-up working day on a
+    weekend (app/services/workdays.py).  Kept on the server, pulled by every desk."""
+
+    __tablename__ = "calendar_days"
+
+    day: Mapped[dt.date] = mapped_column(Date, unique=True)
+    kind: Mapped[str] = mapped_column(String(16))  # "holiday" or "workday"
+    name_zh: Mapped[str] = mapped_column(String(40), default="")
+    name_en: Mapped[str] = mapped_column(String(80), default="")
+
+
+class CalendarYear(SyncedRow, Versioned, Base):
+    """A year whose working calendar is announced, and where it came from; a year with no row
+    is provisional (weekends only)."""
+
+    __tablename__ = "calendar_years"
+
+    year: Mapped[int] = mapped_column(Integer, unique=True)
+    source: Mapped[str] = mapped_column(String(80))  # "chinesecalendar 1.11.0", "import: …"
+    imported_at: Mapped[dt.datetime]

@@ -20,6 +20,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.clock import utcnow
+from app.models import CalendarDay, CalendarYear
+
 HOLIDAY = "holiday"  # a day off (a weekday closed, or a weekend day inside a holiday)
 MAKE_UP = "workday"  # a make-up working day on a Saturday or Sunday (调休上班)
 KINDS = (HOLIDAY, MAKE_UP)
@@ -139,3 +145,48 @@ def library_years() -> frozenset[int]:
     from chinese_calendar import constants
 
     return frozenset(d.year for d in constants.holidays)
+
+
+FIRST_YEAR_KEPT = 2  # a desk or server holds the calendar from this many years back
+
+
+def load(session: Session) -> WorkCalendar:
+    """The calendar as this database holds it (pulled from the server on a desk)."""
+    rows = [
+        CalendarRow(d.day, d.kind, d.name_zh, d.name_en)
+        for d in session.scalars(select(CalendarDay))
+    ]
+    return WorkCalendar.of(rows, session.scalars(select(CalendarYear.year)))
+
+
+def store(
+    session: Session, rows: Iterable[CalendarRow], sources: Mapping[int, str]
+) -> list[CalendarDay | CalendarYear]:
+    """Add the rows of newly announced years, with where each year came from; returns the
+    objects added (the server publishes them)."""
+    added: list[CalendarDay | CalendarYear] = [
+        CalendarDay(day=r.day, kind=r.kind, name_zh=r.name_zh, name_en=r.name_en, version=1)
+        for r in rows
+    ]
+    added += [
+        CalendarYear(year=year, source=source[:80], imported_at=utcnow(), version=1)
+        for year, source in sorted(sources.items())
+    ]
+    session.add_all(added)
+    session.flush()
+    return added
+
+
+def seed_from_library(session: Session, today: dt.date) -> list[CalendarDay | CalendarYear]:
+    """The years ``chinese-calendar`` knows, from ``FIRST_YEAR_KEPT`` years back, that this
+    database does not hold yet."""
+    import importlib.metadata as md
+
+    have = set(session.scalars(select(CalendarYear.year)))
+    years = sorted(
+        y for y in library_years() if y >= today.year - FIRST_YEAR_KEPT and y not in have
+    )
+    if not years:
+        return []
+    source = f"chinesecalendar {md.version('chinesecalendar')}"
+    return store(session, from_library(years), dict.fromkeys(years, source))

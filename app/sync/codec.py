@@ -17,6 +17,8 @@ from app.models import (
     Appointment,
     AssistanceRequest,
     Base,
+    CalendarDay,
+    CalendarYear,
     Department,
     Doctor,
     EventFlag,
@@ -46,6 +48,8 @@ SERVER_TABLES: dict[str, type[Base]] = {
     "survey_definitions": SurveyDefinition,
     "appointments": Appointment,
     "event_flags": EventFlag,
+    "calendar_days": CalendarDay,
+    "calendar_years": CalendarYear,
 }
 TABLES: dict[str, type[Base]] = {**DESK_TABLES, **SERVER_TABLES}
 # Derived on each desk from the events; never sent, never taken from a peer.

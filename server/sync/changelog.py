@@ -36,7 +36,14 @@ from app.sync.codec import row_to_dict
 from server.db import insert_rows, lookup_cost, meta
 from server.models import ChangeLog
 
-REFERENCE = {"departments", "doctors", "roster_slots", "survey_definitions"}
+REFERENCE = {
+    "departments",
+    "doctors",
+    "roster_slots",
+    "survey_definitions",
+    "calendar_days",
+    "calendar_years",
+}
 VISIT_DATA = {
     "patients",
     "visits",
