@@ -91,6 +91,10 @@ MESSAGES: dict[str, str] = {
         "Not saved: this names a staff member who is not signed in on this desk. Please sign in "
         "again and retry.",
     ),
+    "case_closed": QT_TRANSLATE_NOOP(
+        "Errors", "This case is closed; reopen it first (duty lead, quality or director)."
+    ),
+    "case_open": QT_TRANSLATE_NOOP("Errors", "This case is not closed."),
     "correction_invalid": QT_TRANSLATE_NOOP(
         "Errors",
         "Only a stage move of this visit that has not been corrected yet can be corrected.",
@@ -120,6 +124,24 @@ LABELS: dict[str, str] = {
     "reason": QT_TRANSLATE_NOOP("Labels", "Reason"),
     "code": QT_TRANSLATE_NOOP("Labels", "Check-in code"),
     "request": QT_TRANSLATE_NOOP("Labels", "Request for help"),
+    "case": QT_TRANSLATE_NOOP("Labels", "Case"),
+    "kind": QT_TRANSLATE_NOOP("Labels", "Kind"),
+    "channel": QT_TRANSLATE_NOOP("Labels", "Channel"),
+    "summary": QT_TRANSLATE_NOOP("Labels", "Summary"),
+    "content": QT_TRANSLATE_NOOP("Labels", "What the person said"),
+    "demand": QT_TRANSLATE_NOOP("Labels", "What they ask for"),
+    "relation": QT_TRANSLATE_NOOP("Labels", "Relation to the patient"),
+    "category": QT_TRANSLATE_NOOP("Labels", "Category"),
+    "severity": QT_TRANSLATE_NOOP("Labels", "Severity"),
+    "person": QT_TRANSLATE_NOOP("Labels", "Person responsible"),
+    "measures": QT_TRANSLATE_NOOP("Labels", "Measures"),
+    "deadline": QT_TRANSLATE_NOOP("Labels", "Deadline"),
+    "how": QT_TRANSLATE_NOOP("Labels", "How the person was told"),
+    "track": QT_TRANSLATE_NOOP("Labels", "Track"),
+    "clock": QT_TRANSLATE_NOOP("Labels", "Clock"),
+    "days": QT_TRANSLATE_NOOP("Labels", "Working days"),
+    "approver": QT_TRANSLATE_NOOP("Labels", "Approved by"),
+    "told": QT_TRANSLATE_NOOP("Labels", "The person was told"),
 }
 
 

@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
 
 from app import __version__
@@ -58,7 +59,11 @@ def create_app(settings: ServerSettings, *, migrate: bool = True) -> FastAPI:
     state = ServerState.create(Database(serverdb.open_engine(url)), settings)
     with state.db.session() as s:
         serverdb.set_lookup_cost(s, settings.lookup_cost())
-        added = calendar.seed(s, state.clock)  # a new year, when the library brings one
+    try:
+        with state.db.session() as s:
+            added = calendar.seed(s, state.clock)  # a new year, when the library brings one
+    except IntegrityError:  # SQLite: another process seeded it this moment
+        added = ()
     if added:
         log.info("working calendar seeded for %s", ", ".join(map(str, added)))
 

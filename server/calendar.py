@@ -42,7 +42,10 @@ def _publish(session: Session, clock: Clock, added: list[CalendarDay | CalendarY
 
 def seed(session: Session, clock: Clock) -> tuple[int, ...]:
     """The years ``chinese-calendar`` knows that the server does not hold yet, published;
-    returns those added.  Run at every start: an upgraded library brings its new year."""
+    returns those added.  Run at every start: an upgraded library brings its new year.  Server
+    processes starting together take turns (the change log's lock, held to commit): the first
+    seeds, the others find the years there."""
+    changelog.Writer.on(session, clock.today()).lock()
     added = workdays.seed_from_library(session, clock.today())
     _publish(session, clock, added)
     return tuple(obj.year for obj in added if isinstance(obj, CalendarYear))

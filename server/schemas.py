@@ -17,6 +17,8 @@ from app.contract import ROWS
 from app.contract.limits import MAX_OPS
 from app.contract.rows import (
     AssistanceRequestRow,
+    CaseEventRow,
+    CaseRow,
     PatientRow,
     SignInProof,
     SurveyResponseRow,
@@ -24,7 +26,15 @@ from app.contract.rows import (
     VisitRow,
 )
 
-Table = Literal["patients", "visits", "visit_events", "assistance_requests", "survey_responses"]
+Table = Literal[
+    "patients",
+    "visits",
+    "visit_events",
+    "assistance_requests",
+    "survey_responses",
+    "cases",
+    "case_events",
+]
 assert set(Table.__args__) == set(ROWS)  # type: ignore[attr-defined]  # Literal's members
 
 
@@ -46,6 +56,8 @@ class Op(Closed):
         | VisitEventRow
         | AssistanceRequestRow
         | SurveyResponseRow
+        | CaseRow
+        | CaseEventRow
         | dict[str, Any]
     )
 

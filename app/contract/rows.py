@@ -54,12 +54,18 @@ StageName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,23}$")]
 Gender = Literal["M", "F", "U"]
 AssistanceReason = Literal["help", "printer", "complaint"]
 if TYPE_CHECKING:  # to a type checker the enumerations are text, their values unknown to it
+    CaseKind: TypeAlias = str
+    CaseChannel: TypeAlias = str
+    CaseEventKind: TypeAlias = str
     Language: TypeAlias = str
     SourceChannel: TypeAlias = str
     ArrivalChannel: TypeAlias = str
     Purpose: TypeAlias = str
     EventKind: TypeAlias = str
 else:  # to pydantic each is exactly its values, taken from one place
+    CaseKind = Literal[*(k.value for k in models.CaseKind)]
+    CaseChannel = Literal[*(c.value for c in models.CaseChannel)]
+    CaseEventKind = Literal[*(k.value for k in models.CaseEventKind)]
     Language = Literal[*LANGUAGES]
     SourceChannel = Literal[*(c.value for c in models.SourceChannel)]
     ArrivalChannel = Literal[*(c.value for c in models.ArrivalChannel)]
@@ -192,6 +198,47 @@ class SurveyResponseRow(Row):
     created_at: Instant
 
 
+class CaseRow(Row):
+    """A complaint, enquiry, suggestion or praise (``cases``)."""
+
+    id: NewRowId
+    version: Version = 1
+    kind: CaseKind
+    channel: CaseChannel
+    received_at: Instant
+    summary: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    content: Text2000 = ""
+    demand: Text2000 = ""
+    contact_name: Text40 | None = None
+    # a mobile or a landline with its area code: digits, one leading +, hyphens
+    contact_phone: Annotated[str, StringConstraints(pattern=r"^\+?\d[\d-]{5,18}\d$")] | None = None
+    relation: Literal["self", "family", "other"] = "self"
+    patient_id: RowRef | None = None
+    visit_id: RowRef | None = None
+    request_id: RowRef | None = None
+    survey_response_id: RowRef | None = None
+    department_id: RowRef | None = None
+    staff_involved: Text200 = ""
+    category: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_]{0,23}$")] = "other"
+    severity: Literal["low", "normal", "high"] = "normal"
+    created_device_id: DeviceId
+    created_staff_id: RowRef | None = None
+    server_received_at: None = None  # set by the server alone
+
+
+class CaseEventRow(Row):
+    """One step taken on a case, append-only (``case_events``)."""
+
+    id: NewRowId
+    case_id: RowRef
+    kind: CaseEventKind
+    staff_id: RowRef | None = None
+    device_id: DeviceId
+    occurred_at: Instant
+    place: Text80 = ""
+    data: EventData = Field(default_factory=dict)
+
+
 class SignInProof(Row):
     """Who made a staff desk's change: proof that this person signed in on this desk
     (``app.security.sign_in_proof``), carried in the change beside its ops."""
@@ -207,6 +254,8 @@ ACTOR_COLUMNS: dict[str, tuple[str, ...]] = {
     "visits": ("created_staff_id",),
     "visit_events": ("staff_id",),
     "assistance_requests": ("acknowledged_by", "resolved_by"),
+    "cases": ("created_staff_id",),
+    "case_events": ("staff_id",),
 }
 
 ROWS: dict[str, type[Row]] = {
@@ -215,6 +264,8 @@ ROWS: dict[str, type[Row]] = {
     "visit_events": VisitEventRow,
     "assistance_requests": AssistanceRequestRow,
     "survey_responses": SurveyResponseRow,
+    "cases": CaseRow,
+    "case_events": CaseEventRow,
 }
 
 # What a desk may change in a row it (or another desk) made; everything else is fixed at
@@ -251,6 +302,24 @@ PATCHABLE: dict[str, frozenset[str]] = {
         }
     ),
     "survey_responses": frozenset(),  # an answer is given once
+    # what a case is about may be completed or put right; what was done on it is an event
+    "cases": frozenset(
+        {
+            "summary",
+            "content",
+            "demand",
+            "contact_name",
+            "contact_phone",
+            "relation",
+            "patient_id",
+            "visit_id",
+            "department_id",
+            "staff_involved",
+            "category",
+            "severity",
+        }
+    ),
+    "case_events": frozenset(),  # append-only
 }
 
 __all__ = [

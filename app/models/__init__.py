@@ -1,6 +1,15 @@
 """The one schema shared by every desk and the central server."""
 
 from app.models.base import Base
+from app.models.case import (
+    Case,
+    CaseChannel,
+    CaseEvent,
+    CaseEventKind,
+    CaseKind,
+    CaseOwner,
+    CaseTrack,
+)
 from app.models.reference import (
     Appointment,
     AppointmentStatus,
@@ -43,6 +52,13 @@ __all__ = [
     "Base",
     "CalendarDay",
     "CalendarYear",
+    "Case",
+    "CaseChannel",
+    "CaseEvent",
+    "CaseEventKind",
+    "CaseKind",
+    "CaseOwner",
+    "CaseTrack",
     "ClinicSession",
     "Department",
     "Doctor",

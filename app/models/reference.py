@@ -44,14 +44,14 @@ class AppointmentStatus(enum.StrEnum):
     CANCELLED = "cancelled"
 
 
-def _enum(cls: type[enum.Enum], name: str) -> Enum:
+def _enum(cls: type[enum.Enum], name: str, length: int = 16) -> Enum:
     # Stored as the value string, checked by the ORM; no database enum type to migrate.
     return Enum(
         cls,
         name=name,
         native_enum=False,
         create_constraint=False,
-        length=16,
+        length=length,
         values_callable=lambda e: [m.value for m in e],
     )
 

@@ -19,11 +19,22 @@ from sqlalchemy.orm import Session
 
 from app.db import table_of
 from app.errors import safe_reason
-from app.models import Base, EventFlag, Patient, SetAsideChange, UndoneRow, Visit, VisitEvent
+from app.models import (
+    Base,
+    Case,
+    CaseEvent,
+    CaseOwner,
+    EventFlag,
+    Patient,
+    SetAsideChange,
+    UndoneRow,
+    Visit,
+    VisitEvent,
+)
 from app.sync.codec import TABLES, dict_to_values, primary_key
 
 log = logging.getLogger(__name__)
-APPEND_ONLY = {"visit_events": VisitEvent, "event_flags": EventFlag}
+APPEND_ONLY = {"visit_events": VisitEvent, "event_flags": EventFlag, "case_events": CaseEvent}
 # The server undoing a change of this desk that it refused: the row as the server holds it,
 # or word that the server has none.
 UNDO = {"revert", "gone"}
@@ -105,6 +116,7 @@ def _undo(session: Session, change: dict[str, Any]) -> int:
     model, row_id = TABLES[change["entity_type"]], change["entity_id"]
     session.flush()
     undone = _Undone(session, change.get("origin_mutation_id"))
+    cases = _cases_of(session, model, row_id)
     if change["op"] == "gone":
         visits = _remove(undone, model, row_id)
     else:
@@ -124,7 +136,18 @@ def _undo(session: Session, change: dict[str, Any]) -> int:
         visits = {row_id} if model is Visit else {parent} if isinstance(parent, str) else set()
     session.flush()
     _rebuild(session, visits)
+    _rebuild_cases(session, cases)
     return 1
+
+
+def _cases_of(session: Session, model: type[Base], row_id: str) -> set[str]:
+    """The case whose derived state a change to this row may change."""
+    if model in (Case, CaseOwner):
+        return {row_id}
+    if model is CaseEvent:
+        case_id = session.scalar(select(CaseEvent.case_id).where(CaseEvent.id == row_id))
+        return {case_id} if case_id else set()
+    return set()
 
 
 class _Undone:
@@ -157,6 +180,10 @@ def _remove(undone: _Undone, model: type[Base], row_id: str) -> set[str]:
     if model is Patient:
         for visit_id in list(session.scalars(select(Visit.id).where(Visit.patient_id == row_id))):
             _remove(undone, Visit, visit_id)
+    elif model is Case:  # its events go with it (a refused case was never anyone else's)
+        ids = list(session.scalars(select(CaseEvent.id).where(CaseEvent.case_id == row_id)))
+        undone.note(CaseEvent, ids)
+        session.execute(delete(CaseEvent).where(CaseEvent.id.in_(ids)))
     elif model in (Visit, VisitEvent):
         column = VisitEvent.visit_id if model is Visit else VisitEvent.id
         events = session.execute(select(VisitEvent.id, VisitEvent.visit_id).where(column == row_id))
@@ -196,6 +223,7 @@ def _apply_run(session: Session, changes: list[dict[str, Any]]) -> int:
     appended: dict[type[Base], list[dict[str, Any]]] = defaultdict(list)
     created: dict[type[Base], list[Base]] = defaultdict(list)
     touched: set[str] = set()
+    cases: set[str] = set()
     applied = 0
     for change in changes:
         model = TABLES[change["entity_type"]]
@@ -204,12 +232,15 @@ def _apply_run(session: Session, changes: list[dict[str, Any]]) -> int:
         have = held[model]
         if model in APPEND_ONLY.values():
             if row_id not in have:
-                if model is VisitEvent:
+                if model is not EventFlag:
                     values.setdefault("data", {})
                 appended[model].append(values)
                 have[row_id] = True
                 applied += 1
-            touched.add(values["visit_id"])
+            if model is CaseEvent:
+                cases.add(values["case_id"])
+            else:
+                touched.add(values["visit_id"])
             continue
         existing = have.get(row_id)
         if existing is None:
@@ -230,6 +261,8 @@ def _apply_run(session: Session, changes: list[dict[str, Any]]) -> int:
             applied += 1
         if model is Visit:
             touched.add(row_id)
+        elif model in (Case, CaseOwner):
+            cases.add(row_id)
     # Parents before children: the unit of work orders inserts by relationships only, and a
     # request names its visit by a bare foreign key.
     for table in Base.metadata.sorted_tables:
@@ -239,11 +272,20 @@ def _apply_run(session: Session, changes: list[dict[str, Any]]) -> int:
                 session.flush()
     session.flush()
     connection = session.connection()
-    for model in (VisitEvent, EventFlag):  # after their visits; plain Core, no ORM objects
+    for model in (VisitEvent, EventFlag, CaseEvent):  # after their parents; plain Core
         if appended[model]:
             connection.execute(insert(table_of(model)), appended[model])
     _rebuild(session, touched)
+    _rebuild_cases(session, cases)
     return applied
+
+
+def _rebuild_cases(session: Session, case_ids: set[str]) -> None:
+    """Derive state, owner and the nearest deadline of the touched cases from their events."""
+    if case_ids:
+        from app.services.cases import refresh
+
+        refresh(session, case_ids)
 
 
 def _rebuild(session: Session, visit_ids: set[str]) -> None:

@@ -19,6 +19,9 @@ from app.models import (
     Base,
     CalendarDay,
     CalendarYear,
+    Case,
+    CaseEvent,
+    CaseOwner,
     Department,
     Doctor,
     EventFlag,
@@ -39,6 +42,8 @@ DESK_TABLES: dict[str, type[Base]] = {
     "visit_events": VisitEvent,
     "assistance_requests": AssistanceRequest,
     "survey_responses": SurveyResponse,
+    "cases": Case,
+    "case_events": CaseEvent,
 }
 SERVER_TABLES: dict[str, type[Base]] = {
     "departments": Department,
@@ -50,10 +55,14 @@ SERVER_TABLES: dict[str, type[Base]] = {
     "event_flags": EventFlag,
     "calendar_days": CalendarDay,
     "calendar_years": CalendarYear,
+    "case_owners": CaseOwner,
 }
 TABLES: dict[str, type[Base]] = {**DESK_TABLES, **SERVER_TABLES}
 # Derived on each desk from the events; never sent, never taken from a peer.
-LOCAL_ONLY_COLUMNS = {"visits": {"stage", "stage_since", "escort_staff_id"}}
+LOCAL_ONLY_COLUMNS = {
+    "visits": {"stage", "stage_since", "escort_staff_id"},
+    "cases": {"state", "owner_staff_id", "due_at", "closed_at"},
+}
 
 
 def primary_key(model: type[Base]) -> str:

@@ -361,6 +361,14 @@
         <translation>没有保存：这项操作记在一位没有在本机登录的工作人员名下。请重新登录后再试。</translation>
     </message>
     <message>
+        <source>This case is closed; reopen it first (duty lead, quality or director).</source>
+        <translation>这个工单已结案；如需继续，请先重新开启（值班组长、质控或主任）。</translation>
+    </message>
+    <message>
+        <source>This case is not closed.</source>
+        <translation>这个工单尚未结案。</translation>
+    </message>
+    <message>
         <source>Only a stage move of this visit that has not been corrected yet can be corrected.</source>
         <translation>只能更正这次就诊中尚未被更正的环节变更。</translation>
     </message>
@@ -650,6 +658,78 @@
     <message>
         <source>Request for help</source>
         <translation>求助</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>What the person said</source>
+        <translation>来访人陈述</translation>
+    </message>
+    <message>
+        <source>What they ask for</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <source>Relation to the patient</source>
+        <translation>与患者关系</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Person responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>处理措施</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>How the person was told</source>
+        <translation>反馈方式</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>工作日数</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <source>The person was told</source>
+        <translation>已告知当事人</translation>
     </message>
 </context>
 <context>

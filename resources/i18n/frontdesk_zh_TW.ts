@@ -361,6 +361,14 @@
         <translation>沒有保存：這項操作記在一位沒有在本機登錄的工作人員名下。請重新登錄後再試。</translation>
     </message>
     <message>
+        <source>This case is closed; reopen it first (duty lead, quality or director).</source>
+        <translation>這個工單已結案；如需繼續，請先重新開啟（值班組長、質控或主任）。</translation>
+    </message>
+    <message>
+        <source>This case is not closed.</source>
+        <translation>這個工單尚未結案。</translation>
+    </message>
+    <message>
         <source>Only a stage move of this visit that has not been corrected yet can be corrected.</source>
         <translation>只能更正這次就診中尚未被更正的環節變更。</translation>
     </message>
@@ -650,6 +658,78 @@
     <message>
         <source>Request for help</source>
         <translation>求助</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>工單</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>What the person said</source>
+        <translation>來訪人陳述</translation>
+    </message>
+    <message>
+        <source>What they ask for</source>
+        <translation>訴求</translation>
+    </message>
+    <message>
+        <source>Relation to the patient</source>
+        <translation>與患者關係</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>嚴重程度</translation>
+    </message>
+    <message>
+        <source>Person responsible</source>
+        <translation>責任人</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>處理措施</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>How the person was told</source>
+        <translation>反饋方式</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>處理方式</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>時限</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>工作日數</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <source>The person was told</source>
+        <translation>已告知當事人</translation>
     </message>
 </context>
 <context>

@@ -32,7 +32,7 @@ from app.services.checkin import (
     slow_key,
 )
 from app.services.masking import mask_name
-from app.sync.codec import row_to_dict
+from app.sync.codec import primary_key, row_to_dict
 from server.db import insert_rows, lookup_cost, meta
 from server.models import ChangeLog
 
@@ -52,13 +52,16 @@ VISIT_DATA = {
     "assistance_requests",
     "survey_responses",
 }
+# Cases are not bound to a day: an open case stays on every staff desk until it is closed, and
+# the change log's retention (by day scope) never drops one.
+CASE_DATA = {"cases", "case_events", "case_owners"}
 SYNC_LOCK = 7_041_977  # pg_advisory_xact_lock key serialising change-log appends
 
 
 def scopes_for(role: str, device_id: str, day: dt.date) -> list[str]:
     if role == "kiosk":
         return ["ref", f"kappts:{day}", f"device:{device_id}"]
-    return ["ref", "staff", f"appts:{day}", f"visits:{day}", f"device:{device_id}"]
+    return ["ref", "staff", "cases", f"appts:{day}", f"visits:{day}", f"device:{device_id}"]
 
 
 def day_key(secret: str, day: dt.date, cost: str = "") -> str:
@@ -134,6 +137,8 @@ class Writer:
             return ["ref"]
         if table == "staff":
             return ["staff"]
+        if table in CASE_DATA:
+            return ["cases"]
         if table == "appointments":
             return [f"appts:{data['day']}", f"kappts:{data['day']}"]
         if table in VISIT_DATA:
@@ -161,6 +166,7 @@ class Writer:
             int(getattr(obj, "version", 1) or 1),
             obj=obj,
             op=op,
+            entity_id=str(getattr(obj, primary_key(type(obj)))),
         )
 
     def data(
@@ -171,9 +177,10 @@ class Writer:
         *,
         obj: Base | None = None,
         op: str = "upsert",
+        entity_id: str | None = None,
     ) -> None:
-        """Log a row given as its JSON form (``row_to_dict``)."""
-        entity_id = str(data.get("id") or data.get("event_id"))
+        """Log a row given as its JSON form (``row_to_dict``), under its primary key."""
+        entity_id = entity_id or str(data.get("id") or data.get("event_id"))
         for scope in self.scopes(table, data):
             payload = data
             if scope.startswith("kappts:"):

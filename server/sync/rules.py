@@ -24,6 +24,10 @@ from sqlalchemy.orm import Session
 from app.clock import utcnow
 from app.models import (
     Appointment,
+    Case,
+    CaseEvent,
+    CaseEventKind,
+    CaseOwner,
     Department,
     Doctor,
     EventFlag,
@@ -58,7 +62,10 @@ DEVICE_COLUMNS = {
     "visit_events": "device_id",
     "assistance_requests": "device_id",
     "survey_responses": "device_id",
+    "cases": "created_device_id",
+    "case_events": "device_id",
 }
+CASE_CLAIMS = {CaseEventKind.CLAIMED, CaseEventKind.RELEASED, CaseEventKind.HANDED_OFF}
 
 
 class Rejected(Exception):
@@ -109,11 +116,14 @@ REFERENCES: dict[str, dict[str, type]] = {
         "doctor_id": Doctor,
         "guide_id": Staff,
     },
+    "cases": {"department_id": Department},
 }
 STAFF_COLUMNS: dict[str, tuple[str, ...]] = {
     "visits": ("created_staff_id",),
     "visit_events": ("staff_id", "to_staff_id"),
     "assistance_requests": ("acknowledged_by", "resolved_by"),
+    "cases": ("created_staff_id",),
+    "case_events": ("staff_id",),
 }
 
 
@@ -214,12 +224,15 @@ def _insert(
     if device_col and values.get(device_col) != device.id:
         raise Rejected("forbidden", f"{table}.{device_col} must be the sending device")
     existing = batch.get(model, op["id"])
-    if model is VisitEvent:
+    if model in (VisitEvent, CaseEvent):
         if existing is not None:
             if content_hash(encoded_row(existing)) != content_hash(encoded_row(values)):
                 raise Rejected("id_reuse", f"event {op['id']} exists with other content")
             return
-        _event(batch, device, values, log, outcome)
+        if model is VisitEvent:
+            _event(batch, device, values, log, outcome)
+        else:
+            _case_event(batch, values, log, outcome)
         return
     if existing is not None:
         return  # sent again (a retry, a re-send after a restore): the first one stands
@@ -238,6 +251,14 @@ def _insert(
         values["duplicate_of"] = _first_checkin(batch.session, values.get("appointment_id"))
         if device.role == "kiosk":
             _recognise_returning(batch, values)
+    if model is Case:
+        values["server_received_at"] = utcnow()  # beside the desk's own received_at
+        for table, parent, ref in (
+            ("patients", Patient, "patient_id"),
+            ("visits", Visit, "visit_id"),
+        ):
+            if values.get(ref) and batch.get(parent, values[ref]) is None:
+                raise _missing(table, values[ref])
     obj: Any = model(**values)  # the table's model (DESK_TABLES)
     if model is SurveyResponse:
         # match a typed ticket number, fill in department, doctor and guide, and keep a second
@@ -389,10 +410,60 @@ def _escort(
     return None
 
 
+def _case_event(batch: Batch, values: dict[str, Any], log: Writer, outcome: Outcome) -> None:
+    """A step on a case: kept whatever happens — two desks that acted on one case offline
+    both keep theirs; a claim is compare-and-set on ``case_owners`` (the first to reach the
+    server wins, the loser is told who holds it)."""
+    case = batch.get(Case, values["case_id"])
+    if case is None:
+        raise _missing("cases", values["case_id"])
+    kind = CaseEventKind(values["kind"])
+    values.setdefault("data", {})
+    to_staff = values["data"].get("to_staff_id") if kind == CaseEventKind.HANDED_OFF else None
+    if kind == CaseEventKind.HANDED_OFF and (
+        not isinstance(to_staff, str) or not batch.exists(Staff, to_staff)
+    ):
+        raise Rejected.invalid("case_events.data.to_staff_id", "unknown_reference", "no such staff")
+    event = CaseEvent(**values)
+    batch.add(event, event.id)
+    log.row(event)
+    if kind not in CASE_CLAIMS:
+        return
+    owner = batch.get(CaseOwner, case.id)
+    if owner is None:
+        owner = CaseOwner(case_id=case.id, staff_id=None, version=0)
+        batch.add(owner, case.id)
+    staff_id = values.get("staff_id")
+    holder = owner.staff_id
+    staff = batch.get(Staff, staff_id) if staff_id else None
+    director = staff is not None and staff.role == Role.DIRECTOR
+    lost: str | None = None
+    if kind == CaseEventKind.CLAIMED:
+        if holder not in (None, staff_id):
+            lost = "claimed_by_other"
+        else:
+            owner.staff_id = staff_id
+    elif holder is not None and holder != staff_id and not director:
+        lost = "not_holder"
+    else:
+        owner.staff_id = to_staff if kind == CaseEventKind.HANDED_OFF else None
+    if lost is not None:
+        outcome.conflict(
+            reason=lost,
+            event_id=event.id,
+            case_id=case.id,
+            holder_staff_id=holder,
+            holder_name=_staff_name(batch, holder),
+        )
+        return
+    owner.version += 1
+    log.row(owner)
+
+
 def _patch(batch: Batch, table: str, op: dict[str, Any], log: Writer, outcome: Outcome) -> None:
     model = DESK_TABLES[table]
-    if model is VisitEvent:
-        raise Rejected("append_only", "visit events are never changed")
+    if model in (VisitEvent, CaseEvent):
+        raise Rejected("append_only", f"{table} are never changed")
     row = batch.get(model, op["id"])
     if row is None:
         raise _missing(table, op["id"])
