@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import security
+from app.case_desk import CaseDesk, CaseDetail, CaseForm, CaseList
 from app.clock import Clock
 from app.db import Database
 from app.errors import FrontDeskError
@@ -50,12 +51,13 @@ ESCORT = "escort"  # claim, release, hand off, move stages, admit, depart, corre
 REGISTER = "register"  # register arrivals, receive kiosk walk-ins, triage
 HELP = "help"  # acknowledge and resolve call-a-guide requests
 REPORT = "report"  # the shift view of every guide
+CASES = "cases"  # complaints and enquiries (closing a complaint, extending: leads only)
 PERMISSIONS: dict[str, frozenset[str]] = {
-    Role.GUIDE: frozenset({ESCORT, REGISTER, HELP}),
-    Role.CONSULTANT: frozenset({REGISTER}),
-    Role.FOLLOW_UP: frozenset({REPORT}),
-    Role.QUALITY: frozenset({REPORT}),
-    Role.DIRECTOR: frozenset({ESCORT, REGISTER, HELP, REPORT}),
+    Role.GUIDE: frozenset({ESCORT, REGISTER, HELP, CASES}),
+    Role.CONSULTANT: frozenset({REGISTER, CASES}),
+    Role.FOLLOW_UP: frozenset({REPORT, CASES}),
+    Role.QUALITY: frozenset({REPORT, CASES}),
+    Role.DIRECTOR: frozenset({ESCORT, REGISTER, HELP, REPORT, CASES}),
 }
 
 
@@ -121,6 +123,7 @@ class StaffBackend:
         self.escalate_after_s = escalate_after_s
         self._reports = reports  # the central server, for figures over every desk's records
         self._report_client: SyncClient | None = None
+        self.case_desk = CaseDesk(db, clock)
 
     def actor(self, who: SignedIn) -> Actor:
         return Actor(device_id=self.device_id, staff_id=who.staff_id, desk=self.desk_name)
@@ -356,6 +359,27 @@ class StaffBackend:
             assistance.resolve(s, request_id, self._require(who, HELP), self.clock)
             s.flush()
             return assistance.desk_requests(s, self._day_start(), ids=[request_id])[0]
+
+    # -- cases ----------------------------------------------------------------------------
+
+    def case_list(self, who: SignedIn, *, mine: bool, kind: str | None = None) -> CaseList:
+        self._require(who, CASES)
+        return self.case_desk.lines(who.staff_id, mine=mine, kind=kind)
+
+    def case_departments(self) -> dict[str, tuple[str, str]]:
+        return self.case_desk.departments()
+
+    def case_detail(self, who: SignedIn, case_id: str) -> CaseDetail:
+        self._require(who, CASES)
+        return self.case_desk.detail(case_id)
+
+    def open_case(self, who: SignedIn, form: CaseForm) -> CaseDetail:
+        return self.case_desk.open(self._require(who, CASES), form)
+
+    def case_step(
+        self, who: SignedIn, case_id: str, kind: str, data: dict[str, object]
+    ) -> CaseDetail:
+        return self.case_desk.step(self._require(who, CASES), case_id, kind, data)
 
     # -- the shift ------------------------------------------------------------------------
 

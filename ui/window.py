@@ -30,13 +30,14 @@ from PySide6.QtWidgets import (
 from app.errors import FrontDeskError
 from app.kiosk_backend import visit_from_qr
 from app.services.auth import SignedIn
-from app.staff_backend import ESCORT, HELP, REGISTER, REPORT, StaffMember, allowed
+from app.staff_backend import CASES, ESCORT, HELP, REGISTER, REPORT, StaffMember, allowed
 from app.sync.pull import Touched
 from app.sync.status import Refusal, SyncStatus
 from gui.guards import IdleWatcher, ScanDetector
 from gui.roles import set_role
 from ui.board_model import BoardModel
 from ui.board_page import BoardPage
+from ui.cases import CasesPage
 from ui.desk import LANGUAGE_NAMES, DeskSettings
 from ui.dialogs import Dialog
 from ui.door import LockPage, SignInPage
@@ -102,12 +103,14 @@ class StaffWindow(QMainWindow):
         self.triage_page = TriagePage(self)
         self.shift_page = ShiftPage(self)
         self.satisfaction_page = SatisfactionPage(self)
+        self.cases_page = CasesPage(self)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.board_page, "")
         self.tabs.addTab(self.register_page, "")
         self.tabs.addTab(self.triage_page, "")
         self.tabs.addTab(self.shift_page, "")
         self.tabs.addTab(self.satisfaction_page, "")
+        self.tabs.addTab(self.cases_page, "")
         self.tabs.currentChanged.connect(self._tab_changed)
         box = QVBoxLayout(self.desk_page)
         box.setContentsMargins(0, 0, 0, 0)
@@ -120,7 +123,7 @@ class StaffWindow(QMainWindow):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
 
-        for key, index in (("F1", 0), ("F2", 1), ("F3", 2)):
+        for key, index in (("F1", 0), ("F2", 1), ("F3", 2), ("F5", 5)):
             sc = QShortcut(QKeySequence(key), self)
             sc.activated.connect(lambda i=index: self._go_tab(i))
         register = QShortcut(QKeySequence("Ctrl+Return"), self.register_page)
@@ -191,6 +194,7 @@ class StaffWindow(QMainWindow):
                 self.tr("Triage (F3)"),
                 self.tr("Shift"),
                 self.tr("Satisfaction"),
+                self.tr("Cases (F5)"),
             )
         ):
             self.tabs.setTabText(i, text)
@@ -208,6 +212,7 @@ class StaffWindow(QMainWindow):
             self.triage_page,
             self.shift_page,
             self.satisfaction_page,
+            self.cases_page,
         ):
             page.retranslate()
         self.help_panel.tick(self.settings.now())
@@ -273,6 +278,7 @@ class StaffWindow(QMainWindow):
         self.tabs.setTabVisible(2, self.may(REGISTER))
         self.tabs.setTabVisible(3, self.may(REPORT))
         self.tabs.setTabVisible(4, self.may(REPORT))
+        self.tabs.setTabVisible(5, self.may(CASES))
         self.help_panel.duty_lead = bool(self.who and self.who.duty_lead)
         self.help_panel.may_help = self.may(HELP)
         self.board_page.update_actions()
@@ -378,6 +384,8 @@ class StaffWindow(QMainWindow):
             self.shift_page.load()
         elif self.tabs.widget(index) is self.satisfaction_page and self.satisfaction_page.report:
             self.satisfaction_page.load()
+        elif self.tabs.widget(index) is self.cases_page:
+            self.cases_page.load()
 
     def _go_tab(self, index: int) -> None:
         if self.stack.currentWidget() is self.desk_page and self.tabs.isTabVisible(index):
@@ -408,6 +416,8 @@ class StaffWindow(QMainWindow):
             self.reload_roster()
         if "staff" in touched.tables:
             self.call(lambda b: b.guides(), self._set_guides)
+        if touched.tables & {"cases", "case_events", "case_owners"}:
+            self.cases_page.remote()
 
     def sync_status(self, status: SyncStatus) -> None:
         tz = self.settings.local(self.settings.now()).tzinfo or dt.UTC

@@ -170,6 +170,424 @@
     </message>
 </context>
 <context>
+    <name>CaseWords</name>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Enquiry</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Praise</source>
+        <translation>表扬</translation>
+    </message>
+    <message>
+        <source>On site</source>
+        <translation>现场</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>24-hour line</source>
+        <translation>24小时热线</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>Online message</source>
+        <translation>网上留言</translation>
+    </message>
+    <message>
+        <source>Kiosk survey</source>
+        <translation>自助机评价</translation>
+    </message>
+    <message>
+        <source>Call for a guide</source>
+        <translation>呼叫导医</translation>
+    </message>
+    <message>
+        <source>Follow-up call</source>
+        <translation>回访电话</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Apologised, process explained</source>
+        <translation>已致歉并说明流程</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>已派发</translation>
+    </message>
+    <message>
+        <source>Investigating</source>
+        <translation>调查中</translation>
+    </message>
+    <message>
+        <source>Solution agreed</source>
+        <translation>已定处理方案</translation>
+    </message>
+    <message>
+        <source>Person told: satisfied?</source>
+        <translation>已反馈，待确认是否满意</translation>
+    </message>
+    <message>
+        <source>Satisfied: follow up</source>
+        <translation>满意，待回访</translation>
+    </message>
+    <message>
+        <source>Followed up</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>Referred to a department</source>
+        <translation>已转科室</translation>
+    </message>
+    <message>
+        <source>Call-back promised</source>
+        <translation>已承诺回电</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Take this case</source>
+        <translation>由我处理</translation>
+    </message>
+    <message>
+        <source>Give it back to the pool</source>
+        <translation>退回待领取</translation>
+    </message>
+    <message>
+        <source>Hand over to…</source>
+        <translation>转交给…</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <source>Correct a step</source>
+        <translation>更正一步</translation>
+    </message>
+    <message>
+        <source>Pause a clock</source>
+        <translation>暂停计时</translation>
+    </message>
+    <message>
+        <source>Resume a clock</source>
+        <translation>恢复计时</translation>
+    </message>
+    <message>
+        <source>Close the case</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新开启</translation>
+    </message>
+    <message>
+        <source>Apologised and explained</source>
+        <translation>已致歉并说明</translation>
+    </message>
+    <message>
+        <source>Set the track</source>
+        <translation>设定处理方式</translation>
+    </message>
+    <message>
+        <source>Dispatch to a department</source>
+        <translation>派发给科室</translation>
+    </message>
+    <message>
+        <source>Record the investigation</source>
+        <translation>记录调查结果</translation>
+    </message>
+    <message>
+        <source>Record the solution</source>
+        <translation>记录处理方案</translation>
+    </message>
+    <message>
+        <source>Person told the result</source>
+        <translation>已向当事人反馈结果</translation>
+    </message>
+    <message>
+        <source>Person is satisfied</source>
+        <translation>当事人满意</translation>
+    </message>
+    <message>
+        <source>Person is not satisfied</source>
+        <translation>当事人不满意</translation>
+    </message>
+    <message>
+        <source>Extend the deadline</source>
+        <translation>延长期限</translation>
+    </message>
+    <message>
+        <source>Answer given</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>Refer to a department</source>
+        <translation>转给科室</translation>
+    </message>
+    <message>
+        <source>Promise a call-back</source>
+        <translation>承诺回电</translation>
+    </message>
+    <message>
+        <source>Took the case</source>
+        <translation>领取工单</translation>
+    </message>
+    <message>
+        <source>Gave it back to the pool</source>
+        <translation>退回待领取</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>已转交</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Corrected a step</source>
+        <translation>更正步骤</translation>
+    </message>
+    <message>
+        <source>Clock paused</source>
+        <translation>暂停计时</translation>
+    </message>
+    <message>
+        <source>Clock resumed</source>
+        <translation>恢复计时</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>重新开启</translation>
+    </message>
+    <message>
+        <source>Track set</source>
+        <translation>设定处理方式</translation>
+    </message>
+    <message>
+        <source>Investigated</source>
+        <translation>调查</translation>
+    </message>
+    <message>
+        <source>Deadline extended</source>
+        <translation>延长期限</translation>
+    </message>
+    <message>
+        <source>Settled on the spot</source>
+        <translation>现场解决</translation>
+    </message>
+    <message>
+        <source>Standard (5 working days)</source>
+        <translation>一般（5个工作日）</translation>
+    </message>
+    <message>
+        <source>Several departments (10 working days)</source>
+        <translation>多部门（10个工作日）</translation>
+    </message>
+    <message>
+        <source>Dispute</source>
+        <translation>纠纷</translation>
+    </message>
+    <message>
+        <source>Reply promise</source>
+        <translation>答复承诺</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>派单</translation>
+    </message>
+    <message>
+        <source>Call-back</source>
+        <translation>回电</translation>
+    </message>
+    <message>
+        <source>Feedback (statutory)</source>
+        <translation>反馈（法定）</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>met in time</source>
+        <translation>按时完成</translation>
+    </message>
+    <message>
+        <source>met late</source>
+        <translation>超时完成</translation>
+    </message>
+    <message>
+        <source>%1 late</source>
+        <translation>超时 %1</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <source>(calendar not yet announced)</source>
+        <translation>（该年放假安排尚未公布）</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>%1 到期</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <source>Cases</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>My cases</source>
+        <translation>我的工单</translation>
+    </message>
+    <message>
+        <source>All open</source>
+        <translation>全部未结</translation>
+    </message>
+    <message>
+        <source>New case (Ctrl+N)</source>
+        <translation>新建工单（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Other steps</source>
+        <translation>其他操作</translation>
+    </message>
+    <message>
+        <source>Choose a case on the left, or press Ctrl+N for a new one.</source>
+        <translation>请在左侧选择工单，或按 Ctrl+N 新建。</translation>
+    </message>
+    <message>
+        <source>Every kind</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>无人</translation>
+    </message>
+    <message>
+        <source>%1 open · %2 due today · %3 overdue</source>
+        <translation>%1 件未结 · 今日到期 %2 件 · 已超时 %3 件</translation>
+    </message>
+    <message>
+        <source>received %1</source>
+        <translation>受理于 %1</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation>负责人：%1</translation>
+    </message>
+    <message>
+        <source>Contact: %1</source>
+        <translation>联系人：%1</translation>
+    </message>
+    <message>
+        <source>Department: %1</source>
+        <translation>科室：%1</translation>
+    </message>
+    <message>
+        <source>Asks for: %1</source>
+        <translation>诉求：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>(first deadline %1)</source>
+        <translation>（原期限 %1）</translation>
+    </message>
+    <message>
+        <source>escalated to the %1</source>
+        <translation>已上报%1</translation>
+    </message>
+    <message>
+        <source>No clock runs on this case.</source>
+        <translation>此工单无计时。</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+Enter)</source>
+        <translation>%1（Ctrl+回车）</translation>
+    </message>
+    <message>
+        <source>duty lead</source>
+        <translation>值班组长</translation>
+    </message>
+    <message>
+        <source>centre's director</source>
+        <translation>客服中心主任</translation>
+    </message>
+    <message>
+        <source>hospital</source>
+        <translation>院级</translation>
+    </message>
+</context>
+<context>
     <name>CheckInScreen</name>
     <message>
         <source>Appointment check-in</source>
@@ -767,6 +1185,57 @@
     </message>
 </context>
 <context>
+    <name>NewCaseDialog</name>
+    <message>
+        <source>New case</source>
+        <translation>新建工单</translation>
+    </message>
+    <message>
+        <source>In a few words: what is it about?</source>
+        <translation>一句话说明事由</translation>
+    </message>
+    <message>
+        <source>mobile, or landline with area code</source>
+        <translation>手机，或带区号的座机</translation>
+    </message>
+    <message>
+        <source>(not yet known)</source>
+        <translation>（暂不明确）</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel</source>
+        <translation>渠道(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation>事由(&amp;S)</translation>
+    </message>
+    <message>
+        <source>What the person said</source>
+        <translation>来访人陈述</translation>
+    </message>
+    <message>
+        <source>What they ask for</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <source>Contact &amp;name</source>
+        <translation>联系人(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Contact &amp;phone</source>
+        <translation>联系电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Department</source>
+        <translation>科室(&amp;D)</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <source>Staff only: enter the director's PIN</source>
@@ -1209,6 +1678,10 @@
         <translation>满意度</translation>
     </message>
     <message>
+        <source>Cases (F5)</source>
+        <translation>工单（F5）</translation>
+    </message>
+    <message>
         <source>Guide</source>
         <translation>导医</translation>
     </message>
@@ -1326,6 +1799,97 @@
     <message>
         <source>Departed</source>
         <translation>已离院</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Person responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>处理措施</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>By phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>当面</translation>
+    </message>
+    <message>
+        <source>By letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>By text message</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>反馈方式</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>计时</translation>
+    </message>
+    <message>
+        <source>Working days more</source>
+        <translation>延长工作日数</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <source>The person was told, with the new date</source>
+        <translation>已告知当事人新的期限</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>转交给</translation>
+    </message>
+    <message>
+        <source>Reason (told to the person where it concerns them)</source>
+        <translation>原因（涉及当事人的需告知当事人）</translation>
+    </message>
+    <message>
+        <source>Step to correct</source>
+        <translation>要更正的步骤</translation>
+    </message>
+    <message>
+        <source>Causes</source>
+        <translation>原因分析</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>经验教训</translation>
+    </message>
+    <message>
+        <source>Improvements</source>
+        <translation>改进措施</translation>
+    </message>
+    <message>
+        <source>What was said or done</source>
+        <translation>说明</translation>
     </message>
 </context>
 <context>
@@ -1832,6 +2396,17 @@ A person will come to help</source>
     <message>
         <source>Larger text</source>
         <translation>大字模式</translation>
+    </message>
+</context>
+<context>
+    <name>_Dialog</name>
+    <message>
+        <source>OK (Ctrl+Enter)</source>
+        <translation>确定（Ctrl+回车）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>

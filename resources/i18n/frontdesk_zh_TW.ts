@@ -170,6 +170,424 @@
     </message>
 </context>
 <context>
+    <name>CaseWords</name>
+    <message>
+        <source>Complaint</source>
+        <translation>投訴</translation>
+    </message>
+    <message>
+        <source>Enquiry</source>
+        <translation>諮詢</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>建議</translation>
+    </message>
+    <message>
+        <source>Praise</source>
+        <translation>表揚</translation>
+    </message>
+    <message>
+        <source>On site</source>
+        <translation>現場</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>24-hour line</source>
+        <translation>24小時熱線</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>Online message</source>
+        <translation>網上留言</translation>
+    </message>
+    <message>
+        <source>Kiosk survey</source>
+        <translation>自助機評價</translation>
+    </message>
+    <message>
+        <source>Call for a guide</source>
+        <translation>呼叫導醫</translation>
+    </message>
+    <message>
+        <source>Follow-up call</source>
+        <translation>回訪電話</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Apologised, process explained</source>
+        <translation>已致歉並說明流程</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>已派發</translation>
+    </message>
+    <message>
+        <source>Investigating</source>
+        <translation>調查中</translation>
+    </message>
+    <message>
+        <source>Solution agreed</source>
+        <translation>已定處理方案</translation>
+    </message>
+    <message>
+        <source>Person told: satisfied?</source>
+        <translation>已反饋，待確認是否滿意</translation>
+    </message>
+    <message>
+        <source>Satisfied: follow up</source>
+        <translation>滿意，待回訪</translation>
+    </message>
+    <message>
+        <source>Followed up</source>
+        <translation>已回訪</translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已答覆</translation>
+    </message>
+    <message>
+        <source>Referred to a department</source>
+        <translation>已轉科室</translation>
+    </message>
+    <message>
+        <source>Call-back promised</source>
+        <translation>已承諾回電</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已結案</translation>
+    </message>
+    <message>
+        <source>Take this case</source>
+        <translation>由我處理</translation>
+    </message>
+    <message>
+        <source>Give it back to the pool</source>
+        <translation>退回待領取</translation>
+    </message>
+    <message>
+        <source>Hand over to…</source>
+        <translation>轉交給…</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>添加備註</translation>
+    </message>
+    <message>
+        <source>Correct a step</source>
+        <translation>更正一步</translation>
+    </message>
+    <message>
+        <source>Pause a clock</source>
+        <translation>暫停計時</translation>
+    </message>
+    <message>
+        <source>Resume a clock</source>
+        <translation>恢復計時</translation>
+    </message>
+    <message>
+        <source>Close the case</source>
+        <translation>結案</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新開啟</translation>
+    </message>
+    <message>
+        <source>Apologised and explained</source>
+        <translation>已致歉並說明</translation>
+    </message>
+    <message>
+        <source>Set the track</source>
+        <translation>設定處理方式</translation>
+    </message>
+    <message>
+        <source>Dispatch to a department</source>
+        <translation>派發給科室</translation>
+    </message>
+    <message>
+        <source>Record the investigation</source>
+        <translation>記錄調查結果</translation>
+    </message>
+    <message>
+        <source>Record the solution</source>
+        <translation>記錄處理方案</translation>
+    </message>
+    <message>
+        <source>Person told the result</source>
+        <translation>已向當事人反饋結果</translation>
+    </message>
+    <message>
+        <source>Person is satisfied</source>
+        <translation>當事人滿意</translation>
+    </message>
+    <message>
+        <source>Person is not satisfied</source>
+        <translation>當事人不滿意</translation>
+    </message>
+    <message>
+        <source>Extend the deadline</source>
+        <translation>延長期限</translation>
+    </message>
+    <message>
+        <source>Answer given</source>
+        <translation>已答覆</translation>
+    </message>
+    <message>
+        <source>Refer to a department</source>
+        <translation>轉給科室</translation>
+    </message>
+    <message>
+        <source>Promise a call-back</source>
+        <translation>承諾回電</translation>
+    </message>
+    <message>
+        <source>Took the case</source>
+        <translation>領取工單</translation>
+    </message>
+    <message>
+        <source>Gave it back to the pool</source>
+        <translation>退回待領取</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>已轉交</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <source>Corrected a step</source>
+        <translation>更正步驟</translation>
+    </message>
+    <message>
+        <source>Clock paused</source>
+        <translation>暫停計時</translation>
+    </message>
+    <message>
+        <source>Clock resumed</source>
+        <translation>恢復計時</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>重新開啟</translation>
+    </message>
+    <message>
+        <source>Track set</source>
+        <translation>設定處理方式</translation>
+    </message>
+    <message>
+        <source>Investigated</source>
+        <translation>調查</translation>
+    </message>
+    <message>
+        <source>Deadline extended</source>
+        <translation>延長期限</translation>
+    </message>
+    <message>
+        <source>Settled on the spot</source>
+        <translation>現場解決</translation>
+    </message>
+    <message>
+        <source>Standard (5 working days)</source>
+        <translation>一般（5個工作日）</translation>
+    </message>
+    <message>
+        <source>Several departments (10 working days)</source>
+        <translation>多部門（10個工作日）</translation>
+    </message>
+    <message>
+        <source>Dispute</source>
+        <translation>糾紛</translation>
+    </message>
+    <message>
+        <source>Reply promise</source>
+        <translation>答覆承諾</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>派單</translation>
+    </message>
+    <message>
+        <source>Call-back</source>
+        <translation>回電</translation>
+    </message>
+    <message>
+        <source>Feedback (statutory)</source>
+        <translation>反饋（法定）</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分鐘</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小時 %2 分鐘</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小時</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暫停</translation>
+    </message>
+    <message>
+        <source>met in time</source>
+        <translation>按時完成</translation>
+    </message>
+    <message>
+        <source>met late</source>
+        <translation>超時完成</translation>
+    </message>
+    <message>
+        <source>%1 late</source>
+        <translation>超時 %1</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>剩餘 %1</translation>
+    </message>
+    <message>
+        <source>(calendar not yet announced)</source>
+        <translation>（該年放假安排尚未公佈）</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>%1 到期</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <source>Cases</source>
+        <translation>工單</translation>
+    </message>
+    <message>
+        <source>My cases</source>
+        <translation>我的工單</translation>
+    </message>
+    <message>
+        <source>All open</source>
+        <translation>全部未結</translation>
+    </message>
+    <message>
+        <source>New case (Ctrl+N)</source>
+        <translation>新建工單（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Other steps</source>
+        <translation>其他操作</translation>
+    </message>
+    <message>
+        <source>Choose a case on the left, or press Ctrl+N for a new one.</source>
+        <translation>請在左側選擇工單，或按 Ctrl+N 新建。</translation>
+    </message>
+    <message>
+        <source>Every kind</source>
+        <translation>全部類型</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>時限</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>負責人</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>無人</translation>
+    </message>
+    <message>
+        <source>%1 open · %2 due today · %3 overdue</source>
+        <translation>%1 件未結 · 今日到期 %2 件 · 已超時 %3 件</translation>
+    </message>
+    <message>
+        <source>received %1</source>
+        <translation>受理於 %1</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>狀態：%1</translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation>負責人：%1</translation>
+    </message>
+    <message>
+        <source>Contact: %1</source>
+        <translation>聯繫人：%1</translation>
+    </message>
+    <message>
+        <source>Department: %1</source>
+        <translation>科室：%1</translation>
+    </message>
+    <message>
+        <source>Asks for: %1</source>
+        <translation>訴求：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>(first deadline %1)</source>
+        <translation>（原期限 %1）</translation>
+    </message>
+    <message>
+        <source>escalated to the %1</source>
+        <translation>已上報%1</translation>
+    </message>
+    <message>
+        <source>No clock runs on this case.</source>
+        <translation>此工單無計時。</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+Enter)</source>
+        <translation>%1（Ctrl+回車）</translation>
+    </message>
+    <message>
+        <source>duty lead</source>
+        <translation>值班組長</translation>
+    </message>
+    <message>
+        <source>centre's director</source>
+        <translation>客服中心主任</translation>
+    </message>
+    <message>
+        <source>hospital</source>
+        <translation>院級</translation>
+    </message>
+</context>
+<context>
     <name>CheckInScreen</name>
     <message>
         <source>Appointment check-in</source>
@@ -767,6 +1185,57 @@
     </message>
 </context>
 <context>
+    <name>NewCaseDialog</name>
+    <message>
+        <source>New case</source>
+        <translation>新建工單</translation>
+    </message>
+    <message>
+        <source>In a few words: what is it about?</source>
+        <translation>一句話說明事由</translation>
+    </message>
+    <message>
+        <source>mobile, or landline with area code</source>
+        <translation>手機，或帶區號的座機</translation>
+    </message>
+    <message>
+        <source>(not yet known)</source>
+        <translation>（暫不明確）</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>類型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel</source>
+        <translation>渠道(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation>事由(&amp;S)</translation>
+    </message>
+    <message>
+        <source>What the person said</source>
+        <translation>來訪人陳述</translation>
+    </message>
+    <message>
+        <source>What they ask for</source>
+        <translation>訴求</translation>
+    </message>
+    <message>
+        <source>Contact &amp;name</source>
+        <translation>聯繫人(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Contact &amp;phone</source>
+        <translation>聯繫電話(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Department</source>
+        <translation>科室(&amp;D)</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <source>Staff only: enter the director's PIN</source>
@@ -1209,6 +1678,10 @@
         <translation>滿意度</translation>
     </message>
     <message>
+        <source>Cases (F5)</source>
+        <translation>工單（F5）</translation>
+    </message>
+    <message>
         <source>Guide</source>
         <translation>導醫</translation>
     </message>
@@ -1326,6 +1799,97 @@
     <message>
         <source>Departed</source>
         <translation>已離院</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>(choose)</source>
+        <translation>（請選擇）</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Person responsible</source>
+        <translation>責任人</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>處理措施</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>By phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>當面</translation>
+    </message>
+    <message>
+        <source>By letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>By text message</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>反饋方式</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>處理方式</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>計時</translation>
+    </message>
+    <message>
+        <source>Working days more</source>
+        <translation>延長工作日數</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <source>The person was told, with the new date</source>
+        <translation>已告知當事人新的期限</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>轉交給</translation>
+    </message>
+    <message>
+        <source>Reason (told to the person where it concerns them)</source>
+        <translation>原因（涉及當事人的需告知當事人）</translation>
+    </message>
+    <message>
+        <source>Step to correct</source>
+        <translation>要更正的步驟</translation>
+    </message>
+    <message>
+        <source>Causes</source>
+        <translation>原因分析</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>經驗教訓</translation>
+    </message>
+    <message>
+        <source>Improvements</source>
+        <translation>改進措施</translation>
+    </message>
+    <message>
+        <source>What was said or done</source>
+        <translation>說明</translation>
     </message>
 </context>
 <context>
@@ -1832,6 +2396,17 @@ A person will come to help</source>
     <message>
         <source>Larger text</source>
         <translation>大字模式</translation>
+    </message>
+</context>
+<context>
+    <name>_Dialog</name>
+    <message>
+        <source>OK (Ctrl+Enter)</source>
+        <translation>確定（Ctrl+回車）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,176 @@
+"""The cases page as people use it: a consultant takes a phone enquiry, promises a call-back and
+keeps it, by keyboard; a duty lead works a complaint with its clocks on screen; every case
+screen rendered in 简体, 繁體 and English (FRONTDESK_SHOTS=DIR keeps the pictures), with no
+English left on a Chinese screen and nothing cut off."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ui.case_dialogs import NewCaseDialog, StepDialog
+
+from .staff_rig import StaffRig, close_staff, make_staff
+from .test_staff_design import _cut_off, _english_left, _texts
+
+
+@pytest.fixture
+def rig(qtbot, tmp_path: Path):
+    r = make_staff(qtbot, tmp_path / "desk")
+    yield r
+    close_staff(r)
+
+
+def _closed(dialog: object) -> bool:
+    return not shiboken6.isValid(dialog) or not dialog.isVisible()
+
+
+def _ctrl_enter(rig: StaffRig, widget: QWidget) -> None:
+    rig.key(widget, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+
+def _menu_step(rig: StaffRig, text: str) -> None:
+    page = rig.window.cases_page
+    [action] = [a for a in page.menu.actions() if a.text() == text]
+    action.trigger()
+    rig.settle()
+
+
+def test_a_phone_enquiry_to_its_call_back_by_keyboard(rig: StaffRig) -> None:
+    rig.sign_in("consult.liu")
+    w = rig.window
+    rig.key(w, Qt.Key.Key_F5)
+    page = w.cases_page
+    assert w.tabs.currentWidget() is page
+    rig.key(page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = rig.dialog(NewCaseDialog)
+    assert dialog.kind.currentData() == "enquiry" and dialog.channel.currentData() == "phone"
+    assert QApplication.focusWidget() is dialog.summary  # type at once
+    _ctrl_enter(rig, dialog.summary)  # nothing typed: refused, nothing lost
+    assert not _closed(dialog) and "事由" in dialog.error.text()
+    rig.type(dialog.summary, "周六有没有儿科门诊？")
+    rig.type(dialog.contact_phone, "010-65123456")
+    _ctrl_enter(rig, dialog.summary)
+    assert _closed(dialog), dialog.error.text()
+    case = page.detail
+    assert case is not None and case.summary == "周六有没有儿科门诊？"
+    assert case.contact_phone == "01065123456" and case.state == "new"  # digits kept
+    assert page.table.rowCount() == 1 and "1 件未结" in page.counts.text()
+
+    _menu_step(rig, "承诺回电")
+    step = rig.dialog(StepDialog)
+    rig.type(step.focusWidget() or step, "查询排班后回电")
+    _ctrl_enter(rig, step)
+    assert _closed(step)
+    assert page.detail.state == "awaiting_callback"
+    assert "回电：剩余 30 分钟" in page.clocks.text()
+
+    rig.clock.at += dt.timedelta(minutes=20)
+    _ctrl_enter(rig, page)  # the next step: the answer
+    answer = rig.dialog(StepDialog)
+    assert answer.kind == "answered"
+    rig.type(answer.focusWidget() or answer, "周六上午有儿科门诊")
+    _ctrl_enter(rig, answer)
+    assert _closed(answer)
+    assert "回电：按时完成" in page.clocks.text()
+    rig.click(page.next)  # 当事人满意: no question asked
+    assert page.detail.state == "satisfied"
+    _ctrl_enter(rig, page)
+    close = rig.dialog(StepDialog)
+    _ctrl_enter(rig, close)
+    assert page.detail.state == "closed" and page.table.rowCount() == 0
+
+
+def test_a_guide_is_offered_only_the_steps_a_guide_may_take(rig: StaffRig) -> None:
+    rig.sign_in("guide.wang")
+    w = rig.window
+    rig.key(w, Qt.Key.Key_F5)
+    page = w.cases_page
+    rig.key(page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = rig.dialog(NewCaseDialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("complaint"))
+    dialog.channel.setCurrentIndex(dialog.channel.findData("on_site"))
+    rig.type(dialog.summary, "候诊两小时无人告知")
+    _ctrl_enter(rig, dialog.summary)
+    assert page.detail.next_action == "apologised"
+    assert page.next.text().startswith("已致歉并说明")
+    assert "派单：剩余 1 小时 0 分钟" in page.clocks.text()
+    offered = {a.text() for a in page.menu.actions()}
+    assert "派发给科室" in offered
+    assert offered.isdisjoint({"结案", "延长期限", "更正一步", "重新开启"})  # a lead's steps
+
+
+def _complaint_on_screen(rig: StaffRig) -> None:
+    """A complaint dispatched late, with its clocks, as a duty lead sees it."""
+    from app.case_desk import CaseForm
+
+    who = rig.window.who
+    b = rig.backend
+    detail = b.open_case(
+        who,
+        CaseForm(
+            kind="complaint",
+            channel="on_site",
+            summary="候诊两小时无人告知，要求科室道歉",
+            content="在内科候诊两个小时，没有人告诉我还要等多久。",
+            demand="科室当面道歉，说明原因",
+            contact_name="李雷",
+            contact_phone="13800138000",
+        ),
+    )
+    im = next(k for k, v in detail.departments.items() if v[0] == "内科")
+    b.case_step(who, detail.case_id, "apologised", {})
+    rig.clock.at += dt.timedelta(minutes=75)
+    b.case_step(who, detail.case_id, "dispatched", {"department_id": im, "person": "赵敏"})
+    b.open_case(who, CaseForm(kind="enquiry", channel="phone", summary="能否改约到下周一？"))
+    b.open_case(who, CaseForm(kind="praise", channel="letter", summary="感谢王芳耐心陪同"))
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "zh_TW", "en"])
+def test_every_case_screen_rendered_and_checked(qtbot, tmp_path: Path, language: str) -> None:
+    shots = Path(os.environ.get("FRONTDESK_SHOTS") or tmp_path / "shots")
+    shots.mkdir(parents=True, exist_ok=True)
+    rig = make_staff(qtbot, tmp_path / "desk", language=language)
+    problems: list[str] = []
+
+    def shot(name: str, widget: QWidget) -> None:
+        QApplication.processEvents()
+        path = shots / f"staff-{name}-{language}.png"
+        assert widget.grab().save(str(path)), path
+        if language != "en":  # the words, not the markup of the clocks' colours
+            texts = [re.sub(r"<[^>]+>", " ", t) for t in _texts(widget)]
+            problems.extend(f"{name}: English left: {t!r}" for t in _english_left(texts))
+        problems.extend(f"{name}: cut off: {t}" for t in _cut_off(widget))
+
+    try:
+        rig.sign_in("guide.zhang")
+        w = rig.window
+        _complaint_on_screen(rig)
+        rig.key(w, Qt.Key.Key_F5)
+        page = w.cases_page
+        page.all.click()
+        rig.settle()
+        page.table.selectRow(0)
+        rig.settle()
+        assert page.detail is not None and page.detail.kind == "complaint"
+        shot("cases", w)
+        rig.key(page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+        dialog = rig.dialog(NewCaseDialog)
+        shot("case-new", dialog)
+        dialog.reject()
+        rig.settle()
+        _menu_step(rig, page.menu.actions()[3].text())  # record the solution
+        step = rig.dialog(StepDialog)
+        shot("case-step", step)
+        step.reject()
+        rig.settle()
+    finally:
+        close_staff(rig)
+    assert problems == [], "\n".join(problems)
