@@ -25,6 +25,7 @@ from app.services import (
     assistance,
     auth,
     board,
+    cases,
     escort,
     registration,
     shift,
@@ -355,10 +356,16 @@ class StaffBackend:
             return assistance.desk_requests(s, self._day_start(), ids=[request_id])[0]
 
     def resolve(self, who: SignedIn, request_id: str) -> DeskRequest:
+        """The call is handled; a complaint call is not over — it goes on as a complaint case
+        (owned by whoever handled the call), in the same transaction."""
         with self.db.session() as s:
-            assistance.resolve(s, request_id, self._require(who, HELP), self.clock)
+            actor = self._require(who, HELP)
+            assistance.resolve(s, request_id, actor, self.clock)
             s.flush()
-            return assistance.desk_requests(s, self._day_start(), ids=[request_id])[0]
+            done = assistance.desk_requests(s, self._day_start(), ids=[request_id])[0]
+            if done.reason == "complaint":
+                cases.from_request(s, request_id, actor, self.clock)
+            return done
 
     # -- cases ----------------------------------------------------------------------------
 

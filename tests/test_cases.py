@@ -347,3 +347,50 @@ def test_bad_input_is_refused_field_by_field_and_nothing_is_saved(hospital, cloc
             s, Actor("desk-1", None), clock, kind="enquiry", channel="phone", summary="x"
         )
     assert nobody.value.code == "not_signed_in"
+
+
+def test_a_complaint_call_from_the_kiosk_goes_on_as_a_case_when_the_guide_resolves_it(
+    hospital, clock
+) -> None:
+    """ "已解决" on a complaint call no longer ends it: the call becomes a complaint case whose
+    clocks started when the kiosk raised it; resolving it twice makes one case."""
+    from app.services import assistance, survey
+
+    kiosk = Actor("kiosk-1")
+    at(clock, 23, 10, 0)
+    with hospital.db.session() as s:
+        definition = survey.current(s)
+        given = dict.fromkeys(
+            ("medical_quality", "service_attitude", "fees", "environment", "service_philosophy"), 1
+        )
+        done = survey.submit(
+            s,
+            kiosk,
+            clock,
+            definition,
+            {**given, "recommend": 0, "what_went_wrong_text": "护士态度很差"},
+            language="zh_CN",
+            complaint_marked=True,
+        )
+        call = assistance.call_guide(
+            s,
+            kiosk,
+            clock,
+            location="门诊大厅自助机",
+            language="zh_CN",
+            reason="complaint",
+            survey_response_id=done.response_id,
+        )
+    at(clock, 23, 10, 40)  # the guide comes and handles it
+    guide = staff(hospital, "guide.wang")
+    with hospital.db.session() as s:
+        first = cases.from_request(s, call.request_id, guide, clock).id
+        again = cases.from_request(s, call.request_id, guide, clock).id
+    assert first == again
+    view = look(hospital, clock, first)
+    c = view.case
+    assert (str(c.kind), str(c.channel), c.content) == ("complaint", "kiosk_survey", "护士态度很差")
+    assert c.summary == "护士态度很差" and c.survey_response_id == done.response_id
+    assert c.received_at == local(23, 10, 0)  # the kiosk's time: its promise is kept
+    assert clock_of(view, "dispatch").due_at == local(23, 11, 0)
+    assert view.owner_staff_id == guide.staff_id

@@ -107,6 +107,44 @@ def test_a_guide_is_offered_only_the_steps_a_guide_may_take(rig: StaffRig) -> No
     assert offered.isdisjoint({"结案", "延长期限", "更正一步", "重新开启"})  # a lead's steps
 
 
+def test_resolving_a_kiosk_complaint_call_opens_its_case(rig: StaffRig) -> None:
+    from app.services import Actor, assistance, survey
+
+    rig.sign_in("guide.wang")
+    kiosk = Actor("kiosk-1")
+    with rig.backend.db.session() as s:
+        rated = dict.fromkeys(
+            ("medical_quality", "service_attitude", "fees", "environment", "service_philosophy"), 2
+        )
+        done = survey.submit(
+            s,
+            kiosk,
+            rig.clock,
+            survey.current(s),
+            {**rated, "recommend": 1, "comment": "收费处排队太久"},
+            language="zh_CN",
+            complaint_marked=True,
+        )
+        call = assistance.call_guide(
+            s,
+            kiosk,
+            rig.clock,
+            location="门诊大厅自助机",
+            language="zh_CN",
+            reason="complaint",
+            survey_response_id=done.response_id,
+        )
+    w = rig.window
+    w.resolve(call.request_id)  # 已解决 on the call panel
+    rig.settle()
+    rig.key(w, Qt.Key.Key_F5)
+    page = w.cases_page
+    rig.settle()
+    assert page.table.rowCount() == 1
+    assert page.table.item(0, 2).text() == "收费处排队太久"
+    assert page.table.item(0, 1).text() == "投诉"
+
+
 def _complaint_on_screen(rig: StaffRig) -> None:
     """A complaint dispatched late, with its clocks, as a duty lead sees it."""
     from app.case_desk import CaseForm

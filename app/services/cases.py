@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from app.clock import Clock
 from app.errors import FrontDeskError, NotFound
+from app.i18n import QT_TRANSLATE_NOOP, translate
 from app.models import (
     Case,
     CaseChannel,
@@ -61,6 +62,7 @@ _PHONE = re.compile(r"^\+?\d[\d-]{5,18}\d$")  # a mobile, or a landline with its
 # What only the duty lead, quality staff and the director may do: extend the statutory clock,
 # reopen or correct, refuse to accept a complaint, and close one.
 LEAD_ONLY = {K.EXTENDED, K.REOPENED, K.CORRECTED}
+KIOSK_COMPLAINT = QT_TRANSLATE_NOOP("Cases", "A complaint made at the kiosk")
 
 
 @dataclass(frozen=True)
@@ -170,6 +172,43 @@ def open_case(
         _append(session, row, K.CLAIMED, actor, clock.now(), {})
     refresh(session, [row.id], tz=clock.tz)
     return row
+
+
+def from_request(session: Session, request_id: str, actor: Actor, clock: Clock) -> Case:
+    """A complaint a patient made at a kiosk (a survey marked as a complaint, or rated very
+    low), as the guide who handled the call hands it on: a complaint case, received when the
+    kiosk raised the call — the kiosk's promise ("someone will follow it up today") is kept by
+    that case's clocks.  Handling the call twice never makes two cases."""
+    from app.models import AssistanceRequest, SurveyResponse, Visit
+
+    known = session.scalars(select(Case).where(Case.request_id == request_id)).first()
+    if known is not None:
+        return known
+    req = session.get(AssistanceRequest, request_id)
+    if req is None:
+        raise NotFound(label="request")
+    answer = session.get(SurveyResponse, req.survey_response_id) if req.survey_response_id else None
+    visit = session.get(Visit, req.visit_id) if req.visit_id else None
+    said = (answer.comment if answer else "").strip()
+    default = translate(
+        "Cases", QT_TRANSLATE_NOOP("Cases", "A complaint made at the kiosk"), "zh_CN"
+    )
+    return open_case(
+        session,
+        actor,
+        clock,
+        kind="complaint",
+        channel="kiosk_survey" if answer else "call_a_guide",
+        summary=(said or default)[:SUMMARY_MAX],
+        content=said,
+        visit_id=req.visit_id,
+        patient_id=visit.patient_id if visit else None,
+        request_id=req.id,
+        survey_response_id=req.survey_response_id,
+        department_id=(answer.department_id if answer else None)
+        or (visit.department_id if visit else None),
+        received_at=req.created_at,
+    )
 
 
 def get_case(session: Session, case_id: str) -> Case:

@@ -473,6 +473,13 @@
     </message>
 </context>
 <context>
+    <name>Cases</name>
+    <message>
+        <source>A complaint made at the kiosk</source>
+        <translation>患者在自助机上的投诉</translation>
+    </message>
+</context>
+<context>
     <name>CasesPage</name>
     <message>
         <source>Cases</source>

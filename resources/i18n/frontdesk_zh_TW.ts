@@ -473,6 +473,13 @@
     </message>
 </context>
 <context>
+    <name>Cases</name>
+    <message>
+        <source>A complaint made at the kiosk</source>
+        <translation>患者在自助機上的投訴</translation>
+    </message>
+</context>
+<context>
     <name>CasesPage</name>
     <message>
         <source>Cases</source>
