@@ -81,6 +81,15 @@ def test_core_benchmark_prints_its_figures() -> None:
     assert figures["find_checkin_ms"] > 0 and figures["stage_change_ms"] > 0
 
 
+def test_cases_benchmark_prints_its_figures() -> None:
+    out = _python("bench/cases.py", "--trials", "3", timeout=300)
+    assert out.returncode == 0, out.stderr
+    figures = json.loads(out.stdout)
+    assert (figures["cases"], figures["case_events"]) == (50_000, 500_000)
+    assert figures["open_cases"] > 1000  # the list reads hundreds of open cases, not a few
+    assert figures["case_list_ms"] > 0 and figures["clocks_ms"] > 0
+
+
 def test_sync_benchmark_prints_its_figures() -> None:
     out = _python("bench/sync.py", "--quick", timeout=600)
     assert out.returncode == 0, out.stderr
