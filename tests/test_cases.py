@@ -147,41 +147,13 @@ def test_an_extension_keeps_both_deadlines_and_needs_a_lead_and_the_person_told(
     guide, director = staff(hospital, "guide.wang"), staff(hospital, "director.sun")
     at(clock, 23, 9, 0)
     case_id = complaint(hospital, clock, guide)
-    with pytest.raises(FrontDeskError):
-        step(
-            hospital,
-            clock,
-            case_id,
-            K.EXTENDED,
-            guide,
-            days=5,
-            reason="需多科室调查",
-            approver="孙主任",
-            told=True,
-        )
-    with pytest.raises(ValidationError) as missing:
-        step(
-            hospital,
-            clock,
-            case_id,
-            K.EXTENDED,
-            director,
-            days=5,
-            reason="需多科室调查",
-            approver="孙主任",
-        )
+    why = {"days": 5, "reason": "需多科室调查", "approver": "孙主任"}
+    with pytest.raises(FrontDeskError):  # a guide may not extend
+        step(hospital, clock, case_id, K.EXTENDED, guide, **why, told=True)
+    with pytest.raises(ValidationError) as missing:  # the person must have been told
+        step(hospital, clock, case_id, K.EXTENDED, director, **why)
     assert [e.field for e in missing.value.errors] == ["told"]
-    step(
-        hospital,
-        clock,
-        case_id,
-        K.EXTENDED,
-        director,
-        days=5,
-        reason="需多科室调查",
-        approver="孙主任",
-        told=True,
-    )
+    step(hospital, clock, case_id, K.EXTENDED, director, **why, told=True)
     reading = clock_of(look(hospital, clock, case_id), "feedback")
     # five more working days after Monday 30th: Tue 1 … Mon 7 December → 24:00 on the 7th
     assert reading.original_due_at == local(1, 0, month=12)

@@ -271,15 +271,7 @@ class StepDialog(_Dialog):
             ):
                 edit = _text(2)
                 self._add(label, edit, key, edit.toPlainText)
-        if kind in (
-            "note",
-            "answered",
-            "investigated",
-            "feedback",
-            "not_satisfied",
-            "callback_promised",
-            "followed_up",
-        ):
+        if kind in TEXT_STEPS:
             text = _text(4 if kind in ("note", "answered", "investigated") else 2)
             self._add(self.tr("What was said or done"), text, "text", text.toPlainText)
         first = self.form.itemAt(1, QFormLayout.ItemRole.FieldRole)

@@ -37,6 +37,16 @@ if TYPE_CHECKING:
     from ui.desk import Desk
 
 # Steps offered in the menu, by kind of case (the next step is the big button)
+EVERY_CASE = (
+    "paused",
+    "resumed",
+    "note",
+    "handed_off",
+    "released",
+    "corrected",
+    "closed",
+    "reopened",
+)
 MENU = {
     "complaint": (
         "apologised",
@@ -48,15 +58,8 @@ MENU = {
         "satisfied",
         "not_satisfied",
         "followed_up",
-        "paused",
-        "resumed",
         "extended",
-        "note",
-        "handed_off",
-        "released",
-        "corrected",
-        "closed",
-        "reopened",
+        *EVERY_CASE,
     ),
     "enquiry": (
         "answered",
@@ -64,14 +67,7 @@ MENU = {
         "callback_promised",
         "satisfied",
         "not_satisfied",
-        "paused",
-        "resumed",
-        "note",
-        "handed_off",
-        "released",
-        "corrected",
-        "closed",
-        "reopened",
+        *EVERY_CASE,
     ),
 }
 NO_DATA = {"apologised", "satisfied", "claimed", "released", "reopened"}
@@ -311,7 +307,7 @@ class CasesPage(QWidget):
         self.menu.clear()
         who = self.desk.who
         lead = who is not None and (who.duty_lead or who.role in ("quality", "director"))
-        for kind in MENU.get(case.kind, ("note", "released", "closed", "reopened", "corrected")):
+        for kind in MENU.get(case.kind, ("dispatched", *EVERY_CASE)):
             leads_only = kind in LEAD_STEPS or (kind == "closed" and case.kind == "complaint")
             if kind == step or (leads_only and not lead):
                 continue
