@@ -212,3 +212,36 @@ def test_every_case_screen_rendered_and_checked(qtbot, tmp_path: Path, language:
     finally:
         close_staff(rig)
     assert problems == [], "\n".join(problems)
+
+
+def test_the_board_marks_a_patient_with_an_open_complaint(rig: StaffRig) -> None:
+    from app.case_desk import CaseForm
+    from app.services.registration import PatientForm, VisitForm
+
+    rig.sign_in("guide.zhang")  # a duty lead: may close a complaint
+    w, b = rig.window, rig.backend
+    result, update = b.register(
+        w.who,
+        PatientForm("赵小明", "M", 70, "13912345678", "朝阳区", "phone"),
+        VisitForm(purpose="consultation"),
+    )
+    w.model.apply(update.rows, update.gone)
+    row = w.model.row_of(result.visit_id)
+    assert "投诉" not in w.model.flags_text(row)
+    case = b.open_case(
+        w.who,
+        CaseForm(
+            kind="complaint",
+            channel="on_site",
+            summary="挂号等候过久",
+            visit_id=result.visit_id,
+            patient_id=result.patient_id,
+        ),
+    )
+    w.reload_board()
+    rig.settle()
+    assert "⚑ 投诉处理中" in w.model.flags_text(w.model.row_of(result.visit_id))
+    b.case_step(w.who, case.case_id, "closed", {"causes": "高峰时段窗口不足"})
+    w.reload_board()
+    rig.settle()
+    assert "投诉" not in w.model.flags_text(w.model.row_of(result.visit_id))

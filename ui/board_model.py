@@ -189,6 +189,8 @@ class BoardModel(QAbstractTableModel):
 
     def flags_text(self, row: BoardRow) -> str:
         parts = []
+        if row.complaint:
+            parts.append("⚑ " + self.tr("Open complaint"))
         if not row.verified:
             parts.append(self.tr("To receive"))
         if row.needs_escort:

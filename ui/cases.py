@@ -385,6 +385,7 @@ class CasesPage(QWidget):
     def _opened(self, case: CaseDetail) -> None:
         self._show(case)
         self.load()
+        self.desk.reload_board()
 
     def take(self, kind: str | None) -> None:
         who, case = self.desk.who, self.detail
@@ -412,3 +413,5 @@ class CasesPage(QWidget):
     def _stepped(self, case: CaseDetail) -> None:
         self._show(case)
         self.load()
+        if case.kind == "complaint" and case.state == "closed":
+            self.desk.reload_board()

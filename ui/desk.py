@@ -77,6 +77,10 @@ class Desk(Protocol):
         """Open a dialog; when it closes, the board has the keyboard again."""
         ...
 
+    def reload_board(self) -> None:
+        """Read the whole board again (a case opened or closed marks its patient's row)."""
+        ...
+
     def reload_roster(self) -> None:
         """Read departments, doctors and sessions again (pages that show them follow)."""
         ...

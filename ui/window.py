@@ -418,6 +418,7 @@ class StaffWindow(QMainWindow):
             self.call(lambda b: b.guides(), self._set_guides)
         if touched.tables & {"cases", "case_events", "case_owners"}:
             self.cases_page.remote()
+            self.reload_board()  # a complaint opened or closed marks its patient's row
 
     def sync_status(self, status: SyncStatus) -> None:
         tz = self.settings.local(self.settings.now()).tzinfo or dt.UTC
@@ -509,10 +510,14 @@ class StaffWindow(QMainWindow):
         who = self.who
         if who is None:
             return
-        self.call(
-            lambda b: b.resolve(who, request_id),
-            lambda req: self.help_panel.merge([req], self.settings.now()),
-        )
+
+        def resolved(req: Any) -> None:
+            self.help_panel.merge([req], self.settings.now())
+            if req.reason == "complaint":  # it goes on as a case: the patient's row shows it
+                self.reload_board()
+                self.cases_page.remote()
+
+        self.call(lambda b: b.resolve(who, request_id), resolved)
 
     # -- errors ---------------------------------------------------------------------------
 

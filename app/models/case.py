@@ -77,7 +77,12 @@ class Case(SyncedRow, Versioned, Base):
     """What the case is about; what was done lives in ``case_events``."""
 
     __tablename__ = "cases"
-    __table_args__ = (Index("ix_cases_state_due", "state", "due_at"),)
+    __table_args__ = (
+        Index("ix_cases_state_due", "state", "due_at"),
+        Index("ix_cases_visit_id", "visit_id"),  # the board: does this patient complain?
+        Index("ix_cases_patient_id", "patient_id"),
+        Index("ix_cases_request_id", "request_id"),
+    )
 
     kind: Mapped[CaseKind] = mapped_column(_enum(CaseKind, "case_kind"))
     channel: Mapped[CaseChannel] = mapped_column(_enum(CaseChannel, "case_channel"))

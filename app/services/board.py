@@ -7,10 +7,10 @@ import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from app.models import Appointment, Department, Doctor, Patient, Staff, Visit
+from app.models import Appointment, Case, CaseKind, Department, Doctor, Patient, Staff, Visit
 from app.services.masking import mask_name
 from app.services.stages import DEPARTED, Level, StageMachine
 
@@ -34,6 +34,7 @@ class BoardRow:
     vip: bool
     verified: bool
     arrival_channel: str
+    complaint: bool = False  # the patient (or this visit) has an open complaint case
 
     def minutes_in_stage(self, now: dt.datetime) -> float:
         return max((now - self.stage_since).total_seconds() / 60.0, 0.0)
@@ -78,10 +79,12 @@ def open_visits(
         query = query.where(Visit.id.in_(list(ids)))
     if not include_departed:
         query = query.where(Visit.stage != DEPARTED)
+    found = list(session.execute(query.order_by(Visit.created_at)))
+    complaints = _open_complaints(
+        session, {r[0].id for r in found}, {r[0].patient_id for r in found if r[0].patient_id}
+    )
     rows = []
-    for v, patient, vip, booked, dept_zh, dept_en, doc_zh, doc_en, escort in session.execute(
-        query.order_by(Visit.created_at)
-    ):
+    for v, patient, vip, booked, dept_zh, dept_en, doc_zh, doc_en, escort in found:
         name = patient if v.patient_id else (booked or "")
         rows.append(
             BoardRow(
@@ -102,6 +105,23 @@ def open_visits(
                 vip=bool(vip),
                 verified=v.verified,
                 arrival_channel=str(v.arrival_channel),
+                complaint=v.id in complaints or v.patient_id in complaints,
             )
         )
     return rows
+
+
+def _open_complaints(session: Session, visit_ids: set[str], patient_ids: set[str]) -> set[str]:
+    """Of these visits and patients, those named by an open complaint case (one query)."""
+    if not visit_ids:
+        return set()
+    c = Case
+    named = or_(c.visit_id.in_(list(visit_ids)), c.patient_id.in_(list(patient_ids)))
+    out: set[str] = set()
+    for visit_id, patient_id in session.execute(
+        select(c.visit_id, c.patient_id).where(
+            c.kind == CaseKind.COMPLAINT, c.state != "closed", named
+        )
+    ):
+        out.update(x for x in (visit_id, patient_id) if x)
+    return out

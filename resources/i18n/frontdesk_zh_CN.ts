@@ -54,6 +54,10 @@
         <translation>标记</translation>
     </message>
     <message>
+        <source>Open complaint</source>
+        <translation>投诉处理中</translation>
+    </message>
+    <message>
         <source>To receive</source>
         <translation>待接待</translation>
     </message>

@@ -54,6 +54,10 @@
         <translation>標記</translation>
     </message>
     <message>
+        <source>Open complaint</source>
+        <translation>投訴處理中</translation>
+    </message>
+    <message>
         <source>To receive</source>
         <translation>待接待</translation>
     </message>

@@ -93,6 +93,9 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("cases", schema=None) as batch_op:
         batch_op.create_index("ix_cases_state_due", ["state", "due_at"], unique=False)
+        batch_op.create_index("ix_cases_visit_id", ["visit_id"], unique=False)
+        batch_op.create_index("ix_cases_patient_id", ["patient_id"], unique=False)
+        batch_op.create_index("ix_cases_request_id", ["request_id"], unique=False)
 
     op.create_table(
         "case_events",
@@ -153,6 +156,9 @@ def downgrade() -> None:
 
     op.drop_table("case_events")
     with op.batch_alter_table("cases", schema=None) as batch_op:
+        batch_op.drop_index("ix_cases_request_id")
+        batch_op.drop_index("ix_cases_patient_id")
+        batch_op.drop_index("ix_cases_visit_id")
         batch_op.drop_index("ix_cases_state_due")
 
     op.drop_table("cases")
