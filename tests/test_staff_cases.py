@@ -143,6 +143,46 @@ def test_resolving_a_kiosk_complaint_call_opens_its_case(rig: StaffRig) -> None:
     assert page.table.rowCount() == 1
     assert page.table.item(0, 2).text() == "收费处排队太久"
     assert page.table.item(0, 1).text() == "投诉"
+    # … and on to "satisfied", the next step each time by Ctrl+Enter
+    page.table.selectRow(0)
+    rig.settle()
+    assert page.detail.received_at == call.created_at  # the kiosk's promise: its clocks
+    _ctrl_enter(rig, page)  # apologised and explained: nothing to ask
+    assert page.detail.state == "acknowledged"
+    for kind, said in (
+        ("dispatched", ["收费处"]),
+        ("investigated", ["属实：午间只开一个窗口"]),
+        ("solution", ["收费处", "午间增开窗口，高峰时段引导自助缴费"]),
+        ("feedback", ["电话告知"]),
+    ):
+        _ctrl_enter(rig, page)
+        step = rig.dialog(StepDialog)
+        assert step.kind == kind
+        _fill(rig, step, said)
+        _ctrl_enter(rig, step)
+        assert _closed(step), step.error.text()
+    assert page.next.text().startswith("当事人满意")
+    _ctrl_enter(rig, page)
+    assert page.detail.state == "satisfied" and page.detail.satisfied is True
+    assert "反馈（法定）：按时完成" in page.clocks.text()
+
+
+def _fill(rig: StaffRig, dialog: StepDialog, said: list[str]) -> None:
+    """Answer a step's questions as a person would: the first department offered, then the
+    text boxes in order."""
+    from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit
+
+    fields = [
+        dialog.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+        for row in range(dialog.form.rowCount())
+    ]
+    widgets = [f.widget() for f in fields if f is not None and f.widget() is not None]
+    for box in widgets:
+        if isinstance(box, QComboBox) and box.currentData() is None and box.count() > 1:
+            box.setCurrentIndex(1)
+    edits = [w for w in widgets if isinstance(w, QLineEdit | QPlainTextEdit)]
+    for edit, text in zip(edits, said, strict=False):
+        rig.type(edit, text)
 
 
 def _complaint_on_screen(rig: StaffRig) -> None:
