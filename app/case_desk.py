@@ -15,7 +15,7 @@ from app.clock import Clock
 from app.db import Database
 from app.models import Department, Staff
 from app.services import cases
-from app.services.clocks import ClockRules, Reading
+from app.services.clocks import ESCALATION, ClockRules, Reading
 from app.services.context import Actor
 
 
@@ -54,6 +54,7 @@ class CaseRow:
     received_at: dt.datetime
     due_at: dt.datetime | None
     overdue: bool
+    escalated_to: str | None = None  # duty_lead, director, hospital: who a breach has reached
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,13 @@ class CaseDesk:
         rows = s.execute(select(Department.id, Department.name_zh, Department.name_en))
         return {i: (zh, en) for i, zh, en in rows}
 
+    def _escalated(self, due: dt.datetime | None, now: dt.datetime) -> str | None:
+        if due is None or due > now:
+            return None
+        late = (now - due).total_seconds() / 60
+        reached = sum(1 for after in self.rules.escalate_after_min if late >= after)
+        return ESCALATION[reached - 1] if reached else None
+
     def departments(self) -> dict[str, tuple[str, str]]:
         with self.db.reading() as s:
             return self._departments(s)
@@ -139,6 +147,7 @@ class CaseDesk:
                 line.received_at,
                 line.due_at,
                 line.overdue,
+                self._escalated(line.due_at, now),
             )
             for line in found
         ]

@@ -289,6 +289,15 @@ def test_lists_put_overdue_first_then_by_deadline(hospital, clock) -> None:
     assert [line.overdue for line in lines[:3]] == [True, False, False]
     assert [line.id for line in mine] == [early, praise]
     assert due == 2
+    # a breach climbs: the duty lead at once, the centre's director an hour later
+    from app.case_desk import CaseDesk
+
+    desk = CaseDesk(hospital.db, clock)
+    assert desk.lines(guide.staff_id, mine=True).rows[0].escalated_to == "duty_lead"
+    at(clock, 23, 10, 31)
+    listing = desk.lines(guide.staff_id, mine=False)
+    assert [r.escalated_to for r in listing.rows[:2]] == ["director", "duty_lead"]
+    assert listing.overdue == 2
 
 
 def test_bad_input_is_refused_field_by_field_and_nothing_is_saved(hospital, clock) -> None:

@@ -206,8 +206,11 @@ class CasesPage(QWidget):
         self.table.setRowCount(len(listing.rows))
         for r, row in enumerate(listing.rows):
             colour, symbol = words.LOOK["breached" if row.overdue else "ok"]
+            due = f"{symbol} {words.due_words(row.due_at, now, tz)}"
+            if row.escalated_to:
+                due += " · " + self._level(row.escalated_to)
             cells = [
-                f"{symbol} {words.due_words(row.due_at, now, tz)}",
+                due,
                 kinds.get(row.kind, row.kind),
                 row.summary,
                 states.get(row.state, row.state),
