@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
+from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session
 
 from app.models import Appointment, Case, CaseKind, Department, Doctor, Patient, Staff, Visit
@@ -56,9 +56,21 @@ def open_visits(
     """The day's visits still in the building (or, with ``ids``, just those visits — a live
     board re-reads only the rows another desk changed).  One query: a desk re-reads a row each
     time another desk moves a patient, so this is on the path of every live change."""
+    # does an open complaint case name this visit or its patient? (indexed, in the same query)
+    c = Case
+    complaint = (
+        exists()
+        .where(
+            c.kind == CaseKind.COMPLAINT,
+            c.state != "closed",
+            or_(c.visit_id == Visit.id, c.patient_id == Visit.patient_id),
+        )
+        .label("complaint")
+    )
     query = (
         select(
             Visit,
+            complaint,
             Patient.name,
             Patient.vip,
             Appointment.patient_name,
@@ -79,12 +91,19 @@ def open_visits(
         query = query.where(Visit.id.in_(list(ids)))
     if not include_departed:
         query = query.where(Visit.stage != DEPARTED)
-    found = list(session.execute(query.order_by(Visit.created_at)))
-    complaints = _open_complaints(
-        session, {r[0].id for r in found}, {r[0].patient_id for r in found if r[0].patient_id}
-    )
     rows = []
-    for v, patient, vip, booked, dept_zh, dept_en, doc_zh, doc_en, escort in found:
+    for (
+        v,
+        complained,
+        patient,
+        vip,
+        booked,
+        dept_zh,
+        dept_en,
+        doc_zh,
+        doc_en,
+        escort,
+    ) in session.execute(query.order_by(Visit.created_at)):
         name = patient if v.patient_id else (booked or "")
         rows.append(
             BoardRow(
@@ -105,23 +124,7 @@ def open_visits(
                 vip=bool(vip),
                 verified=v.verified,
                 arrival_channel=str(v.arrival_channel),
-                complaint=v.id in complaints or v.patient_id in complaints,
+                complaint=bool(complained),
             )
         )
     return rows
-
-
-def _open_complaints(session: Session, visit_ids: set[str], patient_ids: set[str]) -> set[str]:
-    """Of these visits and patients, those named by an open complaint case (one query)."""
-    if not visit_ids:
-        return set()
-    c = Case
-    named = or_(c.visit_id.in_(list(visit_ids)), c.patient_id.in_(list(patient_ids)))
-    out: set[str] = set()
-    for visit_id, patient_id in session.execute(
-        select(c.visit_id, c.patient_id).where(
-            c.kind == CaseKind.COMPLAINT, c.state != "closed", named
-        )
-    ):
-        out.update(x for x in (visit_id, patient_id) if x)
-    return out
