@@ -128,10 +128,25 @@ class CaseDesk:
         with self.db.reading() as s:
             return self._departments(s)
 
-    def lines(self, me: str, *, mine: bool, kind: str | None = None) -> CaseList:
+    def lines(
+        self,
+        me: str,
+        *,
+        mine: bool,
+        kind: str | None = None,
+        department_id: str | None = None,
+        state: str | None = None,
+    ) -> CaseList:
         now = self.clock.now()
         with self.db.reading() as s:
-            found = cases.open_cases(s, now, owner=me if mine else None, kind=kind)
+            found = cases.open_cases(
+                s,
+                now,
+                owner=me if mine else None,
+                kind=kind,
+                department_id=department_id,
+                state=state,
+            )
             names = self._names(s, {line.owner_staff_id for line in found})
             depts = self._departments(s)
             due = cases.due_today(s, self.clock)

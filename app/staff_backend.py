@@ -369,9 +369,19 @@ class StaffBackend:
 
     # -- cases ----------------------------------------------------------------------------
 
-    def case_list(self, who: SignedIn, *, mine: bool, kind: str | None = None) -> CaseList:
+    def case_list(
+        self,
+        who: SignedIn,
+        *,
+        mine: bool,
+        kind: str | None = None,
+        department_id: str | None = None,
+        state: str | None = None,
+    ) -> CaseList:
         self._require(who, CASES)
-        return self.case_desk.lines(who.staff_id, mine=mine, kind=kind)
+        return self.case_desk.lines(
+            who.staff_id, mine=mine, kind=kind, department_id=department_id, state=state
+        )
 
     def case_departments(self) -> dict[str, tuple[str, str]]:
         return self.case_desk.departments()

@@ -298,6 +298,12 @@ def test_lists_put_overdue_first_then_by_deadline(hospital, clock) -> None:
     listing = desk.lines(guide.staff_id, mine=False)
     assert [r.escalated_to for r in listing.rows[:2]] == ["director", "duty_lead"]
     assert listing.overdue == 2
+    im = hospital.departments["IM"].id  # the complaints name internal medicine; the praise none
+    assert [r.case_id for r in desk.lines(guide.staff_id, mine=False, department_id=im).rows] == [
+        early,
+        later,
+    ]
+    assert desk.lines(guide.staff_id, mine=False, state="dispatched").rows == []
 
 
 def test_bad_input_is_refused_field_by_field_and_nothing_is_saved(hospital, clock) -> None:

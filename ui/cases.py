@@ -93,6 +93,11 @@ class CasesPage(QWidget):
         self.mine.setChecked(True)
         self.kind = QComboBox()
         self.kind.currentIndexChanged.connect(self.load)
+        self.state = QComboBox()
+        self.state.currentIndexChanged.connect(self.load)
+        self.department = QComboBox()
+        self.department.currentIndexChanged.connect(self.load)
+        self.departments: dict[str, tuple[str, str]] = {}
         self.counts = QLabel()
         set_role(self.counts, "status")
         self.new = QPushButton()
@@ -132,7 +137,15 @@ class CasesPage(QWidget):
         self.empty.setWordWrap(True)
 
         top = QHBoxLayout()
-        for w in (self.heading, self.mine, self.all, self.kind, self.counts):
+        for w in (
+            self.heading,
+            self.mine,
+            self.all,
+            self.kind,
+            self.state,
+            self.department,
+            self.counts,
+        ):
             top.addWidget(w)
         top.addStretch(1)
         top.addWidget(self.new)
@@ -175,6 +188,8 @@ class CasesPage(QWidget):
             self.kind.addItem(text, key)
         self.kind.setCurrentIndex(max(0, self.kind.findData(chosen)))
         self.kind.blockSignals(False)
+        self._refill(self.state, self.tr("Every state"), words.states(), skip="closed")
+        self._show_departments()
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Due"),
@@ -188,14 +203,42 @@ class CasesPage(QWidget):
             self._fill(self.listing)
         self._show(self.detail)
 
+    @staticmethod
+    def _refill(box: QComboBox, every: str, items: dict[str, str], skip: str = "") -> None:
+        """A filter's choices in the screen's language, keeping what was chosen."""
+        chosen = box.currentData()
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(every, None)
+        for key, text in items.items():
+            if key != skip:
+                box.addItem(text, key)
+        box.setCurrentIndex(max(0, box.findData(chosen)))
+        box.blockSignals(False)
+
     # -- the list ---------------------------------------------------------------------------
 
     def load(self) -> None:
         who = self.desk.who
         if who is None:
             return
+        if not self.departments:
+            self.desk.call(lambda b: b.case_departments(), self._got_departments)
         mine, kind = self.mine.isChecked(), self.kind.currentData()
-        self.desk.call(lambda b: b.case_list(who, mine=mine, kind=kind), self._fill)
+        state, dept = self.state.currentData(), self.department.currentData()
+        self.desk.call(
+            lambda b: b.case_list(who, mine=mine, kind=kind, department_id=dept, state=state),
+            self._fill,
+        )
+
+    def _got_departments(self, depts: dict[str, tuple[str, str]]) -> None:
+        self.departments = depts
+        self._show_departments()
+
+    def _show_departments(self) -> None:
+        ordered = sorted(self.departments.items(), key=lambda kv: kv[1][0])
+        names = {k: pick(v, self.desk.lang) for k, v in ordered}
+        self._refill(self.department, self.tr("Every department"), names)
 
     def _fill(self, listing: CaseList) -> None:
         self.listing = listing

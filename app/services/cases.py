@@ -641,6 +641,7 @@ def open_cases(
     owner: str | None = None,
     kind: str | None = None,
     department_id: str | None = None,
+    state: str | None = None,
     limit: int = 500,
 ) -> list[CaseLine]:
     """Open cases, overdue first, then by deadline (none last), then oldest first."""
@@ -654,6 +655,8 @@ def open_cases(
         query = query.where(c.kind == kind)
     if department_id is not None:
         query = query.where(c.department_id == department_id)
+    if state is not None:
+        query = query.where(c.state == state)
     overdue = sql_case((c.due_at < now, 0), else_=1)
     undated = sql_case((c.due_at.is_(None), 1), else_=0)
     query = query.order_by(overdue, undated, c.due_at, c.received_at).limit(limit)

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AdmissionDialog</name>
@@ -515,6 +514,10 @@
         <translation>全部类型</translation>
     </message>
     <message>
+        <source>Every state</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
         <source>Due</source>
         <translation>时限</translation>
     </message>
@@ -533,6 +536,10 @@
     <message>
         <source>Owner</source>
         <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Every department</source>
+        <translation>全部科室</translation>
     </message>
     <message>
         <source>nobody</source>
@@ -591,7 +598,7 @@
         <translation>值班组长</translation>
     </message>
     <message>
-        <source>centre&apos;s director</source>
+        <source>centre's director</source>
         <translation>客服中心主任</translation>
     </message>
     <message>
@@ -614,7 +621,7 @@
         <translation>手机号</translation>
     </message>
     <message>
-        <source>Type the 6-character code from your booking message, or hold the message&apos;s QR code under the scanner.</source>
+        <source>Type the 6-character code from your booking message, or hold the message's QR code under the scanner.</source>
         <translation>请输入预约短信里的6位签到码，或把短信里的二维码放到扫码口下。</translation>
     </message>
     <message>
@@ -622,7 +629,7 @@
         <translation>预约时留的手机号</translation>
     </message>
     <message>
-        <source>First character of the patient&apos;s name</source>
+        <source>First character of the patient's name</source>
         <translation>就诊人姓名的第一个字</translation>
     </message>
     <message>
@@ -904,7 +911,7 @@
         <translation>■ 已上报值班组长</translation>
     </message>
     <message>
-        <source>I&apos;m going</source>
+        <source>I'm going</source>
         <translation>我去处理</translation>
     </message>
     <message>
@@ -977,7 +984,7 @@
         <translation>呼叫导医</translation>
     </message>
     <message>
-        <source>This is a ticket you already have. Show it to a guide, or tap &quot;Rate your visit&quot; on the first screen.</source>
+        <source>This is a ticket you already have. Show it to a guide, or tap "Rate your visit" on the first screen.</source>
         <translation>这是您已经取到的号票。请出示给导医，或在首页点“满意度评价”。</translation>
     </message>
     <message>
@@ -1250,7 +1257,7 @@
 <context>
     <name>PinPad</name>
     <message>
-        <source>Staff only: enter the director&apos;s PIN</source>
+        <source>Staff only: enter the director's PIN</source>
         <translation>仅限工作人员：请输入主任密码</translation>
     </message>
     <message>
@@ -1526,18 +1533,18 @@
         <translation>%1 至 %2：离院患者 %4 人，收到评价 %3 份（参评率 %5）。NPS %6；低分占 %7；投诉 %8 件。</translation>
     </message>
     <message>
-        <source>From every desk&apos;s records, on the central server.</source>
+        <source>From every desk's records, on the central server.</source>
         <translation>数据来自中心服务器，包含所有终端的记录。</translation>
     </message>
     <message>
-        <source>The central server did not answer: these figures are from this desk&apos;s own records only.</source>
+        <source>The central server did not answer: these figures are from this desk's own records only.</source>
         <translation>中心服务器未响应：以下数字仅来自本机的记录。</translation>
     </message>
 </context>
 <context>
     <name>ShiftPage</name>
     <message>
-        <source>Today&apos;s shift</source>
+        <source>Today's shift</source>
         <translation>今日班次</translation>
     </message>
     <message>
@@ -1726,7 +1733,7 @@
         <translation>本机数据无法打开：%1</translation>
     </message>
     <message>
-        <source>That is somebody else&apos;s password.</source>
+        <source>That is somebody else's password.</source>
         <translation>这是其他人的密码。</translation>
     </message>
     <message>
@@ -1762,7 +1769,7 @@
         <translation>这不是本院的号票二维码。</translation>
     </message>
     <message>
-        <source>This ticket is not on today&apos;s board (departed or another day).</source>
+        <source>This ticket is not on today's board (departed or another day).</source>
         <translation>这张号票不在今天的看板上（已离院或不是今天）。</translation>
     </message>
     <message>
@@ -2200,7 +2207,7 @@
 <context>
     <name>TriagePage</name>
     <message>
-        <source>Today&apos;s roster</source>
+        <source>Today's roster</source>
         <translation>今日排班</translation>
     </message>
     <message>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_TW">
 <context>
     <name>AdmissionDialog</name>
@@ -515,6 +514,10 @@
         <translation>全部類型</translation>
     </message>
     <message>
+        <source>Every state</source>
+        <translation>全部狀態</translation>
+    </message>
+    <message>
         <source>Due</source>
         <translation>時限</translation>
     </message>
@@ -533,6 +536,10 @@
     <message>
         <source>Owner</source>
         <translation>負責人</translation>
+    </message>
+    <message>
+        <source>Every department</source>
+        <translation>全部科室</translation>
     </message>
     <message>
         <source>nobody</source>
@@ -591,7 +598,7 @@
         <translation>值班組長</translation>
     </message>
     <message>
-        <source>centre&apos;s director</source>
+        <source>centre's director</source>
         <translation>客服中心主任</translation>
     </message>
     <message>
@@ -614,7 +621,7 @@
         <translation>手機號</translation>
     </message>
     <message>
-        <source>Type the 6-character code from your booking message, or hold the message&apos;s QR code under the scanner.</source>
+        <source>Type the 6-character code from your booking message, or hold the message's QR code under the scanner.</source>
         <translation>請輸入預約短信裡的6位簽到碼，或把短信裡的二維碼放到掃碼口下。</translation>
     </message>
     <message>
@@ -622,7 +629,7 @@
         <translation>預約時留的手機號</translation>
     </message>
     <message>
-        <source>First character of the patient&apos;s name</source>
+        <source>First character of the patient's name</source>
         <translation>就診人姓名的第一個字</translation>
     </message>
     <message>
@@ -904,7 +911,7 @@
         <translation>■ 已上報值班組長</translation>
     </message>
     <message>
-        <source>I&apos;m going</source>
+        <source>I'm going</source>
         <translation>我去處理</translation>
     </message>
     <message>
@@ -977,7 +984,7 @@
         <translation>呼叫導醫</translation>
     </message>
     <message>
-        <source>This is a ticket you already have. Show it to a guide, or tap &quot;Rate your visit&quot; on the first screen.</source>
+        <source>This is a ticket you already have. Show it to a guide, or tap "Rate your visit" on the first screen.</source>
         <translation>這是您已經取到的號票。請出示給導醫，或在首頁點“滿意度評價”。</translation>
     </message>
     <message>
@@ -1250,7 +1257,7 @@
 <context>
     <name>PinPad</name>
     <message>
-        <source>Staff only: enter the director&apos;s PIN</source>
+        <source>Staff only: enter the director's PIN</source>
         <translation>僅限工作人員：請輸入主任密碼</translation>
     </message>
     <message>
@@ -1526,18 +1533,18 @@
         <translation>%1 至 %2：離院患者 %4 人，收到評價 %3 份（參評率 %5）。NPS %6；低分佔 %7；投訴 %8 件。</translation>
     </message>
     <message>
-        <source>From every desk&apos;s records, on the central server.</source>
+        <source>From every desk's records, on the central server.</source>
         <translation>數據來自中心服務器，包含所有終端的記錄。</translation>
     </message>
     <message>
-        <source>The central server did not answer: these figures are from this desk&apos;s own records only.</source>
+        <source>The central server did not answer: these figures are from this desk's own records only.</source>
         <translation>中心服務器未響應：以下數字僅來自本機的記錄。</translation>
     </message>
 </context>
 <context>
     <name>ShiftPage</name>
     <message>
-        <source>Today&apos;s shift</source>
+        <source>Today's shift</source>
         <translation>今日班次</translation>
     </message>
     <message>
@@ -1726,7 +1733,7 @@
         <translation>本機數據無法打開：%1</translation>
     </message>
     <message>
-        <source>That is somebody else&apos;s password.</source>
+        <source>That is somebody else's password.</source>
         <translation>這是其他人的密碼。</translation>
     </message>
     <message>
@@ -1762,7 +1769,7 @@
         <translation>這不是本院的號票二維碼。</translation>
     </message>
     <message>
-        <source>This ticket is not on today&apos;s board (departed or another day).</source>
+        <source>This ticket is not on today's board (departed or another day).</source>
         <translation>這張號票不在今天的看板上（已離院或不是今天）。</translation>
     </message>
     <message>
@@ -2200,7 +2207,7 @@
 <context>
     <name>TriagePage</name>
     <message>
-        <source>Today&apos;s roster</source>
+        <source>Today's roster</source>
         <translation>今日排班</translation>
     </message>
     <message>
