@@ -180,7 +180,7 @@ def store(
 def seed_from_library(session: Session, today: dt.date) -> list[CalendarDay | CalendarYear]:
     """The years ``chinese-calendar`` knows, from ``FIRST_YEAR_KEPT`` years back, that this
     database does not hold yet."""
-    import importlib.metadata as md
+    import chinese_calendar
 
     have = set(session.scalars(select(CalendarYear.year)))
     years = sorted(
@@ -188,5 +188,6 @@ def seed_from_library(session: Session, today: dt.date) -> list[CalendarDay | Ca
     )
     if not years:
         return []
-    source = f"chinesecalendar {md.version('chinesecalendar')}"
+    # the module's own version: the frozen program carries no distribution metadata for it
+    source = f"chinesecalendar {chinese_calendar.__version__}"
     return store(session, from_library(years), dict.fromkeys(years, source))
