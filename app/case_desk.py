@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from app.clock import Clock
 from app.db import Database
 from app.models import Department, Staff
-from app.services import cases
+from app.services import case_view, cases
 from app.services.clocks import ESCALATION, ClockRules, Reading
 from app.services.context import Actor
 
@@ -170,7 +170,7 @@ class CaseDesk:
 
     def detail(self, case_id: str) -> CaseDetail:
         with self.db.reading() as s:
-            view = cases.view(s, case_id, self.clock.now(), self.clock.tz, self.rules)
+            view = case_view.view(s, case_id, self.clock.now(), self.clock.tz, self.rules)
             c = view.case
             names = self._names(s, {e.staff_id for e in view.events} | {view.owner_staff_id})
             depts = self._departments(s)

@@ -29,7 +29,7 @@ from app.clock import FixedClock
 from app.db import open_database
 from app.ids import new_id
 from app.models import Case, CaseEvent, Staff
-from app.services import cases, workdays
+from app.services import case_view, cases, workdays
 from app.services.clocks import ClockRules
 
 CASES = 50_000
@@ -138,12 +138,12 @@ def main() -> None:
         def clocks() -> None:
             case_id = rng.choice(open_ids)
             with db.reading() as s:
-                cases.view(s, case_id, clock.now(), TZ, rules, calendar)
+                case_view.view(s, case_id, clock.now(), TZ, rules, calendar)
 
         def refresh() -> None:
             case_id = rng.choice(open_ids)
             with db.session() as s:
-                cases.refresh(s, [case_id])
+                case_view.refresh(s, [case_id])
 
         figures = {
             "cases": CASES,

@@ -11,7 +11,7 @@ import pytest
 
 from app.errors import FrontDeskError, ValidationError
 from app.models import CaseEventKind as K
-from app.services import Actor, cases
+from app.services import Actor, case_view, cases
 
 from .conftest import SHANGHAI
 
@@ -58,12 +58,12 @@ def step(hospital, clock, case_id: str, kind: K, who: Actor, /, **data):
         return cases.record(s, case_id, kind, who, clock, data)
 
 
-def look(hospital, clock, case_id: str) -> cases.CaseView:
+def look(hospital, clock, case_id: str) -> case_view.CaseView:
     with hospital.db.reading() as s:
-        return cases.view(s, case_id, clock.now(), SHANGHAI)
+        return case_view.view(s, case_id, clock.now(), SHANGHAI)
 
 
-def clock_of(view: cases.CaseView, name: str):
+def clock_of(view: case_view.CaseView, name: str):
     [reading] = [c for c in view.clocks if c.name == name]
     return reading
 

@@ -283,7 +283,7 @@ def _apply_run(session: Session, changes: list[dict[str, Any]]) -> int:
 def _rebuild_cases(session: Session, case_ids: set[str]) -> None:
     """Derive state, owner and the nearest deadline of the touched cases from their events."""
     if case_ids:
-        from app.services.cases import refresh
+        from app.services.case_view import refresh
 
         refresh(session, case_ids)
 
