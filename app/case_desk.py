@@ -5,7 +5,7 @@ case with its timeline and clocks, a new case, a step on one.  Qt-free and synch
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import select
@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 from app.clock import Clock
 from app.db import Database
 from app.models import Department, Staff
-from app.services import case_view, cases
+from app.services import case_view, cases, shared_settings
+from app.services.cases import CaseFilter as CaseFilter  # the screens filter with it
 from app.services.clocks import ESCALATION, ClockRules, Reading
 from app.services.context import Actor
 
@@ -98,13 +99,13 @@ class CaseDetail:
     clocks: tuple[Reading, ...]
     steps: tuple[CaseStep, ...]
     departments: dict[str, tuple[str, str]] = field(default_factory=dict)  # for the dialogs
+    phones: dict[str, str] = field(default_factory=dict)  # department id → its number
 
 
 class CaseDesk:
-    def __init__(self, db: Database, clock: Clock, rules: ClockRules | None = None) -> None:
+    def __init__(self, db: Database, clock: Clock) -> None:
         self.db = db
         self.clock = clock
-        self.rules = rules or ClockRules()
 
     def _names(self, s: Session, ids: set[str | None]) -> dict[str, str]:
         wanted = [i for i in ids if i]
@@ -117,39 +118,27 @@ class CaseDesk:
         rows = s.execute(select(Department.id, Department.name_zh, Department.name_en))
         return {i: (zh, en) for i, zh, en in rows}
 
-    def _escalated(self, due: dt.datetime | None, now: dt.datetime) -> str | None:
+    @staticmethod
+    def _escalated(rules: ClockRules, due: dt.datetime | None, now: dt.datetime) -> str | None:
         if due is None or due > now:
             return None
         late = (now - due).total_seconds() / 60
-        reached = sum(1 for after in self.rules.escalate_after_min if late >= after)
+        reached = sum(1 for after in rules.escalate_after_min if late >= after)
         return ESCALATION[reached - 1] if reached else None
 
     def departments(self) -> dict[str, tuple[str, str]]:
         with self.db.reading() as s:
             return self._departments(s)
 
-    def lines(
-        self,
-        me: str,
-        *,
-        mine: bool,
-        kind: str | None = None,
-        department_id: str | None = None,
-        state: str | None = None,
-    ) -> CaseList:
+    def lines(self, me: str, *, mine: bool, where: CaseFilter = CaseFilter()) -> CaseList:  # noqa: B008
+        """Open cases as ``where`` narrows them, only ``me``'s when ``mine``."""
         now = self.clock.now()
         with self.db.reading() as s:
-            found = cases.open_cases(
-                s,
-                now,
-                owner=me if mine else None,
-                kind=kind,
-                department_id=department_id,
-                state=state,
-            )
+            found = cases.open_cases(s, now, replace(where, owner=me if mine else where.owner))
             names = self._names(s, {line.owner_staff_id for line in found})
             depts = self._departments(s)
             due = cases.due_today(s, self.clock)
+            rules = shared_settings.clock_rules(s)
         rows = [
             CaseRow(
                 line.id,
@@ -162,7 +151,7 @@ class CaseDesk:
                 line.received_at,
                 line.due_at,
                 line.overdue,
-                self._escalated(line.due_at, now),
+                self._escalated(rules, line.due_at, now),
             )
             for line in found
         ]
@@ -170,10 +159,11 @@ class CaseDesk:
 
     def detail(self, case_id: str) -> CaseDetail:
         with self.db.reading() as s:
-            view = case_view.view(s, case_id, self.clock.now(), self.clock.tz, self.rules)
+            view = case_view.view(s, case_id, self.clock.now(), self.clock.tz)
             c = view.case
             names = self._names(s, {e.staff_id for e in view.events} | {view.owner_staff_id})
             depts = self._departments(s)
+            phones = dict(s.execute(select(Department.id, Department.phone)).tuples())
         wrong = {e.data.get("supersedes") for e in view.events if e.kind == "corrected"}
         return CaseDetail(
             case_id=c.id,
@@ -206,6 +196,7 @@ class CaseDesk:
                 for e in view.events
             ),
             departments=depts,
+            phones={k: v for k, v in phones.items() if v},
         )
 
     def open(self, actor: Actor, form: CaseForm) -> CaseDetail:

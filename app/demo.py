@@ -89,6 +89,7 @@ def load(session: Session, clock: Clock, *, seed: int | None = None, days: int =
             description_zh=d["description_zh"],
             description_en=d["description_en"],
             ticket_prefix=d["prefix"],
+            phone=d.get("phone", ""),
             sort_order=order,
         )
         session.add(dept)

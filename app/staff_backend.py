@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import security
-from app.case_desk import CaseDesk, CaseDetail, CaseForm, CaseList
+from app.case_desk import CaseDesk, CaseDetail, CaseFilter, CaseForm, CaseList
 from app.clock import Clock
 from app.db import Database
 from app.errors import FrontDeskError
@@ -374,14 +374,10 @@ class StaffBackend:
         who: SignedIn,
         *,
         mine: bool,
-        kind: str | None = None,
-        department_id: str | None = None,
-        state: str | None = None,
+        where: CaseFilter = CaseFilter(),  # noqa: B008 - frozen
     ) -> CaseList:
         self._require(who, CASES)
-        return self.case_desk.lines(
-            who.staff_id, mine=mine, kind=kind, department_id=department_id, state=state
-        )
+        return self.case_desk.lines(who.staff_id, mine=mine, where=where)
 
     def case_departments(self) -> dict[str, tuple[str, str]]:
         return self.case_desk.departments()

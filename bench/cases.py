@@ -143,7 +143,7 @@ def main() -> None:
         def refresh() -> None:
             case_id = rng.choice(open_ids)
             with db.session() as s:
-                case_view.refresh(s, [case_id])
+                case_view.refresh(s, [case_id], TZ)
 
         figures = {
             "cases": CASES,

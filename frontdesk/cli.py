@@ -96,6 +96,15 @@ def _server_admin_args(adm: argparse.ArgumentParser) -> None:
     )
     cal.add_argument("file", type=Path, help="the year's calendar, e.g. 2027.csv")
     cal.add_argument("--dry-run", action="store_true", help="check and show; change nothing")
+    setting = adm_sub.add_parser(
+        "setting",
+        help="the settings every desk shares (the cases' clocks): list them, or set one",
+    )
+    setting.add_argument("key", nargs="?", help="e.g. clocks.dispatch_min (none: list them all)")
+    setting.add_argument(
+        "value", nargs="?", help='JSON or plain text, e.g. 45, "08:30", [0, 60, 1440]'
+    )
+    setting.add_argument("--by", default="", help="who asked for the change (kept with it)")
     prune = adm_sub.add_parser(
         "prune",
         help="shrink the change log, refuse changes that waited a week in vain for a row "

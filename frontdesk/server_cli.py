@@ -91,6 +91,8 @@ def admin(args: argparse.Namespace, cfg: config.Config) -> int:
                 return _unlock(s, args.username)
             if args.admin_command == "calendar-import":
                 return _import_calendar(s, args.file, args.dry_run, cfg)
+            if args.admin_command == "setting":
+                return _setting(s, args.key, args.value, args.by, cfg)
             code = create_code(s, role=args.role, name=args.name, location=args.location)
     finally:
         database.close()
@@ -161,6 +163,41 @@ def _import_calendar(session: Session, path: Path, dry_run: bool, cfg: config.Co
         print(
             f"calendar {years}: {done.days} days imported; every desk has them from its next sync"
         )
+    return 0
+
+
+def _setting(
+    session: Session, key: str | None, value: str | None, by: str, cfg: config.Config
+) -> int:
+    import getpass
+    import json
+
+    from app.clock import Clock
+    from app.services import shared_settings
+    from server.reference import put_setting
+
+    if key is None or value is None:
+        for name, current, is_default, help_text in shared_settings.listing(session):
+            if key is not None and name != key:
+                continue
+            shown = json.dumps(current, ensure_ascii=False)
+            print(f"{name} = {shown}{'  (default)' if is_default else ''}\n    {help_text}")
+        if key is not None and key not in shared_settings.DECLARED:
+            print(f"frontdesk: no setting {key!r}; the list above names them", file=sys.stderr)
+            return 1
+        return 0
+    try:
+        raw = json.loads(value)
+    except ValueError:
+        raw = value  # plain text, e.g. 08:30
+    who = by or f"server-admin ({getpass.getuser()})"
+    try:
+        row, _ = put_setting(session, Clock(tz=ZoneInfo(cfg.timezone)), key, raw, who)
+    except shared_settings.SettingError as exc:
+        session.rollback()
+        print(f"frontdesk: setting not changed: {exc}", file=sys.stderr)
+        return 1
+    print(f"{row.key} = {row.value_json}: every desk counts with it from its next sync")
     return 0
 
 

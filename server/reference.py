@@ -17,10 +17,11 @@ from app.models import (
     Department,
     Doctor,
     RosterSlot,
+    Setting,
     Staff,
     SurveyDefinition,
 )
-from app.services import survey
+from app.services import shared_settings, survey
 from server import staff_keys
 from server.sync import changelog
 
@@ -33,6 +34,7 @@ ORDER = (
     Appointment,
     CalendarDay,
     CalendarYear,
+    Setting,
 )
 
 
@@ -82,3 +84,15 @@ def publish_survey(session: Session, clock: Clock, data: dict[str, Any]) -> Surv
     writer.row(row)
     writer.announce()
     return row
+
+
+def put_setting(
+    session: Session, clock: Clock, key: str, raw: Any, who: str
+) -> tuple[Setting, int | None]:
+    """Change a shared setting (checked: ``shared_settings.SettingError`` says why not) and
+    publish it; every desk counts with it from its next pull.  Returns the row and the change
+    log's top to announce after commit."""
+    row = shared_settings.put(session, key, raw, who, clock.now())
+    writer = _writer(session, clock)
+    writer.row(row)
+    return row, writer.announce()

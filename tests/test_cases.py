@@ -12,6 +12,7 @@ import pytest
 from app.errors import FrontDeskError, ValidationError
 from app.models import CaseEventKind as K
 from app.services import Actor, case_view, cases
+from app.services.cases import CaseFilter
 
 from .conftest import SHANGHAI
 
@@ -283,7 +284,7 @@ def test_lists_put_overdue_first_then_by_deadline(hospital, clock) -> None:
     at(clock, 23, 9, 40)
     with hospital.db.reading() as s:
         lines = cases.open_cases(s, clock.now())
-        mine = cases.open_cases(s, clock.now(), owner=guide.staff_id)
+        mine = cases.open_cases(s, clock.now(), CaseFilter(owner=guide.staff_id))
         due = cases.due_today(s, clock)
     assert [line.id for line in lines[:3]] == [early, later, praise]
     assert [line.overdue for line in lines[:3]] == [True, False, False]
@@ -299,11 +300,16 @@ def test_lists_put_overdue_first_then_by_deadline(hospital, clock) -> None:
     assert [r.escalated_to for r in listing.rows[:2]] == ["director", "duty_lead"]
     assert listing.overdue == 2
     im = hospital.departments["IM"].id  # the complaints name internal medicine; the praise none
-    assert [r.case_id for r in desk.lines(guide.staff_id, mine=False, department_id=im).rows] == [
-        early,
-        later,
-    ]
-    assert desk.lines(guide.staff_id, mine=False, state="dispatched").rows == []
+    by_im = desk.lines(guide.staff_id, mine=False, where=CaseFilter(department_id=im))
+    assert [r.case_id for r in by_im.rows] == [early, later]
+    assert desk.lines(guide.staff_id, mine=False, where=CaseFilter(state="dispatched")).rows == []
+    # the track is derived from the events: standard until one is chosen; praise has none
+    standard = desk.lines(guide.staff_id, mine=False, where=CaseFilter(track="standard"))
+    assert [r.case_id for r in standard.rows] == [early, later]
+    with hospital.db.session() as s:
+        cases.record(s, later, "track_set", guide, clock, {"track": "several_departments"})
+    several = desk.lines(guide.staff_id, mine=False, where=CaseFilter(track="several_departments"))
+    assert [r.case_id for r in several.rows] == [later]
 
 
 def test_bad_input_is_refused_field_by_field_and_nothing_is_saved(hospital, clock) -> None:

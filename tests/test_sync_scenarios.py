@@ -154,8 +154,8 @@ def test_22_an_old_change_replayed_never_turns_a_row_back(server, desk) -> None:
         "data": {"id": old["entity_id"], "room": "250", "version": 5},
     }
     with a.db.session(record=False) as s:
-        sync_apply.apply_changes(s, [newer])
-        sync_apply.apply_changes(s, [old])  # a stale page arriving late
+        sync_apply.apply_changes(s, [newer], dt.UTC)
+        sync_apply.apply_changes(s, [old], dt.UTC)  # a stale page arriving late
     with a.db.reading() as s:
         d = s.get(Department, old["entity_id"])
         assert (d.room, d.version) == ("250", 5)

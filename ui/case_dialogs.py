@@ -196,6 +196,21 @@ class StepDialog(_Dialog):
                     if dept.itemText(i) == pick(case.department, lang):
                         dept.setCurrentIndex(i)
             self._add(self.tr("Department"), dept, "department_id", dept.currentData)
+            if kind == "referred":  # the number to give the person, as they choose
+                phone = QLabel()
+                set_role(phone, "heading")
+
+                def show_phone() -> None:
+                    number = case.phones.get(dept.currentData() or "")
+                    phone.setText(
+                        self.tr("Give the number: %1").replace("%1", number)
+                        if number
+                        else self.tr("This department has no phone number on file.")
+                    )
+
+                dept.currentIndexChanged.connect(show_phone)
+                show_phone()
+                self.form.addRow("", phone)
         if kind in ("dispatched", "solution"):
             person = QLineEdit()
             self._add(self.tr("Person responsible"), person, "person", person.text)

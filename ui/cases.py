@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.case_desk import CaseDetail, CaseForm, CaseList
+from app.case_desk import CaseDetail, CaseFilter, CaseForm, CaseList
 from app.lang import pick
 from gui.roles import set_role
 from ui import case_words as words
@@ -97,6 +97,8 @@ class CasesPage(QWidget):
         self.state.currentIndexChanged.connect(self.load)
         self.department = QComboBox()
         self.department.currentIndexChanged.connect(self.load)
+        self.track = QComboBox()  # a complaint's
+        self.track.currentIndexChanged.connect(self.load)
         self.departments: dict[str, tuple[str, str]] = {}
         self.counts = QLabel()
         set_role(self.counts, "status")
@@ -144,6 +146,7 @@ class CasesPage(QWidget):
             self.kind,
             self.state,
             self.department,
+            self.track,
             self.counts,
         ):
             top.addWidget(w)
@@ -189,6 +192,7 @@ class CasesPage(QWidget):
         self.kind.setCurrentIndex(max(0, self.kind.findData(chosen)))
         self.kind.blockSignals(False)
         self._refill(self.state, self.tr("Every state"), words.states(), skip="closed")
+        self._refill(self.track, self.tr("Every track"), words.tracks())
         self._show_departments()
         self.table.setHorizontalHeaderLabels(
             [
@@ -224,12 +228,14 @@ class CasesPage(QWidget):
             return
         if not self.departments:
             self.desk.call(lambda b: b.case_departments(), self._got_departments)
-        mine, kind = self.mine.isChecked(), self.kind.currentData()
-        state, dept = self.state.currentData(), self.department.currentData()
-        self.desk.call(
-            lambda b: b.case_list(who, mine=mine, kind=kind, department_id=dept, state=state),
-            self._fill,
+        mine = self.mine.isChecked()
+        where = CaseFilter(
+            kind=self.kind.currentData(),
+            department_id=self.department.currentData(),
+            state=self.state.currentData(),
+            track=self.track.currentData(),
         )
+        self.desk.call(lambda b: b.case_list(who, mine=mine, where=where), self._fill)
 
     def _got_departments(self, depts: dict[str, tuple[str, str]]) -> None:
         self.departments = depts
@@ -367,6 +373,11 @@ class CasesPage(QWidget):
             when = s.at.astimezone(tz).strftime("%m-%d %H:%M")
             said = s.data.get("text") or s.data.get("reason") or s.data.get("measures") or ""
             text = f"{when}  {done.get(s.kind, s.kind)} · {s.staff_name or '—'}"
+            dept = case.departments.get(str(s.data.get("department_id") or ""))
+            if dept:
+                text += f" → {pick(dept, lang)}"
+                if s.data.get("phone"):
+                    text += f" ☎ {s.data['phone']}"
             if s.place:
                 text += f" · {s.place}"
             if said:

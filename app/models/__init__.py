@@ -20,6 +20,7 @@ from app.models.reference import (
     Doctor,
     Role,
     RosterSlot,
+    Setting,
     Staff,
     SurveyDefinition,
 )
@@ -71,6 +72,7 @@ __all__ = [
     "Role",
     "RosterSlot",
     "SetAsideChange",
+    "Setting",
     "SourceChannel",
     "Staff",
     "SurveyDefinition",

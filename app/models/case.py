@@ -106,6 +106,7 @@ class Case(SyncedRow, Versioned, Base):
     server_received_at: Mapped[dt.datetime | None] = mapped_column(default=None)  # by the server
     # Derived on each desk from the events (never sent): what lists sort and filter on.
     state: Mapped[str] = mapped_column(String(24), default="new")
+    track: Mapped[str | None] = mapped_column(String(16), default=None)  # a complaint's
     owner_staff_id: Mapped[str | None] = mapped_column(String(36), default=None)
     due_at: Mapped[dt.datetime | None] = mapped_column(default=None)  # the nearest deadline
     closed_at: Mapped[dt.datetime | None] = mapped_column(default=None)

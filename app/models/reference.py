@@ -1,5 +1,6 @@
 """Reference data, edited centrally and pulled by every desk: departments, doctors, the roster,
-staff, survey definitions and appointments."""
+staff, survey definitions, appointments, the working calendar and the settings every desk
+shares."""
 
 from __future__ import annotations
 
@@ -69,6 +70,8 @@ class Department(SyncedRow, Versioned, Base):
     description_zh: Mapped[str] = mapped_column(Text, default="")
     description_en: Mapped[str] = mapped_column(Text, default="")
     ticket_prefix: Mapped[str] = mapped_column(String(4), unique=True)
+    # the number a patient is given when an enquiry is referred to the department
+    phone: Mapped[str] = mapped_column(String(32), default="", server_default="")
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
@@ -175,3 +178,19 @@ class CalendarYear(SyncedRow, Versioned, Base):
     year: Mapped[int] = mapped_column(Integer, unique=True)
     source: Mapped[str] = mapped_column(String(80))  # "chinesecalendar 1.11.0", "import: …"
     imported_at: Mapped[dt.datetime]
+
+
+class Setting(SyncedRow, Versioned, Base):
+    """A setting the whole hospital shares (the cases' clocks, …): kept on the server, changed
+    there by the director's console or ``server-admin setting``, pulled by every desk so that
+    an offline desk counts the same deadlines.  Which keys exist and what values they take is
+    declared in app/services/shared_settings.py; a key with no row has its default."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    # the value as JSON text: a JSON column would not do, since SQLite's affinity for it turns
+    # a stored number's text into a number the JSON reader then refuses
+    value_json: Mapped[str] = mapped_column(Text)
+    changed_at: Mapped[dt.datetime]
+    changed_by: Mapped[str] = mapped_column(String(80), default="")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import String, cast, select
 from sqlalchemy.orm import Session
@@ -24,12 +23,10 @@ from app.models import (
     OutboxEntry,
 )
 from app.models import CaseEventKind as K
-from app.services import workdays
+from app.services import shared_settings, workdays
 from app.services.clocks import ClockRules, OpenHours, Reading, Span, minute_clock, statutory_clock
 from app.services.workdays import WorkCalendar
 
-# The hospital's zone for deadlines derived while syncing (Clock's default; China's calendar)
-HOSPITAL_TZ = ZoneInfo("Asia/Shanghai")
 CLOSED = "closed"
 
 
@@ -240,9 +237,8 @@ def view(
     """A case with everything derived from its events, for its page."""
     case = get_case(session, case_id)
     events = list(session.scalars(select(CaseEvent).where(CaseEvent.case_id == case_id)))
-    return _view(
-        session, case, events, now, tz, rules or ClockRules(), calendar or workdays.load(session)
-    )
+    rules = rules or shared_settings.clock_rules(session)
+    return _view(session, case, events, now, tz, rules, calendar or workdays.load(session))
 
 
 def _view(
@@ -316,8 +312,8 @@ def _owner(session: Session, case_id: str, live: Sequence[CaseEvent]) -> str | N
 def refresh(
     session: Session,
     case_ids: Iterable[str],
+    tz: dt.tzinfo,
     rules: ClockRules | None = None,
-    tz: dt.tzinfo = HOSPITAL_TZ,
 ) -> None:
     """Derive state, owner, the nearest deadline and when it closed, for the lists."""
     ids = list(dict.fromkeys(case_ids))
@@ -327,11 +323,12 @@ def refresh(
     for e in session.scalars(select(CaseEvent).where(CaseEvent.case_id.in_(ids))):
         by_case[e.case_id].append(e)
     calendar = workdays.load(session)
-    rules = rules or ClockRules()
+    rules = rules or shared_settings.clock_rules(session)
     for case in session.scalars(select(Case).where(Case.id.in_(ids))):
         # "now" far back: the deadlines as they stand, not their levels
         derived = _view(session, case, by_case[case.id], case.received_at, tz, rules, calendar)
         case.state = derived.state
+        case.track = derived.track
         case.owner_staff_id = derived.owner_staff_id
         running = [c.due_at for c in derived.clocks if c.due_at and c.stopped_at is None]
         case.due_at = min(running) if running and derived.state != CLOSED else None

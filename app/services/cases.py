@@ -215,9 +215,12 @@ def _check_data(session: Session, row: Case, kind: K, data: dict[str, Any]) -> d
         check.required("text", text, "note")
     if kind in (K.DISPATCHED, K.SOLUTION, K.REFERRED):
         dept = data.get("department_id")
-        if not dept or session.get(Department, dept) is None:
+        found = session.get(Department, dept) if isinstance(dept, str) and dept else None
+        if found is None:
             check.fail("department_id", "required", label="department")
         out["department_id"] = dept
+        if kind == K.REFERRED and found is not None and found.phone:
+            out["phone"] = found.phone  # the number the person was given, as it was then
     if kind in (K.DISPATCHED, K.SOLUTION):
         out["person"] = check.required_text("person", data.get("person"), 40, "staff")
     if kind == K.SOLUTION:
@@ -322,14 +325,22 @@ class CaseLine:
     overdue: bool
 
 
+@dataclass(frozen=True)
+class CaseFilter:
+    """What a case list is narrowed to; None: any."""
+
+    owner: str | None = None
+    kind: str | None = None
+    department_id: str | None = None
+    state: str | None = None
+    track: str | None = None  # a complaint's
+
+
 def open_cases(
     session: Session,
     now: dt.datetime,
+    where: CaseFilter = CaseFilter(),
     *,
-    owner: str | None = None,
-    kind: str | None = None,
-    department_id: str | None = None,
-    state: str | None = None,
     limit: int = 500,
 ) -> list[CaseLine]:
     """Open cases, overdue first, then by deadline (none last), then oldest first."""
@@ -337,14 +348,15 @@ def open_cases(
     query = select(
         c.id, c.kind, c.summary, c.state, c.owner_staff_id, c.department_id, c.received_at, c.due_at
     ).where(c.state != CLOSED)
-    if owner is not None:
-        query = query.where(c.owner_staff_id == owner)
-    if kind is not None:
-        query = query.where(c.kind == kind)
-    if department_id is not None:
-        query = query.where(c.department_id == department_id)
-    if state is not None:
-        query = query.where(c.state == state)
+    for column, wanted in (
+        (c.owner_staff_id, where.owner),
+        (c.kind, where.kind),
+        (c.department_id, where.department_id),
+        (c.state, where.state),
+        (c.track, where.track),
+    ):
+        if wanted is not None:
+            query = query.where(column == wanted)
     overdue = sql_case((c.due_at < now, 0), else_=1)
     undated = sql_case((c.due_at.is_(None), 1), else_=0)
     query = query.order_by(overdue, undated, c.due_at, c.received_at).limit(limit)

@@ -21,12 +21,15 @@ from app.db import table_of
 from app.errors import safe_reason
 from app.models import (
     Base,
+    CalendarDay,
+    CalendarYear,
     Case,
     CaseEvent,
     CaseOwner,
     EventFlag,
     Patient,
     SetAsideChange,
+    Setting,
     UndoneRow,
     Visit,
     VisitEvent,
@@ -38,6 +41,8 @@ APPEND_ONLY = {"visit_events": VisitEvent, "event_flags": EventFlag, "case_event
 # The server undoing a change of this desk that it refused: the row as the server holds it,
 # or word that the server has none.
 UNDO = {"revert", "gone"}
+# What the cases' deadlines are counted with: a change to any re-derives every open case.
+DEADLINE_INPUTS = (CalendarDay, CalendarYear, Setting)
 
 
 @dataclass(frozen=True)
@@ -46,22 +51,24 @@ class PageApplied:
     set_aside: int
 
 
-def apply_page(session: Session, changes: list[dict[str, Any]]) -> PageApplied:
+def apply_page(session: Session, changes: list[dict[str, Any]], tz: dt.tzinfo) -> PageApplied:
     """A pulled page, in the caller's transaction — and never stopped by a change this desk
     cannot apply: then the page goes again change by change, each in a savepoint of its own,
     and what still fails is set aside whole (``SetAsideChange``) with its reason, so the
-    cursor moves on.  Defence in depth: the server checks every row a desk sends against the
-    row contract, so this is for a server newer than this program, or a bug."""
+    cursor moves on.  ``tz`` is the hospital's, for the cases' deadlines.
+
+    Defence in depth: the server checks every row a desk sends against the row contract, so
+    this is for a server newer than this program, or a bug."""
     try:
         with session.begin_nested():
-            return PageApplied(apply_changes(session, changes), 0)
+            return PageApplied(apply_changes(session, changes, tz), 0)
     except Exception:
         pass  # a change in the page cannot be applied: find it
     applied = aside = 0
     for change in changes:
         try:
             with session.begin_nested():
-                applied += apply_changes(session, [change])
+                applied += apply_changes(session, [change], tz)
         except Exception as exc:
             aside += 1
             _set_aside(session, change, safe_reason(exc))
@@ -91,7 +98,7 @@ def _set_aside(session: Session, change: Any, reason: str) -> None:
     )
 
 
-def apply_changes(session: Session, changes: Iterable[dict[str, Any]]) -> int:
+def apply_changes(session: Session, changes: Iterable[dict[str, Any]], tz: dt.tzinfo) -> int:
     """Apply a page of changes in the caller's transaction; returns how many rows changed.
 
     Replaying a page is harmless: an event already here is skipped, a row is only
@@ -104,14 +111,14 @@ def apply_changes(session: Session, changes: Iterable[dict[str, Any]]) -> int:
         if change.get("entity_type") not in TABLES:
             continue
         if change.get("op") in UNDO:
-            applied += _apply_run(session, run) + _undo(session, change)
+            applied += _apply_run(session, run, tz) + _undo(session, change, tz)
             run = []
         else:
             run.append(change)
-    return applied + _apply_run(session, run)
+    return applied + _apply_run(session, run, tz)
 
 
-def _undo(session: Session, change: dict[str, Any]) -> int:
+def _undo(session: Session, change: dict[str, Any], tz: dt.tzinfo) -> int:
     """Put one row back as the server holds it, or remove it (with what hangs on it)."""
     model, row_id = TABLES[change["entity_type"]], change["entity_id"]
     session.flush()
@@ -136,7 +143,7 @@ def _undo(session: Session, change: dict[str, Any]) -> int:
         visits = {row_id} if model is Visit else {parent} if isinstance(parent, str) else set()
     session.flush()
     _rebuild(session, visits)
-    _rebuild_cases(session, cases)
+    _rebuild_cases(session, cases, tz)
     return 1
 
 
@@ -203,7 +210,7 @@ def _remove(undone: _Undone, model: type[Base], row_id: str) -> set[str]:
     return rebuild
 
 
-def _apply_run(session: Session, changes: list[dict[str, Any]]) -> int:
+def _apply_run(session: Session, changes: list[dict[str, Any]], tz: dt.tzinfo) -> int:
     """Ordinary changes (upserts and appended events), in bulk."""
     if not changes:
         return 0
@@ -224,6 +231,7 @@ def _apply_run(session: Session, changes: list[dict[str, Any]]) -> int:
     created: dict[type[Base], list[Base]] = defaultdict(list)
     touched: set[str] = set()
     cases: set[str] = set()
+    deadlines_moved = False
     applied = 0
     for change in changes:
         model = TABLES[change["entity_type"]]
@@ -263,6 +271,8 @@ def _apply_run(session: Session, changes: list[dict[str, Any]]) -> int:
             touched.add(row_id)
         elif model in (Case, CaseOwner):
             cases.add(row_id)
+        elif model in DEADLINE_INPUTS:
+            deadlines_moved = True
     # Parents before children: the unit of work orders inserts by relationships only, and a
     # request names its visit by a bare foreign key.
     for table in Base.metadata.sorted_tables:
@@ -276,16 +286,22 @@ def _apply_run(session: Session, changes: list[dict[str, Any]]) -> int:
         if appended[model]:
             connection.execute(insert(table_of(model)), appended[model])
     _rebuild(session, touched)
-    _rebuild_cases(session, cases)
+    if deadlines_moved:  # a new calendar or clock setting: every open case's deadline again
+        cases.update(_open_cases(session))
+    _rebuild_cases(session, cases, tz)
     return applied
 
 
-def _rebuild_cases(session: Session, case_ids: set[str]) -> None:
+def _open_cases(session: Session) -> list[str]:
+    return list(session.scalars(select(Case.id).where(Case.state != "closed")))
+
+
+def _rebuild_cases(session: Session, case_ids: set[str], tz: dt.tzinfo) -> None:
     """Derive state, owner and the nearest deadline of the touched cases from their events."""
     if case_ids:
         from app.services.case_view import refresh
 
-        refresh(session, case_ids)
+        refresh(session, case_ids, tz)
 
 
 def _rebuild(session: Session, visit_ids: set[str]) -> None:

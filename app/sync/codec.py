@@ -27,6 +27,7 @@ from app.models import (
     EventFlag,
     Patient,
     RosterSlot,
+    Setting,
     Staff,
     SurveyDefinition,
     SurveyResponse,
@@ -55,13 +56,14 @@ SERVER_TABLES: dict[str, type[Base]] = {
     "event_flags": EventFlag,
     "calendar_days": CalendarDay,
     "calendar_years": CalendarYear,
+    "settings": Setting,
     "case_owners": CaseOwner,
 }
 TABLES: dict[str, type[Base]] = {**DESK_TABLES, **SERVER_TABLES}
 # Derived on each desk from the events; never sent, never taken from a peer.
 LOCAL_ONLY_COLUMNS = {
     "visits": {"stage", "stage_since", "escort_staff_id"},
-    "cases": {"state", "owner_staff_id", "due_at", "closed_at"},
+    "cases": {"state", "track", "owner_staff_id", "due_at", "closed_at"},
 }
 
 

@@ -144,7 +144,7 @@ class Puller(Step):
             self.cursor.resync(exc.detail)
             return 0, True
         with self.db.relaxed().session(record=False) as s:  # fetched again if lost
-            done = apply_page(s, page["changes"])
+            done = apply_page(s, page["changes"], self.clock.tz)
             state = sync_state(s)
             state.cursor = page["cursor"]
             state.server_epoch = page["server_epoch"]

@@ -10,7 +10,9 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from app.ids import new_id
+from app.services import shared_settings
 from app.sync.codec import SERVER_TABLES, DecodeError, dict_to_values, row_to_dict
+from server import reference
 from server.deps import Director, State
 from server.enrollment import create_code
 from server.models import Device, Quarantine
@@ -128,6 +130,39 @@ def put_reference(
         writer = changelog.Writer.on(s, state.clock.today())
         writer.row(row)
         top = writer.announce()
+        answer = row_to_dict(row)
+    state.notifier.notify(top)
+    return answer
+
+
+class SettingIn(BaseModel):
+    value: Any
+
+
+@router.get("/settings")
+def settings(who: Director, state: State) -> list[dict[str, Any]]:
+    """Every setting the desks share, its value, whether it is the default, and what it
+    does."""
+    with state.db.reading() as s:
+        return [
+            {"key": key, "value": value, "default": is_default, "help": help_text}
+            for key, value, is_default, help_text in shared_settings.listing(s)
+        ]
+
+
+@router.put(
+    "/settings/{key}",
+    responses={422: {"model": Problem, "description": "not a setting, or a value it refuses"}},
+)
+def put_setting(key: str, body: SettingIn, who: Director, state: State) -> dict[str, Any]:
+    """Change one shared setting; every desk counts with it from its next pull."""
+    with state.db.session() as s:
+        try:
+            row, top = reference.put_setting(
+                s, state.clock, key, body.value, f"staff:{who.staff_id}"
+            )
+        except shared_settings.SettingError as exc:
+            raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, detail=str(exc)) from None
         answer = row_to_dict(row)
     state.notifier.notify(top)
     return answer

@@ -43,6 +43,7 @@ REFERENCE = {
     "survey_definitions",
     "calendar_days",
     "calendar_years",
+    "settings",
 }
 VISIT_DATA = {
     "patients",
