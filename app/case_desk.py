@@ -157,13 +157,21 @@ class CaseDesk:
         ]
         return CaseList(rows, due, sum(r.overdue for r in rows))
 
+    def escalated(self, me: str, level: int) -> CaseList:
+        """Open cases whose breach has climbed to escalation ``level`` (1: the duty lead,
+        2: the centre's director, 3: the hospital) or beyond, most overdue first."""
+        with self.db.reading() as s:
+            after = shared_settings.clock_rules(s).escalate_after_min[level - 1]
+        since = self.clock.now() - dt.timedelta(minutes=after)
+        return self.lines(me, mine=False, where=CaseFilter(due_before=since))
+
     def detail(self, case_id: str) -> CaseDetail:
         with self.db.reading() as s:
             view = case_view.view(s, case_id, self.clock.now(), self.clock.tz)
             c = view.case
             names = self._names(s, {e.staff_id for e in view.events} | {view.owner_staff_id})
             depts = self._departments(s)
-            phones = dict(s.execute(select(Department.id, Department.phone)).tuples())
+            phones = dict(s.execute(select(Department.id, Department.phone)).all())
         wrong = {e.data.get("supersedes") for e in view.events if e.kind == "corrected"}
         return CaseDetail(
             case_id=c.id,

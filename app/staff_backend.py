@@ -379,6 +379,15 @@ class StaffBackend:
         self._require(who, CASES)
         return self.case_desk.lines(who.staff_id, mine=mine, where=where)
 
+    def case_alerts(self, who: SignedIn) -> CaseList:
+        """The open cases whose breach has climbed to this person: the duty lead from the
+        first level, the centre's director from the second; nobody else is alerted."""
+        self._require(who, CASES)
+        level = 2 if who.role == Role.DIRECTOR else 1 if who.duty_lead else 0
+        if not level:
+            return CaseList([], 0, 0)
+        return self.case_desk.escalated(who.staff_id, level)
+
     def case_departments(self) -> dict[str, tuple[str, str]]:
         return self.case_desk.departments()
 

@@ -250,6 +250,26 @@ def test_an_enquiry_with_a_call_back_and_a_message_left_at_night(hospital, clock
     assert clock_of(look(hospital, clock, night), "callback").due_at == local(30, 8, 30)
 
 
+def test_a_referral_keeps_the_number_the_person_was_given(hospital, clock) -> None:
+    consultant = staff(hospital, "consult.liu")
+    ped = hospital.departments["PED"]
+    at(clock, 23, 10, 0)
+    with hospital.db.session() as s:
+        enquiry = cases.open_case(
+            s, consultant, clock, kind="enquiry", channel="phone", summary="儿童疫苗怎么预约？"
+        ).id
+    step(hospital, clock, enquiry, K.REFERRED, consultant, department_id=ped.id)
+    with hospital.db.session() as s:  # the department's number changes later …
+        s.get(type(ped), ped.id).phone = "0755-99990000"
+    referred = look(hospital, clock, enquiry)
+    given = next(e for e in referred.events if e.kind == K.REFERRED)
+    assert given.data == {"department_id": ped.id, "phone": ped.phone}  # … the record does not
+    assert ped.phone.startswith("0755-")
+    assert referred.state == "referred" and referred.departments == (ped.id,)
+    with pytest.raises(ValidationError):  # a department that does not exist
+        step(hospital, clock, enquiry, K.REFERRED, consultant, department_id="nope")
+
+
 def test_a_correction_puts_a_step_aside_without_erasing_it(hospital, clock) -> None:
     guide, lead = staff(hospital, "guide.wang"), staff(hospital, "guide.zhang")
     at(clock, 23, 9, 0)

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
+from ui import case_words as words
 from ui.case_dialogs import NewCaseDialog, StepDialog
 
 from .staff_rig import StaffRig, close_staff, make_staff
@@ -205,6 +206,8 @@ def _complaint_on_screen(rig: StaffRig) -> None:
     )
     im = next(k for k, v in detail.departments.items() if v[0] == "内科")
     b.case_step(who, detail.case_id, "apologised", {})
+    # a second complaint nobody answered: its promise to reply breaks at 09:30
+    b.open_case(who, CaseForm(kind="complaint", channel="phone", summary="停车场收费不透明"))
     rig.clock.at += dt.timedelta(minutes=75)
     b.case_step(who, detail.case_id, "dispatched", {"department_id": im, "person": "赵敏"})
     b.open_case(who, CaseForm(kind="enquiry", channel="phone", summary="能否改约到下周一？"))
@@ -238,6 +241,9 @@ def test_every_case_screen_rendered_and_checked(qtbot, tmp_path: Path, language:
         page.table.selectRow(0)
         rig.settle()
         assert page.detail is not None and page.detail.kind == "complaint"
+        w.case_alarm.check()  # the duty lead: a promise to reply broke 45 minutes ago
+        rig.settle()
+        assert w.case_alarm.isVisible()
         shot("cases", w)
         page.kind.setCurrentIndex(page.kind.findData("praise"))  # the filters narrow the list
         rig.settle()
@@ -247,6 +253,10 @@ def test_every_case_screen_rendered_and_checked(qtbot, tmp_path: Path, language:
         rig.settle()
         assert page.table.rowCount() == 1
         page.state.setCurrentIndex(0)
+        page.track.setCurrentIndex(page.track.findData("standard"))
+        rig.settle()
+        assert page.table.rowCount() == 2  # the complaints; enquiries and praise have no track
+        page.track.setCurrentIndex(0)
         rig.settle()
         rig.key(page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
         dialog = rig.dialog(NewCaseDialog)
@@ -256,6 +266,24 @@ def test_every_case_screen_rendered_and_checked(qtbot, tmp_path: Path, language:
         _menu_step(rig, page.menu.actions()[3].text())  # record the solution
         step = rig.dialog(StepDialog)
         shot("case-step", step)
+        step.reject()
+        rig.settle()
+        enquiry = next(
+            r
+            for r in range(page.table.rowCount())
+            if page.table.item(r, 2).text() == "能否改约到下周一？"
+        )
+        page.table.selectRow(enquiry)
+        rig.settle()
+        refer = words.steps()["referred"]
+        _menu_step(rig, refer)
+        step = rig.dialog(StepDialog)
+        ped = next(k for k, v in page.detail.departments.items() if v[0] == "儿科")
+        [combo] = [c for c in step.findChildren(QComboBox) if c.findData(ped) >= 0]
+        combo.setCurrentIndex(combo.findData(ped))  # the department chosen: its number shown
+        rig.settle()
+        assert "0755-88002121" in " ".join(_texts(step))
+        shot("case-refer", step)
         step.reject()
         rig.settle()
     finally:
@@ -294,3 +322,46 @@ def test_the_board_marks_a_patient_with_an_open_complaint(rig: StaffRig) -> None
     w.reload_board()
     rig.settle()
     assert "投诉" not in w.model.flags_text(w.model.row_of(result.visit_id))
+
+
+def test_an_escalated_complaint_alarms_the_duty_lead_then_the_director(rig: StaffRig) -> None:
+    from app.case_desk import CaseForm
+
+    rig.sign_in("guide.wang")
+    w = rig.window
+    case = rig.backend.open_case(  # 09:00: tell them how and when by 09:30
+        w.who, CaseForm(kind="complaint", channel="on_site", summary="收费处多收挂号费")
+    )
+    rig.click(w.switch_button)
+
+    def signed_in_as(username: str) -> None:
+        rig.sign_in(username)
+        w.case_alarm.check()
+        rig.settle()
+
+    rig.clock.at += dt.timedelta(minutes=20)
+    signed_in_as("guide.zhang")  # the duty lead: nothing has breached yet
+    assert not w.case_alarm.isVisible() and w.case_alarm.sounds == 0
+    rig.clock.at += dt.timedelta(minutes=11)  # 09:31: the promise is broken
+    w.case_alarm.check()
+    rig.settle()
+    assert w.case_alarm.isVisible() and w.case_alarm.sounds == 1
+    assert w.case_alarm.text() == "⚠ 1 件升级工单等您处理"
+    w.case_alarm.check()  # heard once, not again and again
+    rig.settle()
+    assert w.case_alarm.sounds == 1
+    rig.click(w.case_alarm)
+    assert w.tabs.currentWidget() is w.cases_page
+    assert w.cases_page.detail.case_id == case.case_id and w.cases_page.all.isChecked()
+    rig.click(w.switch_button)
+
+    signed_in_as("director.sun")  # the director hears from the second level, an hour on
+    assert not w.case_alarm.isVisible()
+    rig.clock.at += dt.timedelta(hours=1)
+    w.case_alarm.check()
+    rig.settle()
+    assert w.case_alarm.isVisible() and w.case_alarm.sounds == 2  # once more, for the director
+    rig.click(w.switch_button)
+
+    signed_in_as("guide.wang")  # a guide is never alarmed: the list shows the escalation
+    assert not w.case_alarm.isVisible()

@@ -153,6 +153,15 @@ def span(minutes: int) -> str:
     return translate("CaseWords", "%1 d %2 h").replace("%1", str(days)).replace("%2", str(hours))
 
 
+def moment(at: dt.datetime, local: dt.tzinfo) -> str:
+    """A deadline's date and time; one at midnight is the day before's end, "11-30 24:00", as
+    a working-day period ends (not "12-01 00:00", which reads as a day too late)."""
+    shown = at.astimezone(local)
+    if shown.time() == dt.time(0, 0):
+        return (shown - dt.timedelta(days=1)).strftime("%m-%d 24:00")
+    return shown.strftime("%m-%d %H:%M")
+
+
 def left(reading: Reading, local: dt.tzinfo) -> str:
     """A clock as a person reads it: "12 min left (10:40)", "25 min late", "met"."""
     level = reading.level
@@ -164,7 +173,7 @@ def left(reading: Reading, local: dt.tzinfo) -> str:
             if level == "met"
             else translate("CaseWords", "met late")
         )
-    due = reading.due_at.astimezone(local).strftime("%m-%d %H:%M") if reading.due_at else ""
+    due = moment(reading.due_at, local) if reading.due_at else ""
     minutes = reading.left_min or 0
     if minutes < 0:
         text = translate("CaseWords", "%1 late").replace("%1", span(minutes))
@@ -180,7 +189,7 @@ def due_words(due_at: dt.datetime | None, now: dt.datetime, local: dt.tzinfo) ->
     if due_at is None:
         return "—"
     minutes = int((due_at - now).total_seconds() // 60)
-    at = due_at.astimezone(local).strftime("%m-%d %H:%M")
+    at = moment(due_at, local)
     if minutes < 0:
         return translate("CaseWords", "%1 late").replace("%1", span(minutes)) + f" · {at}"
     return translate("CaseWords", "due %1").replace("%1", at)

@@ -99,6 +99,12 @@ class CasesPage(QWidget):
         self.department.currentIndexChanged.connect(self.load)
         self.track = QComboBox()  # a complaint's
         self.track.currentIndexChanged.connect(self.load)
+        # as wide as their usual choices; the open list shows the long ones whole
+        for box, letters in ((self.state, 10), (self.department, 13), (self.track, 11)):
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(letters)
         self.departments: dict[str, tuple[str, str]] = {}
         self.counts = QLabel()
         set_role(self.counts, "status")
@@ -343,7 +349,7 @@ class CasesPage(QWidget):
             said = self.tr("%1: %2").replace("%1", names.get(reading.name, reading.name))
             text = f"{symbol} " + said.replace("%2", words.left(reading, tz))
             if reading.original_due_at and reading.original_due_at != reading.due_at:
-                first = reading.original_due_at.astimezone(tz).strftime("%m-%d %H:%M")
+                first = words.moment(reading.original_due_at, tz)
                 text += " " + self.tr("(first deadline %1)").replace("%1", first)
             if reading.escalated_to:
                 text += " · " + self.tr("escalated to the %1").replace(
@@ -438,6 +444,15 @@ class CasesPage(QWidget):
         if who is not None and case is not None:
             case_id = case.case_id
             self.desk.call(lambda b: b.case_detail(who, case_id), self._show)
+
+    def show_case(self, case_id: str) -> None:
+        """Every open case listed, this one open."""
+        who = self.desk.who
+        if who is None:
+            return
+        self.all.setChecked(True)
+        self.load()
+        self.desk.call(lambda b: b.case_detail(who, case_id), self._show)
 
     def _opened(self, case: CaseDetail) -> None:
         self._show(case)

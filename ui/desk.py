@@ -28,6 +28,7 @@ class DeskSettings:
     sound: Callable[[], None] = QApplication.beep
     tick_ms: int = 1000
     help_poll_ms: int = 5000
+    case_poll_ms: int = 30_000  # escalated cases, for the duty lead and the director
 
 
 class Desk(Protocol):

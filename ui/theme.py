@@ -52,6 +52,8 @@ def stylesheet() -> str:
     QPushButton:checked {{ background: {SELECTED}; border: 2px solid {ACCENT}; }}
     QPushButton[role="primary"] {{ background: {ACCENT}; color: white; border-color: {ACCENT};
         font-weight: 600; }}
+    QPushButton[role="alarm"] {{ background: #FAD4D1; color: #7A0F0A; border: 2px solid {ERROR};
+        font-weight: 600; }}
     QPushButton[role="primary"]:disabled {{ background: #9DB8D6; border-color: #9DB8D6; }}
     QLineEdit, QComboBox, QSpinBox, QPlainTextEdit {{ min-height: 30px; padding: 1px 6px;
         border: 1px solid {LINE}; border-radius: 4px; background: {PAPER}; }}

@@ -37,6 +37,7 @@ from gui.guards import IdleWatcher, ScanDetector
 from gui.roles import set_role
 from ui.board_model import BoardModel
 from ui.board_page import BoardPage
+from ui.case_alarm import CaseAlarm
 from ui.cases import CasesPage
 from ui.desk import LANGUAGE_NAMES, DeskSettings
 from ui.dialogs import Dialog
@@ -82,6 +83,7 @@ class StaffWindow(QMainWindow):
         self.language.currentIndexChanged.connect(
             lambda _i: self.set_language(self.language.currentData())
         )
+        self.case_alarm = CaseAlarm(self, self.show_case, settings.case_poll_ms)
         self.lock_button = QPushButton()
         self.lock_button.clicked.connect(self.lock)
         self.switch_button = QPushButton()
@@ -92,6 +94,7 @@ class StaffWindow(QMainWindow):
         bar.addSpacing(16)
         bar.addWidget(self.person)
         bar.addStretch(1)
+        bar.addWidget(self.case_alarm)
         bar.addWidget(self.sync_label)
         bar.addWidget(self.language)
         bar.addWidget(self.lock_button)
@@ -204,6 +207,7 @@ class StaffWindow(QMainWindow):
             self.language.setCurrentIndex(i)
             self.language.blockSignals(False)
         self._show_person()
+        self.case_alarm.retranslate()
         for page in (
             self.signin_page,
             self.lock_page,
@@ -266,6 +270,7 @@ class StaffWindow(QMainWindow):
         self.idle.restart()
         self.ticker.start()
         self.help_timer.start()
+        self.case_alarm.start()
         self.reload_board()
         self.reload_help()
         self.reload_roster()
@@ -326,6 +331,7 @@ class StaffWindow(QMainWindow):
         self.idle.restart()
         self.ticker.stop()
         self.help_timer.stop()
+        self.case_alarm.stop()
         self.close_dialogs()
         self.model.reset([])
         self.board_page.mine.setChecked(False)
@@ -397,6 +403,13 @@ class StaffWindow(QMainWindow):
             self.board_page.select(visit_id)
         self.board_page.table.setFocus()
 
+    def show_case(self, case_id: str) -> None:
+        """The cases page with this case open (from the escalation alarm)."""
+        if self.stack.currentWidget() is not self.desk_page:
+            return
+        self.tabs.setCurrentWidget(self.cases_page)
+        self.cases_page.show_case(case_id)
+
     # -- live -----------------------------------------------------------------------------
 
     def remote(self, touched: Touched) -> None:
@@ -418,6 +431,7 @@ class StaffWindow(QMainWindow):
             self.call(lambda b: b.guides(), self._set_guides)
         if touched.tables & {"cases", "case_events", "case_owners"}:
             self.cases_page.remote()
+            self.case_alarm.check()
             self.reload_board()  # a complaint opened or closed marks its patient's row
 
     def sync_status(self, status: SyncStatus) -> None:

@@ -334,6 +334,7 @@ class CaseFilter:
     department_id: str | None = None
     state: str | None = None
     track: str | None = None  # a complaint's
+    due_before: dt.datetime | None = None  # the nearest deadline passed before this moment
 
 
 def open_cases(
@@ -357,6 +358,8 @@ def open_cases(
     ):
         if wanted is not None:
             query = query.where(column == wanted)
+    if where.due_before is not None:
+        query = query.where(c.due_at < where.due_before)
     overdue = sql_case((c.due_at < now, 0), else_=1)
     undated = sql_case((c.due_at.is_(None), 1), else_=0)
     query = query.order_by(overdue, undated, c.due_at, c.received_at).limit(limit)

@@ -174,6 +174,21 @@
     </message>
 </context>
 <context>
+    <name>CaseAlarm</name>
+    <message>
+        <source>1 escalated case waits for you</source>
+        <translation>1 件升級工單等您處理</translation>
+    </message>
+    <message>
+        <source>%1 escalated cases wait for you</source>
+        <translation>%1 件升級工單等您處理</translation>
+    </message>
+    <message>
+        <source>Open the most overdue</source>
+        <translation>打開超時最久的一件</translation>
+    </message>
+</context>
+<context>
     <name>CaseWords</name>
     <message>
         <source>Complaint</source>
@@ -516,6 +531,10 @@
     <message>
         <source>Every state</source>
         <translation>全部狀態</translation>
+    </message>
+    <message>
+        <source>Every track</source>
+        <translation>全部處理方式</translation>
     </message>
     <message>
         <source>Due</source>
@@ -1829,6 +1848,14 @@
     <message>
         <source>Department</source>
         <translation>科室</translation>
+    </message>
+    <message>
+        <source>Give the number: %1</source>
+        <translation>請告知電話：%1</translation>
+    </message>
+    <message>
+        <source>This department has no phone number on file.</source>
+        <translation>該科室尚未登記電話。</translation>
     </message>
     <message>
         <source>Person responsible</source>
