@@ -100,11 +100,11 @@ class CasesPage(QWidget):
         self.track = QComboBox()  # a complaint's
         self.track.currentIndexChanged.connect(self.load)
         # as wide as their usual choices; the open list shows the long ones whole
-        for box, letters in ((self.state, 10), (self.department, 13), (self.track, 11)):
-            box.setSizeAdjustPolicy(
+        for combo, letters in ((self.state, 10), (self.department, 13), (self.track, 11)):
+            combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            box.setMinimumContentsLength(letters)
+            combo.setMinimumContentsLength(letters)
         self.departments: dict[str, tuple[str, str]] = {}
         self.counts = QLabel()
         set_role(self.counts, "status")
