@@ -98,9 +98,9 @@ def test_06_a_desk_dying_while_applying_a_page_keeps_its_cursor(server, desk, mo
         before = s.get(SyncState, 1).cursor
     real = sync_apply.apply_changes
 
-    def dies_half_way(session, changes):
+    def dies_half_way(session, changes, tz):
         changes = list(changes)
-        real(session, changes[: len(changes) // 2])
+        real(session, changes[: len(changes) // 2], tz)
         raise KeyboardInterrupt("power cut")
 
     monkeypatch.setattr("app.sync.apply.apply_changes", dies_half_way)
