@@ -95,6 +95,18 @@ MESSAGES: dict[str, str] = {
         "Errors", "This case is closed; reopen it first (duty lead, quality or director)."
     ),
     "case_open": QT_TRANSLATE_NOOP("Errors", "This case is not closed."),
+    "task_closed": QT_TRANSLATE_NOOP("Errors", "This follow-up call is already closed."),
+    "not_unreachable_yet": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Not yet: a call closes as unreachable only after 3 failed attempts in two time "
+        "slots of the day, on every valid number, before its deadline.",
+    ),
+    "number_unknown": QT_TRANSLATE_NOOP(
+        "Errors", "That number is not one of this person's valid numbers; add it first."
+    ),
+    "signer_not_lead": QT_TRANSLATE_NOOP(
+        "Errors", "An exclusion is signed off by a duty lead, quality staff or the director."
+    ),
     "correction_invalid": QT_TRANSLATE_NOOP(
         "Errors",
         "Only a stage move of this visit that has not been corrected yet can be corrected.",
@@ -138,6 +150,9 @@ LABELS: dict[str, str] = {
     "deadline": QT_TRANSLATE_NOOP("Labels", "Deadline"),
     "how": QT_TRANSLATE_NOOP("Labels", "How the person was told"),
     "track": QT_TRANSLATE_NOOP("Labels", "Track"),
+    "task": QT_TRANSLATE_NOOP("Labels", "Follow-up call"),
+    "number": QT_TRANSLATE_NOOP("Labels", "Phone number"),
+    "callback_at": QT_TRANSLATE_NOOP("Labels", "When to call back"),
     "clock": QT_TRANSLATE_NOOP("Labels", "Clock"),
     "days": QT_TRANSLATE_NOOP("Labels", "Working days"),
     "approver": QT_TRANSLATE_NOOP("Labels", "Approved by"),

@@ -10,6 +10,12 @@ from app.models.case import (
     CaseOwner,
     CaseTrack,
 )
+from app.models.followup import (
+    FollowUpEvent,
+    FollowUpEventKind,
+    FollowUpSource,
+    FollowUpTask,
+)
 from app.models.reference import (
     Appointment,
     AppointmentStatus,
@@ -65,6 +71,10 @@ __all__ = [
     "Doctor",
     "EventFlag",
     "EventKind",
+    "FollowUpEvent",
+    "FollowUpEventKind",
+    "FollowUpSource",
+    "FollowUpTask",
     "LocalSignInFailure",
     "OutboxEntry",
     "Patient",

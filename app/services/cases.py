@@ -16,7 +16,6 @@ What follows from the events — state, owner, clocks, the next step — is in
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,14 +44,13 @@ from app.services.case_view import (
     refresh,
 )
 from app.services.context import Actor
-from app.services.validation import NOTE_MAX, Checker, normalize_phone
+from app.services.validation import NOTE_MAX, Checker
 
 SUMMARY_MAX = 200
 TEXT_MAX = 2000
 CATEGORIES = ("attitude", "waiting", "billing", "medical", "environment", "process", "other")
 RELATIONS = ("self", "family", "other")
 SEVERITIES = ("low", "normal", "high")
-_PHONE = re.compile(r"^\+?\d[\d-]{5,18}\d$")  # a mobile, or a landline with its area code
 
 # What only the duty lead, quality staff and the director may do: extend the statutory clock,
 # reopen or correct, refuse to accept a complaint, and close one.
@@ -108,11 +106,7 @@ def open_case(
     content = check.text("content", content, TEXT_MAX, "content")
     demand = check.text("demand", demand, TEXT_MAX, "demand")
     name = check.text("contact_name", contact_name, 40, "name") or None
-    phone = None
-    if contact_phone and contact_phone.strip():
-        phone = normalize_phone(contact_phone)
-        if not _PHONE.match(phone):
-            check.fail("contact_phone", "phone_invalid")
+    phone = check.contact_phone("contact_phone", contact_phone)
     relation = check.choice("relation", relation, RELATIONS, "relation")
     category = check.choice("category", category, CATEGORIES, "category")
     severity = check.choice("severity", severity, SEVERITIES, "severity")

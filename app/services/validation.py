@@ -16,6 +16,7 @@ NOTE_MAX = 500
 AGE_MAX = 130
 
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
+_CONTACT = re.compile(r"^\+?\d[\d-]{5,18}\d$")  # a mobile, or a landline with its area code
 _NAME = re.compile(r"^[\u3400-\u9fff\uf900-\ufaffA-Za-z·•.'\- ]+$")
 
 
@@ -61,6 +62,16 @@ class Checker:
             return None
         phone = normalize_phone(raw)
         if not _MOBILE.match(phone):
+            self.fail(field, "phone_invalid")
+            return None
+        return phone
+
+    def contact_phone(self, field: str, raw: str | None) -> str | None:
+        """A number to call back on — a mobile or a landline; None when none is given."""
+        if not raw or not raw.strip():
+            return None
+        phone = normalize_phone(raw)
+        if not _CONTACT.match(phone):
             self.fail(field, "phone_invalid")
             return None
         return phone

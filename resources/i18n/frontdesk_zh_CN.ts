@@ -825,6 +825,22 @@
         <translation>这个工单尚未结案。</translation>
     </message>
     <message>
+        <source>This follow-up call is already closed.</source>
+        <translation>该回访已结束。</translation>
+    </message>
+    <message>
+        <source>Not yet: a call closes as unreachable only after 3 failed attempts in two time slots of the day, on every valid number, before its deadline.</source>
+        <translation>暂不能结束：须在期限前、于一天中两个不同时段、对每个有效号码共拨打失败 3 次后，方可按“无法联系”结束回访。</translation>
+    </message>
+    <message>
+        <source>That number is not one of this person's valid numbers; add it first.</source>
+        <translation>该号码不在此人的有效号码中，请先添加。</translation>
+    </message>
+    <message>
+        <source>An exclusion is signed off by a duty lead, quality staff or the director.</source>
+        <translation>排除回访须由值班组长、质控人员或主任签字确认。</translation>
+    </message>
+    <message>
         <source>Only a stage move of this visit that has not been corrected yet can be corrected.</source>
         <translation>只能更正这次就诊中尚未被更正的环节变更。</translation>
     </message>
@@ -1170,6 +1186,18 @@
     <message>
         <source>Track</source>
         <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>Follow-up call</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>电话号码</translation>
+    </message>
+    <message>
+        <source>When to call back</source>
+        <translation>回电时间</translation>
     </message>
     <message>
         <source>Clock</source>

@@ -825,6 +825,22 @@
         <translation>這個工單尚未結案。</translation>
     </message>
     <message>
+        <source>This follow-up call is already closed.</source>
+        <translation>該回訪已結束。</translation>
+    </message>
+    <message>
+        <source>Not yet: a call closes as unreachable only after 3 failed attempts in two time slots of the day, on every valid number, before its deadline.</source>
+        <translation>暫不能結束：須在期限前、於一天中兩個不同時段、對每個有效號碼共撥打失敗 3 次後，方可按“無法聯繫”結束回訪。</translation>
+    </message>
+    <message>
+        <source>That number is not one of this person's valid numbers; add it first.</source>
+        <translation>該號碼不在此人的有效號碼中，請先添加。</translation>
+    </message>
+    <message>
+        <source>An exclusion is signed off by a duty lead, quality staff or the director.</source>
+        <translation>排除回訪須由值班組長、質控人員或主任簽字確認。</translation>
+    </message>
+    <message>
         <source>Only a stage move of this visit that has not been corrected yet can be corrected.</source>
         <translation>只能更正這次就診中尚未被更正的環節變更。</translation>
     </message>
@@ -1170,6 +1186,18 @@
     <message>
         <source>Track</source>
         <translation>處理方式</translation>
+    </message>
+    <message>
+        <source>Follow-up call</source>
+        <translation>回訪</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>電話號碼</translation>
+    </message>
+    <message>
+        <source>When to call back</source>
+        <translation>回電時間</translation>
     </message>
     <message>
         <source>Clock</source>

@@ -1,0 +1,433 @@
+"""Follow-up calls on the database: tasks made by rules (idempotent: one per source), attempts
+recorded as append-only events with their checks, each task judged by the rules of
+app/services/followup_rules.py, and the worklist that sorts on what that judgement derives.
+
+Tasks are made where every visit is known — the central server, or a desk standing alone — and
+reach the callers' desks like cases."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import and_, exists, insert, select
+from sqlalchemy import case as sql_case
+from sqlalchemy.orm import Session
+
+from app.clock import Clock
+from app.errors import FrontDeskError
+from app.ids import new_id
+from app.models import (
+    Case,
+    CaseKind,
+    Department,
+    FollowUpEvent,
+    FollowUpSource,
+    FollowUpTask,
+    Patient,
+    Role,
+    Staff,
+    Visit,
+    VisitEvent,
+)
+from app.models import FollowUpEventKind as F
+from app.services.context import Actor
+from app.services.followup_rules import (
+    Attempt,
+    FollowUpRules,
+    Outcome,
+    Standing,
+    after_case_window,
+    next_day_window,
+    standing,
+)
+from app.services.validation import NOTE_MAX, Checker, normalize_phone
+from app.services.workdays import WorkCalendar
+
+ATTEMPTS = {F(o.value) for o in Outcome}
+CLOSED = ("completed", "unreachable", "refused", "excluded")
+DEPARTED, ADMISSION = "departed", "admission"
+
+
+@dataclass(frozen=True)
+class Generated:
+    """What a run of the rules made, and what it left out and why (reason → count)."""
+
+    made: int
+    skipped: dict[str, int]
+
+
+def _do_not_call(session: Session) -> set[str]:
+    """Patients who asked never to be called again."""
+    rows = session.execute(
+        select(FollowUpTask.patient_id, FollowUpEvent.data)
+        .join(FollowUpEvent, FollowUpEvent.task_id == FollowUpTask.id)
+        .where(FollowUpEvent.kind == F.REFUSED)
+    )
+    return {p for p, data in rows if p and (data or {}).get("do_not_call")}
+
+
+def next_day_tasks(
+    session: Session,
+    visit_day: dt.date,
+    calendar: WorkCalendar,
+    tz: dt.tzinfo,
+    rules: FollowUpRules,
+    now: dt.datetime,
+    *,
+    exclude_departments: Iterable[str] = (),
+) -> Generated:
+    """A next-day task for every outpatient visit of ``visit_day`` that departed.  Left out,
+    with the reason counted: a visit handed to admission (called after discharge), a
+    department the rules exclude (by code), a patient with no number or who asked not to be
+    called, a visit recorded twice; a visit already tasked is not doubled."""
+    excluded = set(exclude_departments)
+    admitted = exists().where(and_(VisitEvent.visit_id == Visit.id, VisitEvent.stage == ADMISSION))
+    rows = session.execute(
+        select(
+            Visit.id,
+            Visit.patient_id,
+            Visit.department_id,
+            Visit.duplicate_of,
+            Department.code,
+            Patient.name,
+            Patient.phone,
+            admitted.label("admitted"),
+        )
+        .outerjoin(Department, Department.id == Visit.department_id)
+        .outerjoin(Patient, Patient.id == Visit.patient_id)
+        .where(Visit.day == visit_day, Visit.stage == DEPARTED)
+    ).all()
+    have = set(
+        session.scalars(
+            select(FollowUpTask.source_id).where(
+                FollowUpTask.source == FollowUpSource.VISIT,
+                FollowUpTask.source_id.in_([r.id for r in rows]),
+            )
+        )
+    )
+    dnc = _do_not_call(session)
+    opens, due = next_day_window(visit_day, calendar, tz, rules)
+    skipped: Counter[str] = Counter()
+    made: list[dict[str, Any]] = []
+    for r in rows:
+        reason = (
+            "already"
+            if r.id in have
+            else "duplicate"
+            if r.duplicate_of
+            else "admitted"
+            if r.admitted
+            else "department_excluded"
+            if r.code in excluded
+            else "do_not_call"
+            if r.patient_id in dnc
+            else "no_number"
+            if not r.phone
+            else None
+        )
+        if reason:
+            skipped[reason] += 1
+            continue
+        made.append(
+            {
+                "id": new_id(),
+                "version": 1,
+                "source": FollowUpSource.VISIT,
+                "source_id": r.id,
+                "patient_id": r.patient_id,
+                "visit_id": r.id,
+                "case_id": None,
+                "department_id": r.department_id,
+                "person_name": r.name or "",
+                "numbers": [r.phone],
+                "callable_from": opens,
+                "due_at": due,
+                "created_at": now,
+                "assigned_to": None,
+                "state": "waiting" if now < opens else "open",
+                "closed_at": None,
+                "attempts": 0,
+            }
+        )
+    if made:
+        session.execute(insert(FollowUpTask), made)
+    return Generated(len(made), dict(skipped))
+
+
+def after_case_tasks(session: Session, rules: FollowUpRules, now: dt.datetime) -> Generated:
+    """A 72-hour call for every closed complaint not yet tasked."""
+    rows = session.execute(
+        select(
+            Case.id,
+            Case.patient_id,
+            Case.visit_id,
+            Case.department_id,
+            Case.contact_name,
+            Case.contact_phone,
+            Case.closed_at,
+            Patient.phone,
+            Patient.name,
+        )
+        .outerjoin(Patient, Patient.id == Case.patient_id)
+        .where(
+            Case.kind == CaseKind.COMPLAINT,
+            Case.state == "closed",
+            ~exists().where(
+                and_(
+                    FollowUpTask.source == FollowUpSource.CASE,
+                    FollowUpTask.source_id == Case.id,
+                )
+            ),
+        )
+    ).all()
+    dnc = _do_not_call(session)
+    skipped: Counter[str] = Counter()
+    made = 0
+    for r in rows:
+        numbers = [n for n in dict.fromkeys((r.contact_phone, r.phone)) if n]
+        if r.closed_at is None:
+            continue
+        if r.patient_id in dnc:
+            skipped["do_not_call"] += 1
+            continue
+        if not numbers:
+            skipped["no_number"] += 1
+            continue
+        opens, due = after_case_window(r.closed_at, rules)
+        session.add(
+            FollowUpTask(
+                id=new_id(),
+                source=FollowUpSource.CASE,
+                source_id=r.id,
+                patient_id=r.patient_id,
+                visit_id=r.visit_id,
+                case_id=r.id,
+                department_id=r.department_id,
+                person_name=r.contact_name or r.name or "",
+                numbers=numbers,
+                callable_from=opens,
+                due_at=due,
+                created_at=now,
+                state="open",
+            )
+        )
+        made += 1
+    session.flush()
+    return Generated(made, dict(skipped))
+
+
+# -- judging a task ------------------------------------------------------------------------
+
+
+def _numbers(task: FollowUpTask, events: Iterable[FollowUpEvent]) -> list[str]:
+    added = [e.number for e in events if e.kind == F.NUMBER_ADDED and e.number]
+    return list(dict.fromkeys([*task.numbers, *added]))
+
+
+def judge(
+    task: FollowUpTask,
+    events: list[FollowUpEvent],
+    now: dt.datetime,
+    tz: dt.tzinfo,
+    rules: FollowUpRules,
+) -> Standing:
+    attempts = [
+        Attempt(
+            e.occurred_at,
+            e.number or "",
+            Outcome(e.kind.value),
+            _instant(e.data.get("callback_at")),
+            e.data.get("signed_off_by"),
+        )
+        for e in events
+        if e.kind in ATTEMPTS
+    ]
+    closing = next((e for e in events if e.kind == F.CLOSED_UNREACHABLE), None)
+    return standing(
+        _numbers(task, events),
+        attempts,
+        (task.callable_from, task.due_at),
+        now,
+        tz,
+        rules,
+        closed_unreachable_at=closing.occurred_at if closing else None,
+    )
+
+
+def _instant(raw: Any) -> dt.datetime | None:
+    if not isinstance(raw, str):
+        return None
+    try:
+        return dt.datetime.fromisoformat(raw)
+    except ValueError:
+        return None
+
+
+def _events(session: Session, task_id: str) -> list[FollowUpEvent]:
+    return list(
+        session.scalars(
+            select(FollowUpEvent)
+            .where(FollowUpEvent.task_id == task_id)
+            .order_by(FollowUpEvent.occurred_at, FollowUpEvent.id)
+        )
+    )
+
+
+def view(
+    session: Session, task_id: str, now: dt.datetime, tz: dt.tzinfo, rules: FollowUpRules
+) -> tuple[FollowUpTask, list[FollowUpEvent], Standing]:
+    task = session.get(FollowUpTask, task_id)
+    if task is None:
+        raise FrontDeskError("not_found", label="task")
+    events = _events(session, task_id)
+    return task, events, judge(task, events, now, tz, rules)
+
+
+def refresh(
+    session: Session, task_ids: Iterable[str], now: dt.datetime, tz: dt.tzinfo, rules: FollowUpRules
+) -> None:
+    """Derive state, when it closed and how many attempts, for the worklist."""
+    for task_id in dict.fromkeys(task_ids):
+        task, _, judged = view(session, task_id, now, tz, rules)
+        task.state = judged.state
+        task.closed_at = judged.closed_at
+        task.attempts = judged.attempts
+    session.flush()
+
+
+# -- recording -----------------------------------------------------------------------------
+
+LEADS = (Role.QUALITY, Role.DIRECTOR)
+
+
+def record(
+    session: Session,
+    task_id: str,
+    kind: str,
+    actor: Actor,
+    clock: Clock,
+    rules: FollowUpRules,
+    *,
+    number: str | None = None,
+    note: str = "",
+    data: dict[str, Any] | None = None,
+) -> FollowUpEvent:
+    """One attempt or decision on a task, checked; every refusal says why and saves nothing."""
+    data = dict(data or {})
+    check = Checker()
+    try:
+        step = F(kind)
+    except ValueError:
+        raise FrontDeskError("choice_invalid", label="kind") from None
+    now = clock.now()
+    task, _, judged = view(session, task_id, now, clock.tz, rules)
+    if judged.closed and step != F.NOTE:
+        raise FrontDeskError("task_closed")
+    kept: dict[str, Any] = {}
+    text = check.text("note", note, NOTE_MAX, "note")
+    dialled: str | None = None
+    if step in ATTEMPTS:
+        dialled = normalize_phone(number or "")
+        if dialled not in judged.valid_numbers:
+            check.fail("number", "number_unknown")
+    if step == F.NUMBER_ADDED and check.required("number", number, "number"):
+        dialled = check.contact_phone("number", number)
+    if step == F.CALLBACK_REQUESTED:
+        when = _instant(data.get("callback_at"))
+        if when is None or when.tzinfo is None or when <= now:
+            check.fail("callback_at", "required", label="callback_at")
+        else:
+            kept["callback_at"] = when.isoformat()
+    if step == F.REFUSED:
+        kept["do_not_call"] = bool(data.get("do_not_call"))
+    if step == F.EXCLUDED:
+        kept["reason"] = check.required_text("reason", data.get("reason"), NOTE_MAX, "reason")
+        signer = data.get("signed_off_by")
+        staff = session.get(Staff, signer) if isinstance(signer, str) else None
+        if staff is None or not (staff.duty_lead or staff.role in LEADS):
+            check.fail("signed_off_by", "signer_not_lead")
+        else:
+            kept["signed_off_by"] = staff.id
+    if step == F.CLOSED_UNREACHABLE and not judged.may_close_unreachable:
+        raise FrontDeskError("not_unreachable_yet")
+    check.done()
+    row = FollowUpEvent(
+        id=new_id(),
+        task_id=task.id,
+        kind=step,
+        number=dialled,
+        staff_id=actor.staff_id,
+        device_id=actor.device_id,
+        occurred_at=now,
+        note=text,
+        data=kept,
+    )
+    session.add(row)
+    session.flush()
+    refresh(session, [task.id], now, clock.tz, rules)
+    return row
+
+
+# -- the worklist --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TaskLine:
+    id: str
+    source: str
+    person_name: str
+    department_id: str | None
+    callable_from: dt.datetime
+    due_at: dt.datetime
+    state: str
+    attempts: int
+    assigned_to: str | None
+    overdue: bool
+
+
+def worklist(
+    session: Session,
+    now: dt.datetime,
+    *,
+    assigned_to: str | None = None,
+    department_id: str | None = None,
+    limit: int = 500,
+) -> list[TaskLine]:
+    """Open tasks callable now or later, overdue first, then by deadline."""
+    t = FollowUpTask
+    query = select(
+        t.id,
+        t.source,
+        t.person_name,
+        t.department_id,
+        t.callable_from,
+        t.due_at,
+        t.state,
+        t.attempts,
+        t.assigned_to,
+    ).where(t.state.not_in(CLOSED))
+    if assigned_to is not None:
+        query = query.where(t.assigned_to == assigned_to)
+    if department_id is not None:
+        query = query.where(t.department_id == department_id)
+    overdue = sql_case((t.due_at < now, 0), else_=1)
+    query = query.order_by(overdue, t.due_at, t.callable_from).limit(limit)
+    return [
+        TaskLine(
+            r.id,
+            str(r.source),
+            r.person_name,
+            r.department_id,
+            r.callable_from,
+            r.due_at,
+            r.state,
+            r.attempts,
+            r.assigned_to,
+            r.due_at < now,
+        )
+        for r in session.execute(query)
+    ]

@@ -1,0 +1,234 @@
+"""Follow-up calls on a real SQLite database: tasks made by rules — once, however often the
+rules run — with what was left out and why; attempts checked and kept; the unreachable rule
+enforced; do-not-call honoured by the next day's tasks; the worklist overdue first."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import func, select, text
+
+from app.errors import FrontDeskError
+from app.models import FollowUpEvent, FollowUpTask, Patient
+from app.models import FollowUpEventKind as F
+from app.services import Actor, cases, followups, registration, visits, workdays
+from app.services.followup_rules import FollowUpRules
+from app.services.registration import PatientForm, VisitForm
+
+from .helpers import arrival
+
+TZ = ZoneInfo("Asia/Shanghai")
+RULES = FollowUpRules()
+MONDAY = dt.date(2026, 11, 23)
+
+
+def local(day: int, hour: int, minute: int = 0) -> dt.datetime:
+    return dt.datetime(2026, 11, day, hour, minute, tzinfo=TZ)
+
+
+def _calendar(hospital) -> workdays.WorkCalendar:
+    with hospital.db.reading() as s:
+        return workdays.load(s)
+
+
+def _depart(hospital, clock, machine, visit_id: str, *, admitted: bool = False) -> None:
+    with hospital.db.session() as s:
+        visits.move(s, visit_id, "waiting", hospital.desk, clock, machine)
+        if admitted:
+            visits.move(
+                s,
+                visit_id,
+                "admission",
+                hospital.desk,
+                clock,
+                machine,
+                ward="5病区",
+                nurse="刘护士",
+            )
+        visits.move(s, visit_id, "departed", hospital.desk, clock, machine)
+
+
+def _generate(hospital, clock, **kw) -> followups.Generated:
+    cal = _calendar(hospital)
+    with hospital.db.session() as s:
+        return followups.next_day_tasks(s, MONDAY, cal, TZ, RULES, clock.now(), **kw)
+
+
+def test_next_day_tasks_are_made_once_with_the_reasons_for_those_left_out(
+    hospital, clock, machine
+) -> None:
+    seen = [arrival(hospital, clock) for _ in range(3)]
+    admitted = arrival(hospital, clock)
+    emergency = arrival(hospital, clock, dept="EMR")
+    still_here = arrival(hospital, clock)  # never departed: not called
+    for r in seen:
+        _depart(hospital, clock, machine, r.visit_id)
+    _depart(hospital, clock, machine, admitted.visit_id, admitted=True)
+    _depart(hospital, clock, machine, emergency.visit_id)
+    clock.at = local(23, 20).astimezone(dt.UTC)
+
+    done = _generate(hospital, clock, exclude_departments={"EMR"})
+    assert done.made == 3
+    assert done.skipped == {"admitted": 1, "department_excluded": 1}
+    again = _generate(hospital, clock, exclude_departments={"EMR"})
+    assert again.made == 0 and again.skipped["already"] == 3  # rules run again: no doubles
+    with hospital.db.reading() as s:
+        tasks = list(s.scalars(select(FollowUpTask)))
+    assert {t.visit_id for t in tasks} == {r.visit_id for r in seen}
+    assert still_here.visit_id not in {t.visit_id for t in tasks}
+    task = tasks[0]
+    # Monday's patients are called on Tuesday, in the calling hours
+    assert (task.callable_from, task.due_at) == (local(24, 8, 30), local(24, 17, 30))
+    assert task.state == "waiting" and task.numbers and task.person_name.startswith("测试")
+
+
+def test_a_morning_of_calls_and_the_rules_that_hold_them(hospital, clock, machine) -> None:
+    reg = arrival(hospital, clock)
+    _depart(hospital, clock, machine, reg.visit_id)
+    clock.at = local(23, 20).astimezone(dt.UTC)
+    _generate(hospital, clock)
+    caller = Actor("desk-f", hospital.guides[1].id)
+    with hospital.db.reading() as s:
+        task = s.scalars(select(FollowUpTask)).one()
+    mobile = task.numbers[0]
+
+    def call(kind: str, number: str | None = mobile, **data):
+        with hospital.db.session() as s:
+            return followups.record(
+                s, task.id, kind, caller, clock, RULES, number=number, data=data
+            )
+
+    clock.at = local(24, 9, 0).astimezone(dt.UTC)
+    call("no_answer")
+    with pytest.raises(FrontDeskError) as refused:
+        call("busy", number="13911112222")  # not one of the person's numbers
+    assert refused.value.code == "validation"
+    with pytest.raises(FrontDeskError) as early:
+        call("closed_unreachable", number=None)
+    assert early.value.code == "not_unreachable_yet"
+    call("number_added", number="010-6512 3456")  # the family's landline, tried in turn
+    clock.at = local(24, 9, 30).astimezone(dt.UTC)
+    call("invalid_number", number="01065123456")  # ruled out: not a failure
+    clock.at = local(24, 14, 0).astimezone(dt.UTC)
+    call("powered_off")
+    clock.at = local(24, 16, 30).astimezone(dt.UTC)
+    call("busy")
+    with hospital.db.reading() as s:
+        _, _, judged = followups.view(s, task.id, clock.now(), TZ, RULES)
+        row = s.get(FollowUpTask, task.id)
+    assert judged.failures == 3 and judged.slots == {"morning", "afternoon"}
+    assert judged.valid_numbers == (mobile,) and judged.may_close_unreachable
+    assert (row.state, row.attempts) == ("open", 4)  # derived for the worklist
+    call("closed_unreachable", number=None)
+    with hospital.db.reading() as s:
+        assert s.get(FollowUpTask, task.id).state == "unreachable"
+    with pytest.raises(FrontDeskError) as closed:
+        call("completed")
+    assert closed.value.code == "task_closed"
+    with hospital.db.session() as s, pytest.raises(Exception, match="append-only"):
+        s.execute(text("UPDATE followup_events SET note = 'x'"))
+
+
+def test_an_exclusion_needs_a_supervisor_and_a_refusal_can_stop_all_calls(
+    hospital, clock, machine
+) -> None:
+    first, second = arrival(hospital, clock), arrival(hospital, clock)
+    for r in (first, second):
+        _depart(hospital, clock, machine, r.visit_id)
+    clock.at = local(23, 20).astimezone(dt.UTC)
+    _generate(hospital, clock)
+    caller = Actor("desk-f", hospital.guides[1].id)
+    with hospital.db.reading() as s:
+        by_visit = {t.visit_id: t for t in s.scalars(select(FollowUpTask))}
+    a, b = by_visit[first.visit_id], by_visit[second.visit_id]
+    clock.at = local(24, 10).astimezone(dt.UTC)
+    with hospital.db.session() as s, pytest.raises(FrontDeskError) as unsigned:
+        followups.record(
+            s,
+            a.id,
+            "excluded",
+            caller,
+            clock,
+            RULES,
+            number=a.numbers[0],
+            data={"reason": "已再次住院", "signed_off_by": hospital.guides[1].id},
+        )
+    assert [e.code for e in unsigned.value.errors] == ["signer_not_lead"]
+    with hospital.db.session() as s:
+        followups.record(
+            s,
+            a.id,
+            "excluded",
+            caller,
+            clock,
+            RULES,
+            number=a.numbers[0],
+            data={"reason": "已再次住院", "signed_off_by": hospital.director.id},
+        )
+        followups.record(
+            s,
+            b.id,
+            "refused",
+            caller,
+            clock,
+            RULES,
+            number=b.numbers[0],
+            data={"do_not_call": True},
+        )
+        assert {t.state for t in s.scalars(select(FollowUpTask))} == {"excluded", "refused"}
+    # the same patient back on Tuesday: no task, for the person asked not to be called
+    with hospital.db.session() as s:
+        person = s.get(Patient, s.get(FollowUpTask, b.id).patient_id)
+        again = registration.register_arrival(
+            s,
+            PatientForm(person.name, "F", 50, person.phone, "", "walk_in"),
+            VisitForm(purpose="consultation", department_id=hospital.departments["IM"].id),
+            hospital.desk,
+            clock,
+            patient_id=person.id,
+        )
+    _depart(hospital, clock, machine, again.visit_id)
+    cal = _calendar(hospital)
+    with hospital.db.session() as s:
+        tuesday = followups.next_day_tasks(s, dt.date(2026, 11, 24), cal, TZ, RULES, clock.now())
+    assert tuesday.made == 0 and tuesday.skipped == {"do_not_call": 1}
+
+
+def test_a_closed_complaint_is_called_within_72_hours(hospital, clock) -> None:
+    lead = Actor("desk-1", hospital.director.id)
+    with hospital.db.session() as s:
+        case_id = cases.open_case(
+            s,
+            lead,
+            clock,
+            kind="complaint",
+            channel="phone",
+            summary="收费处多收挂号费",
+            contact_phone="13800138000",
+        ).id
+        cases.record(s, case_id, "closed", lead, clock, {"causes": "窗口核对不严"})
+        done = followups.after_case_tasks(s, RULES, clock.now())
+        again = followups.after_case_tasks(s, RULES, clock.now())
+        task = s.scalars(select(FollowUpTask)).one()
+    assert (done.made, again.made) == (1, 0)
+    assert task.case_id == case_id and task.numbers == ["13800138000"]
+    assert task.due_at - task.callable_from == dt.timedelta(hours=72)
+
+
+def test_the_worklist_puts_overdue_first(hospital, clock, machine) -> None:
+    regs = [arrival(hospital, clock) for _ in range(2)]
+    for r in regs:
+        _depart(hospital, clock, machine, r.visit_id)
+    clock.at = local(23, 20).astimezone(dt.UTC)
+    _generate(hospital, clock)
+    with hospital.db.session() as s:
+        later = s.scalars(select(FollowUpTask)).first()
+        later.due_at = local(26, 17, 30)  # as if a later source
+    with hospital.db.reading() as s:
+        lines = followups.worklist(s, local(25, 9).astimezone(dt.UTC))
+        n = s.scalar(select(func.count()).select_from(FollowUpEvent))
+    assert [line.overdue for line in lines] == [True, False]
+    assert lines[1].id == later.id and n == 0
+    assert F.CLOSED_UNREACHABLE.value == "closed_unreachable"
