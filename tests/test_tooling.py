@@ -90,6 +90,15 @@ def test_cases_benchmark_prints_its_figures() -> None:
     assert figures["case_list_ms"] > 0 and figures["clocks_ms"] > 0
 
 
+def test_followup_benchmark_prints_its_figures() -> None:
+    out = _python("bench/followup.py", "--trials", "2", timeout=300)
+    assert out.returncode == 0, out.stderr
+    figures = json.loads(out.stdout)
+    assert (figures["visits"], figures["tasks"]) == (3_000, 100_000)
+    assert figures["tasks_made"] == 3_000  # every run makes the whole day: nothing was kept
+    assert figures["generate_ms"] > 0 and figures["worklist_ms"] > 0
+
+
 def test_sync_benchmark_prints_its_figures() -> None:
     out = _python("bench/sync.py", "--quick", timeout=600)
     assert out.returncode == 0, out.stderr
