@@ -23,16 +23,16 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import insert, select  # noqa: E402
+from sqlalchemy import insert, select
 
-from app import demo  # noqa: E402
-from app.clock import FixedClock  # noqa: E402
-from app.db import Database, open_database  # noqa: E402
-from app.ids import new_id  # noqa: E402
-from app.models import Department, FollowUpTask, Patient, Visit  # noqa: E402
-from app.services import Actor, followups, workdays  # noqa: E402
-from app.services.followup_rules import FollowUpRules  # noqa: E402
-from bench.cases import timed  # noqa: E402
+from app import demo
+from app.clock import FixedClock
+from app.db import Database, open_database
+from app.ids import new_id
+from app.models import Department, FollowUpTask, Patient, Visit
+from app.services import Actor, followups, workdays
+from app.services.followup_rules import FollowUpRules
+from bench.cases import timed
 
 VISITS = 3_000
 TASKS = 100_000
