@@ -96,6 +96,10 @@ def _server_admin_args(adm: argparse.ArgumentParser) -> None:
     )
     cal.add_argument("file", type=Path, help="the year's calendar, e.g. 2027.csv")
     cal.add_argument("--dry-run", action="store_true", help="check and show; change nothing")
+    adm_sub.add_parser(
+        "followup-tasks",
+        help="run the follow-up calls' rules now (the server also does it every 10 minutes)",
+    )
     setting = adm_sub.add_parser(
         "setting",
         help="the settings every desk shares (the cases' clocks): list them, or set one",

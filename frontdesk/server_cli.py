@@ -91,6 +91,8 @@ def admin(args: argparse.Namespace, cfg: config.Config) -> int:
                 return _unlock(s, args.username)
             if args.admin_command == "calendar-import":
                 return _import_calendar(s, args.file, args.dry_run, cfg)
+            if args.admin_command == "followup-tasks":
+                return _followup_tasks(s, cfg)
             if args.admin_command == "setting":
                 return _setting(s, args.key, args.value, args.by, cfg)
             code = create_code(s, role=args.role, name=args.name, location=args.location)
@@ -163,6 +165,16 @@ def _import_calendar(session: Session, path: Path, dry_run: bool, cfg: config.Co
         print(
             f"calendar {years}: {done.days} days imported; every desk has them from its next sync"
         )
+    return 0
+
+
+def _followup_tasks(session: Session, cfg: config.Config) -> int:
+    from app.clock import Clock
+    from server.followups import make_tasks
+
+    done, _ = make_tasks(session, Clock(tz=ZoneInfo(cfg.timezone)))
+    left = ", ".join(f"{reason} {n}" for reason, n in sorted(done.skipped.items()))
+    print(f"follow-up calls: {done.made} made" + (f"; left out: {left}" if left else ""))
     return 0
 
 

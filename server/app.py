@@ -15,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 
 from app import __version__
 from app.db import Database
-from server import calendar
+from server import calendar, followups
 from server import db as serverdb
 from server.deps import DeviceCaller
 from server.limits import BodyLimit
@@ -51,6 +51,26 @@ async def _prune_now_and_then(state: ServerState) -> None:
             log.exception("pruning the change log failed; tried again later")
 
 
+async def _follow_ups_now_and_then(state: ServerState) -> None:
+    """The follow-up calls' rules (server/followups.py), shortly after start-up and then every
+    ``followup_every_min`` minutes, off the event loop."""
+    delay = 5.0
+    while True:
+        await asyncio.sleep(delay)
+        delay = state.settings.followup_every_min * 60
+        try:
+            top = await run_in_threadpool(_make_follow_ups, state)
+            state.notifier.notify(top)
+        except Exception:
+            log.exception("making the follow-up calls failed; tried again later")
+
+
+def _make_follow_ups(state: ServerState) -> int | None:
+    with state.db.session() as s:
+        _, top = followups.make_tasks(s, state.clock)
+    return top
+
+
 def create_app(settings: ServerSettings, *, migrate: bool = True) -> FastAPI:
     settings.check()
     url = settings.resolved_url()
@@ -79,8 +99,10 @@ def create_app(settings: ServerSettings, *, migrate: bool = True) -> FastAPI:
             listener.start()
         log.info("server started (%s)", state.db.engine.dialect.name)
         pruning = asyncio.create_task(_prune_now_and_then(state))
+        calling = asyncio.create_task(_follow_ups_now_and_then(state))
         yield
         pruning.cancel()
+        calling.cancel()
         if listener is not None:
             listener.stop()
         state.db.close()

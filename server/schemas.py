@@ -19,6 +19,7 @@ from app.contract.rows import (
     AssistanceRequestRow,
     CaseEventRow,
     CaseRow,
+    FollowUpEventRow,
     PatientRow,
     SignInProof,
     SurveyResponseRow,
@@ -34,6 +35,7 @@ Table = Literal[
     "survey_responses",
     "cases",
     "case_events",
+    "followup_events",
 ]
 assert set(Table.__args__) == set(ROWS)  # type: ignore[attr-defined]  # Literal's members
 
@@ -58,6 +60,7 @@ class Op(Closed):
         | SurveyResponseRow
         | CaseRow
         | CaseEventRow
+        | FollowUpEventRow
         | dict[str, Any]
     )
 

@@ -27,6 +27,8 @@ class ServerSettings:
     # the change log keeps every change this long, then only each entity's latest (retention.py)
     retention_days: int = 30
     prune_every_h: float = 6.0
+    # the follow-up calls' rules run this often (and at start): server/followups.py
+    followup_every_min: float = 10.0
     allow_plain_http_remote: bool = field(default=False)
     # the kiosks' slow look-up hash (argon2id): passes and memory; lower only for tests
     kiosk_lookup_passes: int = 2

@@ -63,8 +63,11 @@ def test_next_day_tasks_are_made_once_with_the_reasons_for_those_left_out(
     admitted = arrival(hospital, clock)
     emergency = arrival(hospital, clock, dept="EMR")
     still_here = arrival(hospital, clock)  # never departed: not called
-    for r in seen:
+    came_back = arrival(hospital, clock)  # departed, then back from the car park: not yet
+    for r in [*seen, came_back]:
         _depart(hospital, clock, machine, r.visit_id)
+    with hospital.db.session() as s:
+        visits.reopen(s, came_back.visit_id, hospital.desk, clock, machine, reason="取药")
     _depart(hospital, clock, machine, admitted.visit_id, admitted=True)
     _depart(hospital, clock, machine, emergency.visit_id)
     clock.at = local(23, 20).astimezone(dt.UTC)
@@ -77,11 +80,11 @@ def test_next_day_tasks_are_made_once_with_the_reasons_for_those_left_out(
     with hospital.db.reading() as s:
         tasks = list(s.scalars(select(FollowUpTask)))
     assert {t.visit_id for t in tasks} == {r.visit_id for r in seen}
-    assert still_here.visit_id not in {t.visit_id for t in tasks}
+    assert {still_here.visit_id, came_back.visit_id}.isdisjoint({t.visit_id for t in tasks})
     task = tasks[0]
     # Monday's patients are called on Tuesday, in the calling hours
     assert (task.callable_from, task.due_at) == (local(24, 8, 30), local(24, 17, 30))
-    assert task.state == "waiting" and task.numbers and task.person_name.startswith("测试")
+    assert task.state == "open" and task.numbers and task.person_name.startswith("测试")
 
 
 def test_a_morning_of_calls_and_the_rules_that_hold_them(hospital, clock, machine) -> None:

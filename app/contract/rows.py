@@ -57,6 +57,7 @@ if TYPE_CHECKING:  # to a type checker the enumerations are text, their values u
     CaseKind: TypeAlias = str
     CaseChannel: TypeAlias = str
     CaseEventKind: TypeAlias = str
+    FollowUpEventKind: TypeAlias = str
     Language: TypeAlias = str
     SourceChannel: TypeAlias = str
     ArrivalChannel: TypeAlias = str
@@ -66,6 +67,7 @@ else:  # to pydantic each is exactly its values, taken from one place
     CaseKind = Literal[*(k.value for k in models.CaseKind)]
     CaseChannel = Literal[*(c.value for c in models.CaseChannel)]
     CaseEventKind = Literal[*(k.value for k in models.CaseEventKind)]
+    FollowUpEventKind = Literal[*(k.value for k in models.FollowUpEventKind)]
     Language = Literal[*LANGUAGES]
     SourceChannel = Literal[*(c.value for c in models.SourceChannel)]
     ArrivalChannel = Literal[*(c.value for c in models.ArrivalChannel)]
@@ -239,6 +241,20 @@ class CaseEventRow(Row):
     data: EventData = Field(default_factory=dict)
 
 
+class FollowUpEventRow(Row):
+    """One attempt or decision on a follow-up call, append-only (``followup_events``)."""
+
+    id: NewRowId
+    task_id: RowRef
+    kind: FollowUpEventKind
+    number: Annotated[str, StringConstraints(pattern=r"^\+?\d[\d-]{5,18}\d$")] | None = None
+    staff_id: RowRef | None = None
+    device_id: DeviceId
+    occurred_at: Instant
+    note: Text2000 = ""
+    data: EventData = Field(default_factory=dict)
+
+
 class SignInProof(Row):
     """Who made a staff desk's change: proof that this person signed in on this desk
     (``app.security.sign_in_proof``), carried in the change beside its ops."""
@@ -256,6 +272,7 @@ ACTOR_COLUMNS: dict[str, tuple[str, ...]] = {
     "assistance_requests": ("acknowledged_by", "resolved_by"),
     "cases": ("created_staff_id",),
     "case_events": ("staff_id",),
+    "followup_events": ("staff_id",),
 }
 
 ROWS: dict[str, type[Row]] = {
@@ -266,6 +283,7 @@ ROWS: dict[str, type[Row]] = {
     "survey_responses": SurveyResponseRow,
     "cases": CaseRow,
     "case_events": CaseEventRow,
+    "followup_events": FollowUpEventRow,
 }
 
 # What a desk may change in a row it (or another desk) made; everything else is fixed at
@@ -320,6 +338,7 @@ PATCHABLE: dict[str, frozenset[str]] = {
         }
     ),
     "case_events": frozenset(),  # append-only
+    "followup_events": frozenset(),  # append-only
 }
 
 __all__ = [

@@ -65,7 +65,7 @@ class FollowUpTask(SyncedRow, Versioned, Base):
     created_at: Mapped[dt.datetime] = mapped_column()
     assigned_to: Mapped[str | None] = mapped_column(String(36), default=None)
     # Derived on each desk from the events (never sent): what the worklist sorts and counts.
-    state: Mapped[str] = mapped_column(String(16), default="waiting")
+    state: Mapped[str] = mapped_column(String(16), default="open")
     closed_at: Mapped[dt.datetime | None] = mapped_column(default=None)
     attempts: Mapped[int] = mapped_column(default=0)
 

@@ -24,6 +24,8 @@ from app.models import (
     Case,
     CaseKind,
     Department,
+    EventFlag,
+    EventKind,
     FollowUpEvent,
     FollowUpSource,
     FollowUpTask,
@@ -45,6 +47,7 @@ from app.services.followup_rules import (
     standing,
 )
 from app.services.validation import NOTE_MAX, Checker, normalize_phone
+from app.services.visits import derive, effective_events_of
 from app.services.workdays import WorkCalendar
 
 ATTEMPTS = {F(o.value) for o in Outcome}
@@ -58,6 +61,7 @@ class Generated:
 
     made: int
     skipped: dict[str, int]
+    ids: tuple[str, ...] = ()  # the tasks made
 
 
 def _do_not_call(session: Session) -> set[str]:
@@ -85,8 +89,17 @@ def next_day_tasks(
     department the rules exclude (by code), a patient with no number or who asked not to be
     called, a visit recorded twice; a visit already tasked is not doubled."""
     excluded = set(exclude_departments)
-    admitted = exists().where(and_(VisitEvent.visit_id == Visit.id, VisitEvent.stage == ADMISSION))
-    rows = session.execute(
+
+    # Departed by the visit's events (the server keeps no derived stage).  A departure is final
+    # unless the visit was reopened, a step corrected or an event flagged: those few visits
+    # are judged by their effective events, the rest by the departure alone.
+    def has(kinds: tuple[EventKind, ...]) -> Any:
+        return exists().where(and_(VisitEvent.visit_id == Visit.id, VisitEvent.kind.in_(kinds)))
+
+    doubt = has((EventKind.REOPENED, EventKind.CORRECTED)) | exists().where(
+        EventFlag.visit_id == Visit.id
+    )
+    candidates = session.execute(
         select(
             Visit.id,
             Visit.patient_id,
@@ -95,12 +108,24 @@ def next_day_tasks(
             Department.code,
             Patient.name,
             Patient.phone,
-            admitted.label("admitted"),
+            has((EventKind.ADMITTED,)).label("admitted"),
+            doubt.label("doubt"),
         )
         .outerjoin(Department, Department.id == Visit.department_id)
         .outerjoin(Patient, Patient.id == Visit.patient_id)
-        .where(Visit.day == visit_day, Visit.stage == DEPARTED)
+        .where(Visit.day == visit_day, has((EventKind.DEPARTED,)))
     ).all()
+    events = effective_events_of(session, [r.id for r in candidates if r.doubt])
+    rows = [
+        r
+        for r in candidates
+        if not r.doubt or (events.get(r.id) and derive(events[r.id]).stage == DEPARTED)
+    ]
+    admitted = {
+        r.id
+        for r in candidates
+        if (any(e.stage == ADMISSION for e in events[r.id]) if r.doubt else r.admitted)
+    }
     have = set(
         session.scalars(
             select(FollowUpTask.source_id).where(
@@ -120,7 +145,7 @@ def next_day_tasks(
             else "duplicate"
             if r.duplicate_of
             else "admitted"
-            if r.admitted
+            if r.id in admitted
             else "department_excluded"
             if r.code in excluded
             else "do_not_call"
@@ -148,14 +173,14 @@ def next_day_tasks(
                 "due_at": due,
                 "created_at": now,
                 "assigned_to": None,
-                "state": "waiting" if now < opens else "open",
+                "state": "open",
                 "closed_at": None,
                 "attempts": 0,
             }
         )
     if made:
         session.execute(insert(FollowUpTask), made)
-    return Generated(len(made), dict(skipped))
+    return Generated(len(made), dict(skipped), tuple(m["id"] for m in made))
 
 
 def after_case_tasks(session: Session, rules: FollowUpRules, now: dt.datetime) -> Generated:
@@ -186,7 +211,7 @@ def after_case_tasks(session: Session, rules: FollowUpRules, now: dt.datetime) -
     ).all()
     dnc = _do_not_call(session)
     skipped: Counter[str] = Counter()
-    made = 0
+    made: list[str] = []
     for r in rows:
         numbers = [n for n in dict.fromkeys((r.contact_phone, r.phone)) if n]
         if r.closed_at is None:
@@ -198,9 +223,10 @@ def after_case_tasks(session: Session, rules: FollowUpRules, now: dt.datetime) -
             skipped["no_number"] += 1
             continue
         opens, due = after_case_window(r.closed_at, rules)
+        made.append(new_id())
         session.add(
             FollowUpTask(
-                id=new_id(),
+                id=made[-1],
                 source=FollowUpSource.CASE,
                 source_id=r.id,
                 patient_id=r.patient_id,
@@ -215,9 +241,8 @@ def after_case_tasks(session: Session, rules: FollowUpRules, now: dt.datetime) -
                 state="open",
             )
         )
-        made += 1
     session.flush()
-    return Generated(made, dict(skipped))
+    return Generated(len(made), dict(skipped), tuple(made))
 
 
 # -- judging a task ------------------------------------------------------------------------
@@ -287,12 +312,18 @@ def view(
     return task, events, judge(task, events, now, tz, rules)
 
 
-def refresh(
-    session: Session, task_ids: Iterable[str], now: dt.datetime, tz: dt.tzinfo, rules: FollowUpRules
+def refresh_derived(
+    session: Session, task_ids: Iterable[str], tz: dt.tzinfo, rules: FollowUpRules | None = None
 ) -> None:
-    """Derive state, when it closed and how many attempts, for the worklist."""
+    """Derive what the events say — open, a call-back asked for, or how it closed — when it
+    closed and how many attempts, for the worklist.  What the clock says (not yet callable,
+    overdue, missed) is read against the task's times when the list is read, never stored."""
+    rules = rules or FollowUpRules()
     for task_id in dict.fromkeys(task_ids):
-        task, _, judged = view(session, task_id, now, tz, rules)
+        task = session.get(FollowUpTask, task_id)
+        if task is None:
+            continue
+        judged = judge(task, _events(session, task_id), task.callable_from, tz, rules)
         task.state = judged.state
         task.closed_at = judged.closed_at
         task.attempts = judged.attempts
@@ -368,7 +399,7 @@ def record(
     )
     session.add(row)
     session.flush()
-    refresh(session, [task.id], now, clock.tz, rules)
+    refresh_derived(session, [task.id], clock.tz, rules)
     return row
 
 

@@ -88,6 +88,34 @@ def derive(events: Sequence[VisitEvent], flagged: Iterable[str] = ()) -> VisitSt
     return VisitState(stage=stage, stage_since=since, escort_staff_id=escort)
 
 
+def effective_events_of(session: Session, visit_ids: Collection[str]) -> dict[str, list[Any]]:
+    """The effective events (``effective``) of many visits, read in two queries as light rows
+    (id, visit_id, kind, stage, staff_id, to_staff_id, occurred_at, supersedes_id) — what the
+    sync derives visits from, and the follow-up rules judge a day's departures by."""
+    ids = list(visit_ids)
+    events: dict[str, list[Any]] = defaultdict(list)
+    e = VisitEvent
+    for ev in session.execute(
+        select(
+            e.id,
+            e.visit_id,
+            e.kind,
+            e.stage,
+            e.staff_id,
+            e.to_staff_id,
+            e.occurred_at,
+            e.supersedes_id,
+        ).where(e.visit_id.in_(ids))
+    ):
+        events[ev.visit_id].append(ev)
+    flagged: dict[str, set[str]] = defaultdict(set)
+    for visit_id, event_id in session.execute(
+        select(EventFlag.visit_id, EventFlag.event_id).where(EventFlag.visit_id.in_(ids))
+    ):
+        flagged[visit_id].add(event_id)
+    return {v: effective(evs, flagged[v]) for v, evs in events.items()}
+
+
 def events_of(session: Session, visit_id: str) -> list[VisitEvent]:
     return list(
         session.scalars(

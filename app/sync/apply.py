@@ -27,6 +27,8 @@ from app.models import (
     CaseEvent,
     CaseOwner,
     EventFlag,
+    FollowUpEvent,
+    FollowUpTask,
     Patient,
     SetAsideChange,
     Setting,
@@ -37,7 +39,12 @@ from app.models import (
 from app.sync.codec import TABLES, dict_to_values, primary_key
 
 log = logging.getLogger(__name__)
-APPEND_ONLY = {"visit_events": VisitEvent, "event_flags": EventFlag, "case_events": CaseEvent}
+APPEND_ONLY = {
+    "visit_events": VisitEvent,
+    "event_flags": EventFlag,
+    "case_events": CaseEvent,
+    "followup_events": FollowUpEvent,
+}
 # The server undoing a change of this desk that it refused: the row as the server holds it,
 # or word that the server has none.
 UNDO = {"revert", "gone"}
@@ -231,6 +238,7 @@ def _apply_run(session: Session, changes: list[dict[str, Any]], tz: dt.tzinfo) -
     created: dict[type[Base], list[Base]] = defaultdict(list)
     touched: set[str] = set()
     cases: set[str] = set()
+    tasks: set[str] = set()
     deadlines_moved = False
     applied = 0
     for change in changes:
@@ -247,6 +255,8 @@ def _apply_run(session: Session, changes: list[dict[str, Any]], tz: dt.tzinfo) -
                 applied += 1
             if model is CaseEvent:
                 cases.add(values["case_id"])
+            elif model is FollowUpEvent:
+                tasks.add(values["task_id"])
             else:
                 touched.add(values["visit_id"])
             continue
@@ -271,6 +281,8 @@ def _apply_run(session: Session, changes: list[dict[str, Any]], tz: dt.tzinfo) -
             touched.add(row_id)
         elif model in (Case, CaseOwner):
             cases.add(row_id)
+        elif model is FollowUpTask:
+            tasks.add(row_id)
         elif model in DEADLINE_INPUTS:
             deadlines_moved = True
     # Parents before children: the unit of work orders inserts by relationships only, and a
@@ -282,14 +294,23 @@ def _apply_run(session: Session, changes: list[dict[str, Any]], tz: dt.tzinfo) -
                 session.flush()
     session.flush()
     connection = session.connection()
-    for model in (VisitEvent, EventFlag, CaseEvent):  # after their parents; plain Core
+    for model in (VisitEvent, EventFlag, CaseEvent, FollowUpEvent):  # after parents; plain Core
         if appended[model]:
             connection.execute(insert(table_of(model)), appended[model])
     _rebuild(session, touched)
     if deadlines_moved:  # a new calendar or clock setting: every open case's deadline again
         cases.update(_open_cases(session))
     _rebuild_cases(session, cases, tz)
+    _rebuild_tasks(session, tasks, tz)
     return applied
+
+
+def _rebuild_tasks(session: Session, task_ids: set[str], tz: dt.tzinfo) -> None:
+    """Derive the touched follow-up calls' state and attempts from their events."""
+    if task_ids:
+        from app.services import followups
+
+        followups.refresh_derived(session, task_ids, tz)
 
 
 def _open_cases(session: Session) -> list[str]:
@@ -306,34 +327,14 @@ def _rebuild_cases(session: Session, case_ids: set[str], tz: dt.tzinfo) -> None:
 
 def _rebuild(session: Session, visit_ids: set[str]) -> None:
     """Derive stage, since-when and escort of the touched visits from their events."""
-    from app.services.visits import derive
+    from app.services.visits import derive, effective_events_of
 
     if not visit_ids:
         return
-    ids = list(visit_ids)
-    events: dict[str, list[Any]] = defaultdict(list)
-    e = VisitEvent
-    for ev in session.execute(
-        select(
-            e.id,
-            e.visit_id,
-            e.kind,
-            e.stage,
-            e.staff_id,
-            e.to_staff_id,
-            e.occurred_at,
-            e.supersedes_id,
-        ).where(e.visit_id.in_(ids))
-    ):
-        events[ev.visit_id].append(ev)
-    flagged: dict[str, set[str]] = defaultdict(set)
-    for visit_id, event_id in session.execute(
-        select(EventFlag.visit_id, EventFlag.event_id).where(EventFlag.visit_id.in_(ids))
-    ):
-        flagged[visit_id].add(event_id)
-    for visit in session.scalars(select(Visit).where(Visit.id.in_(ids))):
-        if not events[visit.id]:
+    events = effective_events_of(session, visit_ids)
+    for visit in session.scalars(select(Visit).where(Visit.id.in_(list(visit_ids)))):
+        if not events.get(visit.id):
             continue
-        state = derive(events[visit.id], flagged[visit.id])
+        state = derive(events[visit.id])
         visit.stage, visit.stage_since = state.stage, state.stage_since
         visit.escort_staff_id = state.escort_staff_id

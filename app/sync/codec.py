@@ -25,6 +25,8 @@ from app.models import (
     Department,
     Doctor,
     EventFlag,
+    FollowUpEvent,
+    FollowUpTask,
     Patient,
     RosterSlot,
     Setting,
@@ -45,6 +47,7 @@ DESK_TABLES: dict[str, type[Base]] = {
     "survey_responses": SurveyResponse,
     "cases": Case,
     "case_events": CaseEvent,
+    "followup_events": FollowUpEvent,
 }
 SERVER_TABLES: dict[str, type[Base]] = {
     "departments": Department,
@@ -58,12 +61,14 @@ SERVER_TABLES: dict[str, type[Base]] = {
     "calendar_years": CalendarYear,
     "settings": Setting,
     "case_owners": CaseOwner,
+    "followup_tasks": FollowUpTask,
 }
 TABLES: dict[str, type[Base]] = {**DESK_TABLES, **SERVER_TABLES}
 # Derived on each desk from the events; never sent, never taken from a peer.
 LOCAL_ONLY_COLUMNS = {
     "visits": {"stage", "stage_since", "escort_staff_id"},
     "cases": {"state", "track", "owner_staff_id", "due_at", "closed_at"},
+    "followup_tasks": {"state", "closed_at", "attempts"},
 }
 
 

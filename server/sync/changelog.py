@@ -56,13 +56,18 @@ VISIT_DATA = {
 # Cases are not bound to a day: an open case stays on every staff desk until it is closed, and
 # the change log's retention (by day scope) never drops one.
 CASE_DATA = {"cases", "case_events", "case_owners"}
+# Follow-up calls, likewise, stay until they are done; only staff desks receive them.
+FOLLOWUP_DATA = {"followup_tasks", "followup_events"}
 SYNC_LOCK = 7_041_977  # pg_advisory_xact_lock key serialising change-log appends
 
 
 def scopes_for(role: str, device_id: str, day: dt.date) -> list[str]:
     if role == "kiosk":
         return ["ref", f"kappts:{day}", f"device:{device_id}"]
-    return ["ref", "staff", "cases", f"appts:{day}", f"visits:{day}", f"device:{device_id}"]
+    return [
+        *("ref", "staff", "cases", "followups"),
+        *(f"appts:{day}", f"visits:{day}", f"device:{device_id}"),
+    ]
 
 
 def day_key(secret: str, day: dt.date, cost: str = "") -> str:
@@ -140,6 +145,8 @@ class Writer:
             return ["staff"]
         if table in CASE_DATA:
             return ["cases"]
+        if table in FOLLOWUP_DATA:
+            return ["followups"]
         if table == "appointments":
             return [f"appts:{data['day']}", f"kappts:{data['day']}"]
         if table in VISIT_DATA:

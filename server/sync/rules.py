@@ -32,6 +32,8 @@ from app.models import (
     Doctor,
     EventFlag,
     EventKind,
+    FollowUpEvent,
+    FollowUpTask,
     Patient,
     Role,
     SourceChannel,
@@ -64,6 +66,7 @@ DEVICE_COLUMNS = {
     "survey_responses": "device_id",
     "cases": "created_device_id",
     "case_events": "device_id",
+    "followup_events": "device_id",
 }
 CASE_CLAIMS = {CaseEventKind.CLAIMED, CaseEventKind.RELEASED, CaseEventKind.HANDED_OFF}
 
@@ -124,6 +127,7 @@ STAFF_COLUMNS: dict[str, tuple[str, ...]] = {
     "assistance_requests": ("acknowledged_by", "resolved_by"),
     "cases": ("created_staff_id",),
     "case_events": ("staff_id",),
+    "followup_events": ("staff_id",),
 }
 
 
@@ -224,15 +228,17 @@ def _insert(
     if device_col and values.get(device_col) != device.id:
         raise Rejected("forbidden", f"{table}.{device_col} must be the sending device")
     existing = batch.get(model, op["id"])
-    if model in (VisitEvent, CaseEvent):
+    if model in (VisitEvent, CaseEvent, FollowUpEvent):
         if existing is not None:
             if content_hash(encoded_row(existing)) != content_hash(encoded_row(values)):
                 raise Rejected("id_reuse", f"event {op['id']} exists with other content")
             return
         if model is VisitEvent:
             _event(batch, device, values, log, outcome)
-        else:
+        elif model is CaseEvent:
             _case_event(batch, values, log, outcome)
+        else:
+            _followup_event(batch, values, log)
         return
     if existing is not None:
         return  # sent again (a retry, a re-send after a restore): the first one stands
@@ -408,6 +414,19 @@ def _escort(
         assignment.staff_id = to_staff_id
     assignment.claim_version += 1
     return None
+
+
+def _followup_event(batch: Batch, values: dict[str, Any], log: Writer) -> None:
+    """An attempt or decision on a follow-up call: kept whatever happens — two desks that
+    called one person offline both keep theirs.  Tasks are the server's own: one it does not
+    hold is refused, never waited for."""
+    if not batch.exists(FollowUpTask, values["task_id"]):
+        raise Rejected.invalid(
+            "followup_events.task_id", "unknown_reference", "no such follow-up task"
+        )
+    event = FollowUpEvent(**values)
+    batch.add(event, event.id)
+    log.row(event)
 
 
 def _case_event(batch: Batch, values: dict[str, Any], log: Writer, outcome: Outcome) -> None:

@@ -1,0 +1,118 @@
+"""Follow-up calls through the real server on 127.0.0.1: the server makes the tasks from the
+visits desks sent (once, however often its rules run), every staff desk pulls them, a caller's
+desk records an attempt offline and every desk learns it; an event naming a task the server
+never made is refused with the reason."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlalchemy import select
+
+from app.ids import new_id
+from app.models import FollowUpEvent, FollowUpTask
+from app.services import followups, visits
+from app.services.followup_rules import FollowUpRules
+from app.services.stages import StageMachine
+from app.sync.codec import content_hash
+
+from .harness import DeskMaker
+from .test_calendar_sync import _admin
+
+MACHINE = StageMachine()
+
+
+@pytest.fixture
+def server(sqlite_server):
+    return sqlite_server
+
+
+@pytest.fixture
+def desks(server, tmp_path):
+    maker = DeskMaker(server, tmp_path)
+    yield maker
+    maker.close()
+
+
+def test_the_server_makes_the_calls_and_an_offline_attempt_reaches_every_desk(
+    server, desks
+) -> None:
+    guide, caller = desks("staff", "lobby"), desks("staff", "follow-up")
+    seen = [
+        guide.arrive("赵强", "13611112222"),
+        guide.arrive("钱芳", "13611113333"),
+        guide.arrive("孙丽", "13611114444"),
+    ]
+    with guide.db.session() as s:
+        for reg in seen[:2]:  # the third is still in the hospital: not called
+            visits.move(s, reg.visit_id, "waiting", guide.staff("guide.li"), guide.clock, MACHINE)
+            visits.move(s, reg.visit_id, "departed", guide.staff("guide.li"), guide.clock, MACHINE)
+    guide.sync()
+
+    # the server runs the rules by itself shortly after start and every 10 minutes; the
+    # administrator may run them at once — either way each visit gets one call, never two
+    made = _admin(server, "followup-tasks")
+    assert made.returncode == 0, made.stderr
+    assert re.match(r"follow-up calls: [02] made", made.stdout), made.stdout
+    again = _admin(server, "followup-tasks")
+    assert again.stdout.startswith("follow-up calls: 0 made")
+
+    caller.sync()
+    with caller.db.reading() as s:
+        tasks = {t.visit_id: t for t in s.scalars(select(FollowUpTask))}
+    assert set(tasks) == {seen[0].visit_id, seen[1].visit_id}
+    task = tasks[seen[0].visit_id]
+    assert task.numbers == ["13611112222"] and task.state == "open"
+
+    server.kill()  # the caller works on offline
+    with caller.db.session() as s:
+        followups.record(
+            s,
+            task.id,
+            "no_answer",
+            caller.staff("followup.huang"),
+            caller.clock,
+            FollowUpRules(),
+            number="13611112222",
+        )
+    server.start()
+    caller.sync()
+    guide.sync()
+    with guide.db.reading() as s:
+        [event] = s.scalars(select(FollowUpEvent)).all()
+        assert (event.kind, event.number) == ("no_answer", "13611112222")
+        assert s.get(FollowUpTask, task.id).attempts == 1  # derived on arrival
+
+
+def test_an_attempt_on_a_task_the_server_never_made_is_refused(server, desks) -> None:
+    desk = desks("staff", "follow-up")
+    event = {
+        "id": new_id(),
+        "task_id": new_id(),
+        "kind": "completed",
+        "number": "13611112222",
+        "staff_id": None,  # naming nobody: no sign-in proof is asked for
+        "device_id": desk.identity.device_id,
+        "occurred_at": "2026-12-03T02:00:00Z",
+        "note": "",
+        "data": {},
+    }
+    payload = {
+        "ops": [{"t": "followup_events", "op": "insert", "id": event["id"], "data": event}],
+    }
+    body = {
+        "mutation_id": new_id(),
+        "device_seq": 1,
+        "payload": payload,
+        "content_hash": content_hash(payload),
+    }
+    answer = desk.engine.client.push([body], batch_id=new_id())["results"][0]
+    if answer["status"] == "deferred":
+        body["device_seq"] = answer["expected_device_seq"]
+        answer = desk.engine.client.push([body], batch_id=new_id())["results"][0]
+    assert (answer["status"], answer.get("field"), answer.get("rule")) == (
+        "rejected",
+        "followup_events.task_id",
+        "unknown_reference",
+    ), answer
