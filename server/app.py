@@ -29,43 +29,41 @@ from server.sync.notify import PostgresListener
 log = logging.getLogger(__name__)
 
 
-async def _prune_now_and_then(state: ServerState) -> None:
+async def _now_and_then(
+    state: ServerState,
+    first_s: float,
+    every_s: Callable[[], float],
+    job: Callable[[ServerState], int | None],
+    what: str,
+) -> None:
+    """``job`` off the event loop, ``first_s`` after start-up and then every ``every_s()``
+    seconds; the change log's top it returns is announced.  A failure is logged and the job
+    tried again at its next turn."""
+    delay = first_s
+    while True:
+        await asyncio.sleep(delay)
+        delay = every_s()
+        try:
+            state.notifier.notify(await run_in_threadpool(job, state))
+        except Exception:
+            log.exception("%s failed; tried again later", what)
+
+
+def _prune(state: ServerState) -> int | None:
     """The change log's retention (server/sync/retention.py), and the refusal of mutations that
-    waited in vain for a row (server/sync/waiting.py): a minute after start-up, then every
-    ``prune_every_h`` hours, off the event loop."""
-    delay = 60.0
-    while True:
-        await asyncio.sleep(delay)
-        delay = state.settings.prune_every_h * 3600
-        try:
-            await run_in_threadpool(
-                retention.prune,
-                state.db,
-                now=state.clock.now(),
-                today=state.clock.today(),
-                days=state.settings.retention_days,
-            )
-            _, top = await run_in_threadpool(push.expire_waiting, state.db, state.clock.today())
-            state.notifier.notify(top)
-        except Exception:
-            log.exception("pruning the change log failed; tried again later")
-
-
-async def _follow_ups_now_and_then(state: ServerState) -> None:
-    """The follow-up calls' rules (server/followups.py), shortly after start-up and then every
-    ``followup_every_min`` minutes, off the event loop."""
-    delay = 5.0
-    while True:
-        await asyncio.sleep(delay)
-        delay = state.settings.followup_every_min * 60
-        try:
-            top = await run_in_threadpool(_make_follow_ups, state)
-            state.notifier.notify(top)
-        except Exception:
-            log.exception("making the follow-up calls failed; tried again later")
+    waited in vain for a row (server/sync/waiting.py)."""
+    retention.prune(
+        state.db,
+        now=state.clock.now(),
+        today=state.clock.today(),
+        days=state.settings.retention_days,
+    )
+    _, top = push.expire_waiting(state.db, state.clock.today())
+    return top
 
 
 def _make_follow_ups(state: ServerState) -> int | None:
+    """The follow-up calls' rules (server/followups.py)."""
     with state.db.session() as s:
         _, top = followups.make_tasks(s, state.clock)
     return top
@@ -98,8 +96,20 @@ def create_app(settings: ServerSettings, *, migrate: bool = True) -> FastAPI:
             listener = PostgresListener(dsn, state.notifier)
             listener.start()
         log.info("server started (%s)", state.db.engine.dialect.name)
-        pruning = asyncio.create_task(_prune_now_and_then(state))
-        calling = asyncio.create_task(_follow_ups_now_and_then(state))
+        pruning = asyncio.create_task(
+            _now_and_then(
+                state, 60.0, lambda: settings.prune_every_h * 3600, _prune, "pruning the change log"
+            )
+        )
+        calling = asyncio.create_task(
+            _now_and_then(
+                state,
+                5.0,
+                lambda: settings.followup_every_min * 60,
+                _make_follow_ups,
+                "making the follow-up calls",
+            )
+        )
         yield
         pruning.cancel()
         calling.cancel()
