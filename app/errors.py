@@ -23,6 +23,11 @@ MESSAGES: dict[str, str] = {
     "survey_ticket": QT_TRANSLATE_NOOP(
         "Errors", "Type the number as printed on your ticket, for example A001."
     ),
+    "contact_phone_invalid": QT_TRANSLATE_NOOP(
+        "Errors",
+        "A phone number is a mobile (11 digits starting with 1) or a landline with its area "
+        "code, e.g. 010-65123456.",
+    ),
     "phone_invalid": QT_TRANSLATE_NOOP(
         "Errors", "A mobile number has 11 digits and starts with 1, e.g. 13812345678."
     ),

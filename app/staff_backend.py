@@ -11,6 +11,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,6 +21,7 @@ from app.case_desk import CaseDesk, CaseDetail, CaseFilter, CaseForm, CaseList
 from app.clock import Clock
 from app.db import Database
 from app.errors import FrontDeskError
+from app.followup_desk import CallDetail, CallList, FollowUpDesk
 from app.models import Role, Staff
 from app.services import (
     assistance,
@@ -53,12 +55,13 @@ REGISTER = "register"  # register arrivals, receive kiosk walk-ins, triage
 HELP = "help"  # acknowledge and resolve call-a-guide requests
 REPORT = "report"  # the shift view of every guide
 CASES = "cases"  # complaints and enquiries (closing a complaint, extending: leads only)
+FOLLOW_UP = "follow_up"  # the follow-up calls' worklist and the calls
 PERMISSIONS: dict[str, frozenset[str]] = {
     Role.GUIDE: frozenset({ESCORT, REGISTER, HELP, CASES}),
     Role.CONSULTANT: frozenset({REGISTER, CASES}),
-    Role.FOLLOW_UP: frozenset({REPORT, CASES}),
-    Role.QUALITY: frozenset({REPORT, CASES}),
-    Role.DIRECTOR: frozenset({ESCORT, REGISTER, HELP, REPORT, CASES}),
+    Role.FOLLOW_UP: frozenset({REPORT, CASES, FOLLOW_UP}),
+    Role.QUALITY: frozenset({REPORT, CASES, FOLLOW_UP}),
+    Role.DIRECTOR: frozenset({ESCORT, REGISTER, HELP, REPORT, CASES, FOLLOW_UP}),
 }
 
 
@@ -125,6 +128,7 @@ class StaffBackend:
         self._reports = reports  # the central server, for figures over every desk's records
         self._report_client: SyncClient | None = None
         self.case_desk = CaseDesk(db, clock)
+        self.followup_desk = FollowUpDesk(db, clock, makes_tasks=standalone)
 
     def actor(self, who: SignedIn) -> Actor:
         return Actor(device_id=self.device_id, staff_id=who.staff_id, desk=self.desk_name)
@@ -387,6 +391,29 @@ class StaffBackend:
         if not level:
             return CaseList([], 0, 0)
         return self.case_desk.escalated(who.staff_id, level)
+
+    # -- follow-up calls ------------------------------------------------------------------
+
+    def call_list(self, who: SignedIn) -> CallList:
+        self._require(who, FOLLOW_UP)
+        return self.followup_desk.lines()
+
+    def call_detail(self, who: SignedIn, task_id: str) -> CallDetail:
+        self._require(who, FOLLOW_UP)
+        return self.followup_desk.detail(task_id)
+
+    def call_record(
+        self,
+        who: SignedIn,
+        task_id: str,
+        kind: str,
+        *,
+        number: str | None = None,
+        note: str = "",
+        data: dict[str, Any] | None = None,
+    ) -> CallDetail:
+        actor = self._require(who, FOLLOW_UP)
+        return self.followup_desk.record(actor, task_id, kind, number=number, note=note, data=data)
 
     def case_departments(self) -> dict[str, tuple[str, str]]:
         return self.case_desk.departments()

@@ -30,7 +30,16 @@ from PySide6.QtWidgets import (
 from app.errors import FrontDeskError
 from app.kiosk_backend import visit_from_qr
 from app.services.auth import SignedIn
-from app.staff_backend import CASES, ESCORT, HELP, REGISTER, REPORT, StaffMember, allowed
+from app.staff_backend import (
+    CASES,
+    ESCORT,
+    FOLLOW_UP,
+    HELP,
+    REGISTER,
+    REPORT,
+    StaffMember,
+    allowed,
+)
 from app.sync.pull import Touched
 from app.sync.status import Refusal, SyncStatus
 from gui.guards import IdleWatcher, ScanDetector
@@ -42,6 +51,7 @@ from ui.cases import CasesPage
 from ui.desk import LANGUAGE_NAMES, DeskSettings
 from ui.dialogs import Dialog
 from ui.door import LockPage, SignInPage
+from ui.followups import FollowUpPage
 from ui.help_panel import HelpPanel
 from ui.register import RegisterPage
 from ui.satisfaction import SatisfactionPage
@@ -107,6 +117,7 @@ class StaffWindow(QMainWindow):
         self.shift_page = ShiftPage(self)
         self.satisfaction_page = SatisfactionPage(self)
         self.cases_page = CasesPage(self)
+        self.followup_page = FollowUpPage(self)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.board_page, "")
         self.tabs.addTab(self.register_page, "")
@@ -114,6 +125,7 @@ class StaffWindow(QMainWindow):
         self.tabs.addTab(self.shift_page, "")
         self.tabs.addTab(self.satisfaction_page, "")
         self.tabs.addTab(self.cases_page, "")
+        self.tabs.addTab(self.followup_page, "")
         self.tabs.currentChanged.connect(self._tab_changed)
         box = QVBoxLayout(self.desk_page)
         box.setContentsMargins(0, 0, 0, 0)
@@ -126,7 +138,7 @@ class StaffWindow(QMainWindow):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
 
-        for key, index in (("F1", 0), ("F2", 1), ("F3", 2), ("F5", 5)):
+        for key, index in (("F1", 0), ("F2", 1), ("F3", 2), ("F5", 5), ("F6", 6)):
             sc = QShortcut(QKeySequence(key), self)
             sc.activated.connect(lambda i=index: self._go_tab(i))
         register = QShortcut(QKeySequence("Ctrl+Return"), self.register_page)
@@ -198,6 +210,7 @@ class StaffWindow(QMainWindow):
                 self.tr("Shift"),
                 self.tr("Satisfaction"),
                 self.tr("Cases (F5)"),
+                self.tr("Follow-up (F6)"),
             )
         ):
             self.tabs.setTabText(i, text)
@@ -217,6 +230,7 @@ class StaffWindow(QMainWindow):
             self.shift_page,
             self.satisfaction_page,
             self.cases_page,
+            self.followup_page,
         ):
             page.retranslate()
         self.help_panel.tick(self.settings.now())
@@ -284,6 +298,7 @@ class StaffWindow(QMainWindow):
         self.tabs.setTabVisible(3, self.may(REPORT))
         self.tabs.setTabVisible(4, self.may(REPORT))
         self.tabs.setTabVisible(5, self.may(CASES))
+        self.tabs.setTabVisible(6, self.may(FOLLOW_UP))
         self.help_panel.duty_lead = bool(self.who and self.who.duty_lead)
         self.help_panel.may_help = self.may(HELP)
         self.board_page.update_actions()
@@ -392,6 +407,8 @@ class StaffWindow(QMainWindow):
             self.satisfaction_page.load()
         elif self.tabs.widget(index) is self.cases_page:
             self.cases_page.load()
+        elif self.tabs.widget(index) is self.followup_page:
+            self.followup_page.load()
 
     def _go_tab(self, index: int) -> None:
         if self.stack.currentWidget() is self.desk_page and self.tabs.isTabVisible(index):
@@ -429,6 +446,10 @@ class StaffWindow(QMainWindow):
             self.reload_roster()
         if "staff" in touched.tables:
             self.call(lambda b: b.guides(), self._set_guides)
+        if touched.tables & {"followup_tasks", "followup_events"} and (
+            self.tabs.currentWidget() is self.followup_page
+        ):
+            self.followup_page.load()
         if touched.tables & {"cases", "case_events", "case_owners"}:
             self.cases_page.remote()
             self.case_alarm.check()

@@ -36,6 +36,7 @@ from app.models import (
     VisitEvent,
 )
 from app.models import FollowUpEventKind as F
+from app.services import workdays
 from app.services.context import Actor
 from app.services.followup_rules import (
     Attempt,
@@ -245,10 +246,33 @@ def after_case_tasks(session: Session, rules: FollowUpRules, now: dt.datetime) -
     return Generated(len(made), dict(skipped), tuple(made))
 
 
+BACK_DAYS = 10  # the rules look this far back: a long holiday with the rules not run
+
+
+def run_rules(
+    session: Session, today: dt.date, tz: dt.tzinfo, rules: FollowUpRules, now: dt.datetime
+) -> Generated:
+    """Every rule over the last ``BACK_DAYS`` days' visits and every closed complaint; what was
+    made, and what was left out and why (tasks made before are not news)."""
+    calendar = workdays.load(session)
+    runs = [
+        next_day_tasks(session, today - dt.timedelta(days=back), calendar, tz, rules, now)
+        for back in range(BACK_DAYS, -1, -1)
+    ]
+    runs.append(after_case_tasks(session, rules, now))
+    skipped: Counter[str] = Counter()
+    for run in runs:
+        skipped.update(run.skipped)
+    skipped.pop("already", None)
+    ids = tuple(i for run in runs for i in run.ids)
+    return Generated(len(ids), dict(skipped), ids)
+
+
 # -- judging a task ------------------------------------------------------------------------
 
 
-def _numbers(task: FollowUpTask, events: Iterable[FollowUpEvent]) -> list[str]:
+def numbers_of(task: FollowUpTask, events: Iterable[FollowUpEvent]) -> list[str]:
+    """Every number of the person, best first: the task's, then those added on calls."""
     added = [e.number for e in events if e.kind == F.NUMBER_ADDED and e.number]
     return list(dict.fromkeys([*task.numbers, *added]))
 
@@ -273,7 +297,7 @@ def judge(
     ]
     closing = next((e for e in events if e.kind == F.CLOSED_UNREACHABLE), None)
     return standing(
-        _numbers(task, events),
+        numbers_of(task, events),
         attempts,
         (task.callable_from, task.due_at),
         now,

@@ -72,7 +72,7 @@ class Checker:
             return None
         phone = normalize_phone(raw)
         if not _CONTACT.match(phone):
-            self.fail(field, "phone_invalid")
+            self.fail(field, "contact_phone_invalid")
             return None
         return phone
 

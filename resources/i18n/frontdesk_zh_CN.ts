@@ -709,6 +709,10 @@
         <translation>请照小票上的样子输入号码，例如 A001。</translation>
     </message>
     <message>
+        <source>A phone number is a mobile (11 digits starting with 1) or a landline with its area code, e.g. 010-65123456.</source>
+        <translation>电话号码应为手机号（以1开头的11位数字）或带区号的座机号，例如 010-65123456。</translation>
+    </message>
+    <message>
         <source>A mobile number has 11 digits and starts with 1, e.g. 13812345678.</source>
         <translation>手机号应为以1开头的11位数字，例如 13812345678。</translation>
     </message>
@@ -894,6 +898,209 @@
     <message>
         <source>Corrected. The timeline keeps both steps.</source>
         <translation>已更正。时间线保留两条记录。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpPage</name>
+    <message>
+        <source>Reached: call done</source>
+        <translation>已接通，回访完成</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>占线</translation>
+    </message>
+    <message>
+        <source>Phone switched off</source>
+        <translation>关机</translation>
+    </message>
+    <message>
+        <source>Cannot be reached</source>
+        <translation>无法接通</translation>
+    </message>
+    <message>
+        <source>Number not in service</source>
+        <translation>空号或停机</translation>
+    </message>
+    <message>
+        <source>Wrong person</source>
+        <translation>非本人</translation>
+    </message>
+    <message>
+        <source>Call back later</source>
+        <translation>约定稍后回电</translation>
+    </message>
+    <message>
+        <source>Declined the call</source>
+        <translation>拒绝回访</translation>
+    </message>
+    <message>
+        <source>Excluded</source>
+        <translation>不需回访</translation>
+    </message>
+    <message>
+        <source>Closed as unreachable</source>
+        <translation>无法联系，结束</translation>
+    </message>
+    <message>
+        <source>Number added</source>
+        <translation>添加号码</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>To call</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>约定回电</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>无法联系</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Next day after a visit</source>
+        <translation>门诊次日回访</translation>
+    </message>
+    <message>
+        <source>After discharge</source>
+        <translation>出院回访</translation>
+    </message>
+    <message>
+        <source>72 h after a complaint</source>
+        <translation>投诉处理后72小时回访</translation>
+    </message>
+    <message>
+        <source>Low survey score</source>
+        <translation>满意度低分回访</translation>
+    </message>
+    <message>
+        <source>Missed appointment</source>
+        <translation>预约未到回访</translation>
+    </message>
+    <message>
+        <source>The rule is met: this call may close as unreachable.</source>
+        <translation>已满足规定，可按“无法联系”结束本次回访。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 failed attempts</source>
+        <translation>已拨打失败 %1 次，须 %2 次</translation>
+    </message>
+    <message>
+        <source>tried in %1 of %2 times of day</source>
+        <translation>已在 %1 个时段拨打，须 %2 个</translation>
+    </message>
+    <message>
+        <source>not yet tried: %1</source>
+        <translation>尚未拨打：%1</translation>
+    </message>
+    <message>
+        <source>the deadline has passed: missed</source>
+        <translation>已过期限：记为漏访</translation>
+    </message>
+    <message>
+        <source>Not yet unreachable: %1</source>
+        <translation>暂不能按无法联系结束：%1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Follow-up calls</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Choose a call on the left.</source>
+        <translation>请在左侧选择一条回访。</translation>
+    </message>
+    <message>
+        <source>What was said (kept with the attempt)</source>
+        <translation>通话要点（随本次拨打记录）</translation>
+    </message>
+    <message>
+        <source>Call back at</source>
+        <translation>回电时间</translation>
+    </message>
+    <message>
+        <source>Never call again (asked by the person)</source>
+        <translation>本人要求不再致电</translation>
+    </message>
+    <message>
+        <source>Another number, e.g. 010-65123456</source>
+        <translation>其他号码，如 010-65123456</translation>
+    </message>
+    <message>
+        <source>Add number</source>
+        <translation>添加号码</translation>
+    </message>
+    <message>
+        <source>Close as unreachable</source>
+        <translation>按无法联系结束</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>回访原因</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>已拨</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>%1 起</translation>
+    </message>
+    <message>
+        <source>%1 to call · %2 due today · %3 overdue</source>
+        <translation>%1 条待回访 · 今日到期 %2 条 · 已超时 %3 条</translation>
+    </message>
+    <message>
+        <source>call between %1</source>
+        <translation>回访时段 %1</translation>
+    </message>
+    <message>
+        <source>Dial: %1</source>
+        <translation>请拨打：%1</translation>
+    </message>
+    <message>
+        <source>Numbers: %1</source>
+        <translation>号码：%1</translation>
     </message>
 </context>
 <context>
@@ -1746,6 +1953,10 @@
     <message>
         <source>Cases (F5)</source>
         <translation>工单（F5）</translation>
+    </message>
+    <message>
+        <source>Follow-up (F6)</source>
+        <translation>回访（F6）</translation>
     </message>
     <message>
         <source>Guide</source>

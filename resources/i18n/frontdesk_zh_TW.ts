@@ -709,6 +709,10 @@
         <translation>請照小票上的樣子輸入號碼，例如 A001。</translation>
     </message>
     <message>
+        <source>A phone number is a mobile (11 digits starting with 1) or a landline with its area code, e.g. 010-65123456.</source>
+        <translation>電話號碼應為手機號（以1開頭的11位數字）或帶區號的座機號，例如 010-65123456。</translation>
+    </message>
+    <message>
         <source>A mobile number has 11 digits and starts with 1, e.g. 13812345678.</source>
         <translation>手機號應為以1開頭的11位數字，例如 13812345678。</translation>
     </message>
@@ -894,6 +898,209 @@
     <message>
         <source>Corrected. The timeline keeps both steps.</source>
         <translation>已更正。時間線保留兩條記錄。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpPage</name>
+    <message>
+        <source>Reached: call done</source>
+        <translation>已接通，回訪完成</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>無人接聽</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>佔線</translation>
+    </message>
+    <message>
+        <source>Phone switched off</source>
+        <translation>關機</translation>
+    </message>
+    <message>
+        <source>Cannot be reached</source>
+        <translation>無法接通</translation>
+    </message>
+    <message>
+        <source>Number not in service</source>
+        <translation>空號或停機</translation>
+    </message>
+    <message>
+        <source>Wrong person</source>
+        <translation>非本人</translation>
+    </message>
+    <message>
+        <source>Call back later</source>
+        <translation>約定稍後回電</translation>
+    </message>
+    <message>
+        <source>Declined the call</source>
+        <translation>拒絕回訪</translation>
+    </message>
+    <message>
+        <source>Excluded</source>
+        <translation>不需回訪</translation>
+    </message>
+    <message>
+        <source>Closed as unreachable</source>
+        <translation>無法聯繫，結束</translation>
+    </message>
+    <message>
+        <source>Number added</source>
+        <translation>添加號碼</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <source>To call</source>
+        <translation>待回訪</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>約定回電</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>無法聯繫</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>已拒絕</translation>
+    </message>
+    <message>
+        <source>Next day after a visit</source>
+        <translation>門診次日回訪</translation>
+    </message>
+    <message>
+        <source>After discharge</source>
+        <translation>出院回訪</translation>
+    </message>
+    <message>
+        <source>72 h after a complaint</source>
+        <translation>投訴處理後72小時回訪</translation>
+    </message>
+    <message>
+        <source>Low survey score</source>
+        <translation>滿意度低分回訪</translation>
+    </message>
+    <message>
+        <source>Missed appointment</source>
+        <translation>預約未到回訪</translation>
+    </message>
+    <message>
+        <source>The rule is met: this call may close as unreachable.</source>
+        <translation>已滿足規定，可按“無法聯繫”結束本次回訪。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 failed attempts</source>
+        <translation>已撥打失敗 %1 次，須 %2 次</translation>
+    </message>
+    <message>
+        <source>tried in %1 of %2 times of day</source>
+        <translation>已在 %1 個時段撥打，須 %2 個</translation>
+    </message>
+    <message>
+        <source>not yet tried: %1</source>
+        <translation>尚未撥打：%1</translation>
+    </message>
+    <message>
+        <source>the deadline has passed: missed</source>
+        <translation>已過期限：記為漏訪</translation>
+    </message>
+    <message>
+        <source>Not yet unreachable: %1</source>
+        <translation>暫不能按無法聯繫結束：%1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Follow-up calls</source>
+        <translation>回訪</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Choose a call on the left.</source>
+        <translation>請在左側選擇一條回訪。</translation>
+    </message>
+    <message>
+        <source>What was said (kept with the attempt)</source>
+        <translation>通話要點（隨本次撥打記錄）</translation>
+    </message>
+    <message>
+        <source>Call back at</source>
+        <translation>回電時間</translation>
+    </message>
+    <message>
+        <source>Never call again (asked by the person)</source>
+        <translation>本人要求不再致電</translation>
+    </message>
+    <message>
+        <source>Another number, e.g. 010-65123456</source>
+        <translation>其他號碼，如 010-65123456</translation>
+    </message>
+    <message>
+        <source>Add number</source>
+        <translation>添加號碼</translation>
+    </message>
+    <message>
+        <source>Close as unreachable</source>
+        <translation>按無法聯繫結束</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>時限</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>回訪原因</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>已撥</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>%1 起</translation>
+    </message>
+    <message>
+        <source>%1 to call · %2 due today · %3 overdue</source>
+        <translation>%1 條待回訪 · 今日到期 %2 條 · 已超時 %3 條</translation>
+    </message>
+    <message>
+        <source>call between %1</source>
+        <translation>回訪時段 %1</translation>
+    </message>
+    <message>
+        <source>Dial: %1</source>
+        <translation>請撥打：%1</translation>
+    </message>
+    <message>
+        <source>Numbers: %1</source>
+        <translation>號碼：%1</translation>
     </message>
 </context>
 <context>
@@ -1746,6 +1953,10 @@
     <message>
         <source>Cases (F5)</source>
         <translation>工單（F5）</translation>
+    </message>
+    <message>
+        <source>Follow-up (F6)</source>
+        <translation>回訪（F6）</translation>
     </message>
     <message>
         <source>Guide</source>

@@ -1,0 +1,164 @@
+"""The follow-up page as a caller uses it: a Monday morning's list of Friday's patients worked by
+keyboard — one call completed with a note, one not answered, one wrong number then the family's
+landline — and the page rendered in 简体, 繁體 and English (FRONTDESK_SHOTS=DIR keeps the
+pictures), with no English left on a Chinese screen and nothing cut off."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.clock import FixedClock
+from app.services import Actor, registration, visits
+from app.services.registration import PatientForm, VisitForm
+
+from .staff_rig import TZ, StaffRig, close_staff, make_staff
+from .test_staff_design import _cut_off, _english_left, _texts
+
+FRIDAY = dt.datetime(2026, 11, 20, 10, 0, tzinfo=TZ)
+MONDAY = dt.datetime(2026, 11, 23, 9, 0, tzinfo=TZ)
+PATIENTS = (("赵强", "13611112222"), ("钱芳", "13611113333"), ("孙丽", "13611114444"))
+
+
+def _friday_patients(rig: StaffRig) -> None:
+    """Three outpatients seen and gone on Friday: on Monday they are called."""
+    b = rig.backend
+    rig.clock.at = FRIDAY
+    with b.db.reading() as s:
+        from sqlalchemy import select
+
+        from app.models import Department, Staff
+
+        guide = s.scalars(select(Staff.id).where(Staff.username == "guide.wang")).one()
+        im = s.scalars(select(Department.id).where(Department.code == "IM")).one()
+    actor = Actor(b.device_id, guide, "一楼导医台")
+    with b.db.session() as s:
+        for name, phone in PATIENTS:
+            reg = registration.register_arrival(
+                s,
+                PatientForm(name, "F", 60, phone, "", "walk_in"),
+                VisitForm(purpose="consultation", department_id=im),
+                actor,
+                rig.clock,
+            )
+            visits.move(s, reg.visit_id, "waiting", actor, rig.clock, b.machine)
+            visits.move(s, reg.visit_id, "departed", actor, rig.clock, b.machine)
+    rig.clock.at = MONDAY
+
+
+@pytest.fixture
+def rig(qtbot, tmp_path: Path):
+    r = make_staff(qtbot, tmp_path / "desk", clock=FixedClock(tz=TZ, at=MONDAY))
+    yield r
+    close_staff(r)
+
+
+def _alt(rig: StaffRig, digit: int) -> None:
+    rig.key(
+        rig.window.followup_page, getattr(Qt.Key, f"Key_{digit}"), Qt.KeyboardModifier.AltModifier
+    )
+
+
+def _choose(rig: StaffRig, name: str) -> None:
+    page = rig.window.followup_page
+    for r in range(page.table.rowCount()):
+        if page.table.item(r, 1).text() == name:
+            page.table.clearSelection()
+            page.table.selectRow(r)
+            rig.settle()
+            assert page.detail is not None and page.detail.person == name
+            return
+    raise AssertionError(f"{name} is not on the list")
+
+
+def test_a_mornings_calls_by_keyboard(rig: StaffRig) -> None:
+    _friday_patients(rig)
+    rig.sign_in("followup.huang")
+    w = rig.window
+    rig.key(w, Qt.Key.Key_F6)
+    page = w.followup_page
+    assert w.tabs.currentWidget() is page
+    assert page.table.rowCount() == 3 and "3 条待回访" in page.counts.text()
+
+    _choose(rig, "赵强")  # reached: the call done, with what was said
+    assert "请拨打：13611112222" in page.dial.text()
+    first = page.detail.task_id
+    rig.type(page.note, "恢复良好，对导医服务满意")
+    _alt(rig, 1)
+    done = rig.backend.call_detail(w.who, first)
+    assert done.state == "completed" and done.steps[-1].note == "恢复良好，对导医服务满意"
+    assert page.table.rowCount() == 2  # a done call leaves the list; the next one is open
+    assert page.detail.task_id != first and page.detail.state == "open"
+
+    _choose(rig, "钱芳")  # no answer: one failure of three, one time of day
+    _alt(rig, 2)
+    assert page.detail.state == "open" and page.detail.failures == 1
+    assert "已拨打失败 1 次，须 3 次" in page.rule.text()
+    assert not page.close_unreachable.isEnabled()
+
+    _choose(rig, "孙丽")  # the wrong person: that number is ruled out …
+    _alt(rig, 7)
+    assert page.detail.numbers == () and page.detail.next_number is None
+    assert not page.buttons["completed"].isEnabled()  # no number left to dial
+    rig.type(page.new_number, "010-6512 3456")  # … the family's landline
+    rig.click(page.add_number)
+    assert page.detail.next_number == "01065123456"
+    assert "<s>13611114444</s>" in page.numbers.text()
+    third = page.detail.task_id
+    _alt(rig, 1)
+    assert rig.backend.call_detail(w.who, third).state == "completed"
+    assert page.table.rowCount() == 1 and "1 条待回访" in page.counts.text()
+    assert page.detail.person == "钱芳"  # the one left: call again later in the day
+
+
+def test_a_bad_number_is_refused_in_words_and_nothing_is_kept(rig: StaffRig) -> None:
+    _friday_patients(rig)
+    rig.sign_in("followup.huang")
+    rig.key(rig.window, Qt.Key.Key_F6)
+    page = rig.window.followup_page
+    _choose(rig, "赵强")
+    rig.type(page.new_number, "12ab")
+    rig.click(page.add_number)
+    assert "带区号的座机号" in page.error.text()
+    assert page.detail.numbers == ("13611112222",)
+
+
+def test_a_guide_has_no_follow_up_page(rig: StaffRig) -> None:
+    rig.sign_in("guide.wang")
+    assert not rig.window.tabs.isTabVisible(6)
+    rig.key(rig.window, Qt.Key.Key_F6)
+    assert rig.window.tabs.currentWidget() is not rig.window.followup_page
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "zh_TW", "en"])
+def test_the_follow_up_page_rendered_and_checked(qtbot, tmp_path: Path, language: str) -> None:
+    shots = Path(os.environ.get("FRONTDESK_SHOTS") or tmp_path / "shots")
+    shots.mkdir(parents=True, exist_ok=True)
+    rig = make_staff(
+        qtbot, tmp_path / "desk", language=language, clock=FixedClock(tz=TZ, at=MONDAY)
+    )
+    problems: list[str] = []
+
+    def shot(name: str, widget: QWidget) -> None:
+        QApplication.processEvents()
+        path = shots / f"staff-{name}-{language}.png"
+        assert widget.grab().save(str(path)), path
+        if language != "en":
+            problems.extend(f"{name}: English left: {t!r}" for t in _english_left(_texts(widget)))
+        problems.extend(f"{name}: cut off: {t}" for t in _cut_off(widget))
+
+    try:
+        _friday_patients(rig)
+        rig.sign_in("followup.huang")
+        rig.key(rig.window, Qt.Key.Key_F6)
+        _choose(rig, "钱芳")
+        _alt(rig, 2)
+        shot("followup", rig.window)
+    finally:
+        close_staff(rig)
+    assert problems == [], "\n".join(problems)
