@@ -56,6 +56,11 @@ State = Literal[
     "missed",  # the deadline passed with the task neither done nor closed by the rule
 ]
 Slot = Literal["morning", "afternoon", "evening"]
+ENDED_AS: dict[Outcome, State] = {
+    Outcome.COMPLETED: "completed",
+    Outcome.REFUSED: "refused",
+    Outcome.EXCLUDED: "excluded",
+}
 
 
 @dataclass(frozen=True)
@@ -180,12 +185,7 @@ def standing(
     closed_at = callback_at = None
     ending = next((a for a in facts if a.outcome in ENDS_TASK and _counts(a)), None)
     if ending is not None:
-        state = {
-            Outcome.COMPLETED: "completed",
-            Outcome.REFUSED: "refused",
-            Outcome.EXCLUDED: "excluded",
-        }[ending.outcome]  # type: ignore[assignment]
-        closed_at = ending.at
+        state, closed_at = ENDED_AS[ending.outcome], ending.at
     elif closed_unreachable_at is not None:
         state, closed_at = "unreachable", closed_unreachable_at
     elif now > due:
