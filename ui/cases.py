@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -32,6 +30,7 @@ from app.lang import pick
 from gui.roles import set_role
 from ui import case_words as words
 from ui.case_dialogs import NewCaseDialog, StepDialog
+from ui.tables import read_only_table
 
 if TYPE_CHECKING:
     from ui.desk import Desk
@@ -114,12 +113,7 @@ class CasesPage(QWidget):
         new = QShortcut(QKeySequence("Ctrl+N"), self)
         new.activated.connect(self.new_case)
 
-        self.table = QTableWidget(0, 5)
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = read_only_table(5, choose_rows=True)
         self.table.itemSelectionChanged.connect(self._chosen)
 
         self.title = QLabel()

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDateTimeEdit,
     QGridLayout,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -32,6 +30,7 @@ from app.followup_desk import CallDetail, CallList
 from app.lang import pick
 from gui.roles import set_role
 from ui import case_words
+from ui.tables import read_only_table
 
 if TYPE_CHECKING:
     from ui.desk import Desk
@@ -65,12 +64,7 @@ class FollowUpPage(QWidget):
         self.reload = QPushButton()
         self.reload.clicked.connect(self.load)
 
-        self.table = QTableWidget(0, 6)
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = read_only_table(6, choose_rows=True)
         self.table.itemSelectionChanged.connect(self._chosen)
 
         self.empty = QLabel()

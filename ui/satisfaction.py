@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.lang import pick
 from app.services.survey_figures import Figures, Report
 from gui.roles import set_role
+from ui.tables import read_only_table
 
 if TYPE_CHECKING:
     from ui.desk import Desk
@@ -77,11 +77,7 @@ class SatisfactionPage(QWidget):
         self.error = QLabel()
         set_role(self.error, "error")
         self.error.hide()
-        self.table = QTableWidget(0, 0)
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = read_only_table(0)
         self.legend = QLabel()
         self.legend.setWordWrap(True)
         set_role(self.legend, "muted")

@@ -22,18 +22,10 @@ from app.services.shift import ShiftReport
 from app.services.stages import stage_name
 from gui.roles import set_role
 from ui.register import source_names
+from ui.tables import read_only_table
 
 if TYPE_CHECKING:
     from ui.desk import Desk
-
-
-def _table(columns: int) -> QTableWidget:
-    t = QTableWidget(0, columns)
-    t.verticalHeader().hide()
-    t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    t.setAlternatingRowColors(True)
-    t.horizontalHeader().setStretchLastSection(True)
-    return t
 
 
 def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
@@ -61,9 +53,9 @@ class ShiftPage(QWidget):
         self.sources_title, self.help_title = QLabel(), QLabel()
         for w in (self.guides_title, self.stages_title, self.sources_title, self.help_title):
             set_role(w, "heading")
-        self.guides = _table(4)
-        self.stages = _table(3)
-        self.sources = _table(2)
+        self.guides = read_only_table(4)
+        self.stages = read_only_table(3)
+        self.sources = read_only_table(2)
         self.help = QLabel()
         self.help.setWordWrap(True)
         top = QHBoxLayout()
