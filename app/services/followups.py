@@ -88,7 +88,7 @@ def next_day_tasks(
     """A next-day task for every outpatient visit of ``visit_day`` that departed.  Left out,
     with the reason counted: a visit handed to admission (called after discharge), a
     department the rules exclude (by code), a patient with no number or who asked not to be
-    called, a visit recorded twice; a visit already tasked is not doubled."""
+    called, a visit recorded twice; a visit already called for is not read again."""
     excluded = set(exclude_departments)
 
     # Departed by the visit's events (the server keeps no derived stage).  A departure is final
@@ -114,7 +114,16 @@ def next_day_tasks(
         )
         .outerjoin(Department, Department.id == Visit.department_id)
         .outerjoin(Patient, Patient.id == Visit.patient_id)
-        .where(Visit.day == visit_day, has((EventKind.DEPARTED,)))
+        .where(
+            Visit.day == visit_day,
+            has((EventKind.DEPARTED,)),
+            ~exists().where(  # called already: not read again (the rules run every 10 minutes)
+                and_(
+                    FollowUpTask.source == FollowUpSource.VISIT,
+                    FollowUpTask.source_id == Visit.id,
+                )
+            ),
+        )
     ).all()
     events = effective_events_of(session, [r.id for r in candidates if r.doubt])
     rows = [
@@ -127,23 +136,13 @@ def next_day_tasks(
         for r in candidates
         if (any(e.stage == ADMISSION for e in events[r.id]) if r.doubt else r.admitted)
     }
-    have = set(
-        session.scalars(
-            select(FollowUpTask.source_id).where(
-                FollowUpTask.source == FollowUpSource.VISIT,
-                FollowUpTask.source_id.in_([r.id for r in rows]),
-            )
-        )
-    )
     dnc = _do_not_call(session)
     opens, due = next_day_window(visit_day, calendar, tz, rules)
     skipped: Counter[str] = Counter()
     made: list[dict[str, Any]] = []
     for r in rows:
         reason = (
-            "already"
-            if r.id in have
-            else "duplicate"
+            "duplicate"
             if r.duplicate_of
             else "admitted"
             if r.id in admitted
@@ -253,7 +252,7 @@ def run_rules(
     session: Session, today: dt.date, tz: dt.tzinfo, rules: FollowUpRules, now: dt.datetime
 ) -> Generated:
     """Every rule over the last ``BACK_DAYS`` days' visits and every closed complaint; what was
-    made, and what was left out and why (tasks made before are not news)."""
+    made, and what was left out and why."""
     calendar = workdays.load(session)
     runs = [
         next_day_tasks(session, today - dt.timedelta(days=back), calendar, tz, rules, now)
@@ -263,7 +262,6 @@ def run_rules(
     skipped: Counter[str] = Counter()
     for run in runs:
         skipped.update(run.skipped)
-    skipped.pop("already", None)
     ids = tuple(i for run in runs for i in run.ids)
     return Generated(len(ids), dict(skipped), ids)
 
