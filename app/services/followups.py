@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import and_, exists, insert, select
-from sqlalchemy import case as sql_case
 from sqlalchemy.orm import Session
 
 from app.clock import Clock
@@ -52,7 +51,7 @@ from app.services.visits import derive, effective_events_of
 from app.services.workdays import WorkCalendar
 
 ATTEMPTS = {F(o.value) for o in Outcome}
-CLOSED = ("completed", "unreachable", "refused", "excluded")
+OPEN = ("open", "callback")  # the states a task's events leave it in until it is closed
 DEPARTED, ADMISSION = "departed", "admission"
 
 
@@ -462,13 +461,13 @@ def worklist(
         t.state,
         t.attempts,
         t.assigned_to,
-    ).where(t.state.not_in(CLOSED))
+    ).where(t.state.in_(OPEN))
     if assigned_to is not None:
         query = query.where(t.assigned_to == assigned_to)
     if department_id is not None:
         query = query.where(t.department_id == department_id)
-    overdue = sql_case((t.due_at < now, 0), else_=1)
-    query = query.order_by(overdue, t.due_at, t.callable_from).limit(limit)
+    # by deadline: the overdue ones, whose deadlines are the earliest, come first
+    query = query.order_by(t.due_at, t.callable_from).limit(limit)
     return [
         TaskLine(
             r.id,
