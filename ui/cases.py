@@ -293,7 +293,7 @@ class CasesPage(QWidget):
     # -- one case ---------------------------------------------------------------------------
 
     def _tz(self) -> dt.tzinfo:
-        return self.desk.settings.local(self.desk.settings.now()).tzinfo or dt.UTC
+        return self.desk.settings.tz()
 
     def _show(self, case: CaseDetail | None) -> None:
         self.detail = case

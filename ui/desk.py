@@ -30,6 +30,10 @@ class DeskSettings:
     help_poll_ms: int = 5000
     case_poll_ms: int = 30_000  # escalated cases, for the duty lead and the director
 
+    def tz(self) -> dt.tzinfo:
+        """The hospital's time zone, as the desk shows times in it."""
+        return self.local(self.now()).tzinfo or dt.UTC
+
 
 class Desk(Protocol):
     """The staff desk as its pages see it."""

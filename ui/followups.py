@@ -237,7 +237,7 @@ class FollowUpPage(QWidget):
     # -- the list -----------------------------------------------------------------------------
 
     def _tz(self) -> dt.tzinfo:
-        return self.desk.settings.local(self.desk.settings.now()).tzinfo or dt.UTC
+        return self.desk.settings.tz()
 
     def load(self) -> None:
         who = self.desk.who

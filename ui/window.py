@@ -7,7 +7,6 @@ rows concerned."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -456,7 +455,7 @@ class StaffWindow(QMainWindow):
             self.reload_board()  # a complaint opened or closed marks its patient's row
 
     def sync_status(self, status: SyncStatus) -> None:
-        tz = self.settings.local(self.settings.now()).tzinfo or dt.UTC
+        tz = self.settings.tz()
         self.sync_label.setText(status.describe(self.settings.now(), tz, self.lang))
         for refusal in status.conflicts:
             if refusal.mutation_id in self.seen_conflicts:
