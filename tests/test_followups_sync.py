@@ -107,12 +107,37 @@ def test_an_attempt_on_a_task_the_server_never_made_is_refused(server, desks) ->
         "payload": payload,
         "content_hash": content_hash(payload),
     }
-    answer = desk.engine.client.push([body], batch_id=new_id())["results"][0]
-    if answer["status"] == "deferred":
-        body["device_seq"] = answer["expected_device_seq"]
-        answer = desk.engine.client.push([body], batch_id=new_id())["results"][0]
+    answer = _push(desk, body)
     assert (answer["status"], answer.get("field"), answer.get("rule")) == (
         "rejected",
         "followup_events.task_id",
         "unknown_reference",
     ), answer
+    # nor may a desk make a call, or change a setting every desk shares: those are the server's
+    for table, row in (
+        ("followup_tasks", {"id": new_id(), "source": "visit", "numbers": ["13611112222"]}),
+        ("settings", {"id": new_id(), "key": "clocks.dispatch_min", "value_json": "5"}),
+    ):
+        ops = [{"t": table, "op": "insert", "id": row["id"], "data": row}]
+        forged = {
+            "mutation_id": new_id(),
+            "device_seq": body["device_seq"] + 1,
+            "payload": {"ops": ops},
+            "content_hash": content_hash({"ops": ops}),
+        }
+        refused = _push(desk, forged)
+        assert (refused["status"], refused.get("field"), refused.get("rule")) == (
+            "rejected",
+            "t",
+            "table_not_allowed",
+        ), refused
+        body = forged
+
+
+def _push(desk, body):
+    """A hand-made push at the desk's next place in its order."""
+    answer = desk.engine.client.push([body], batch_id=new_id())["results"][0]
+    if answer["status"] == "deferred":
+        body["device_seq"] = answer["expected_device_seq"]
+        answer = desk.engine.client.push([body], batch_id=new_id())["results"][0]
+    return answer
