@@ -109,6 +109,19 @@ MESSAGES: dict[str, str] = {
     "number_unknown": QT_TRANSLATE_NOOP(
         "Errors", "That number is not one of this person's valid numbers; add it first."
     ),
+    "call_not_taken": QT_TRANSLATE_NOOP(
+        "Errors", "Take this call first: only the caller holding it records on it."
+    ),
+    "call_held_by_other": QT_TRANSLATE_NOOP(
+        "Errors", "{holder} is calling this person; take another call."
+    ),
+    "not_a_caller": QT_TRANSLATE_NOOP(
+        "Errors", "Calls are given to follow-up, quality staff or the director only."
+    ),
+    "call_waiting_for_server": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Waiting for the server to confirm this call is yours; it will be ready in a moment.",
+    ),
     "signer_not_lead": QT_TRANSLATE_NOOP(
         "Errors", "An exclusion is signed off by a duty lead, quality staff or the director."
     ),

@@ -5,7 +5,8 @@ the screens get these plain rows and never see the database."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import select
@@ -13,10 +14,12 @@ from sqlalchemy.orm import Session
 
 from app.clock import Clock
 from app.db import Database
-from app.models import Department, Staff
+from app.errors import FrontDeskError
+from app.models import Department, FollowUpTask, Staff
 from app.services import followups
 from app.services.context import Actor
 from app.services.followup_rules import FollowUpRules, Shortfall
+from app.services.masking import mask_phone
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,9 @@ class CallLine:
     attempts: int
     overdue: bool
     waiting: bool  # not yet callable
+    holder: str | None  # the caller's name, when somebody holds it
+    mine: bool  # held by whoever asks
+    claim_waiting: bool  # claimed here, the server's word not heard yet
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,7 @@ class CallList:
     rows: list[CallLine]
     due_today: int
     overdue: int
+    mine: int  # held by whoever asks
 
 
 @dataclass(frozen=True)
@@ -59,7 +66,11 @@ class CallDetail:
     callable_from: dt.datetime
     due_at: dt.datetime
     state: str
-    numbers: tuple[str, ...]  # valid, best first
+    holder: str | None  # the caller's name, when somebody holds it
+    held_until: dt.datetime | None  # a lease's end; None for a lead's assignment
+    mine: bool  # the numbers are shown (and the showing recorded) to the holder only
+    claim_waiting: bool
+    numbers: tuple[str, ...]  # valid, best first; masked unless ``mine``
     ruled_out: tuple[str, ...]
     next_number: str | None
     failures: int
@@ -86,14 +97,16 @@ class FollowUpDesk:
         with self.db.session() as s:
             followups.run_rules(s, self.clock.today(), self.clock.tz, self.rules, self.clock.now())
 
-    def lines(self) -> CallList:
+    def lines(self, me: str, *, only_mine: bool = False) -> CallList:
         if self.makes_tasks:
             self._make()
         now = self.clock.now()
         _, end = self.clock.day_bounds(self.clock.today())
         with self.db.reading() as s:
-            found = followups.worklist(s, now)
+            found = followups.worklist(s, now, held_by=me if only_mine else None)
             depts = self._departments(s)
+            names = self._names(s, {line.holder for line in found if line.holder})
+            waiting = followups.claims_waiting(s, me)
         rows = [
             CallLine(
                 line.id,
@@ -106,22 +119,57 @@ class FollowUpDesk:
                 line.attempts,
                 line.overdue,
                 line.callable_from > now,
+                names.get(line.holder or ""),
+                line.holder == me,
+                line.id in waiting and line.holder != me,
             )
             for line in found
         ]
         due_today = sum(1 for r in rows if r.due_at < end)
-        return CallList(rows, due_today, sum(r.overdue for r in rows))
+        return CallList(
+            rows, due_today, sum(r.overdue for r in rows), sum(1 for r in rows if r.mine)
+        )
 
-    def detail(self, task_id: str) -> CallDetail:
+    def _names(self, s: Session, ids: Iterable[str]) -> dict[str, str]:
+        wanted = [i for i in ids if i]
+        if not wanted:
+            return {}
+        rows = s.execute(select(Staff.id, Staff.display_name).where(Staff.id.in_(wanted)))
+        return {str(i): str(name) for i, name in rows.all()}
+
+    def detail(self, task_id: str, actor: Actor) -> CallDetail:
+        """One call as ``actor`` may see it: its numbers only to the caller holding it — the
+        first showing in each hold recorded (``revealed``) — masked to everybody else."""
+        me = actor.staff_id or ""
+        now = self.clock.now()
+        with self.db.reading() as s:
+            task = s.get(FollowUpTask, task_id)
+            if task is None:
+                raise FrontDeskError("not_found", label="task")
+            mine = followups.holder(task, now) == me
+            shown = followups.revealed_in_hold(followups.events_of(s, task_id), me)
+        if mine and not shown and not self._closed(task_id, now):
+            self._record(actor, task_id, "revealed")
+        return self._detail(task_id, me)
+
+    def _closed(self, task_id: str, now: dt.datetime) -> bool:
+        with self.db.reading() as s:
+            return followups.view(s, task_id, now, self.clock.tz, self.rules)[2].closed
+
+    def _detail(self, task_id: str, me: str) -> CallDetail:
         now = self.clock.now()
         with self.db.reading() as s:
             task, events, judged = followups.view(s, task_id, now, self.clock.tz, self.rules)
-            staff_ids = [e.staff_id for e in events if e.staff_id]
-            names = dict(
-                s.execute(select(Staff.id, Staff.display_name).where(Staff.id.in_(staff_ids))).all()
-            )
+            held = followups.holder(task, now)
+            names = self._names(s, {e.staff_id or "" for e in events} | {held or ""})
             dept = self._departments(s).get(task.department_id or "")
             every = followups.numbers_of(task, events)
+            waiting = task_id in followups.claims_waiting(s, me) and held != me
+        mine = held == me
+
+        def shown(number: str) -> str:
+            return number if mine else mask_phone(number)
+
         return CallDetail(
             task_id=task.id,
             source=str(task.source),
@@ -130,20 +178,55 @@ class FollowUpDesk:
             callable_from=task.callable_from,
             due_at=task.due_at,
             state=judged.state,
-            numbers=judged.valid_numbers,
-            ruled_out=tuple(n for n in every if n not in judged.valid_numbers),
-            next_number=judged.next_number,
+            holder=names.get(held or ""),
+            held_until=task.held_until if held else None,
+            mine=mine,
+            claim_waiting=waiting,
+            numbers=tuple(shown(n) for n in judged.valid_numbers),
+            ruled_out=tuple(shown(n) for n in every if n not in judged.valid_numbers),
+            next_number=shown(judged.next_number) if judged.next_number else None,
             failures=judged.failures,
             slots=len(judged.slots),
             may_close_unreachable=judged.may_close_unreachable,
-            shortfalls=judged.shortfalls,
+            shortfalls=tuple(
+                replace(f, numbers=tuple(shown(n) for n in f.numbers)) for f in judged.shortfalls
+            ),
             steps=tuple(
                 CallStep(
-                    e.id, str(e.kind), e.occurred_at, e.number, names.get(e.staff_id or ""), e.note
+                    e.id,
+                    str(e.kind),
+                    e.occurred_at,
+                    shown(e.number) if e.number else None,
+                    names.get(e.staff_id or ""),
+                    e.note,
                 )
                 for e in events
             ),
         )
+
+    def _record(
+        self,
+        actor: Actor,
+        task_id: str,
+        kind: str,
+        *,
+        number: str | None = None,
+        note: str = "",
+        data: dict[str, Any] | None = None,
+    ) -> None:
+        with self.db.session() as s:
+            followups.record(
+                s,
+                task_id,
+                kind,
+                actor,
+                self.clock,
+                self.rules,
+                number=number,
+                note=note,
+                data=data,
+                decides=self.makes_tasks,
+            )
 
     def record(
         self,
@@ -155,8 +238,53 @@ class FollowUpDesk:
         note: str = "",
         data: dict[str, Any] | None = None,
     ) -> CallDetail:
+        self._record(actor, task_id, kind, number=number, note=note, data=data)
+        return self._detail(task_id, actor.staff_id or "")
+
+    def claim_next(self, actor: Actor, count: int) -> int:
+        """Take up to ``count`` free calls that may be made now, by deadline; how many were
+        taken (on a desk of the server's: sent, each confirmed when the server answers)."""
+        me = actor.staff_id or ""
+        now = self.clock.now()
+        with self.db.reading() as s:
+            waiting = followups.claims_waiting(s, me)
+            free = [
+                line.id
+                for line in followups.worklist(s, now)
+                if line.holder is None and line.callable_from <= now and line.id not in waiting
+            ][: max(0, count)]
+        for task_id in free:
+            self._record(actor, task_id, "claimed")
+        return len(free)
+
+    def assign(self, actor: Actor, task_ids: Iterable[str], to_staff_id: str) -> int:
+        """A lead gives calls to a caller, in one go; how many (closed ones are left out)."""
+        ids = list(dict.fromkeys(task_ids))
+        now = self.clock.now()
+        with self.db.reading() as s:
+            open_ = [
+                i for i in ids if not followups.view(s, i, now, self.clock.tz, self.rules)[2].closed
+            ]
         with self.db.session() as s:
-            followups.record(
-                s, task_id, kind, actor, self.clock, self.rules, number=number, note=note, data=data
+            for task_id in open_:
+                followups.record(
+                    s,
+                    task_id,
+                    "assigned",
+                    actor,
+                    self.clock,
+                    self.rules,
+                    data={"to_staff_id": to_staff_id},
+                    decides=self.makes_tasks,
+                )
+        return len(open_)
+
+    def callers(self) -> list[tuple[str, str]]:
+        """(id, name) of everybody calls may be given to."""
+        with self.db.reading() as s:
+            rows = s.execute(
+                select(Staff.id, Staff.display_name)
+                .where(Staff.active.is_(True), Staff.role.in_(followups.CALLERS))
+                .order_by(Staff.display_name)
             )
-        return self.detail(task_id)
+            return [(i, name) for i, name in rows]

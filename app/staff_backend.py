@@ -394,13 +394,13 @@ class StaffBackend:
 
     # -- follow-up calls ------------------------------------------------------------------
 
-    def call_list(self, who: SignedIn) -> CallList:
+    def call_list(self, who: SignedIn, *, only_mine: bool = False) -> CallList:
         self._require(who, FOLLOW_UP)
-        return self.followup_desk.lines()
+        return self.followup_desk.lines(who.staff_id, only_mine=only_mine)
 
     def call_detail(self, who: SignedIn, task_id: str) -> CallDetail:
-        self._require(who, FOLLOW_UP)
-        return self.followup_desk.detail(task_id)
+        """One call; its numbers only to its holder, the first showing in a hold recorded."""
+        return self.followup_desk.detail(task_id, self._require(who, FOLLOW_UP))
 
     def call_record(
         self,
@@ -414,6 +414,16 @@ class StaffBackend:
     ) -> CallDetail:
         actor = self._require(who, FOLLOW_UP)
         return self.followup_desk.record(actor, task_id, kind, number=number, note=note, data=data)
+
+    def call_claim_next(self, who: SignedIn, count: int) -> int:
+        return self.followup_desk.claim_next(self._require(who, FOLLOW_UP), count)
+
+    def call_assign(self, who: SignedIn, task_ids: list[str], to_staff_id: str) -> int:
+        return self.followup_desk.assign(self._require(who, FOLLOW_UP), task_ids, to_staff_id)
+
+    def callers(self, who: SignedIn) -> list[tuple[str, str]]:
+        self._require(who, FOLLOW_UP)
+        return self.followup_desk.callers()
 
     def case_departments(self) -> dict[str, tuple[str, str]]:
         return self.case_desk.departments()

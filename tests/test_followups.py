@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 from app.errors import FrontDeskError
-from app.models import FollowUpEvent, FollowUpTask, Patient
+from app.models import FollowUpEvent, FollowUpTask, Patient, Staff
 from app.models import FollowUpEventKind as F
 from app.services import Actor, cases, followups, registration, visits, workdays
 from app.services.followup_rules import FollowUpRules
@@ -104,6 +104,10 @@ def test_a_morning_of_calls_and_the_rules_that_hold_them(hospital, clock, machin
             )
 
     clock.at = local(24, 9, 0).astimezone(dt.UTC)
+    with pytest.raises(FrontDeskError) as untaken:
+        call("no_answer")  # nobody holds it: take it first
+    assert untaken.value.code == "call_not_taken"
+    call("claimed", number=None)
     call("no_answer")
     with pytest.raises(FrontDeskError) as refused:
         call("busy", number="13911112222")  # not one of the person's numbers
@@ -115,8 +119,13 @@ def test_a_morning_of_calls_and_the_rules_that_hold_them(hospital, clock, machin
     clock.at = local(24, 9, 30).astimezone(dt.UTC)
     call("invalid_number", number="01065123456")  # ruled out: not a failure
     clock.at = local(24, 14, 0).astimezone(dt.UTC)
+    with pytest.raises(FrontDeskError) as lapsed:  # the morning's lease ran out at 11:00
+        call("powered_off")
+    assert lapsed.value.code == "call_not_taken"
+    call("claimed", number=None)
     call("powered_off")
     clock.at = local(24, 16, 30).astimezone(dt.UTC)
+    call("claimed", number=None)
     call("busy")
     with hospital.db.reading() as s:
         _, _, judged = followups.view(s, task.id, clock.now(), TZ, RULES)
@@ -147,6 +156,9 @@ def test_an_exclusion_needs_a_supervisor_and_a_refusal_can_stop_all_calls(
         by_visit = {t.visit_id: t for t in s.scalars(select(FollowUpTask))}
     a, b = by_visit[first.visit_id], by_visit[second.visit_id]
     clock.at = local(24, 10).astimezone(dt.UTC)
+    with hospital.db.session() as s:
+        for task in (a, b):
+            followups.record(s, task.id, "claimed", caller, clock, RULES)
     with hospital.db.session() as s, pytest.raises(FrontDeskError) as unsigned:
         followups.record(
             s,
@@ -235,3 +247,63 @@ def test_the_worklist_puts_overdue_first(hospital, clock, machine) -> None:
     assert [line.overdue for line in lines] == [True, False]
     assert lines[1].id == later.id and n == 0
     assert F.CLOSED_UNREACHABLE.value == "closed_unreachable"
+
+
+def _staff(hospital, username: str) -> Staff:
+    with hospital.db.reading() as s:
+        return s.scalars(select(Staff).where(Staff.username == username)).one()
+
+
+def test_one_caller_at_a_time_by_lease_or_by_a_leads_assignment(hospital, clock, machine) -> None:
+    reg = arrival(hospital, clock)
+    _depart(hospital, clock, machine, reg.visit_id)
+    clock.at = local(23, 20).astimezone(dt.UTC)
+    _generate(hospital, clock)
+    huang = Actor("desk-f1", _staff(hospital, "followup.huang").id)
+    xu = Actor("desk-f2", _staff(hospital, "followup.xu").id)
+    lead = Actor("desk-d", hospital.director.id)
+    with hospital.db.reading() as s:
+        task = s.scalars(select(FollowUpTask)).one()
+    number = task.numbers[0]
+
+    def act(who: Actor, kind: str, **kw):
+        with hospital.db.session() as s:
+            return followups.record(s, task.id, kind, who, clock, RULES, **kw)
+
+    def refused(who: Actor, kind: str, **kw) -> FrontDeskError:
+        with pytest.raises(FrontDeskError) as caught:
+            act(who, kind, **kw)
+        return caught.value
+
+    clock.at = local(24, 9).astimezone(dt.UTC)
+    act(huang, "claimed")
+    taken = refused(xu, "claimed")
+    assert taken.code == "call_held_by_other" and taken.params["holder"] == "黄蓉"
+    assert refused(xu, "no_answer", number=number).code == "call_held_by_other"
+    assert refused(xu, "released").code == "call_held_by_other"  # only the holder, or a lead
+    act(huang, "no_answer", number=number)
+    # the lease ends 120 minutes after the claim: the call goes back to everybody
+    clock.at = local(24, 11, 1).astimezone(dt.UTC)
+    with hospital.db.reading() as s:
+        assert followups.holder(s.get(FollowUpTask, task.id), clock.now()) is None
+    act(xu, "claimed")
+    act(xu, "released")
+    assert refused(xu, "released").code == "call_not_taken"
+    # a lead gives it to a caller, with no end; a caller cannot give calls away
+    assert refused(huang, "assigned", data={"to_staff_id": xu.staff_id}).code == "not_allowed"
+    wrong = refused(lead, "assigned", data={"to_staff_id": hospital.guides[2].id})
+    assert [e.code for e in wrong.errors] == ["not_a_caller"]
+    act(lead, "assigned", data={"to_staff_id": huang.staff_id})
+    clock.at = local(24, 16).astimezone(dt.UTC)
+    with hospital.db.reading() as s:
+        row = s.get(FollowUpTask, task.id)
+        assert (followups.holder(row, clock.now()), row.held_until) == (huang.staff_id, None)
+        [line] = followups.worklist(s, clock.now(), held_by=huang.staff_id)
+        assert not followups.worklist(s, clock.now(), held_by=xu.staff_id)
+    assert line.holder == huang.staff_id
+    act(huang, "claimed")  # claiming what one was given changes nothing: still no end
+    with hospital.db.reading() as s:
+        assert s.get(FollowUpTask, task.id).held_until is None
+    act(lead, "released")  # a lead takes it back
+    with hospital.db.reading() as s:
+        assert followups.holder(s.get(FollowUpTask, task.id), clock.now()) is None

@@ -10,6 +10,7 @@ import re
 import pytest
 from sqlalchemy import select
 
+from app.errors import FrontDeskError
 from app.ids import new_id
 from app.models import FollowUpEvent, FollowUpTask
 from app.services import followups, visits
@@ -65,23 +66,48 @@ def test_the_server_makes_the_calls_and_an_offline_attempt_reaches_every_desk(
     task = tasks[seen[0].visit_id]
     assert task.numbers == ["13611112222"] and task.state == "open"
 
-    server.kill()  # the caller works on offline
-    with caller.db.session() as s:
-        followups.record(
-            s,
-            task.id,
-            "no_answer",
-            caller.staff("followup.huang"),
-            caller.clock,
-            FollowUpRules(),
-            number="13611112222",
-        )
+    # two callers want the same person: the server decides, the first claim to reach it wins
+    other = desks("staff", "follow-up 2")
+    huang, xu = caller.staff("followup.huang"), other.staff("followup.xu")
+
+    def act(desk, who, kind: str, **kw) -> None:
+        with desk.db.session() as s:
+            followups.record(
+                s, task.id, kind, who, desk.clock, FollowUpRules(), decides=False, **kw
+            )
+
+    act(caller, huang, "claimed")
+    with pytest.raises(FrontDeskError) as unheard:  # sent, not yet confirmed: no calling
+        act(caller, huang, "no_answer", number="13611112222")
+    assert unheard.value.code == "call_waiting_for_server"
+    with caller.db.reading() as s:
+        assert followups.claims_waiting(s, huang.staff_id) == {task.id}
+    other.sync()
+    act(other, xu, "claimed")  # xu's desk has not heard of huang's claim yet
+    caller.sync()
+    other.sync()
+    with caller.db.reading() as s:
+        held = s.get(FollowUpTask, task.id)
+        assert held.assigned_to == huang.staff_id and held.held_until is not None
+        assert not followups.claims_waiting(s, huang.staff_id)
+    with other.db.reading() as s:  # xu's desk heard: huang holds it
+        assert s.get(FollowUpTask, task.id).assigned_to == huang.staff_id
+    [lost] = other.engine.status.conflicts
+    assert [(c.reason, c.holder_name) for c in lost.clashes] == [("call_claimed_by_other", "黄蓉")]
+    with pytest.raises(FrontDeskError) as taken:
+        act(other, xu, "no_answer", number="13611112222")
+    assert (taken.value.code, taken.value.params["holder"]) == ("call_held_by_other", "黄蓉")
+
+    server.kill()  # the holder works on offline, within the lease
+    act(caller, huang, "no_answer", number="13611112222")
     server.start()
     caller.sync()
     guide.sync()
     with guide.db.reading() as s:
-        [event] = s.scalars(select(FollowUpEvent)).all()
-        assert (event.kind, event.number) == ("no_answer", "13611112222")
+        kinds = [
+            e.kind for e in s.scalars(select(FollowUpEvent).order_by(FollowUpEvent.occurred_at))
+        ]
+        assert kinds == ["claimed", "claimed", "no_answer"]  # the lost claim is kept too
         assert s.get(FollowUpTask, task.id).attempts == 1  # derived on arrival
 
 

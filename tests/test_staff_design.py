@@ -25,7 +25,7 @@ from .test_staff_satisfaction import answer, answers
 
 NAMES = ["王秀英", "李建国", "张伟", "刘芳", "陈明", "杨丽", "赵强", "黄敏", "周杰", "吴静"]
 # NPS is said so in Chinese too
-ALLOWED_LATIN = {"VIP", "NPS", "FrontDesk", "Ctrl", "Alt", "F1", "F2", "F3", "F4"}
+ALLOWED_LATIN = {"VIP", "NPS", "FrontDesk", "Ctrl", "Alt", "Enter", "F1", "F2", "F3", "F4"}
 
 
 def _morning(rig: StaffRig) -> list[str]:

@@ -84,6 +84,11 @@ def test_a_mornings_calls_by_keyboard(rig: StaffRig) -> None:
     page = w.followup_page
     assert w.tabs.currentWidget() is page
     assert page.table.rowCount() == 3 and "3 条待回访" in page.counts.text()
+    _choose(rig, "赵强")  # nobody holds it yet: no number shown, nothing to press
+    assert page.detail.numbers == ("136****2222",) and not page.buttons["completed"].isEnabled()
+    assert page.take.isVisible() and not page.dial.isVisible()
+    rig.key(page, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)  # take the next calls
+    assert page.only_mine.isChecked() and "3 条归我" in page.counts.text()
 
     _choose(rig, "赵强")  # reached: the call done, with what was said
     assert "请拨打：13611112222" in page.dial.text()
@@ -122,10 +127,42 @@ def test_a_bad_number_is_refused_in_words_and_nothing_is_kept(rig: StaffRig) -> 
     rig.key(rig.window, Qt.Key.Key_F6)
     page = rig.window.followup_page
     _choose(rig, "赵强")
+    rig.key(page, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # take this call
+    assert page.detail.mine and "由您回访" in page.hold.text()
     rig.type(page.new_number, "12ab")
     rig.click(page.add_number)
     assert "带区号的座机号" in page.error.text()
     assert page.detail.numbers == ("13611112222",)
+
+
+def test_a_lead_gives_calls_in_bulk_and_only_the_caller_sees_the_numbers(rig: StaffRig) -> None:
+    _friday_patients(rig)
+    rig.sign_in("director.sun")
+    rig.key(rig.window, Qt.Key.Key_F6)
+    page = rig.window.followup_page
+    assert page.assign.isVisible() and page.assign_to.findText("许晴") >= 0
+    page.table.selectAll()  # all three, to one caller
+    page.assign_to.setCurrentIndex(page.assign_to.findText("许晴"))
+    rig.click(page.assign)
+    cells = [page.table.item(r, 6).text() for r in range(page.table.rowCount())]
+    assert cells == ["许晴"] * 3
+    assert page.detail.numbers[0].startswith("136****") and "已分派给许晴" in page.hold.text()
+    assert not page.buttons["completed"].isEnabled() and page.give_back.isVisible()
+    director = rig.window.who
+    task_id = page.detail.task_id
+
+    rig.window.sign_out()
+    rig.sign_in("followup.xu")  # the caller given them: her calls, with the numbers
+    rig.key(rig.window, Qt.Key.Key_F6)
+    rig.key(page, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    assert page.only_mine.isChecked() and page.table.rowCount() == 3
+    assert page.detail.mine and page.dial.isVisible() and "****" not in page.dial.text()
+    # each hold's first showing of the numbers is recorded, once
+    caller = rig.window.who
+    rig.backend.call_detail(caller, page.detail.task_id)
+    steps = rig.backend.call_detail(director, page.detail.task_id).steps
+    assert [s.kind for s in steps] == ["assigned", "revealed"] and steps[1].staff_name == "许晴"
+    assert task_id in {page._task_at(r) for r in range(3)}
 
 
 def test_a_guide_has_no_follow_up_page(rig: StaffRig) -> None:
@@ -156,6 +193,9 @@ def test_the_follow_up_page_rendered_and_checked(qtbot, tmp_path: Path, language
         _friday_patients(rig)
         rig.sign_in("followup.huang")
         rig.key(rig.window, Qt.Key.Key_F6)
+        _choose(rig, "孙丽")
+        shot("followup-free", rig.window)
+        rig.key(rig.window.followup_page, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
         _choose(rig, "钱芳")
         _alt(rig, 2)
         shot("followup", rig.window)

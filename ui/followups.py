@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QDateTimeEdit,
     QGridLayout,
     QHBoxLayout,
@@ -48,6 +50,7 @@ OUTCOMES = (
     "refused",
 )
 CLOSED = {"completed", "unreachable", "refused", "excluded"}
+TAKE_AT_ONCE = 5  # "take the next calls" takes this many
 
 
 class FollowUpPage(QWidget):
@@ -63,8 +66,23 @@ class FollowUpPage(QWidget):
         set_role(self.counts, "status")
         self.reload = QPushButton()
         self.reload.clicked.connect(self.load)
+        self.take_next = QPushButton()  # Ctrl+T
+        set_role(self.take_next, "primary")
+        self.take_next.clicked.connect(self._take_next)
+        self.only_mine = QCheckBox()  # Ctrl+O
+        self.only_mine.toggled.connect(self.load)
+        self.assign_to = QComboBox()  # a lead gives the chosen calls to a caller
+        self.assign = QPushButton()
+        self.assign.clicked.connect(self._assign)
+        for sequence, action in (
+            ("Ctrl+T", self.take_next.click),
+            ("Ctrl+O", self.only_mine.toggle),
+        ):
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(action)
 
-        self.table = read_only_table(6, choose_rows=True)
+        self.table = read_only_table(7, choose_rows=True)
         self.table.itemSelectionChanged.connect(self._chosen)
 
         self.empty = QLabel()
@@ -79,6 +97,16 @@ class FollowUpPage(QWidget):
         self.dial.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.numbers = QLabel()
         self.numbers.setTextFormat(Qt.TextFormat.RichText)
+        self.hold = QLabel()  # who holds the call, and until when
+        self.hold.setWordWrap(True)
+        self.take = QPushButton()  # take this call (Ctrl+Return)
+        set_role(self.take, "primary")
+        self.take.clicked.connect(lambda: self._hold("claimed"))
+        self.give_back = QPushButton()
+        self.give_back.clicked.connect(lambda: self._hold("released"))
+        take_key = QShortcut(QKeySequence("Ctrl+Return"), self)
+        take_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        take_key.activated.connect(lambda: self.take.click() if self.take.isVisible() else None)
         self.rule = QLabel()
         self.rule.setWordWrap(True)
         self.note = QLineEdit()
@@ -112,7 +140,12 @@ class FollowUpPage(QWidget):
         for w in (self.heading, self.counts):
             top.addWidget(w)
         top.addStretch(1)
-        top.addWidget(self.reload)
+        for control in (self.take_next, self.only_mine, self.assign_to, self.assign, self.reload):
+            top.addWidget(control)
+        holding = QHBoxLayout()
+        holding.addWidget(self.hold, 1)
+        for piece in (self.take, self.give_back):
+            holding.addWidget(piece)
         extra = QHBoxLayout()
         self.callback_label = QLabel()
         for part in (self.callback_label, self.callback_at, self.do_not_call):
@@ -123,7 +156,10 @@ class FollowUpPage(QWidget):
             numbers.addWidget(field)
         right = QWidget()
         side = QVBoxLayout(right)
-        for w in (self.empty, self.title, self.facts, self.dial, self.numbers, self.rule):
+        for w in (self.empty, self.title, self.facts):
+            side.addWidget(w)
+        side.addLayout(holding)
+        for w in (self.dial, self.numbers, self.rule):
             side.addWidget(w)
         self.note_label = QLabel()
         side.addWidget(self.note_label)
@@ -161,6 +197,10 @@ class FollowUpPage(QWidget):
             "closed_unreachable": self.tr("Closed as unreachable"),
             "number_added": self.tr("Number added"),
             "note": self.tr("Note"),
+            "claimed": self.tr("Took the call"),
+            "released": self.tr("Gave the call back"),
+            "assigned": self.tr("Gave the call to a caller"),
+            "revealed": self.tr("Numbers shown"),
         }
 
     def _states(self) -> dict[str, str]:
@@ -220,6 +260,13 @@ class FollowUpPage(QWidget):
         self.new_number.setPlaceholderText(self.tr("Another number, e.g. 010-65123456"))
         self.add_number.setText(self.tr("Add number"))
         self.close_unreachable.setText(self.tr("Close as unreachable"))
+        self.take_next.setText(
+            self.tr("Take the next %1 calls (Ctrl+T)").replace("%1", str(TAKE_AT_ONCE))
+        )
+        self.only_mine.setText(self.tr("Only my calls (Ctrl+O)"))
+        self.assign.setText(self.tr("Give the chosen calls to"))
+        self.take.setText(self.tr("Take this call (Ctrl+Enter)"))
+        self.give_back.setText(self.tr("Give it back"))
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Due"),
@@ -228,6 +275,7 @@ class FollowUpPage(QWidget):
                 self.tr("Why"),
                 self.tr("Attempts"),
                 self.tr("State"),
+                self.tr("Caller"),
             ]
         )
         if self.listing is not None:
@@ -239,11 +287,35 @@ class FollowUpPage(QWidget):
     def _tz(self) -> dt.tzinfo:
         return self.desk.settings.tz()
 
+    def _lead(self) -> bool:
+        who = self.desk.who
+        return who is not None and (who.duty_lead or who.role in ("quality", "director"))
+
     def load(self) -> None:
         who = self.desk.who
         if who is None:
             return
-        self.desk.call(lambda b: b.call_list(who), self._fill)
+        lead = self._lead()
+        for w in (self.assign_to, self.assign):
+            w.setVisible(lead)
+        self.table.setSelectionMode(
+            QAbstractItemView.SelectionMode.ExtendedSelection
+            if lead
+            else QAbstractItemView.SelectionMode.SingleSelection
+        )
+        if lead and self.assign_to.count() == 0:
+            self.desk.call(lambda b: b.callers(who), self._callers)
+        mine = self.only_mine.isChecked()
+        self.desk.call(lambda b: b.call_list(who, only_mine=mine), self._fill)
+
+    def _callers(self, callers: list[tuple[str, str]]) -> None:
+        self.assign_to.clear()
+        for staff_id, name in callers:
+            self.assign_to.addItem(name, staff_id)
+
+    def say(self, text: str) -> None:
+        """A word from the server about this desk's calls (a claim that lost)."""
+        self.error.setText(text)
 
     def _fill(self, listing: CallList) -> None:
         self.listing = listing
@@ -261,6 +333,13 @@ class FollowUpPage(QWidget):
                 level = "breached" if row.overdue else "ok"
                 symbol = case_words.LOOK[level][1]
                 due = f"{symbol} {case_words.due_words(row.due_at, now, tz)}"
+            caller = (
+                self.tr("me")
+                if row.mine
+                else self.tr("sent…")
+                if row.claim_waiting
+                else row.holder or "—"
+            )
             cells = [
                 due,
                 row.person,
@@ -268,6 +347,7 @@ class FollowUpPage(QWidget):
                 sources.get(row.source, row.source),
                 str(row.attempts),
                 states.get(row.state, row.state),
+                caller,
             ]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -281,21 +361,37 @@ class FollowUpPage(QWidget):
         self.table.blockSignals(False)
         self.table.resizeColumnsToContents()
         self.counts.setText(
-            self.tr("%1 to call · %2 due today · %3 overdue")
+            self.tr("%1 to call · %2 due today · %3 overdue · %4 mine")
             .replace("%1", str(len(listing.rows)))
             .replace("%2", str(listing.due_today))
             .replace("%3", str(listing.overdue))
+            .replace("%4", str(listing.mine))
         )
-        if not found and listing.rows:  # the call just closed, or none yet: the next one
-            self.table.selectRow(0)
+        if found:  # the same call, as it stands now (taken, given, tried)
             self._chosen()
+        elif listing.rows:  # the call just closed, or none yet: my next one
+            mine = [r for r, row in enumerate(listing.rows) if row.mine]
+            self.table.selectRow(mine[0] if mine else 0)
+            self._chosen()
+        else:
+            self._show(None)
+
+    def _task_at(self, row: int) -> str | None:
+        item = self.table.item(row, 0)
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _chosen_ids(self) -> list[str]:
+        rows = sorted({i.row() for i in self.table.selectedItems()})
+        return [t for t in (self._task_at(r) for r in rows) if t]
 
     def _chosen(self) -> None:
         items = self.table.selectedItems()
         who = self.desk.who
         if not items or who is None:
             return
-        task_id = items[0].data(Qt.ItemDataRole.UserRole)
+        task_id = self._task_at(self.table.currentRow())
+        if task_id not in self._chosen_ids():
+            task_id = items[0].data(Qt.ItemDataRole.UserRole)
         self.desk.call(lambda b: b.call_detail(who, task_id), self._show)
 
     # -- one call -----------------------------------------------------------------------------
@@ -307,6 +403,7 @@ class FollowUpPage(QWidget):
         for w in (
             self.title,
             self.facts,
+            self.hold,
             self.dial,
             self.numbers,
             self.rule,
@@ -323,6 +420,8 @@ class FollowUpPage(QWidget):
         ):
             w.setVisible(shown)
         if call is None:
+            self.take.hide()
+            self.give_back.hide()
             return
         tz, lang = self._tz(), self.desk.lang
         self.title.setText(call.person or "—")
@@ -337,19 +436,26 @@ class FollowUpPage(QWidget):
         ]
         self.facts.setText(" · ".join(f for f in facts if f))
         open_ = call.state not in CLOSED
-        self.dial.setText(
-            self.tr("Dial: %1").replace("%1", call.next_number)
-            if open_ and call.next_number
-            else ""
+        self.hold.setText(self._hold_words(call) if open_ else "")
+        self.take.setVisible(open_ and not call.mine and not call.claim_waiting)
+        self.take.setEnabled(call.holder is None)
+        self.give_back.setVisible(
+            open_ and (call.mine or (call.holder is not None and self._lead()))
         )
-        self.dial.setVisible(open_ and call.next_number is not None)
+        mine = open_ and call.mine
+        self.dial.setText(
+            self.tr("Dial: %1").replace("%1", call.next_number) if mine and call.next_number else ""
+        )
+        self.dial.setVisible(mine and call.next_number is not None)
         shown_numbers = [*call.numbers, *(f"<s>{n}</s>" for n in call.ruled_out)]
         self.numbers.setText(self.tr("Numbers: %1").replace("%1", " · ".join(shown_numbers)))
         self.rule.setText(self._why_not(call))
         for button in self.buttons.values():
-            button.setEnabled(open_ and call.next_number is not None)
-        self.close_unreachable.setEnabled(call.may_close_unreachable)
-        self.add_number.setEnabled(open_)
+            button.setEnabled(mine and call.next_number is not None)
+        self.close_unreachable.setEnabled(mine and call.may_close_unreachable)
+        self.add_number.setEnabled(mine)
+        self.new_number.setEnabled(mine)
+        self.note.setEnabled(mine)
         later = (self.desk.settings.now() + dt.timedelta(hours=2)).astimezone(tz)
         self.callback_at.setDateTime(
             QDateTime(QDate(later.year, later.month, later.day), QTime(later.hour, later.minute))
@@ -386,6 +492,60 @@ class FollowUpPage(QWidget):
         note = self.note.text()
         task_id = call.task_id
         self._send(lambda b: b.call_record(who, task_id, kind, number=number, note=note, data=data))
+
+    def _hold_words(self, call: CallDetail) -> str:
+        tz = self._tz()
+        until = call.held_until.astimezone(tz).strftime("%H:%M") if call.held_until else None
+        if call.mine:
+            if until is None:
+                return self.tr("Given to you: the numbers are yours to call.")
+            return self.tr("Yours until %1: the numbers are shown to you only.").replace(
+                "%1", until
+            )
+        if call.claim_waiting:
+            return self.tr("Taken here; waiting for the server to confirm it is yours…")
+        if call.holder is None:
+            return self.tr("Nobody is calling this person: take the call to see the numbers.")
+        if until is None:
+            return self.tr("Given to %1.").replace("%1", call.holder)
+        return (
+            self.tr("%1 is calling this person (until %2).")
+            .replace("%1", call.holder)
+            .replace("%2", until)
+        )
+
+    def _hold(self, kind: str) -> None:
+        who, call = self.desk.who, self.detail
+        if who is None or call is None:
+            return
+        task_id = call.task_id
+        self._send(lambda b: b.call_record(who, task_id, kind))
+
+    def _take_next(self) -> None:
+        who = self.desk.who
+        if who is None:
+            return
+        self.error.clear()
+
+        def taken(n: int) -> None:
+            if n == 0:
+                self.error.setText(self.tr("No free call can be made now."))
+            self.only_mine.setChecked(True)  # reloads when it changes
+            self.load()
+
+        self.desk.call(lambda b: b.call_claim_next(who, TAKE_AT_ONCE), taken)
+
+    def _assign(self) -> None:
+        who, to = self.desk.who, self.assign_to.currentData()
+        ids = self._chosen_ids()
+        if who is None or not to or not ids:
+            return
+        self.error.clear()
+        self.desk.call(
+            lambda b: b.call_assign(who, ids, to),
+            lambda n: self.load(),
+            lambda e: self.error.setText(self.desk.message(e)),
+        )
 
     def _add_number(self) -> None:
         who, call = self.desk.who, self.detail

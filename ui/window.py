@@ -412,6 +412,8 @@ class StaffWindow(QMainWindow):
     def _go_tab(self, index: int) -> None:
         if self.stack.currentWidget() is self.desk_page and self.tabs.isTabVisible(index):
             self.tabs.setCurrentIndex(index)
+            if self.tabs.widget(index) is self.followup_page:
+                self.followup_page.table.setFocus()  # its keys (Ctrl+T, Alt+1 …) work at once
 
     def show_board(self, visit_id: str | None = None) -> None:
         self.tabs.setCurrentWidget(self.board_page)
@@ -465,7 +467,20 @@ class StaffWindow(QMainWindow):
                 self.board_page.say(self._refusal(refusal), role="warn")
                 continue
             for clash in refusal.clashes:
-                if clash.reason == "claimed_by_other":
+                if clash.reason == "call_claimed_by_other":
+                    self.followup_page.say(
+                        self.tr("%1 took that follow-up call first; take another.").replace(
+                            "%1", clash.holder_name or "?"
+                        )
+                    )
+                elif clash.reason == "call_not_holder":
+                    self.followup_page.say(
+                        self.tr(
+                            "A call recorded here was on a call %1 held by then (the lease had "
+                            "run out); it is kept for the lead to see."
+                        ).replace("%1", clash.holder_name or "?")
+                    )
+                elif clash.reason == "claimed_by_other":
                     row = self.model.row_of(clash.visit_id or "")
                     ticket = (row.ticket or row.name) if row else "—"
                     self.board_page.say(

@@ -40,6 +40,11 @@ class FollowUpEventKind(enum.StrEnum):
     CLOSED_UNREACHABLE = "closed_unreachable"  # only when the rule is met
     NUMBER_ADDED = "number_added"  # another number for the person, tried in turn
     NOTE = "note"
+    # who calls (compare-and-set where the tasks are made: the server, or a desk alone)
+    CLAIMED = "claimed"  # a caller takes the task for a lease (FollowUpRules.lease_min)
+    RELEASED = "released"  # back to the pool
+    ASSIGNED = "assigned"  # data: to_staff_id; by a lead, held until released or closed
+    REVEALED = "revealed"  # the numbers were shown to the holder (once per hold)
 
 
 class FollowUpTask(SyncedRow, Versioned, Base):
@@ -63,7 +68,10 @@ class FollowUpTask(SyncedRow, Versioned, Base):
     callable_from: Mapped[dt.datetime] = mapped_column()
     due_at: Mapped[dt.datetime] = mapped_column()
     created_at: Mapped[dt.datetime] = mapped_column()
+    # Who may call it: a lease (``held_until``) taken by a caller, or no end when a lead
+    # assigned it.  Decided only where the tasks are made, so two desks never call one person.
     assigned_to: Mapped[str | None] = mapped_column(String(36), default=None)
+    held_until: Mapped[dt.datetime | None] = mapped_column(default=None)
     # Derived on each desk from the events (never sent): what the worklist sorts and counts.
     state: Mapped[str] = mapped_column(String(16), default="open")
     closed_at: Mapped[dt.datetime | None] = mapped_column(default=None)

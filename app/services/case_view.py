@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import String, cast, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import NotFound
@@ -20,11 +20,11 @@ from app.models import (
     CaseKind,
     CaseOwner,
     CaseTrack,
-    OutboxEntry,
 )
 from app.models import CaseEventKind as K
 from app.services import shared_settings, workdays
 from app.services.clocks import ClockRules, OpenHours, Reading, Span, minute_clock, statutory_clock
+from app.services.unanswered import unanswered_ids
 from app.services.workdays import WorkCalendar
 
 CLOSED = "closed"
@@ -274,30 +274,13 @@ def _view(
     )
 
 
-def _unheard(session: Session, case_id: str) -> set[str]:
-    """Ids of this case's events still waiting in this desk's outbox (the server has not
-    answered them yet)."""
-    pending = session.scalars(
-        select(OutboxEntry.payload).where(
-            OutboxEntry.state == "pending",
-            cast(OutboxEntry.payload, String).contains(case_id),
-        )
-    )
-    return {
-        str(op.get("id"))
-        for payload in pending
-        for op in payload.get("ops", [])
-        if op.get("t") == "case_events" and (op.get("data") or {}).get("case_id") == case_id
-    }
-
-
 def _owner(session: Session, case_id: str, live: Sequence[CaseEvent]) -> str | None:
     """The server's word once heard (``case_owners``), with this desk's own claims, releases
     and hand-offs that it has not answered yet on top; with no word yet, the events alone."""
     decided = session.get(CaseOwner, case_id)
     owner = decided.staff_id if decided is not None else None
     if decided is not None:
-        unheard = _unheard(session, case_id)
+        unheard = unanswered_ids(session, "case_events", "case_id", case_id)
         live = [e for e in live if e.id in unheard]
     for e in live:
         if e.kind == K.CLAIMED:

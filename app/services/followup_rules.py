@@ -72,6 +72,7 @@ class FollowUpRules:
     failures_needed: int = 3  # countable failures before a task may close as unreachable
     slots_needed: int = 2  # in at least this many time slots
     after_case_hours: int = 72  # a handled complaint is called back within this
+    lease_min: int = 120  # a caller who takes a call holds it this long (a lead's: no end)
 
 
 @dataclass(frozen=True)

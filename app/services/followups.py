@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, exists, insert, select
+from sqlalchemy import and_, exists, insert, or_, select
 from sqlalchemy.orm import Session
 
 from app.clock import Clock
@@ -46,6 +46,7 @@ from app.services.followup_rules import (
     next_day_window,
     standing,
 )
+from app.services.unanswered import unanswered_rows
 from app.services.validation import NOTE_MAX, Checker, normalize_phone
 from app.services.visits import derive, effective_events_of
 from app.services.workdays import WorkCalendar
@@ -172,6 +173,7 @@ def next_day_tasks(
                 "due_at": due,
                 "created_at": now,
                 "assigned_to": None,
+                "held_until": None,
                 "state": "open",
                 "closed_at": None,
                 "attempts": 0,
@@ -313,7 +315,7 @@ def _instant(raw: Any) -> dt.datetime | None:
         return None
 
 
-def _events(session: Session, task_id: str) -> list[FollowUpEvent]:
+def events_of(session: Session, task_id: str) -> list[FollowUpEvent]:
     return list(
         session.scalars(
             select(FollowUpEvent)
@@ -329,7 +331,7 @@ def view(
     task = session.get(FollowUpTask, task_id)
     if task is None:
         raise FrontDeskError("not_found", label="task")
-    events = _events(session, task_id)
+    events = events_of(session, task_id)
     return task, events, judge(task, events, now, tz, rules)
 
 
@@ -344,11 +346,67 @@ def refresh_derived(
         task = session.get(FollowUpTask, task_id)
         if task is None:
             continue
-        judged = judge(task, _events(session, task_id), task.callable_from, tz, rules)
+        judged = judge(task, events_of(session, task_id), task.callable_from, tz, rules)
         task.state = judged.state
         task.closed_at = judged.closed_at
         task.attempts = judged.attempts
     session.flush()
+
+
+# -- who calls ----------------------------------------------------------------------------
+
+HOLDS = frozenset({F.CLAIMED, F.RELEASED, F.ASSIGNED})
+ON_THE_CALL = frozenset({*ATTEMPTS, F.CLOSED_UNREACHABLE, F.NUMBER_ADDED, F.REVEALED})
+CALLERS = (Role.FOLLOW_UP, Role.QUALITY, Role.DIRECTOR)  # who may be given calls
+
+
+def holder(task: FollowUpTask, now: dt.datetime) -> str | None:
+    """Who may call the task now: the caller whose lease has not run out, or the one a lead
+    assigned it to; nobody when it is free."""
+    if task.assigned_to is None:
+        return None
+    if task.held_until is not None and task.held_until <= now:
+        return None
+    return task.assigned_to
+
+
+def is_lead(staff: Staff | None) -> bool:
+    """Who signs off an exclusion, assigns calls and takes a call back from a caller."""
+    return staff is not None and (staff.duty_lead or staff.role in LEADS)
+
+
+def decide_hold(
+    task: FollowUpTask,
+    kind: F,
+    staff_id: str | None,
+    *,
+    lead: bool,
+    to_staff_id: str | None,
+    now: dt.datetime,
+    rules: FollowUpRules,
+) -> str | None:
+    """Compare-and-set on who holds ``task``, where the tasks are made (the server; a desk
+    alone): a claim wins only when the task is free or already the claimer's, and holds it for
+    ``rules.lease_min`` minutes from ``now`` (the decider's clock, never the desk's); a release
+    is the holder's or a lead's; an assignment is a lead's and holds with no end.  Returns why
+    it lost (``claimed_by_other``, ``not_holder``, ``not_lead``), or None when it took effect."""
+    current = holder(task, now)
+    if kind == F.CLAIMED:
+        if current not in (None, staff_id):
+            return "claimed_by_other"
+        if current == staff_id and task.held_until is None:
+            return None  # assigned by a lead: held already, with no end
+        task.assigned_to, task.held_until = staff_id, now + dt.timedelta(minutes=rules.lease_min)
+    elif kind == F.RELEASED:
+        if current not in (None, staff_id) and not lead:
+            return "not_holder"
+        task.assigned_to, task.held_until = None, None
+    elif kind == F.ASSIGNED:
+        if not lead:
+            return "not_lead"
+        task.assigned_to, task.held_until = to_staff_id, None
+    task.version += 1
+    return None
 
 
 # -- recording -----------------------------------------------------------------------------
@@ -367,8 +425,13 @@ def record(
     number: str | None = None,
     note: str = "",
     data: dict[str, Any] | None = None,
+    decides: bool = True,
 ) -> FollowUpEvent:
-    """One attempt or decision on a task, checked; every refusal says why and saves nothing."""
+    """One attempt or decision on a task, checked; every refusal says why and saves nothing.
+
+    Only the caller holding a task acts on the call.  Where the tasks are made (``decides``: a
+    desk alone) a claim, release or assignment takes effect at once; a desk of the server's
+    sends it and waits for the server's word (``decide_hold`` there)."""
     data = dict(data or {})
     check = Checker()
     try:
@@ -377,9 +440,31 @@ def record(
         raise FrontDeskError("choice_invalid", label="kind") from None
     now = clock.now()
     task, _, judged = view(session, task_id, now, clock.tz, rules)
-    if judged.closed and step != F.NOTE:
+    if judged.closed and step not in (F.NOTE, F.RELEASED):
         raise FrontDeskError("task_closed")
+    me = actor.staff_id
+    lead = is_lead(session.get(Staff, me) if me else None)
+    held = holder(task, now)
+    if step in ON_THE_CALL and held != me:
+        if held is None and me and task.id in claims_waiting(session, me):
+            raise FrontDeskError("call_waiting_for_server")
+        _refuse_not_held(session, held)
+    if step == F.CLAIMED and held not in (None, me):
+        _refuse_not_held(session, held)
+    if step == F.RELEASED and held is None:
+        raise FrontDeskError("call_not_taken")
+    if step == F.RELEASED and held != me and not lead:
+        _refuse_not_held(session, held)
+    if step in (F.ASSIGNED,) and not lead:
+        raise FrontDeskError("not_allowed")
     kept: dict[str, Any] = {}
+    if step == F.ASSIGNED:
+        to = data.get("to_staff_id")
+        person = session.get(Staff, to) if isinstance(to, str) else None
+        if person is None or not person.active or person.role not in CALLERS:
+            check.fail("to_staff_id", "not_a_caller")
+        else:
+            kept["to_staff_id"] = person.id
     text = check.text("note", note, NOTE_MAX, "note")
     dialled: str | None = None
     if step in ATTEMPTS:
@@ -420,8 +505,19 @@ def record(
     )
     session.add(row)
     session.flush()
+    if decides and step in HOLDS:
+        decide_hold(
+            task, step, me, lead=lead, to_staff_id=kept.get("to_staff_id"), now=now, rules=rules
+        )
     refresh_derived(session, [task.id], clock.tz, rules)
     return row
+
+
+def _refuse_not_held(session: Session, held: str | None) -> None:
+    if held is None:
+        raise FrontDeskError("call_not_taken")
+    person = session.get(Staff, held)
+    raise FrontDeskError("call_held_by_other", holder=person.display_name if person else "—")
 
 
 # -- the worklist --------------------------------------------------------------------------
@@ -437,7 +533,8 @@ class TaskLine:
     due_at: dt.datetime
     state: str
     attempts: int
-    assigned_to: str | None
+    holder: str | None  # who may call it now (a lease not run out, or an assignment)
+    held_until: dt.datetime | None
     overdue: bool
 
 
@@ -445,11 +542,12 @@ def worklist(
     session: Session,
     now: dt.datetime,
     *,
-    assigned_to: str | None = None,
+    held_by: str | None = None,
     department_id: str | None = None,
     limit: int = 500,
 ) -> list[TaskLine]:
-    """Open tasks callable now or later, overdue first, then by deadline."""
+    """Open tasks callable now or later, overdue first, then by deadline; ``held_by``: only
+    those that caller holds now."""
     t = FollowUpTask
     query = select(
         t.id,
@@ -461,9 +559,12 @@ def worklist(
         t.state,
         t.attempts,
         t.assigned_to,
+        t.held_until,
     ).where(t.state.in_(OPEN))
-    if assigned_to is not None:
-        query = query.where(t.assigned_to == assigned_to)
+    if held_by is not None:
+        query = query.where(
+            t.assigned_to == held_by, or_(t.held_until.is_(None), t.held_until > now)
+        )
     if department_id is not None:
         query = query.where(t.department_id == department_id)
     # by deadline: the overdue ones, whose deadlines are the earliest, come first
@@ -478,8 +579,30 @@ def worklist(
             r.due_at,
             r.state,
             r.attempts,
-            r.assigned_to,
+            r.assigned_to if r.held_until is None or r.held_until > now else None,
+            r.held_until,
             r.due_at < now,
         )
         for r in session.execute(query)
     ]
+
+
+def claims_waiting(session: Session, staff_id: str) -> set[str]:
+    """Tasks this desk's ``staff_id`` claimed that the server has not answered yet."""
+    return {
+        str(row.get("task_id"))
+        for row in unanswered_rows(session, "followup_events", "staff_id", staff_id)
+        if row.get("kind") == F.CLAIMED
+    }
+
+
+def revealed_in_hold(events: Iterable[FollowUpEvent], staff_id: str) -> bool:
+    """Whether ``staff_id`` has been shown the numbers since the task was last claimed or
+    assigned (each hold's first showing is recorded, not every look)."""
+    shown = False
+    for e in events:
+        if e.kind in (F.CLAIMED, F.ASSIGNED):
+            shown = False
+        elif e.kind == F.REVEALED and e.staff_id == staff_id:
+            shown = True
+    return shown

@@ -841,6 +841,22 @@
         <translation>该号码不在此人的有效号码中，请先添加。</translation>
     </message>
     <message>
+        <source>Take this call first: only the caller holding it records on it.</source>
+        <translation>请先领取这个回访：只有领取它的人才能记录。</translation>
+    </message>
+    <message>
+        <source>{holder} is calling this person; take another call.</source>
+        <translation>{holder}正在回访这位患者，请领取别的回访。</translation>
+    </message>
+    <message>
+        <source>Calls are given to follow-up, quality staff or the director only.</source>
+        <translation>回访只能分派给回访员、质控人员或主任。</translation>
+    </message>
+    <message>
+        <source>Waiting for the server to confirm this call is yours; it will be ready in a moment.</source>
+        <translation>正在等服务器确认这个回访归您，请稍候片刻。</translation>
+    </message>
+    <message>
         <source>An exclusion is signed off by a duty lead, quality staff or the director.</source>
         <translation>排除回访须由值班组长、质控人员或主任签字确认。</translation>
     </message>
@@ -955,6 +971,22 @@
         <translation>备注</translation>
     </message>
     <message>
+        <source>Took the call</source>
+        <translation>领取回访</translation>
+    </message>
+    <message>
+        <source>Gave the call back</source>
+        <translation>退回回访</translation>
+    </message>
+    <message>
+        <source>Gave the call to a caller</source>
+        <translation>分派回访</translation>
+    </message>
+    <message>
+        <source>Numbers shown</source>
+        <translation>查看号码</translation>
+    </message>
+    <message>
         <source>To call</source>
         <translation>待回访</translation>
     </message>
@@ -1059,6 +1091,22 @@
         <translation>按无法联系结束</translation>
     </message>
     <message>
+        <source>Take the next %1 calls (Ctrl+T)</source>
+        <translation>领取接下来 %1 个回访 (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Give the chosen calls to</source>
+        <translation>把选中的回访分派给</translation>
+    </message>
+    <message>
+        <source>Take this call (Ctrl+Enter)</source>
+        <translation>领取这个回访 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Give it back</source>
+        <translation>退回</translation>
+    </message>
+    <message>
         <source>Due</source>
         <translation>时限</translation>
     </message>
@@ -1083,16 +1131,60 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>Caller</source>
+        <translation>回访员</translation>
+    </message>
+    <message>
         <source>from %1</source>
         <translation>%1 起</translation>
     </message>
     <message>
-        <source>%1 to call · %2 due today · %3 overdue</source>
-        <translation>%1 条待回访 · 今日到期 %2 条 · 已超时 %3 条</translation>
+        <source>me</source>
+        <translation>我</translation>
+    </message>
+    <message>
+        <source>sent…</source>
+        <translation>已领取，待确认…</translation>
+    </message>
+    <message>
+        <source>%1 to call · %2 due today · %3 overdue · %4 mine</source>
+        <translation>%1 条待回访 · 今天到期 %2 · 已超时 %3 · %4 条归我</translation>
+    </message>
+    <message>
+        <source>Given to you: the numbers are yours to call.</source>
+        <translation>已分派给您：号码只向您显示。</translation>
+    </message>
+    <message>
+        <source>Yours until %1: the numbers are shown to you only.</source>
+        <translation>由您回访，至 %1：号码只向您显示。</translation>
+    </message>
+    <message>
+        <source>Taken here; waiting for the server to confirm it is yours…</source>
+        <translation>已在本机领取，正在等服务器确认…</translation>
+    </message>
+    <message>
+        <source>Nobody is calling this person: take the call to see the numbers.</source>
+        <translation>还没有人回访这位患者：领取后才能看到号码。</translation>
+    </message>
+    <message>
+        <source>Given to %1.</source>
+        <translation>已分派给%1。</translation>
+    </message>
+    <message>
+        <source>%1 is calling this person (until %2).</source>
+        <translation>%1正在回访这位患者（至 %2）。</translation>
+    </message>
+    <message>
+        <source>No free call can be made now.</source>
+        <translation>现在没有可领取的回访。</translation>
     </message>
     <message>
         <source>call between %1</source>
         <translation>回访时段 %1</translation>
+    </message>
+    <message>
+        <source>Only my calls (Ctrl+O)</source>
+        <translation>只看我的 (Ctrl+O)</translation>
     </message>
     <message>
         <source>Dial: %1</source>
@@ -1993,6 +2085,14 @@
     <message>
         <source>That is somebody else's password.</source>
         <translation>这是其他人的密码。</translation>
+    </message>
+    <message>
+        <source>%1 took that follow-up call first; take another.</source>
+        <translation>%1先领取了那个回访，请领取别的。</translation>
+    </message>
+    <message>
+        <source>A call recorded here was on a call %1 held by then (the lease had run out); it is kept for the lead to see.</source>
+        <translation>本机记录的一次回访当时已由%1领取（您的领取已过期）；记录已保留，请组长查看。</translation>
     </message>
     <message>
         <source>Your claim on %1 was refused: %2 got there first.</source>

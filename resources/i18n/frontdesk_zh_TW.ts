@@ -841,6 +841,22 @@
         <translation>該號碼不在此人的有效號碼中，請先添加。</translation>
     </message>
     <message>
+        <source>Take this call first: only the caller holding it records on it.</source>
+        <translation>請先領取這個回訪：只有領取它的人才能記錄。</translation>
+    </message>
+    <message>
+        <source>{holder} is calling this person; take another call.</source>
+        <translation>{holder}正在回訪這位患者，請領取別的回訪。</translation>
+    </message>
+    <message>
+        <source>Calls are given to follow-up, quality staff or the director only.</source>
+        <translation>回訪只能分派給回訪員、質控人員或主任。</translation>
+    </message>
+    <message>
+        <source>Waiting for the server to confirm this call is yours; it will be ready in a moment.</source>
+        <translation>正在等服務器確認這個回訪歸您，請稍候片刻。</translation>
+    </message>
+    <message>
         <source>An exclusion is signed off by a duty lead, quality staff or the director.</source>
         <translation>排除回訪須由值班組長、質控人員或主任簽字確認。</translation>
     </message>
@@ -955,6 +971,22 @@
         <translation>備註</translation>
     </message>
     <message>
+        <source>Took the call</source>
+        <translation>領取回訪</translation>
+    </message>
+    <message>
+        <source>Gave the call back</source>
+        <translation>退回回訪</translation>
+    </message>
+    <message>
+        <source>Gave the call to a caller</source>
+        <translation>分派回訪</translation>
+    </message>
+    <message>
+        <source>Numbers shown</source>
+        <translation>查看號碼</translation>
+    </message>
+    <message>
         <source>To call</source>
         <translation>待回訪</translation>
     </message>
@@ -1059,6 +1091,22 @@
         <translation>按無法聯繫結束</translation>
     </message>
     <message>
+        <source>Take the next %1 calls (Ctrl+T)</source>
+        <translation>領取接下來 %1 個回訪 (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Give the chosen calls to</source>
+        <translation>把選中的回訪分派給</translation>
+    </message>
+    <message>
+        <source>Take this call (Ctrl+Enter)</source>
+        <translation>領取這個回訪 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Give it back</source>
+        <translation>退回</translation>
+    </message>
+    <message>
         <source>Due</source>
         <translation>時限</translation>
     </message>
@@ -1083,16 +1131,60 @@
         <translation>狀態</translation>
     </message>
     <message>
+        <source>Caller</source>
+        <translation>回訪員</translation>
+    </message>
+    <message>
         <source>from %1</source>
         <translation>%1 起</translation>
     </message>
     <message>
-        <source>%1 to call · %2 due today · %3 overdue</source>
-        <translation>%1 條待回訪 · 今日到期 %2 條 · 已超時 %3 條</translation>
+        <source>me</source>
+        <translation>我</translation>
+    </message>
+    <message>
+        <source>sent…</source>
+        <translation>已領取，待確認…</translation>
+    </message>
+    <message>
+        <source>%1 to call · %2 due today · %3 overdue · %4 mine</source>
+        <translation>%1 條待回訪 · 今天到期 %2 · 已超時 %3 · %4 條歸我</translation>
+    </message>
+    <message>
+        <source>Given to you: the numbers are yours to call.</source>
+        <translation>已分派給您：號碼只向您顯示。</translation>
+    </message>
+    <message>
+        <source>Yours until %1: the numbers are shown to you only.</source>
+        <translation>由您回訪，至 %1：號碼只向您顯示。</translation>
+    </message>
+    <message>
+        <source>Taken here; waiting for the server to confirm it is yours…</source>
+        <translation>已在本機領取，正在等服務器確認…</translation>
+    </message>
+    <message>
+        <source>Nobody is calling this person: take the call to see the numbers.</source>
+        <translation>還沒有人回訪這位患者：領取後才能看到號碼。</translation>
+    </message>
+    <message>
+        <source>Given to %1.</source>
+        <translation>已分派給%1。</translation>
+    </message>
+    <message>
+        <source>%1 is calling this person (until %2).</source>
+        <translation>%1正在回訪這位患者（至 %2）。</translation>
+    </message>
+    <message>
+        <source>No free call can be made now.</source>
+        <translation>現在沒有可領取的回訪。</translation>
     </message>
     <message>
         <source>call between %1</source>
         <translation>回訪時段 %1</translation>
+    </message>
+    <message>
+        <source>Only my calls (Ctrl+O)</source>
+        <translation>只看我的 (Ctrl+O)</translation>
     </message>
     <message>
         <source>Dial: %1</source>
@@ -1993,6 +2085,14 @@
     <message>
         <source>That is somebody else's password.</source>
         <translation>這是其他人的密碼。</translation>
+    </message>
+    <message>
+        <source>%1 took that follow-up call first; take another.</source>
+        <translation>%1先領取了那個回訪，請領取別的。</translation>
+    </message>
+    <message>
+        <source>A call recorded here was on a call %1 held by then (the lease had run out); it is kept for the lead to see.</source>
+        <translation>本機記錄的一次回訪當時已由%1領取（您的領取已過期）；記錄已保留，請組長查看。</translation>
     </message>
     <message>
         <source>Your claim on %1 was refused: %2 got there first.</source>

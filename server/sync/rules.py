@@ -33,6 +33,7 @@ from app.models import (
     EventFlag,
     EventKind,
     FollowUpEvent,
+    FollowUpEventKind,
     FollowUpTask,
     Patient,
     Role,
@@ -43,7 +44,8 @@ from app.models import (
     Visit,
     VisitEvent,
 )
-from app.services import survey
+from app.services import followups, survey
+from app.services.followup_rules import FollowUpRules
 from app.sync.codec import (
     DESK_TABLES,
     DecodeError,
@@ -238,7 +240,7 @@ def _insert(
         elif model is CaseEvent:
             _case_event(batch, values, log, outcome)
         else:
-            _followup_event(batch, values, log)
+            _followup_event(batch, values, log, outcome)
         return
     if existing is not None:
         return  # sent again (a retry, a re-send after a restore): the first one stands
@@ -416,17 +418,57 @@ def _escort(
     return None
 
 
-def _followup_event(batch: Batch, values: dict[str, Any], log: Writer) -> None:
-    """An attempt or decision on a follow-up call: kept whatever happens — two desks that
-    called one person offline both keep theirs.  Tasks are the server's own: one it does not
-    hold is refused, never waited for."""
-    if not batch.exists(FollowUpTask, values["task_id"]):
+def _followup_event(batch: Batch, values: dict[str, Any], log: Writer, outcome: Outcome) -> None:
+    """An attempt or decision on a follow-up call: kept whatever happens — a call made is a
+    fact.  Who holds a task is decided here (``followups.decide_hold``: the first claim to
+    reach the server wins, by the server's clock); a claim that lost, or a call recorded by
+    somebody who did not hold it (a lease that ran out offline), is kept and answered
+    ``conflict`` with the holder.  Tasks are the server's own: one it does not hold is
+    refused, never waited for."""
+    task = batch.get(FollowUpTask, values["task_id"])
+    if task is None:
         raise Rejected.invalid(
             "followup_events.task_id", "unknown_reference", "no such follow-up task"
         )
+    kind = FollowUpEventKind(values["kind"])
+    values.setdefault("data", {})
+    staff_id = values.get("staff_id")
+    staff = batch.get(Staff, staff_id) if staff_id else None
+    to_staff = values["data"].get("to_staff_id") if kind == FollowUpEventKind.ASSIGNED else None
+    if kind == FollowUpEventKind.ASSIGNED:
+        person = batch.get(Staff, to_staff) if isinstance(to_staff, str) else None
+        if person is None or person.role not in followups.CALLERS:
+            raise Rejected.invalid(
+                "followup_events.data.to_staff_id", "unknown_reference", "no such caller"
+            )
     event = FollowUpEvent(**values)
     batch.add(event, event.id)
     log.row(event)
+    now = utcnow()
+    holder = followups.holder(task, now)
+    lost: str | None = None
+    if kind in followups.HOLDS:
+        lost = followups.decide_hold(
+            task,
+            kind,
+            staff_id,
+            lead=followups.is_lead(staff),
+            to_staff_id=to_staff,
+            now=now,
+            rules=FollowUpRules(),
+        )
+        if lost is None:
+            log.row(task)
+    elif kind in followups.ON_THE_CALL and holder != staff_id:
+        lost = "not_holder"
+    if lost is not None:
+        outcome.conflict(
+            reason=f"call_{lost}",
+            event_id=event.id,
+            task_id=task.id,
+            holder_staff_id=holder,
+            holder_name=_staff_name(batch, holder),
+        )
 
 
 def _case_event(batch: Batch, values: dict[str, Any], log: Writer, outcome: Outcome) -> None:
