@@ -16,10 +16,12 @@ from app.clock import Clock
 from app.db import Database
 from app.errors import FrontDeskError
 from app.models import Department, FollowUpTask, Staff
-from app.services import followups
+from app.services import followups, phone_survey, survey
 from app.services.context import Actor
 from app.services.followup_rules import FollowUpRules, Shortfall
 from app.services.masking import mask_phone
+from app.services.phone_survey import Reached
+from app.services.survey import Definition
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,12 @@ class CallDetail:
     may_close_unreachable: bool
     shortfalls: tuple[Shortfall, ...]
     steps: tuple[CallStep, ...]
+
+
+@dataclass(frozen=True)
+class CallDone:
+    call: CallDetail
+    reached: Reached  # the survey's answer, and the case a low score opened or joined
 
 
 class FollowUpDesk:
@@ -240,6 +248,44 @@ class FollowUpDesk:
     ) -> CallDetail:
         self._record(actor, task_id, kind, number=number, note=note, data=data)
         return self._detail(task_id, actor.staff_id or "")
+
+    def survey(self) -> Definition | None:
+        """The survey the caller asks: the kiosk's own, newest revision; None when none is
+        published."""
+        with self.db.reading() as s:
+            try:
+                return survey.current(s)
+            except survey.NoSurvey:
+                return None
+
+    def reached(
+        self,
+        actor: Actor,
+        task_id: str,
+        *,
+        number: str | None,
+        note: str = "",
+        answers: dict[str, Any] | None = None,
+        language: str = "zh_CN",
+        complaint: bool = False,
+    ) -> CallDone:
+        """The call done, with the phone survey's answers and the case a low score opened or
+        joined (app/services/phone_survey.py)."""
+        with self.db.session() as s:
+            done = phone_survey.reached(
+                s,
+                task_id,
+                actor,
+                self.clock,
+                self.rules,
+                number=number,
+                note=note,
+                answers=answers,
+                language=language,
+                complaint=complaint,
+                decides=self.makes_tasks,
+            )
+        return CallDone(self._detail(task_id, actor.staff_id or ""), done)
 
     def claim_next(self, actor: Actor, count: int) -> int:
         """Take up to ``count`` free calls that may be made now, by deadline; how many were

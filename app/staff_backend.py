@@ -21,7 +21,7 @@ from app.case_desk import CaseDesk, CaseDetail, CaseFilter, CaseForm, CaseList
 from app.clock import Clock
 from app.db import Database
 from app.errors import FrontDeskError
-from app.followup_desk import CallDetail, CallList, FollowUpDesk
+from app.followup_desk import CallDetail, CallDone, CallList, FollowUpDesk
 from app.models import Role, Staff
 from app.services import (
     assistance,
@@ -41,6 +41,7 @@ from app.services.board import BoardRow
 from app.services.context import Actor
 from app.services.registration import PatientForm, PatientMatch, RegistrationResult, VisitForm
 from app.services.stages import StageMachine
+from app.services.survey import Definition
 from app.services.triage import DepartmentRoster, TriageResult
 from app.services.visits import VisitState
 from app.sync.client import SyncClient, SyncError
@@ -414,6 +415,31 @@ class StaffBackend:
     ) -> CallDetail:
         actor = self._require(who, FOLLOW_UP)
         return self.followup_desk.record(actor, task_id, kind, number=number, note=note, data=data)
+
+    def call_survey(self, who: SignedIn) -> Definition | None:
+        self._require(who, FOLLOW_UP)
+        return self.followup_desk.survey()
+
+    def call_reached(
+        self,
+        who: SignedIn,
+        task_id: str,
+        *,
+        number: str | None,
+        note: str = "",
+        answers: dict[str, Any] | None = None,
+        language: str = "zh_CN",
+        complaint: bool = False,
+    ) -> CallDone:
+        return self.followup_desk.reached(
+            self._require(who, FOLLOW_UP),
+            task_id,
+            number=number,
+            note=note,
+            answers=answers,
+            language=language,
+            complaint=complaint,
+        )
 
     def call_claim_next(self, who: SignedIn, count: int) -> int:
         return self.followup_desk.claim_next(self._require(who, FOLLOW_UP), count)

@@ -12,8 +12,8 @@ from sqlalchemy import select
 
 from app.errors import FrontDeskError
 from app.ids import new_id
-from app.models import FollowUpEvent, FollowUpTask
-from app.services import followups, visits
+from app.models import Case, FollowUpEvent, FollowUpTask, SurveyDefinition, SurveyResponse
+from app.services import followups, phone_survey, visits
 from app.services.followup_rules import FollowUpRules
 from app.services.stages import StageMachine
 from app.sync.codec import content_hash
@@ -167,3 +167,78 @@ def _push(desk, body):
         body["device_seq"] = answer["expected_device_seq"]
         answer = desk.engine.client.push([body], batch_id=new_id())["results"][0]
     return answer
+
+
+def test_a_phone_survey_and_its_service_recovery_case_reach_every_desk(server, desks) -> None:
+    guide, caller = desks("staff", "lobby"), desks("staff", "follow-up")
+    reg = guide.arrive("周敏", "13611115555")
+    with guide.db.session() as s:
+        visits.move(s, reg.visit_id, "waiting", guide.staff("guide.li"), guide.clock, MACHINE)
+        visits.move(s, reg.visit_id, "departed", guide.staff("guide.li"), guide.clock, MACHINE)
+    guide.sync()
+    assert _admin(server, "followup-tasks").returncode == 0
+    caller.sync()
+    with caller.db.reading() as s:
+        task = s.scalars(select(FollowUpTask)).one()
+    huang = caller.staff("followup.huang")
+    with caller.db.session() as s:
+        followups.record(s, task.id, "claimed", huang, caller.clock, FollowUpRules(), decides=False)
+    caller.sync()
+    low = {
+        "medical_quality": 4,
+        "service_attitude": 2,
+        "fees": 4,
+        "environment": 4,
+        "service_philosophy": 3,
+        "recommend": 5,
+    }
+    with caller.db.session() as s:
+        done = phone_survey.reached(
+            s,
+            task.id,
+            huang,
+            caller.clock,
+            FollowUpRules(),
+            number="13611115555",
+            answers=low,
+            decides=False,
+        )
+    caller.sync()
+    assert caller.engine.status.conflicts == () and caller.engine.pending_count() == 0
+    guide.sync()
+    with guide.db.reading() as s:
+        answer = s.get(SurveyResponse, done.response_id)
+        case = s.get(Case, done.case_id)
+        assert (answer.mode, answer.visit_id, answer.duplicate_of) == ("phone", reg.visit_id, None)
+        assert (case.kind, case.channel, case.survey_response_id) == (
+            "service_recovery",
+            "follow_up",
+            answer.id,
+        )
+        assert s.get(FollowUpTask, task.id).state == "completed"
+
+
+def test_a_kiosk_cannot_send_an_answer_as_if_asked_on_the_phone(server, desks) -> None:
+    kiosk = desks("kiosk", "lobby kiosk")
+    with kiosk.db.reading() as s:
+        definition = s.scalars(select(SurveyDefinition)).first()
+    row = {
+        "id": new_id(),
+        "survey_id": definition.id,
+        "survey_code": definition.code,
+        "survey_revision": definition.revision,
+        "answers": {"medical_quality": 5},
+        "language": "zh_CN",
+        "device_id": kiosk.identity.device_id,
+        "created_at": "2026-12-03T02:00:00Z",
+        "mode": "phone",
+    }
+    ops = [{"t": "survey_responses", "op": "insert", "id": row["id"], "data": row}]
+    body = {
+        "mutation_id": new_id(),
+        "device_seq": 1,
+        "payload": {"ops": ops},
+        "content_hash": content_hash({"ops": ops}),
+    }
+    answer = _push(kiosk, body)
+    assert (answer["status"], answer.get("code")) == ("rejected", "forbidden"), answer

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy import select
 
 from app.clock import FixedClock
 from app.services import Actor, registration, visits
@@ -90,13 +91,25 @@ def test_a_mornings_calls_by_keyboard(rig: StaffRig) -> None:
     rig.key(page, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)  # take the next calls
     assert page.only_mine.isChecked() and "3 条归我" in page.counts.text()
 
-    _choose(rig, "赵强")  # reached: the call done, with what was said
+    _choose(rig, "赵强")  # reached: the call done, with what was said and the survey
     assert "请拨打：13611112222" in page.dial.text()
     first = page.detail.task_id
     rig.type(page.note, "恢复良好，对导医服务满意")
+    assert page.survey.isVisible()
+    rig.key(page, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    for digit in "55453":  # one rating per key, on to the next by itself
+        rig.qtbot.keyClicks(QApplication.focusWidget(), digit)
+    assert QApplication.focusWidget() is page.survey.ratings["recommend"]
+    rig.qtbot.keyClicks(QApplication.focusWidget(), "9")
     _alt(rig, 1)
     done = rig.backend.call_detail(w.who, first)
     assert done.state == "completed" and done.steps[-1].note == "恢复良好，对导医服务满意"
+    with rig.backend.db.reading() as s:
+        from app.models import SurveyResponse
+
+        answer = s.scalars(select(SurveyResponse)).one()
+    assert answer.mode == "phone" and answer.answers["fees"] == 4
+    assert answer.answers["recommend"] == 9 and page.survey.answers() == {}
     assert page.table.rowCount() == 2  # a done call leaves the list; the next one is open
     assert page.detail.task_id != first and page.detail.state == "open"
 

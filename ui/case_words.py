@@ -18,6 +18,7 @@ def kinds() -> dict[str, str]:
         "enquiry": translate("CaseWords", "Enquiry"),
         "suggestion": translate("CaseWords", "Suggestion"),
         "praise": translate("CaseWords", "Praise"),
+        "service_recovery": translate("CaseWords", "Service recovery"),
     }
 
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -22,16 +23,19 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from app.followup_desk import CallDetail, CallList
+from app.followup_desk import CallDetail, CallDone, CallList
 from app.lang import pick
+from app.services.survey import Definition
 from gui.roles import set_role
 from ui import case_words
+from ui.phone_survey import PhoneSurvey
 from ui.tables import read_only_table
 
 if TYPE_CHECKING:
@@ -77,6 +81,7 @@ class FollowUpPage(QWidget):
         for sequence, action in (
             ("Ctrl+T", self.take_next.click),
             ("Ctrl+O", self.only_mine.toggle),
+            ("Alt+S", self._to_survey),
         ):
             shortcut = QShortcut(QKeySequence(sequence), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -110,6 +115,7 @@ class FollowUpPage(QWidget):
         self.rule = QLabel()
         self.rule.setWordWrap(True)
         self.note = QLineEdit()
+        self.survey = PhoneSurvey()  # asked when the person is reached; sent with Alt+1
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
         for i, kind in enumerate(OUTCOMES):
@@ -135,6 +141,7 @@ class FollowUpPage(QWidget):
         set_role(self.error, "error")
         self.error.setWordWrap(True)
         self.timeline = QListWidget()
+        self.timeline.setMinimumHeight(90)
 
         top = QHBoxLayout()
         for w in (self.heading, self.counts):
@@ -168,11 +175,17 @@ class FollowUpPage(QWidget):
         side.addLayout(extra)
         side.addLayout(numbers)
         side.addWidget(self.error)
+        side.addWidget(self.survey)
         side.addWidget(self.timeline, 1)
+        self.call_area = QScrollArea()  # a small screen scrolls the call, the window stays
+        self.call_area.setWidgetResizable(True)
+        self.call_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.call_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.call_area.setWidget(right)
         split = QSplitter()
         split.addWidget(self.table)
-        split.addWidget(right)
-        split.setSizes([620, 620])
+        split.addWidget(self.call_area)
+        split.setSizes([420, 1180])  # the call needs the room; the list scrolls sideways
         box = QVBoxLayout(self)
         box.setContentsMargins(24, 16, 24, 16)
         box.addLayout(top)
@@ -260,6 +273,7 @@ class FollowUpPage(QWidget):
         self.new_number.setPlaceholderText(self.tr("Another number, e.g. 010-65123456"))
         self.add_number.setText(self.tr("Add number"))
         self.close_unreachable.setText(self.tr("Close as unreachable"))
+        self.survey.retranslate()
         self.take_next.setText(
             self.tr("Take the next %1 calls (Ctrl+T)").replace("%1", str(TAKE_AT_ONCE))
         )
@@ -422,6 +436,7 @@ class FollowUpPage(QWidget):
         if call is None:
             self.take.hide()
             self.give_back.hide()
+            self.survey.hide()
             return
         tz, lang = self._tz(), self.desk.lang
         self.title.setText(call.person or "—")
@@ -443,6 +458,10 @@ class FollowUpPage(QWidget):
             open_ and (call.mine or (call.holder is not None and self._lead()))
         )
         mine = open_ and call.mine
+        self.survey.setVisible(mine and self.survey.definition is not None)
+        who = self.desk.who
+        if mine and self.survey.definition is None and who is not None:
+            self.desk.call(lambda b: b.call_survey(who), self._survey_loaded)
         self.dial.setText(
             self.tr("Dial: %1").replace("%1", call.next_number) if mine and call.next_number else ""
         )
@@ -479,6 +498,9 @@ class FollowUpPage(QWidget):
         who, call = self.desk.who, self.detail
         if who is None or call is None:
             return
+        if kind == "completed":
+            self._reached()
+            return
         data: dict[str, Any] = {}
         if kind == "callback_requested":
             day, time = self.callback_at.date(), self.callback_at.time()
@@ -492,6 +514,73 @@ class FollowUpPage(QWidget):
         note = self.note.text()
         task_id = call.task_id
         self._send(lambda b: b.call_record(who, task_id, kind, number=number, note=note, data=data))
+
+    def _to_survey(self) -> None:
+        """Alt+S: to the survey's first rating, to type the answers as they come."""
+        first = self.survey.first_field()
+        if first is not None and self.survey.isVisible():
+            first.setFocus()
+            self.call_area.ensureWidgetVisible(self.survey)
+
+    def _survey_loaded(self, definition: Definition | None) -> None:
+        if definition is None:
+            return
+        self.survey.show_definition(definition, self.desk.lang)
+        self.survey.setVisible(bool(self.detail and self.detail.mine))
+
+    def _reached(self) -> None:
+        """Alt+1: the call done, with the survey typed so far (none when left empty)."""
+        who, call = self.desk.who, self.detail
+        if who is None or call is None:
+            return
+        missing = self.survey.missing()
+        if missing:
+            self.error.setText(
+                self.tr("Answer these too, or clear the survey: %1").replace(
+                    "%1", self.tr(", ").join(missing)
+                )
+            )
+            return
+        answers, complaint = self.survey.answers(), self.survey.complaint.isChecked()
+        task_id, number, note, lang = (
+            call.task_id,
+            call.next_number,
+            self.note.text(),
+            self.desk.lang,
+        )
+        self.error.clear()
+
+        def done(result: CallDone) -> None:
+            self.survey.clear()
+            self.note.clear()
+            reached = result.reached
+            if reached.joined:
+                self.error.setText(
+                    self.tr("Added to the person's open complaint about this department.")
+                )
+            elif reached.case_kind == "complaint":
+                self.error.setText(self.tr("A complaint was opened; its clocks are running."))
+            elif reached.case_kind == "service_recovery":
+                self.error.setText(
+                    self.tr("A low score: a service-recovery case was opened for the department.")
+                )
+            self._show(result.call)
+            self.table.setFocus()  # the survey it was typed in is gone: back to the list
+            self.load()
+
+        self.desk.call(
+            lambda b: b.call_reached(
+                who,
+                task_id,
+                number=number,
+                note=note,
+                answers=answers,
+                language=lang,
+                complaint=complaint,
+            ),
+            done,
+            lambda e: self.error.setText(self.desk.message(e)),
+        )
 
     def _hold_words(self, call: CallDetail) -> str:
         tz = self._tz()

@@ -198,6 +198,7 @@ class SurveyResponseRow(Row):
     comment: Text2000 = ""
     device_id: DeviceId
     created_at: Instant
+    mode: Literal["kiosk", "phone"] = "kiosk"
 
 
 class CaseRow(Row):

@@ -20,6 +20,9 @@ class CaseKind(enum.StrEnum):
     ENQUIRY = "enquiry"
     SUGGESTION = "suggestion"
     PRAISE = "praise"
+    # a low score on a follow-up call: put right with the department, the person told; it
+    # becomes a complaint (with the statutory clock) only when the person complains or agrees
+    SERVICE_RECOVERY = "service_recovery"
 
 
 class CaseChannel(enum.StrEnum):

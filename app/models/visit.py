@@ -209,6 +209,9 @@ class SurveyResponse(SyncedRow, Base):
     comment: Mapped[str] = mapped_column(Text, default="")
     device_id: Mapped[str] = mapped_column(String(36))
     created_at: Mapped[dt.datetime] = mapped_column()
+    # how it was asked: "kiosk" (the patient on the lobby screen) or "phone" (a follow-up
+    # caller asking); the figures never pool the two without saying which
+    mode: Mapped[str] = mapped_column(String(8), default="kiosk", server_default="kiosk")
 
 
 class TicketRange(SyncedRow, Base):

@@ -141,6 +141,11 @@ NEXT: dict[str, dict[str, str]] = {
     },
     CaseKind.SUGGESTION.value: {"new": K.DISPATCHED, "dispatched": K.CLOSED},
     CaseKind.PRAISE.value: {"new": K.DISPATCHED, "dispatched": K.CLOSED},
+    CaseKind.SERVICE_RECOVERY.value: {
+        "new": K.DISPATCHED,
+        "dispatched": K.FEEDBACK,
+        "feedback": K.CLOSED,
+    },
 }
 
 

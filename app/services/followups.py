@@ -35,7 +35,7 @@ from app.models import (
     VisitEvent,
 )
 from app.models import FollowUpEventKind as F
-from app.services import workdays
+from app.services import cases, workdays
 from app.services.context import Actor
 from app.services.followup_rules import (
     Attempt,
@@ -371,8 +371,9 @@ def holder(task: FollowUpTask, now: dt.datetime) -> str | None:
 
 
 def is_lead(staff: Staff | None) -> bool:
-    """Who signs off an exclusion, assigns calls and takes a call back from a caller."""
-    return staff is not None and (staff.duty_lead or staff.role in LEADS)
+    """Who signs off an exclusion, assigns calls and takes a call back from a caller: the
+    same people who lead on cases."""
+    return staff is not None and cases.is_lead(staff)
 
 
 def decide_hold(
@@ -410,8 +411,6 @@ def decide_hold(
 
 
 # -- recording -----------------------------------------------------------------------------
-
-LEADS = (Role.QUALITY, Role.DIRECTOR)
 
 
 def record(
@@ -481,11 +480,13 @@ def record(
             kept["callback_at"] = when.isoformat()
     if step == F.REFUSED:
         kept["do_not_call"] = bool(data.get("do_not_call"))
+    if step == F.COMPLETED and isinstance(data.get("survey_response_id"), str):
+        kept["survey_response_id"] = data["survey_response_id"]  # asked on the call
     if step == F.EXCLUDED:
         kept["reason"] = check.required_text("reason", data.get("reason"), NOTE_MAX, "reason")
         signer = data.get("signed_off_by")
         staff = session.get(Staff, signer) if isinstance(signer, str) else None
-        if staff is None or not (staff.duty_lead or staff.role in LEADS):
+        if staff is None or not is_lead(staff):
             check.fail("signed_off_by", "signer_not_lead")
         else:
             kept["signed_off_by"] = staff.id

@@ -36,6 +36,7 @@ TYPES = ("rating5", "nps", "single", "multi", "text")
 STYLES = ("faces", "stars")
 LOW_AT_MOST = 2  # a rating of 1 or 2 (of 5) is a low rating in the figures
 TICKET_MAX = 8
+MODES = ("kiosk", "phone")  # how an answer was asked
 
 Texts = dict[str, str]  # language -> text
 Answer = int | str | list[str]
@@ -365,10 +366,15 @@ def normalise_ticket(raw: str) -> str:
     return text
 
 
-def first_answer(session: Session, visit_id: str, *, besides: str | None = None) -> str | None:
-    """The counted answer for a visit (the first one given), if any — other than ``besides``."""
+def first_answer(
+    session: Session, visit_id: str, *, besides: str | None = None, mode: str = "kiosk"
+) -> str | None:
+    """The counted answer for a visit (the first one given) asked this way (``mode``), if
+    any — other than ``besides``.  A kiosk answer and a follow-up caller's are counted apart."""
     query = select(SurveyResponse.id).where(
-        SurveyResponse.visit_id == visit_id, SurveyResponse.duplicate_of.is_(None)
+        SurveyResponse.visit_id == visit_id,
+        SurveyResponse.duplicate_of.is_(None),
+        SurveyResponse.mode == mode,
     )
     if besides is not None:
         query = query.where(SurveyResponse.id != besides)
@@ -440,7 +446,9 @@ def attach_visit(session: Session, response: SurveyResponse) -> None:
     if response.guide_id is None:
         events, flagged = events_and_flags(session, [response.visit_id])
         response.guide_id = last_guide(events[response.visit_id], flagged[response.visit_id])
-    first = first_answer(session, response.visit_id, besides=response.id)
+    first = first_answer(
+        session, response.visit_id, besides=response.id, mode=response.mode or "kiosk"
+    )
     if first is not None:
         response.duplicate_of = first
 
@@ -463,11 +471,16 @@ def submit(
     visit_id: str | None = None,
     ticket: str | None = None,
     complaint_marked: bool = False,
+    mode: str = "kiosk",
+    department_id: str | None = None,
 ) -> Submitted:
     """Record one answer.  Anonymous (no visit, no ticket) answers carry nothing about the
-    person; tied ones name the visit, and at most one per visit counts."""
+    person; tied ones name the visit, and at most one per visit and ``mode`` counts (kiosk:
+    the patient on the lobby screen; phone: a follow-up caller asking)."""
     if language not in LANGUAGES:
         raise SurveyError(f"language {language!r}")
+    if mode not in MODES:
+        raise SurveyError(f"mode {mode!r}")
     cleaned = clean(definition, answers)
     complaint = is_complaint(definition, cleaned, complaint_marked)
     response = SurveyResponse(
@@ -483,6 +496,8 @@ def submit(
         comment=free_text(definition, cleaned),
         device_id=actor.device_id,
         created_at=clock.now(),
+        mode=mode,
+        department_id=department_id,
     )
     session.add(response)
     session.flush()

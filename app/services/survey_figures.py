@@ -114,9 +114,12 @@ def figures(
     first_day: dt.date,
     last_day: dt.date,
     by: str | None = None,
+    *,
+    mode: str = "kiosk",
 ) -> list[Figures]:
     """Figures for ``first_day`` to ``last_day`` (inclusive, local days): one row overall
-    (``by=None``), or one per department / doctor / guide, most answers first."""
+    (``by=None``), or one per department / doctor / guide, most answers first — of the
+    answers asked one way (``mode``: kiosk or phone), never the two pooled."""
     if by is not None and by not in GROUPS:
         raise ValueError(f"figures by {by!r}: one of {GROUPS}")
     start = clock.day_bounds(first_day)[0]
@@ -126,6 +129,7 @@ def figures(
             SurveyResponse.created_at >= start,
             SurveyResponse.created_at < end,
             SurveyResponse.duplicate_of.is_(None),
+            SurveyResponse.mode == mode,
         )
     ).all()
     kinds: dict[str, dict[str, str]] = {}  # definition id -> question id -> type

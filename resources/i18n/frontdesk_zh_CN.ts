@@ -207,6 +207,10 @@
         <translation>表扬</translation>
     </message>
     <message>
+        <source>Service recovery</source>
+        <translation>服务补救</translation>
+    </message>
+    <message>
         <source>On site</source>
         <translation>现场</translation>
     </message>
@@ -496,6 +500,14 @@
     <message>
         <source>A complaint made at the kiosk</source>
         <translation>患者在自助机上的投诉</translation>
+    </message>
+    <message>
+        <source>Low score on a follow-up call</source>
+        <translation>回访低分</translation>
+    </message>
+    <message>
+        <source>A complaint made on a follow-up call</source>
+        <translation>回访中提出的投诉</translation>
     </message>
 </context>
 <context>
@@ -1151,6 +1163,26 @@
         <translation>%1 条待回访 · 今天到期 %2 · 已超时 %3 · %4 条归我</translation>
     </message>
     <message>
+        <source>Answer these too, or clear the survey: %1</source>
+        <translation>请把这几题也问完，或清空问卷：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Added to the person's open complaint about this department.</source>
+        <translation>已并入此人对该科室尚未办结的投诉。</translation>
+    </message>
+    <message>
+        <source>A complaint was opened; its clocks are running.</source>
+        <translation>已立投诉工单，时限开始计算。</translation>
+    </message>
+    <message>
+        <source>A low score: a service-recovery case was opened for the department.</source>
+        <translation>评分偏低：已为该科室立服务补救工单。</translation>
+    </message>
+    <message>
         <source>Given to you: the numbers are yours to call.</source>
         <translation>已分派给您：号码只向您显示。</translation>
     </message>
@@ -1598,6 +1630,21 @@
     <message>
         <source>&amp;Department</source>
         <translation>科室(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneSurvey</name>
+    <message>
+        <source>Satisfaction survey on the phone (leave empty if not asked)</source>
+        <translation>电话满意度调查（未调查可留空）</translation>
+    </message>
+    <message>
+        <source>The person makes a complaint, or agrees to a formal complaint</source>
+        <translation>对方提出投诉，或同意立为正式投诉</translation>
+    </message>
+    <message>
+        <source>Alt+S, then a digit per rating: 1 very unhappy … 5 very happy; recommend 0–10.</source>
+        <translation>按 Alt+S 后每题输入一个数字：1 很不满意 … 5 很满意；推荐意愿 0–10。</translation>
     </message>
 </context>
 <context>

@@ -207,6 +207,10 @@
         <translation>表揚</translation>
     </message>
     <message>
+        <source>Service recovery</source>
+        <translation>服務補救</translation>
+    </message>
+    <message>
         <source>On site</source>
         <translation>現場</translation>
     </message>
@@ -496,6 +500,14 @@
     <message>
         <source>A complaint made at the kiosk</source>
         <translation>患者在自助機上的投訴</translation>
+    </message>
+    <message>
+        <source>Low score on a follow-up call</source>
+        <translation>回訪低分</translation>
+    </message>
+    <message>
+        <source>A complaint made on a follow-up call</source>
+        <translation>回訪中提出的投訴</translation>
     </message>
 </context>
 <context>
@@ -1151,6 +1163,26 @@
         <translation>%1 條待回訪 · 今天到期 %2 · 已超時 %3 · %4 條歸我</translation>
     </message>
     <message>
+        <source>Answer these too, or clear the survey: %1</source>
+        <translation>請把這幾題也問完，或清空問卷：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Added to the person's open complaint about this department.</source>
+        <translation>已併入此人對該科室尚未辦結的投訴。</translation>
+    </message>
+    <message>
+        <source>A complaint was opened; its clocks are running.</source>
+        <translation>已立投訴工單，時限開始計算。</translation>
+    </message>
+    <message>
+        <source>A low score: a service-recovery case was opened for the department.</source>
+        <translation>評分偏低：已為該科室立服務補救工單。</translation>
+    </message>
+    <message>
         <source>Given to you: the numbers are yours to call.</source>
         <translation>已分派給您：號碼只向您顯示。</translation>
     </message>
@@ -1598,6 +1630,21 @@
     <message>
         <source>&amp;Department</source>
         <translation>科室(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneSurvey</name>
+    <message>
+        <source>Satisfaction survey on the phone (leave empty if not asked)</source>
+        <translation>電話滿意度調查（未調查可留空）</translation>
+    </message>
+    <message>
+        <source>The person makes a complaint, or agrees to a formal complaint</source>
+        <translation>對方提出投訴，或同意立為正式投訴</translation>
+    </message>
+    <message>
+        <source>Alt+S, then a digit per rating: 1 very unhappy … 5 very happy; recommend 0–10.</source>
+        <translation>按 Alt+S 後每題輸入一個數字：1 很不滿意 … 5 很滿意；推薦意願 0–10。</translation>
     </message>
 </context>
 <context>

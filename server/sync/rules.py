@@ -246,6 +246,8 @@ def _insert(
         return  # sent again (a retry, a re-send after a restore): the first one stands
     if device.role == "kiosk" and table == "visits" and values.get("arrival_channel") != "kiosk":
         raise Rejected("forbidden", "kiosk visits arrive at the kiosk")
+    if device.role == "kiosk" and table == "survey_responses" and values.get("mode") == "phone":
+        raise Rejected("forbidden", "a kiosk's answers are given on its screen")
     if "version" in values:
         values["version"] = 1
     if model is Visit:
