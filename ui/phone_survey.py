@@ -47,8 +47,7 @@ class PhoneSurvey(QGroupBox):
         )
         self.hint.setText(
             self.tr(
-                "Alt+S, then a digit per rating: 1 very unhappy … 5 very happy; recommend "
-                "0–10."
+                "Alt+S, then a digit per rating: 1 very unhappy … 5 very happy; recommend 0–10."
             )
         )
         if self.definition is not None:
