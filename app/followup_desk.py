@@ -16,8 +16,9 @@ from app.clock import Clock
 from app.db import Database
 from app.errors import FrontDeskError
 from app.models import Department, FollowUpTask, Staff
-from app.services import followups, phone_survey, survey
+from app.services import followup_figures, followups, phone_survey, survey
 from app.services.context import Actor
+from app.services.followup_figures import CallReport, Period
 from app.services.followup_rules import FollowUpRules, Shortfall
 from app.services.masking import mask_phone
 from app.services.phone_survey import Reached
@@ -286,6 +287,10 @@ class FollowUpDesk:
                 decides=self.makes_tasks,
             )
         return CallDone(self._detail(task_id, actor.staff_id or ""), done)
+
+    def figures(self, period: Period) -> CallReport:
+        with self.db.reading() as s:
+            return followup_figures.report(s, self.clock, period, self.rules)
 
     def claim_next(self, actor: Actor, count: int) -> int:
         """Take up to ``count`` free calls that may be made now, by deadline; how many were

@@ -39,6 +39,7 @@ from app.services.assistance import DeskRequest
 from app.services.auth import SignedIn
 from app.services.board import BoardRow
 from app.services.context import Actor
+from app.services.followup_figures import CallReport, Period
 from app.services.registration import PatientForm, PatientMatch, RegistrationResult, VisitForm
 from app.services.stages import StageMachine
 from app.services.survey import Definition
@@ -440,6 +441,10 @@ class StaffBackend:
             language=language,
             complaint=complaint,
         )
+
+    def call_figures(self, who: SignedIn, period: Period) -> CallReport:
+        self._require(who, FOLLOW_UP)
+        return self.followup_desk.figures(period)
 
     def call_claim_next(self, who: SignedIn, count: int) -> int:
         return self.followup_desk.claim_next(self._require(who, FOLLOW_UP), count)

@@ -215,3 +215,42 @@ def test_the_follow_up_page_rendered_and_checked(qtbot, tmp_path: Path, language
     finally:
         close_staff(rig)
     assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "zh_TW", "en"])
+def test_the_figures_on_a_monday_morning(qtbot, tmp_path: Path, language: str) -> None:
+    """Monday 09:00: the summary due by 18:00 is flagged; the figures count the morning's one
+    completed call of three, with the phone survey's ratings, the same in every language."""
+    from ui.followup_figures import FollowUpFigures
+
+    shots = Path(os.environ.get("FRONTDESK_SHOTS") or tmp_path / "shots")
+    shots.mkdir(parents=True, exist_ok=True)
+    rig = make_staff(
+        qtbot, tmp_path / "desk", language=language, clock=FixedClock(tz=TZ, at=MONDAY)
+    )
+    try:
+        _friday_patients(rig)
+        rig.sign_in("followup.huang")
+        rig.key(rig.window, Qt.Key.Key_F6)
+        page = rig.window.followup_page
+        assert page.monday.isVisible()
+        rig.key(page, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+        _choose(rig, "赵强")
+        rig.key(page, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+        for digit in ("5", "5", "4", "5", "3", "10"):
+            rig.qtbot.keyClicks(QApplication.focusWidget(), digit)
+        _alt(rig, 1)
+        dialog = FollowUpFigures(rig.window, "today", parent=page)
+        rig.settle()
+        row = [dialog.table.item(0, c).text() for c in range(dialog.table.columnCount())]
+        assert row[1:7] == ["3", "1", "0", "0", "0", "0"]
+        assert row[7] == "33% (1/3)" and row[10] == "80% (4/5)"
+        assert "33% (1/3)" in dialog.as_text()
+        dialog.show()
+        QApplication.processEvents()
+        assert dialog.grab().save(str(shots / f"staff-followup-figures-{language}.png"))
+        if language != "en":
+            assert _english_left(_texts(dialog)) == []
+        assert _cut_off(dialog) == []
+    finally:
+        close_staff(rig)

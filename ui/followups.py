@@ -35,6 +35,7 @@ from app.lang import pick
 from app.services.survey import Definition
 from gui.roles import set_role
 from ui import case_words
+from ui.followup_figures import FollowUpFigures
 from ui.phone_survey import PhoneSurvey
 from ui.tables import read_only_table
 
@@ -55,6 +56,7 @@ OUTCOMES = (
 )
 CLOSED = {"completed", "unreachable", "refused", "excluded"}
 TAKE_AT_ONCE = 5  # "take the next calls" takes this many
+SUMMARY_DUE_HOUR = 18  # the weekly follow-up summary is due by Monday 18:00
 
 
 class FollowUpPage(QWidget):
@@ -75,6 +77,11 @@ class FollowUpPage(QWidget):
         self.take_next.clicked.connect(self._take_next)
         self.only_mine = QCheckBox()  # Ctrl+O
         self.only_mine.toggled.connect(self.load)
+        self.figures = QPushButton()  # Ctrl+G: the figures, and the Monday summary
+        self.figures.clicked.connect(self._figures)
+        self.monday = QLabel()  # on Monday before 18:00: last week's summary is due
+        set_role(self.monday, "warn")
+        self.monday.hide()
         self.assign_to = QComboBox()  # a lead gives the chosen calls to a caller
         self.assign = QPushButton()
         self.assign.clicked.connect(self._assign)
@@ -82,6 +89,7 @@ class FollowUpPage(QWidget):
             ("Ctrl+T", self.take_next.click),
             ("Ctrl+O", self.only_mine.toggle),
             ("Alt+S", self._to_survey),
+            ("Ctrl+G", self.figures.click),
         ):
             shortcut = QShortcut(QKeySequence(sequence), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -147,7 +155,15 @@ class FollowUpPage(QWidget):
         for w in (self.heading, self.counts):
             top.addWidget(w)
         top.addStretch(1)
-        for control in (self.take_next, self.only_mine, self.assign_to, self.assign, self.reload):
+        for control in (
+            self.monday,
+            self.take_next,
+            self.only_mine,
+            self.assign_to,
+            self.assign,
+            self.figures,
+            self.reload,
+        ):
             top.addWidget(control)
         holding = QHBoxLayout()
         holding.addWidget(self.hold, 1)
@@ -278,6 +294,8 @@ class FollowUpPage(QWidget):
             self.tr("Take the next %1 calls (Ctrl+T)").replace("%1", str(TAKE_AT_ONCE))
         )
         self.only_mine.setText(self.tr("Only my calls (Ctrl+O)"))
+        self.figures.setText(self.tr("Figures (Ctrl+G)"))
+        self.monday.setText(self.tr("Last week's summary is due by 18:00 today"))
         self.assign.setText(self.tr("Give the chosen calls to"))
         self.take.setText(self.tr("Take this call (Ctrl+Enter)"))
         self.give_back.setText(self.tr("Give it back"))
@@ -320,7 +338,16 @@ class FollowUpPage(QWidget):
         if lead and self.assign_to.count() == 0:
             self.desk.call(lambda b: b.callers(who), self._callers)
         mine = self.only_mine.isChecked()
+        now = self.desk.settings.now().astimezone(self._tz())
+        self.monday.setVisible(now.weekday() == 0 and now.hour < SUMMARY_DUE_HOUR)
         self.desk.call(lambda b: b.call_list(who, only_mine=mine), self._fill)
+
+    def _figures(self) -> None:
+        """The figures; on a Monday before the summary is due, last week's first."""
+        dialog = FollowUpFigures(
+            self.desk, "last_week" if self.monday.isVisible() else "week", parent=self
+        )
+        dialog.exec()
 
     def _callers(self, callers: list[tuple[str, str]]) -> None:
         self.assign_to.clear()

@@ -47,6 +47,8 @@ class Figures:
     low_share: float | None = None  # share of ratings at most 2, None without ratings
     nps: float | None = None  # % promoters (9–10) − % detractors (0–6), −100 to 100
     complaints: int = 0
+    ratings: int = 0  # every rating (1–5) given, all rated questions together
+    satisfied: int = 0  # of them, 4 or 5
 
 
 def _departures(
@@ -200,6 +202,8 @@ def _figure(
         else None,
         nps=round(100 * (promoters - detractors) / len(nps), 1) if nps else None,
         complaints=sum(1 for r in responses if r.complaint),
+        ratings=len(every),
+        satisfied=sum(1 for v in every if v >= 4),
     )
 
 

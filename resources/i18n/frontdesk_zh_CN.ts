@@ -929,6 +929,85 @@
     </message>
 </context>
 <context>
+    <name>FollowUpFigures</name>
+    <message>
+        <source>Follow-up figures</source>
+        <translation>回访统计</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last week (Monday's summary)</source>
+        <translation>上周（周一小结）</translation>
+    </message>
+    <message>
+        <source>Copy as text</source>
+        <translation>复制为文字</translation>
+    </message>
+    <message>
+        <source>Calls due in the period. Coverage = (done + unreachable + declined) / (due − excluded); reached = (done + declined) / (due − excluded); on time = closed by the deadline. A rate over fewer than %1 is grey.</source>
+        <translation>统计期内到期的回访。回访率 =（完成 + 无法联系 + 拒访）/（应访 − 排除）；接通率 =（完成 + 拒访）/（应访 − 排除）；及时率 = 在时限内结束。样本少于 %1 的比率以灰色显示。</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应访</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>无法联系</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>拒访</translation>
+    </message>
+    <message>
+        <source>Excluded</source>
+        <translation>排除</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>逾期未访</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>回访率</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>接通率</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>及时率</translation>
+    </message>
+    <message>
+        <source>Phone satisfaction</source>
+        <translation>电话满意率</translation>
+    </message>
+    <message>
+        <source>%1 · attempts per completed call: %2 · phone survey answers: %3</source>
+        <translation>%1 · 每次成功回访平均拨打 %2 次 · 电话问卷 %3 份</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpPage</name>
     <message>
         <source>Reached: call done</source>
@@ -1105,6 +1184,14 @@
     <message>
         <source>Take the next %1 calls (Ctrl+T)</source>
         <translation>领取接下来 %1 个回访 (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Figures (Ctrl+G)</source>
+        <translation>统计 (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>Last week's summary is due by 18:00 today</source>
+        <translation>上周回访小结今天 18:00 前上交</translation>
     </message>
     <message>
         <source>Give the chosen calls to</source>

@@ -929,6 +929,85 @@
     </message>
 </context>
 <context>
+    <name>FollowUpFigures</name>
+    <message>
+        <source>Follow-up figures</source>
+        <translation>回訪統計</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本週</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last week (Monday's summary)</source>
+        <translation>上週（週一小結）</translation>
+    </message>
+    <message>
+        <source>Copy as text</source>
+        <translation>複製為文字</translation>
+    </message>
+    <message>
+        <source>Calls due in the period. Coverage = (done + unreachable + declined) / (due − excluded); reached = (done + declined) / (due − excluded); on time = closed by the deadline. A rate over fewer than %1 is grey.</source>
+        <translation>統計期內到期的回訪。回訪率 =（完成 + 無法聯繫 + 拒訪）/（應訪 − 排除）；接通率 =（完成 + 拒訪）/（應訪 − 排除）；及時率 = 在時限內結束。樣本少於 %1 的比率以灰色顯示。</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>應訪</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>無法聯繫</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>拒訪</translation>
+    </message>
+    <message>
+        <source>Excluded</source>
+        <translation>排除</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>逾期未訪</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>回訪率</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>接通率</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>及時率</translation>
+    </message>
+    <message>
+        <source>Phone satisfaction</source>
+        <translation>電話滿意率</translation>
+    </message>
+    <message>
+        <source>%1 · attempts per completed call: %2 · phone survey answers: %3</source>
+        <translation>%1 · 每次成功回訪平均撥打 %2 次 · 電話問卷 %3 份</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpPage</name>
     <message>
         <source>Reached: call done</source>
@@ -1105,6 +1184,14 @@
     <message>
         <source>Take the next %1 calls (Ctrl+T)</source>
         <translation>領取接下來 %1 個回訪 (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Figures (Ctrl+G)</source>
+        <translation>統計 (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>Last week's summary is due by 18:00 today</source>
+        <translation>上週回訪小結今天 18:00 前上交</translation>
     </message>
     <message>
         <source>Give the chosen calls to</source>
