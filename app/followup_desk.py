@@ -16,7 +16,7 @@ from app.clock import Clock
 from app.db import Database
 from app.errors import FrontDeskError
 from app.models import Department, FollowUpTask, Staff
-from app.services import followup_figures, followups, phone_survey, survey
+from app.services import followup_figures, followups, phone_survey, shared_settings, survey
 from app.services.context import Actor
 from app.services.followup_figures import CallReport, Period
 from app.services.followup_rules import FollowUpRules, Shortfall
@@ -96,15 +96,30 @@ class FollowUpDesk:
         self.db = db
         self.clock = clock
         self.makes_tasks = makes_tasks  # a desk standing alone runs the rules itself
-        self.rules = rules or FollowUpRules()
+        self.fixed_rules = rules  # None: the hospital's shared settings, read as they change
+
+    @property
+    def rules(self) -> FollowUpRules:
+        if self.fixed_rules is not None:
+            return self.fixed_rules
+        with self.db.reading() as s:
+            return shared_settings.followup_rules(s)
 
     def _departments(self, s: Session) -> dict[str, tuple[str, str]]:
         rows = s.execute(select(Department.id, Department.name_zh, Department.name_en))
         return {i: (zh, en) for i, zh, en in rows}
 
     def _make(self) -> None:
+        rules = self.rules
         with self.db.session() as s:
-            followups.run_rules(s, self.clock.today(), self.clock.tz, self.rules, self.clock.now())
+            followups.run_rules(
+                s,
+                self.clock.today(),
+                self.clock.tz,
+                rules,
+                self.clock.now(),
+                exclude_departments=shared_settings.excluded_departments(s),
+            )
 
     def lines(self, me: str, *, only_mine: bool = False) -> CallList:
         if self.makes_tasks:

@@ -13,8 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.clock import Clock
 from app.models import FollowUpTask
-from app.services import followups
-from app.services.followup_rules import FollowUpRules
+from app.services import followups, shared_settings
 from server.sync import changelog
 
 log = logging.getLogger(__name__)
@@ -24,7 +23,14 @@ def make_tasks(session: Session, clock: Clock) -> tuple[followups.Generated, int
     """Run the rules and publish what they made; returns it and the change log's top."""
     writer = changelog.Writer.on(session, clock.today())
     writer.lock()
-    done = followups.run_rules(session, clock.today(), clock.tz, FollowUpRules(), clock.now())
+    done = followups.run_rules(
+        session,
+        clock.today(),
+        clock.tz,
+        shared_settings.followup_rules(session),
+        clock.now(),
+        exclude_departments=shared_settings.excluded_departments(session),
+    )
     session.flush()
     for task in session.scalars(select(FollowUpTask).where(FollowUpTask.id.in_(done.ids))):
         writer.row(task)

@@ -11,9 +11,29 @@ import pytest
 from sqlalchemy import func, select, text
 
 from app.errors import FrontDeskError
-from app.models import FollowUpEvent, FollowUpTask, Patient, Staff
+from app.followup_desk import FollowUpDesk
+from app.models import (
+    Appointment,
+    AppointmentStatus,
+    FollowUpEvent,
+    FollowUpSource,
+    FollowUpTask,
+    Patient,
+    Staff,
+    Visit,
+)
 from app.models import FollowUpEventKind as F
-from app.services import Actor, cases, followups, registration, visits, workdays
+from app.services import (
+    Actor,
+    cases,
+    checkin,
+    followups,
+    registration,
+    shared_settings,
+    survey,
+    visits,
+    workdays,
+)
 from app.services.followup_rules import FollowUpRules
 from app.services.registration import PatientForm, VisitForm
 
@@ -26,6 +46,10 @@ MONDAY = dt.date(2026, 11, 23)
 
 def local(day: int, hour: int, minute: int = 0) -> dt.datetime:
     return dt.datetime(2026, 11, day, hour, minute, tzinfo=TZ)
+
+
+def local_dec(day: int, hour: int, minute: int = 0) -> dt.datetime:
+    return dt.datetime(2026, 12, day, hour, minute, tzinfo=TZ)
 
 
 def _calendar(hospital) -> workdays.WorkCalendar:
@@ -73,18 +97,23 @@ def test_next_day_tasks_are_made_once_with_the_reasons_for_those_left_out(
     clock.at = local(23, 20).astimezone(dt.UTC)
 
     done = _generate(hospital, clock, exclude_departments={"EMR"})
-    assert done.made == 3
-    assert done.skipped == {"admitted": 1, "department_excluded": 1}
+    assert done.made == 4  # three next-day calls and one after discharge
+    assert done.skipped == {"department_excluded": 1}
     again = _generate(hospital, clock, exclude_departments={"EMR"})
     assert again == followups.Generated(0, done.skipped)  # run again: nothing doubled
     with hospital.db.reading() as s:
-        tasks = list(s.scalars(select(FollowUpTask)))
-    assert {t.visit_id for t in tasks} == {r.visit_id for r in seen}
-    assert {still_here.visit_id, came_back.visit_id}.isdisjoint({t.visit_id for t in tasks})
-    task = tasks[0]
+        tasks = {t.visit_id: t for t in s.scalars(select(FollowUpTask))}
+    assert set(tasks) == {r.visit_id for r in [*seen, admitted]}
+    assert {still_here.visit_id, came_back.visit_id}.isdisjoint(tasks)
+    task = tasks[seen[0].visit_id]
     # Monday's patients are called on Tuesday, in the calling hours
     assert (task.callable_from, task.due_at) == (local(24, 8, 30), local(24, 17, 30))
     assert task.state == "open" and task.numbers and task.person_name.startswith("测试")
+    # the inpatient: after the hand-off the discharge comes later — called a week on, over the
+    # working day it falls on (Monday 30 November) and the next
+    inpatient = tasks[admitted.visit_id]
+    assert inpatient.source == "discharge"
+    assert (inpatient.callable_from, inpatient.due_at) == (local(30, 8, 30), local_dec(1, 17, 30))
 
 
 def test_a_morning_of_calls_and_the_rules_that_hold_them(hospital, clock, machine) -> None:
@@ -307,3 +336,126 @@ def test_one_caller_at_a_time_by_lease_or_by_a_leads_assignment(hospital, clock,
     act(lead, "released")  # a lead takes it back
     with hospital.db.reading() as s:
         assert followups.holder(s.get(FollowUpTask, task.id), clock.now()) is None
+
+
+ALL_FIVE = {
+    "medical_quality": 5,
+    "service_attitude": 5,
+    "fees": 5,
+    "environment": 5,
+    "service_philosophy": 5,
+    "recommend": 9,
+}
+
+
+def _kiosk_answer(hospital, clock, visit_id: str, **low) -> None:
+    with hospital.db.session() as s:
+        survey.submit(
+            s,
+            hospital.kiosk,
+            clock,
+            survey.current(s),
+            {**ALL_FIVE, **low},
+            language="zh_CN",
+            visit_id=visit_id,
+        )
+
+
+def test_a_low_kiosk_score_is_called_about_instead_of_the_next_day_call(
+    hospital, clock, machine
+) -> None:
+    low, happy, furious = (arrival(hospital, clock) for _ in range(3))
+    for r in (low, happy, furious):
+        _depart(hospital, clock, machine, r.visit_id)
+    _kiosk_answer(hospital, clock, low.visit_id, service_attitude=2)
+    _kiosk_answer(hospital, clock, happy.visit_id)
+    _kiosk_answer(hospital, clock, furious.visit_id, fees=1)  # a complaint: a case, not a call
+    clock.at = local(23, 20).astimezone(dt.UTC)
+    with hospital.db.session() as s:
+        done = followups.run_rules(s, clock.today(), TZ, RULES, clock.now())
+        again = followups.run_rules(s, clock.today(), TZ, RULES, clock.now())
+        tasks = {t.visit_id: t for t in s.scalars(select(FollowUpTask))}
+    assert again.made == 0 and done.made == 3
+    assert {v: t.source for v, t in tasks.items()} == {
+        low.visit_id: "survey",  # one call, about the low score: not two
+        happy.visit_id: "visit",
+        furious.visit_id: "visit",
+    }
+    assert (tasks[low.visit_id].callable_from, tasks[low.visit_id].due_at) == (
+        local(24, 8, 30),
+        local(24, 17, 30),
+    )
+
+
+def test_a_booking_nobody_came_to_is_called_the_next_working_day(hospital, clock) -> None:
+    with hospital.db.session() as s:
+        bookings = list(s.scalars(select(Appointment).where(Appointment.day == MONDAY)))
+        bookings[0].status = AppointmentStatus.CANCELLED  # cancelled: nobody to call
+    came = bookings[1]
+    with hospital.db.session() as s:
+        checkin.check_in(
+            s,
+            came.id,
+            hospital.desk,
+            dt_clock_at(clock, came),
+            channel="desk",
+            enforce_window=False,
+        )
+    clock.at = local(23, 20).astimezone(dt.UTC)
+    with hospital.db.session() as s:
+        on_the_day = followups.run_rules(s, clock.today(), TZ, RULES, clock.now())
+    assert not _sources(hospital).get("no_show")  # the day is not over: nobody is missing yet
+    clock.at = local(24, 7).astimezone(dt.UTC)
+    with hospital.db.session() as s:
+        followups.run_rules(s, clock.today(), TZ, RULES, clock.now())
+        tasks = list(
+            s.scalars(select(FollowUpTask).where(FollowUpTask.source == FollowUpSource.NO_SHOW))
+        )
+    assert on_the_day.made == 0
+    assert {t.source_id for t in tasks} == {b.id for b in bookings[2:]}
+    task = next(t for t in tasks if t.source_id == bookings[2].id)
+    assert task.numbers == [bookings[2].patient_phone] and task.patient_id is None
+    assert (task.callable_from, task.due_at) == (local(24, 8, 30), local(24, 17, 30))
+
+
+def dt_clock_at(clock, booking):
+    """The clock at the booking's time, for a check-in inside its window."""
+    clock.at = booking.scheduled_at
+    return clock
+
+
+def _sources(hospital) -> dict[str, int]:
+    with hospital.db.reading() as s:
+        rows = s.execute(
+            select(FollowUpTask.source, func.count()).group_by(FollowUpTask.source)
+        ).all()
+    return {str(source): n for source, n in rows}
+
+
+def test_calling_hours_and_excluded_departments_are_the_hospitals_settings(
+    hospital, clock, machine
+) -> None:
+    im, emr = arrival(hospital, clock), arrival(hospital, clock, dept="EMR")
+    for r in (im, emr):
+        _depart(hospital, clock, machine, r.visit_id)
+    with hospital.db.session() as s:
+        for key, value in (
+            ("followups.calls_from", "09:00"),
+            ("followups.calls_until", "16:30"),
+            ("followups.exclude_departments", ["EMR"]),
+        ):
+            shared_settings.put(s, key, value, "director.sun", clock.now())
+        with pytest.raises(shared_settings.SettingError) as backwards:
+            shared_settings.put(s, "followups.calls_until", "08:00", "director.sun", clock.now())
+    assert backwards.value.key == "followups.calls_until"
+    clock.at = local(23, 20).astimezone(dt.UTC)
+    desk = FollowUpDesk(hospital.db, clock, makes_tasks=True)
+    listing = desk.lines(hospital.director.id)
+    assert [r.person for r in listing.rows] == [_name_of(hospital, im.visit_id)]
+    line = listing.rows[0]
+    assert (line.callable_from, line.due_at) == (local(24, 9), local(24, 16, 30))
+
+
+def _name_of(hospital, visit_id: str) -> str:
+    with hospital.db.reading() as s:
+        return s.get(Patient, s.get(Visit, visit_id).patient_id).name

@@ -16,6 +16,7 @@ from app.db import Database
 from app.models import Case, Setting
 from app.services import cases, shared_settings
 from app.services.clocks import ClockRules
+from app.services.followup_rules import FollowUpRules
 from app.services.shared_settings import SettingError
 
 from .harness import DeskMaker
@@ -25,8 +26,10 @@ TZ = ZoneInfo("Asia/Shanghai")
 
 
 def test_every_clock_rule_is_declared_with_the_rulebooks_default(db: Database) -> None:
-    declared = {key.split(".", 1)[1] for key in shared_settings.DECLARED}
+    declared = {key.split(".", 1)[1] for key in shared_settings.DECLARED if "clocks." in key}
     assert declared == {f.name for f in dataclasses.fields(ClockRules)}
+    calls = {key.split(".", 1)[1] for key in shared_settings.DECLARED if "followups." in key}
+    assert calls - {"exclude_departments"} <= {f.name for f in dataclasses.fields(FollowUpRules)}
     with db.reading() as s:
         listing = {key: (value, dflt) for key, value, dflt, _ in shared_settings.listing(s)}
         assert shared_settings.clock_rules(s) == ClockRules()

@@ -55,6 +55,7 @@ class FollowUpTask(SyncedRow, Versioned, Base):
         UniqueConstraint("source", "source_id"),  # the rules run again without doubling a task
         Index("ix_followup_tasks_state_due", "state", "due_at"),
         Index("ix_followup_tasks_patient_id", "patient_id"),
+        Index("ix_followup_tasks_visit_id", "visit_id"),  # one call per visit
     )
 
     source: Mapped[FollowUpSource] = mapped_column(_enum(FollowUpSource, "followup_source"))

@@ -73,6 +73,9 @@ class FollowUpRules:
     slots_needed: int = 2  # in at least this many time slots
     after_case_hours: int = 72  # a handled complaint is called back within this
     lease_min: int = 120  # a caller who takes a call holds it this long (a lead's: no end)
+    # FrontDesk sees the hand-off to admission, not the discharge (the HIS knows it): the
+    # discharge call is made this many days after the hand-off, over two working days
+    discharge_after_days: int = 7
 
 
 @dataclass(frozen=True)
@@ -134,6 +137,22 @@ def next_day_window(
     return (
         dt.datetime.combine(day, rules.calls_from, tz),
         dt.datetime.combine(day, rules.calls_until, tz),
+    )
+
+
+def after_discharge_window(
+    handoff_day: dt.date, calendar: WorkCalendar, tz: dt.tzinfo, rules: FollowUpRules
+) -> tuple[dt.datetime, dt.datetime]:
+    """(callable from, due by) for a patient handed to admission on ``handoff_day``: from the
+    first working day ``discharge_after_days`` after it, to the end of the next working day's
+    calling hours."""
+    first = handoff_day + dt.timedelta(days=rules.discharge_after_days)
+    if not calendar.is_working(first):
+        first = calendar.working_day_after(first)
+    last = calendar.working_day_after(first)
+    return (
+        dt.datetime.combine(first, rules.calls_from, tz),
+        dt.datetime.combine(last, rules.calls_until, tz),
     )
 
 

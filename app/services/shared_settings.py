@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from app.ids import new_id
 from app.models import Setting
 from app.services.clocks import ClockRules
+from app.services.followup_rules import FollowUpRules
 
 
 class SettingError(ValueError):
@@ -137,13 +138,64 @@ CLOCKS: tuple[Declared, ...] = (
         _same,
     ),
 )
-DECLARED: dict[str, Declared] = {d.key: d for d in CLOCKS}
+
+
+def _codes(raw: Any) -> tuple[str, ...]:
+    ok = isinstance(raw, list) and all(
+        isinstance(x, str) and re.fullmatch(r"[A-Za-z0-9_-]{1,16}", x) for x in raw
+    )
+    if not ok:
+        raise ValueError('a list of department codes, e.g. ["EMR"]; [] for none')
+    return tuple(dict.fromkeys(raw))
+
+
+_F = FollowUpRules()
+# followups.<field of FollowUpRules>, and the departments whose patients are not called
+FOLLOWUPS: tuple[Declared, ...] = (
+    Declared("followups.calls_from", "Follow-up calls are made from", _time, _hhmm),
+    Declared("followups.calls_until", "Follow-up calls are made until", _time, _hhmm),
+    Declared(
+        "followups.failures_needed",
+        "Failed attempts before a call may close as unreachable (the rulebooks say 3–5)",
+        _minutes(3, 5),
+        _same,
+    ),
+    Declared(
+        "followups.after_case_hours",
+        "Hours to call back after a complaint is handled",
+        _minutes(1, 240),
+        _same,
+    ),
+    Declared(
+        "followups.discharge_after_days",
+        "Days after the hand-off to admission that the discharge call is made",
+        _minutes(1, 60),
+        _same,
+    ),
+    Declared(
+        "followups.lease_min",
+        "Minutes a caller holds a call they took",
+        _minutes(10, 480),
+        _same,
+    ),
+    Declared(
+        "followups.exclude_departments",
+        "Departments whose outpatients get no next-day call (codes)",
+        _codes,
+        _same,
+    ),
+)
+DECLARED: dict[str, Declared] = {d.key: d for d in (*CLOCKS, *FOLLOWUPS)}
+EXCLUDE = "followups.exclude_departments"
 
 
 def default(key: str) -> Any:
     """A key's default as JSON."""
     d = _declared(key)
-    return d.show(getattr(_D, key.split(".", 1)[1]))
+    group, name = key.split(".", 1)
+    if key == EXCLUDE:
+        return []
+    return d.show(getattr(_D if group == "clocks" else _F, name))
 
 
 def _declared(key: str) -> Declared:
@@ -177,6 +229,19 @@ def _rules(values: Mapping[str, Any]) -> ClockRules:
     return rules
 
 
+def _followup_rules(values: Mapping[str, Any]) -> FollowUpRules:
+    """FollowUpRules from JSON values by key (missing keys keep their defaults), checked."""
+    typed = {
+        d.key.split(".", 1)[1]: read(d.key, values[d.key])
+        for d in FOLLOWUPS
+        if d.key in values and d.key != EXCLUDE
+    }
+    rules = replace(_F, **typed)
+    if rules.calls_from >= rules.calls_until:
+        raise SettingError("followups.calls_until", "calls must end after they start")
+    return rules
+
+
 def value_of(row: Setting) -> Any:
     """A row's value (JSON); None when it is not JSON at all."""
     try:
@@ -200,12 +265,30 @@ def clock_rules(session: Session) -> ClockRules:
         return _D
 
 
+def followup_rules(session: Session) -> FollowUpRules:
+    """The follow-up calls' rules as this database knows them (defaults for what it cannot
+    read, as ``clock_rules``)."""
+    try:
+        return _followup_rules(stored(session))
+    except SettingError:
+        return _F
+
+
+def excluded_departments(session: Session) -> tuple[str, ...]:
+    """Codes of the departments whose outpatients get no next-day call."""
+    try:
+        return _codes(stored(session).get(EXCLUDE, []))
+    except ValueError:
+        return ()
+
+
 def put(session: Session, key: str, raw: Any, who: str, now: dt.datetime) -> Setting:
-    """Set ``key`` to ``raw`` (checked alone and with the other clock settings); returns the
+    """Set ``key`` to ``raw`` (checked alone and with the settings it goes with); returns the
     row to publish.  ``SettingError`` when refused; nothing is written then."""
     read(key, raw)
     values = {**stored(session), key: raw}
     _rules({k: v for k, v in values.items() if k in DECLARED})
+    _followup_rules(values)
     text = json.dumps(raw, ensure_ascii=False)
     row = session.scalar(select(Setting).where(Setting.key == key))
     if row is None:
@@ -223,4 +306,7 @@ def put(session: Session, key: str, raw: Any, who: str, now: dt.datetime) -> Set
 def listing(session: Session) -> list[tuple[str, Any, bool, str]]:
     """Every declared key: (key, value as JSON, whether it is the default, help)."""
     have = stored(session)
-    return [(d.key, have.get(d.key, default(d.key)), d.key not in have, d.help) for d in CLOCKS]
+    return [
+        (d.key, have.get(d.key, default(d.key)), d.key not in have, d.help)
+        for d in DECLARED.values()
+    ]

@@ -44,8 +44,7 @@ from app.models import (
     Visit,
     VisitEvent,
 )
-from app.services import followups, survey
-from app.services.followup_rules import FollowUpRules
+from app.services import followups, shared_settings, survey
 from app.sync.codec import (
     DESK_TABLES,
     DecodeError,
@@ -457,7 +456,7 @@ def _followup_event(batch: Batch, values: dict[str, Any], log: Writer, outcome: 
             lead=followups.is_lead(staff),
             to_staff_id=to_staff,
             now=now,
-            rules=FollowUpRules(),
+            rules=shared_settings.followup_rules(batch.session),
         )
         if lost is None:
             log.row(task)
