@@ -6,7 +6,13 @@ Prints one JSON object:
                 (their departures judged from their 9,000 events)
                 (in a transaction rolled back after each run, so every run makes them all)
   worklist_ms   median time to read the open tasks, overdue first, over 100,000 tasks
-  record_ms     median time to record one attempt (checked, judged, derived again)
+  rules_run_ms  median time of the server's every-10-minutes run of every rule (low kiosk
+                scores, departed visits, no-shows over 11 days; closed complaints) once the
+                day's calls are made: what the job costs when there is nothing new
+  record_ms     median time to record one attempt by the caller holding the call (checked,
+                judged, derived again)
+  figures_month_ms  median time of a month's follow-up figures (every task due in the month
+                judged from its events, by department, with the phone survey's)
 Goals: generate_ms ≤ 500, worklist_ms ≤ 50.  Run: python bench/followup.py [--trials N]
 """
 
@@ -30,8 +36,8 @@ from app import demo
 from app.clock import FixedClock
 from app.db import Database, open_database
 from app.ids import new_id
-from app.models import Department, FollowUpTask, Patient, Visit, VisitEvent
-from app.services import Actor, followups, workdays
+from app.models import Department, FollowUpTask, Patient, Staff, Visit, VisitEvent
+from app.services import Actor, followup_figures, followups, workdays
 from app.services.followup_rules import FollowUpRules
 from bench.cases import timed
 
@@ -159,25 +165,42 @@ def main() -> None:
             with db.reading() as s:
                 followups.worklist(s, clock.now())
 
-        caller = Actor("bench", None)
+        def rules_run() -> None:
+            with db.session(record=False) as s:
+                followups.run_rules(s, DAY, TZ, rules, clock.now())
+                s.rollback()
+
+        generate_ms = timed(generate, args.trials)  # before the day's calls are made
+        with db.session(record=False) as s:  # the day's calls made: the steady state
+            followups.next_day_tasks(s, DAY, calendar, TZ, rules, clock.now())
+            huang = s.scalars(select(Staff.id).where(Staff.username == "followup.huang")).one()
+        caller = Actor("bench", huang)
+        held = rng.choice(open_ids)
+        with db.session(record=False) as s:
+            followups.record(s, held, "claimed", caller, clock, rules)
 
         def record() -> None:
-            task_id = rng.choice(open_ids)
             with db.session(record=False) as s:
-                task = s.get(FollowUpTask, task_id)
+                task = s.get(FollowUpTask, held)
                 number = task.numbers[0] if task else ""
-                followups.record(s, task_id, "note", caller, clock, rules, number=number)
+                followups.record(s, held, "no_answer", caller, clock, rules, number=number)
                 s.rollback()
+
+        def figures_month() -> None:
+            with db.reading() as s:
+                followup_figures.report(s, clock, "month", rules)
 
         figures = {
             "visits": VISITS,
             "tasks": TASKS,
             "open_tasks": len(open_ids),
             "build_s": round(built_s, 1),
-            "generate_ms": timed(generate, args.trials),
+            "generate_ms": generate_ms,
             "tasks_made": made[0],
             "worklist_ms": timed(worklist, args.trials),
+            "rules_run_ms": timed(rules_run, args.trials),
             "record_ms": timed(record, args.trials),
+            "figures_month_ms": timed(figures_month, args.trials),
             "goals": {"generate_ms": 500, "worklist_ms": 50},
         }
         db.close()

@@ -89,11 +89,15 @@ def report(
     for t in tasks:
         standings[t.id] = judge(t, events[t.id], now, clock.tz, rules)
         by_department[t.department_id].append(t)
-    phone = {
+    phone = {  # the phone survey's answers; its rate is the calls', not the visits'
         f.key: f
-        for f in survey_figures.figures(session, clock, first, last, by="department", mode="phone")
+        for f in survey_figures.figures(
+            session, clock, first, last, by="department", mode="phone", rates=False
+        )
     }
-    (phone_overall,) = survey_figures.figures(session, clock, first, last, mode="phone")
+    (phone_overall,) = survey_figures.figures(
+        session, clock, first, last, mode="phone", rates=False
+    )
     names = {
         d.id: (d.name_zh, d.name_en)
         for d in session.scalars(

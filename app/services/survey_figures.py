@@ -118,10 +118,12 @@ def figures(
     by: str | None = None,
     *,
     mode: str = "kiosk",
+    rates: bool = True,
 ) -> list[Figures]:
     """Figures for ``first_day`` to ``last_day`` (inclusive, local days): one row overall
     (``by=None``), or one per department / doctor / guide, most answers first — of the
-    answers asked one way (``mode``: kiosk or phone), never the two pooled."""
+    answers asked one way (``mode``: kiosk or phone), never the two pooled.  ``rates``:
+    the response rate over the departed visits (left out — and not read — when False)."""
     if by is not None and by not in GROUPS:
         raise ValueError(f"figures by {by!r}: one of {GROUPS}")
     start = clock.day_bounds(first_day)[0]
@@ -142,7 +144,7 @@ def figures(
     ):
         kinds[row.id] = {q.id: q.type for q in parse(row.definition, row.id).questions}
 
-    departures = _departures(session, start, end)
+    departures = _departures(session, start, end) if rates else {}
     departed: dict[str | None, int] = defaultdict(int)
     for visit, guide in departures.values():
         of = {"department": visit.department_id, "doctor": visit.doctor_id, "guide": guide}
