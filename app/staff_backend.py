@@ -446,6 +446,23 @@ class StaffBackend:
         self._require(who, FOLLOW_UP)
         return self.followup_desk.figures(period)
 
+    def call_exclude(
+        self, who: SignedIn, task_id: str, reason: str, lead_username: str, lead_password: str
+    ) -> CallDetail:
+        """Exclude a call (deceased, readmitted …), signed off on this desk by a lead who
+        types their own user name and password; a wrong password counts as a failed sign-in."""
+        actor = self._require(who, FOLLOW_UP)
+        with self.db.session(record=False) as s:
+            signer = auth.sign_in(s, lead_username, lead_password, self.clock)
+        if isinstance(signer, FrontDeskError):
+            raise signer
+        return self.followup_desk.record(
+            actor,
+            task_id,
+            "excluded",
+            data={"reason": reason, "signed_off_by": signer.staff_id},
+        )
+
     def call_claim_next(self, who: SignedIn, count: int) -> int:
         return self.followup_desk.claim_next(self._require(who, FOLLOW_UP), count)
 

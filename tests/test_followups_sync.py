@@ -12,7 +12,14 @@ from sqlalchemy import select
 
 from app.errors import FrontDeskError
 from app.ids import new_id
-from app.models import Case, FollowUpEvent, FollowUpTask, SurveyDefinition, SurveyResponse
+from app.models import (
+    Case,
+    FollowUpEvent,
+    FollowUpTask,
+    Staff,
+    SurveyDefinition,
+    SurveyResponse,
+)
 from app.services import followups, phone_survey, visits
 from app.services.followup_rules import FollowUpRules
 from app.services.stages import StageMachine
@@ -242,3 +249,41 @@ def test_a_kiosk_cannot_send_an_answer_as_if_asked_on_the_phone(server, desks) -
     }
     answer = _push(kiosk, body)
     assert (answer["status"], answer.get("code")) == ("rejected", "forbidden"), answer
+
+
+def test_an_exclusion_signed_off_by_somebody_who_is_no_lead_is_refused(server, desks) -> None:
+    guide, caller = desks("staff", "lobby"), desks("staff", "follow-up")
+    reg = guide.arrive("吴刚", "13611116666")
+    with guide.db.session() as s:
+        visits.move(s, reg.visit_id, "waiting", guide.staff("guide.li"), guide.clock, MACHINE)
+        visits.move(s, reg.visit_id, "departed", guide.staff("guide.li"), guide.clock, MACHINE)
+    guide.sync()
+    assert _admin(server, "followup-tasks").returncode == 0
+    caller.sync()
+    with caller.db.reading() as s:
+        task = s.scalars(select(FollowUpTask)).one()
+        wang = s.scalars(select(Staff.id).where(Staff.username == "guide.wang")).one()
+    event = {
+        "id": new_id(),
+        "task_id": task.id,
+        "kind": "excluded",
+        "number": None,
+        "staff_id": None,
+        "device_id": caller.identity.device_id,
+        "occurred_at": "2026-12-03T02:00:00Z",
+        "note": "",
+        "data": {"reason": "已去世", "signed_off_by": wang},  # a guide: no sign-off
+    }
+    ops = [{"t": "followup_events", "op": "insert", "id": event["id"], "data": event}]
+    body = {
+        "mutation_id": new_id(),
+        "device_seq": 1,
+        "payload": {"ops": ops},
+        "content_hash": content_hash({"ops": ops}),
+    }
+    answer = _push(caller, body)
+    assert (answer["status"], answer.get("field"), answer.get("rule")) == (
+        "rejected",
+        "followup_events.data.signed_off_by",
+        "not_lead",
+    ), answer

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from app.clock import FixedClock
 from app.services import Actor, registration, visits
 from app.services.registration import PatientForm, VisitForm
+from ui.followups import ExcludeDialog
 
 from .staff_rig import TZ, StaffRig, close_staff, make_staff
 from .test_staff_design import _cut_off, _english_left, _texts
@@ -252,5 +253,51 @@ def test_the_figures_on_a_monday_morning(qtbot, tmp_path: Path, language: str) -
         if language != "en":
             assert _english_left(_texts(dialog)) == []
         assert _cut_off(dialog) == []
+    finally:
+        close_staff(rig)
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_an_exclusion_is_signed_off_by_a_lead_on_this_desk(
+    qtbot, tmp_path: Path, language: str
+) -> None:
+    shots = Path(os.environ.get("FRONTDESK_SHOTS") or tmp_path / "shots")
+    shots.mkdir(parents=True, exist_ok=True)
+    rig = make_staff(
+        qtbot, tmp_path / "desk", language=language, clock=FixedClock(tz=TZ, at=MONDAY)
+    )
+    try:
+        _friday_patients(rig)
+        rig.sign_in("followup.huang")
+        rig.key(rig.window, Qt.Key.Key_F6)
+        page = rig.window.followup_page
+        _choose(rig, "孙丽")
+        rig.key(page, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        excluded = page.detail.task_id
+        rig.click(page.exclude)
+        dialog = next(d for d in page.findChildren(ExcludeDialog) if d.isVisible())
+        rig.type(dialog.reason, "已再次住院")
+        rig.type(dialog.lead, "guide.wang")  # a guide cannot sign it off
+        rig.type(dialog.password, "demo-1234")
+        dialog.submit()
+        rig.settle()
+        assert dialog.isVisible() and dialog.error.isVisible()
+        assert page.detail.state == "open"
+        dialog.lead.setText("director.sun")
+        dialog.password.setText("wrong")
+        dialog.submit()
+        rig.settle()
+        assert dialog.isVisible() and page.detail.state == "open"  # a wrong password: no
+        shot = dialog.grab()
+        assert shot.save(str(shots / f"staff-followup-exclude-{language}.png"))
+        if language != "en":
+            assert _english_left(_texts(dialog)) == []
+        dialog.password.setText("demo-1234")
+        dialog.submit()
+        rig.settle()
+        assert not [d for d in page.findChildren(ExcludeDialog) if d.isVisible()]  # closed
+        steps = rig.backend.call_detail(rig.window.who, excluded).steps
+        assert steps[-1].kind == "excluded"
+        assert page.table.rowCount() == 2  # off the list
     finally:
         close_staff(rig)

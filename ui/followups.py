@@ -35,6 +35,7 @@ from app.lang import pick
 from app.services.survey import Definition
 from gui.roles import set_role
 from ui import case_words
+from ui.dialogs import Dialog
 from ui.followup_figures import FollowUpFigures
 from ui.phone_survey import PhoneSurvey
 from ui.tables import read_only_table
@@ -57,6 +58,38 @@ OUTCOMES = (
 CLOSED = {"completed", "unreachable", "refused", "excluded"}
 TAKE_AT_ONCE = 5  # "take the next calls" takes this many
 SUMMARY_DUE_HOUR = 18  # the weekly follow-up summary is due by Monday 18:00
+
+
+class ExcludeDialog(Dialog):
+    """A call taken off the list (deceased, readmitted …): the reason, and a lead's sign-off
+    typed on this desk — their own user name and password."""
+
+    def __init__(self, parent: QWidget | None, person: str) -> None:
+        super().__init__(parent, self.tr("Exclude from the calls"), None)
+        title = QLabel(person or "—")
+        set_role(title, "heading")
+        self.reason = QLineEdit()
+        self.reason.setMaxLength(200)
+        self.reason.setPlaceholderText(self.tr("Why: deceased, readmitted, … (required)"))
+        self.lead = QLineEdit()
+        self.lead.setPlaceholderText(self.tr("The lead's user name"))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("The lead's password"))
+        said = QLabel(
+            self.tr(
+                "A duty lead, quality staff or the director signs the exclusion off here, "
+                "with their own password."
+            )
+        )
+        said.setWordWrap(True)
+        for w in (title, self.reason, said, self.lead, self.password):
+            self.box.addWidget(w)
+        self.finish_layout()
+        self.setMinimumWidth(460)
+
+    def answer(self) -> tuple[str, str, str]:
+        return self.reason.text(), self.lead.text(), self.password.text()
 
 
 class FollowUpPage(QWidget):
@@ -145,6 +178,8 @@ class FollowUpPage(QWidget):
         self.add_number.clicked.connect(self._add_number)
         self.close_unreachable = QPushButton()
         self.close_unreachable.clicked.connect(lambda: self.outcome("closed_unreachable"))
+        self.exclude = QPushButton()
+        self.exclude.clicked.connect(self._exclude)
         self.error = QLabel()
         set_role(self.error, "error")
         self.error.setWordWrap(True)
@@ -175,7 +210,7 @@ class FollowUpPage(QWidget):
             extra.addWidget(part)
         extra.addStretch(1)
         numbers = QHBoxLayout()
-        for field in (self.new_number, self.add_number, self.close_unreachable):
+        for field in (self.new_number, self.add_number, self.close_unreachable, self.exclude):
             numbers.addWidget(field)
         right = QWidget()
         side = QVBoxLayout(right)
@@ -289,6 +324,7 @@ class FollowUpPage(QWidget):
         self.new_number.setPlaceholderText(self.tr("Another number, e.g. 010-65123456"))
         self.add_number.setText(self.tr("Add number"))
         self.close_unreachable.setText(self.tr("Close as unreachable"))
+        self.exclude.setText(self.tr("Exclude…"))
         self.survey.retranslate()
         self.take_next.setText(
             self.tr("Take the next %1 calls (Ctrl+T)").replace("%1", str(TAKE_AT_ONCE))
@@ -456,6 +492,7 @@ class FollowUpPage(QWidget):
             self.new_number,
             self.add_number,
             self.close_unreachable,
+            self.exclude,
             self.timeline,
             *self.buttons.values(),
         ):
@@ -499,6 +536,7 @@ class FollowUpPage(QWidget):
         for button in self.buttons.values():
             button.setEnabled(mine and call.next_number is not None)
         self.close_unreachable.setEnabled(mine and call.may_close_unreachable)
+        self.exclude.setEnabled(mine)
         self.add_number.setEnabled(mine)
         self.new_number.setEnabled(mine)
         self.note.setEnabled(mine)
@@ -662,6 +700,30 @@ class FollowUpPage(QWidget):
             lambda n: self.load(),
             lambda e: self.error.setText(self.desk.message(e)),
         )
+
+    def _exclude(self) -> None:
+        who, call = self.desk.who, self.detail
+        if who is None or call is None:
+            return
+        dialog = ExcludeDialog(self, call.person)
+        task_id = call.task_id
+
+        def send(answer: tuple[str, str, str]) -> None:
+            reason, lead, password = answer
+
+            def done(result: CallDetail) -> None:
+                dialog.accept()
+                self._show(result)
+                self.load()
+
+            self.desk.call(
+                lambda b: b.call_exclude(who, task_id, reason, lead, password),
+                done,
+                lambda e: dialog.failed(self.desk.message(e)),
+            )
+
+        dialog.on_submit = send
+        self.desk.open_dialog(dialog)
 
     def _add_number(self) -> None:
         who, call = self.desk.who, self.detail

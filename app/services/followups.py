@@ -655,7 +655,7 @@ def record(
             kept["to_staff_id"] = person.id
     text = check.text("note", note, NOTE_MAX, "note")
     dialled: str | None = None
-    if step in ATTEMPTS:
+    if step in ATTEMPTS and (step != F.EXCLUDED or number):  # an exclusion needs no call
         dialled = normalize_phone(number or "")
         if dialled not in judged.valid_numbers:
             check.fail("number", "number_unknown")

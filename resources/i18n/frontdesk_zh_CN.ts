@@ -929,6 +929,29 @@
     </message>
 </context>
 <context>
+    <name>ExcludeDialog</name>
+    <message>
+        <source>Exclude from the calls</source>
+        <translation>不再回访（排除）</translation>
+    </message>
+    <message>
+        <source>Why: deceased, readmitted, … (required)</source>
+        <translation>原因：已去世、再次住院……（必填）</translation>
+    </message>
+    <message>
+        <source>The lead's user name</source>
+        <translation>组长的用户名</translation>
+    </message>
+    <message>
+        <source>The lead's password</source>
+        <translation>组长的密码</translation>
+    </message>
+    <message>
+        <source>A duty lead, quality staff or the director signs the exclusion off here, with their own password.</source>
+        <translation>须由值班组长、质控人员或主任在本机输入本人密码签字确认。</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpFigures</name>
     <message>
         <source>Follow-up figures</source>
@@ -1180,6 +1203,10 @@
     <message>
         <source>Close as unreachable</source>
         <translation>按无法联系结束</translation>
+    </message>
+    <message>
+        <source>Exclude…</source>
+        <translation>排除…</translation>
     </message>
     <message>
         <source>Take the next %1 calls (Ctrl+T)</source>

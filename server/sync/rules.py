@@ -442,6 +442,15 @@ def _followup_event(batch: Batch, values: dict[str, Any], log: Writer, outcome: 
             raise Rejected.invalid(
                 "followup_events.data.to_staff_id", "unknown_reference", "no such caller"
             )
+    if kind == FollowUpEventKind.EXCLUDED:
+        signer = values["data"].get("signed_off_by")
+        lead = batch.get(Staff, signer) if isinstance(signer, str) else None
+        if not followups.is_lead(lead):
+            raise Rejected.invalid(
+                "followup_events.data.signed_off_by",
+                "not_lead",
+                "an exclusion is signed off by a duty lead, quality staff or the director",
+            )
     event = FollowUpEvent(**values)
     batch.add(event, event.id)
     log.row(event)
