@@ -90,6 +90,8 @@ def load(session: Session, clock: Clock, *, seed: int | None = None, days: int =
             description_en=d["description_en"],
             ticket_prefix=d["prefix"],
             phone=d.get("phone", ""),
+            call_script_zh=d.get("call_script_zh", ""),
+            call_script_en=d.get("call_script_en", ""),
             sort_order=order,
         )
         session.add(dept)

@@ -15,8 +15,25 @@ from sqlalchemy.orm import Session
 from app.clock import Clock
 from app.db import Database
 from app.errors import FrontDeskError
-from app.models import Department, FollowUpTask, Staff
-from app.services import followup_figures, followups, phone_survey, shared_settings, survey
+from app.models import (
+    Appointment,
+    Case,
+    Department,
+    FollowUpSource,
+    FollowUpTask,
+    Staff,
+    SurveyResponse,
+    Visit,
+)
+from app.services import (
+    call_scripts,
+    followup_figures,
+    followups,
+    phone_survey,
+    shared_settings,
+    survey,
+)
+from app.services.call_scripts import Script
 from app.services.context import Actor
 from app.services.followup_figures import CallReport, Period
 from app.services.followup_rules import FollowUpRules, Shortfall
@@ -81,6 +98,8 @@ class CallDetail:
     may_close_unreachable: bool
     shortfalls: tuple[Shortfall, ...]
     steps: tuple[CallStep, ...]
+    script: Script | None = None  # what to say; to the holder only
+    about: tuple[str, str] = ("", "")  # why the call, in a line: the low ratings, the case …
 
 
 @dataclass(frozen=True)
@@ -91,8 +110,15 @@ class CallDone:
 
 class FollowUpDesk:
     def __init__(
-        self, db: Database, clock: Clock, *, makes_tasks: bool, rules: FollowUpRules | None = None
+        self,
+        db: Database,
+        clock: Clock,
+        *,
+        makes_tasks: bool,
+        rules: FollowUpRules | None = None,
+        hospital: tuple[str, str] = ("", ""),
     ) -> None:
+        self.hospital = hospital  # its name, in the caller's script
         self.db = db
         self.clock = clock
         self.makes_tasks = makes_tasks  # a desk standing alone runs the rules itself
@@ -189,6 +215,20 @@ class FollowUpDesk:
             dept = self._departments(s).get(task.department_id or "")
             every = followups.numbers_of(task, events)
             waiting = task_id in followups.claims_waiting(s, me) and held != me
+            day, about = self._about(s, task)
+            words = None
+            if held == me:
+                dept_row = s.get(Department, task.department_id) if task.department_id else None
+                words = call_scripts.script(
+                    str(task.source),
+                    person=task.person_name,
+                    hospital=self.hospital,
+                    department=dept,
+                    day=day,
+                    department_questions=(dept_row.call_script_zh, dept_row.call_script_en)
+                    if dept_row
+                    else ("", ""),
+                )
         mine = held == me
 
         def shown(number: str) -> str:
@@ -226,7 +266,44 @@ class FollowUpDesk:
                 )
                 for e in events
             ),
+            script=words,
+            about=about,
         )
+
+    def _about(self, s: Session, task: FollowUpTask) -> tuple[dt.date, tuple[str, str]]:
+        """The day the call is about, and why, in a line (Chinese, English)."""
+        day = task.callable_from.astimezone(self.clock.tz).date()
+        if task.source == FollowUpSource.CASE and task.case_id:
+            case = s.get(Case, task.case_id)
+            if case is not None:
+                return case.received_at.astimezone(self.clock.tz).date(), (
+                    case.summary,
+                    case.summary,
+                )
+        if task.source == FollowUpSource.SURVEY:
+            answer = s.get(SurveyResponse, task.source_id)
+            if answer is not None:
+                definition = survey.of_response(s, answer)
+                low = phone_survey.low_ratings(definition, answer.answers)
+                said = answer.comment.replace("\n", " ").strip()
+                pair = tuple(
+                    "，".join(
+                        f"{definition.question(q).short(lang)} {answer.answers[q]}/5" for q in low
+                    )
+                    + (f"：“{said}”" if said else "")
+                    for lang in ("zh_CN", "en")
+                )
+                return answer.created_at.astimezone(self.clock.tz).date(), (pair[0], pair[1])
+        if task.source == FollowUpSource.NO_SHOW:
+            booking = s.get(Appointment, task.source_id)
+            if booking is not None:
+                at = booking.scheduled_at.astimezone(self.clock.tz).strftime("%m-%d %H:%M")
+                return booking.day, (f"预约 {at}", f"booked for {at}")
+        if task.visit_id:
+            visit = s.get(Visit, task.visit_id)
+            if visit is not None:
+                return visit.day, ("", "")
+        return day, ("", "")
 
     def _record(
         self,

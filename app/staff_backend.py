@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from app import security
 from app.case_desk import CaseDesk, CaseDetail, CaseFilter, CaseForm, CaseList
 from app.clock import Clock
+from app.config import Config
 from app.db import Database
 from app.errors import FrontDeskError
 from app.followup_desk import CallDetail, CallDone, CallList, FollowUpDesk
@@ -119,6 +120,7 @@ class StaffBackend:
         standalone: bool = True,
         escalate_after_s: int = 60,
         reports: Callable[[], SyncClient] | None = None,
+        hospital: tuple[str, str] = (Config.hospital_name_zh, Config.hospital_name_en),
     ) -> None:
         self.db = db
         self.clock = clock
@@ -130,7 +132,7 @@ class StaffBackend:
         self._reports = reports  # the central server, for figures over every desk's records
         self._report_client: SyncClient | None = None
         self.case_desk = CaseDesk(db, clock)
-        self.followup_desk = FollowUpDesk(db, clock, makes_tasks=standalone)
+        self.followup_desk = FollowUpDesk(db, clock, makes_tasks=standalone, hospital=hospital)
 
     def actor(self, who: SignedIn) -> Actor:
         return Actor(device_id=self.device_id, staff_id=who.staff_id, desk=self.desk_name)

@@ -54,6 +54,7 @@ def open_staff(
             standalone=False,
             escalate_after_s=cfg.escalate_after_s,
             reports=lambda: SyncClient(desk.engine.client.base_url, identity.token, timeout=5),
+            hospital=(cfg.hospital_name_zh, cfg.hospital_name_en),
         )
         runtime = StaffRuntime(backend, desk.db, desk)
         if on_pulled is not None:
@@ -78,5 +79,6 @@ def open_staff(
         machine,
         desk_name=cfg.place("staff"),
         escalate_after_s=cfg.escalate_after_s,
+        hospital=(cfg.hospital_name_zh, cfg.hospital_name_en),
     )
     return StaffRuntime(backend, db)

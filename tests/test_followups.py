@@ -385,6 +385,16 @@ def test_a_low_kiosk_score_is_called_about_instead_of_the_next_day_call(
         local(24, 8, 30),
         local(24, 17, 30),
     )
+    # the caller sees why: the low rating, in words
+    clock.at = local(24, 9).astimezone(dt.UTC)
+    desk = FollowUpDesk(hospital.db, clock, makes_tasks=True, hospital=("示范医院", "Demo"))
+    caller = Actor("desk-f", hospital.director.id)
+    with hospital.db.session() as s:
+        followups.record(s, tasks[low.visit_id].id, "claimed", caller, clock, RULES)
+    call = desk.detail(tasks[low.visit_id].id, caller)
+    assert call.about == ("服务态度 2/5", "Attitude 2/5")
+    assert "自助机上给我们的评价" in call.script.opening[0]
+    assert desk.detail(tasks[happy.visit_id].id, caller).script is None  # not theirs: no script
 
 
 def test_a_booking_nobody_came_to_is_called_the_next_working_day(hospital, clock) -> None:

@@ -94,6 +94,9 @@ def test_a_mornings_calls_by_keyboard(rig: StaffRig) -> None:
 
     _choose(rig, "赵强")  # reached: the call done, with what was said and the survey
     assert "请拨打：13611112222" in page.dial.text()
+    # the script: who calls and why, then the department's own questions
+    assert "示范综合医院客服中心" in page.script.text() and "11月20日" in page.script.text()
+    assert "血压" in page.script.text() and page.script.isVisible()
     first = page.detail.task_id
     rig.type(page.note, "恢复良好，对导医服务满意")
     assert page.survey.isVisible()

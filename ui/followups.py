@@ -6,6 +6,7 @@ keyboard, so a caller works a list without the mouse."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
@@ -143,6 +144,15 @@ class FollowUpPage(QWidget):
         self.dial.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.numbers = QLabel()
         self.numbers.setTextFormat(Qt.TextFormat.RichText)
+        self.about = QLabel()  # why the call: the low ratings, the complaint, the booking
+        self.about.setWordWrap(True)
+        set_role(self.about, "warn")
+        self.script = QLabel()  # what to say: to the holder, as the call goes
+        self.script.setWordWrap(True)
+        self.script.setTextFormat(Qt.TextFormat.RichText)
+        self.script.setStyleSheet(
+            "background: #F4F7FB; border: 1px solid #D5DEEA; border-radius: 4px; padding: 6px;"
+        )
         self.hold = QLabel()  # who holds the call, and until when
         self.hold.setWordWrap(True)
         self.take = QPushButton()  # take this call (Ctrl+Return)
@@ -214,10 +224,10 @@ class FollowUpPage(QWidget):
             numbers.addWidget(field)
         right = QWidget()
         side = QVBoxLayout(right)
-        for w in (self.empty, self.title, self.facts):
+        for w in (self.empty, self.title, self.facts, self.about):
             side.addWidget(w)
         side.addLayout(holding)
-        for w in (self.dial, self.numbers, self.rule):
+        for w in (self.dial, self.numbers, self.rule, self.script):
             side.addWidget(w)
         self.note_label = QLabel()
         side.addWidget(self.note_label)
@@ -480,6 +490,8 @@ class FollowUpPage(QWidget):
         for w in (
             self.title,
             self.facts,
+            self.about,
+            self.script,
             self.hold,
             self.dial,
             self.numbers,
@@ -522,6 +534,11 @@ class FollowUpPage(QWidget):
             open_ and (call.mine or (call.holder is not None and self._lead()))
         )
         mine = open_ and call.mine
+        about = pick(call.about, lang)
+        self.about.setText(about)
+        self.about.setVisible(bool(about))
+        self.script.setText(self._script_words(call) if mine else "")
+        self.script.setVisible(mine and call.script is not None)
         self.survey.setVisible(mine and self.survey.definition is not None)
         who = self.desk.who
         if mine and self.survey.definition is None and who is not None:
@@ -645,6 +662,24 @@ class FollowUpPage(QWidget):
             ),
             done,
             lambda e: self.error.setText(self.desk.message(e)),
+        )
+
+    def _script_words(self, call: CallDetail) -> str:
+        """The script as the caller reads it: the opening, the department's questions, the
+        close — each on its own line, in the screen's language."""
+        words = call.script
+        if words is None:
+            return ""
+        lang = self.desk.lang
+        parts = [
+            ("", pick(words.opening, lang)),
+            (self.tr("Ask:"), pick(words.department, lang)),
+            (self.tr("Then the survey (Alt+S); to close:"), pick(words.closing, lang)),
+        ]
+        return "<br>".join(
+            f"<b>{html.escape(head)}</b> {html.escape(text)}" if head else html.escape(text)
+            for head, text in parts
+            if text
         )
 
     def _hold_words(self, call: CallDetail) -> str:

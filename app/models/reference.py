@@ -72,6 +72,9 @@ class Department(SyncedRow, Versioned, Base):
     ticket_prefix: Mapped[str] = mapped_column(String(4), unique=True)
     # the number a patient is given when an enquiry is referred to the department
     phone: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    # what a follow-up caller asks about this department's patients (回访话术), after the opening
+    call_script_zh: Mapped[str] = mapped_column(Text, default="", server_default="")
+    call_script_en: Mapped[str] = mapped_column(Text, default="", server_default="")
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 

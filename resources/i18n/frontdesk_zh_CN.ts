@@ -1297,6 +1297,14 @@
         <translation>评分偏低：已为该科室立服务补救工单。</translation>
     </message>
     <message>
+        <source>Ask:</source>
+        <translation>询问：</translation>
+    </message>
+    <message>
+        <source>Then the survey (Alt+S); to close:</source>
+        <translation>再做满意度调查（Alt+S），结束语：</translation>
+    </message>
+    <message>
         <source>Given to you: the numbers are yours to call.</source>
         <translation>已分派给您：号码只向您显示。</translation>
     </message>

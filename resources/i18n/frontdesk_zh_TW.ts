@@ -1297,6 +1297,14 @@
         <translation>評分偏低：已為該科室立服務補救工單。</translation>
     </message>
     <message>
+        <source>Ask:</source>
+        <translation>詢問：</translation>
+    </message>
+    <message>
+        <source>Then the survey (Alt+S); to close:</source>
+        <translation>再做滿意度調查（Alt+S），結束語：</translation>
+    </message>
+    <message>
         <source>Given to you: the numbers are yours to call.</source>
         <translation>已分派給您：號碼只向您顯示。</translation>
     </message>
