@@ -145,6 +145,7 @@ class FollowUpDesk:
                 rules,
                 self.clock.now(),
                 exclude_departments=shared_settings.excluded_departments(s),
+                exclude_purposes=shared_settings.excluded_purposes(s),
             )
 
     def lines(self, me: str, *, only_mine: bool = False) -> CallList:

@@ -30,6 +30,7 @@ def make_tasks(session: Session, clock: Clock) -> tuple[followups.Generated, int
         shared_settings.followup_rules(session),
         clock.now(),
         exclude_departments=shared_settings.excluded_departments(session),
+        exclude_purposes=shared_settings.excluded_purposes(session),
     )
     session.flush()
     for task in session.scalars(select(FollowUpTask).where(FollowUpTask.id.in_(done.ids))):

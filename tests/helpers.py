@@ -16,9 +16,8 @@ def arrival(hospital, clock, *, dept: str | None = "IM", actor=None, **visit) ->
             s,
             PatientForm(f"测试{chr(0x4E00 + n % 500)}", "F", 50, f"1370000{n:04d}", "", "walk_in"),
             VisitForm(
-                purpose="consultation",
                 department_id=hospital.departments[dept].id if dept else None,
-                **visit,
+                **{"purpose": "consultation", **visit},
             ),
             actor or hospital.desk,
             clock,

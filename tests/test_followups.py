@@ -446,18 +446,23 @@ def test_calling_hours_and_excluded_departments_are_the_hospitals_settings(
     hospital, clock, machine
 ) -> None:
     im, emr = arrival(hospital, clock), arrival(hospital, clock, dept="EMR")
-    for r in (im, emr):
+    injection = arrival(hospital, clock, purpose="treatment")  # a kind of visit not called
+    for r in (im, emr, injection):
         _depart(hospital, clock, machine, r.visit_id)
     with hospital.db.session() as s:
         for key, value in (
             ("followups.calls_from", "09:00"),
             ("followups.calls_until", "16:30"),
             ("followups.exclude_departments", ["EMR"]),
+            ("followups.exclude_purposes", ["treatment"]),
         ):
             shared_settings.put(s, key, value, "director.sun", clock.now())
         with pytest.raises(shared_settings.SettingError) as backwards:
             shared_settings.put(s, "followups.calls_until", "08:00", "director.sun", clock.now())
     assert backwards.value.key == "followups.calls_until"
+    with hospital.db.session() as s, pytest.raises(shared_settings.SettingError) as unknown:
+        shared_settings.put(s, "followups.exclude_purposes", ["lunch"], "x", clock.now())
+    assert "treatment" in unknown.value.reason
     clock.at = local(23, 20).astimezone(dt.UTC)
     desk = FollowUpDesk(hospital.db, clock, makes_tasks=True)
     listing = desk.lines(hospital.director.id)

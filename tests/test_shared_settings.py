@@ -29,7 +29,8 @@ def test_every_clock_rule_is_declared_with_the_rulebooks_default(db: Database) -
     declared = {key.split(".", 1)[1] for key in shared_settings.DECLARED if "clocks." in key}
     assert declared == {f.name for f in dataclasses.fields(ClockRules)}
     calls = {key.split(".", 1)[1] for key in shared_settings.DECLARED if "followups." in key}
-    assert calls - {"exclude_departments"} <= {f.name for f in dataclasses.fields(FollowUpRules)}
+    fields = {f.name for f in dataclasses.fields(FollowUpRules)}
+    assert calls - {"exclude_departments", "exclude_purposes"} <= fields
     with db.reading() as s:
         listing = {key: (value, dflt) for key, value, dflt, _ in shared_settings.listing(s)}
         assert shared_settings.clock_rules(s) == ClockRules()

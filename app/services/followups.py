@@ -155,13 +155,15 @@ def next_day_tasks(
     now: dt.datetime,
     *,
     exclude_departments: Iterable[str] = (),
+    exclude_purposes: Iterable[str] = (),
 ) -> Generated:
     """A next-day task for every outpatient visit of ``visit_day`` that departed, and a
     discharge task for one handed to admission (``after_discharge_window``).  Left out, with
-    the reason counted: a department the rules exclude (by code), a patient with no number
-    or who asked not to be called, a visit recorded twice; a visit already called about is
-    not read again."""
+    the reason counted: a department or a kind of visit (purpose) the rules exclude, a
+    patient with no number or who asked not to be called, a visit recorded twice; a visit
+    already called about is not read again."""
     excluded = set(exclude_departments)
+    purposes = set(exclude_purposes)
 
     # Departed by the visit's events (the server keeps no derived stage).  A departure is final
     # unless the visit was reopened, a step corrected or an event flagged: those few visits
@@ -178,6 +180,7 @@ def next_day_tasks(
             Visit.patient_id,
             Visit.department_id,
             Visit.duplicate_of,
+            Visit.purpose,
             Department.code,
             Patient.name,
             Patient.phone,
@@ -211,6 +214,8 @@ def next_day_tasks(
             if r.duplicate_of
             else "department_excluded"
             if r.code in excluded and r.id not in admitted
+            else "purpose_excluded"
+            if r.purpose is not None and str(r.purpose) in purposes and r.id not in admitted
             else "do_not_call"
             if dnc.holds(r.patient_id, numbers)
             else "no_number"
@@ -423,6 +428,7 @@ def run_rules(
     now: dt.datetime,
     *,
     exclude_departments: Iterable[str] = (),
+    exclude_purposes: Iterable[str] = (),
 ) -> Generated:
     """Every rule over the last ``BACK_DAYS`` days — the low kiosk scores first (their call
     takes the place of the visit's next-day call), the departed visits, the bookings nobody
@@ -444,6 +450,7 @@ def run_rules(
                 rules,
                 now,
                 exclude_departments=exclude_departments,
+                exclude_purposes=exclude_purposes,
             )
         )
         if back:

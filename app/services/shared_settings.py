@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.ids import new_id
-from app.models import Setting
+from app.models import Purpose, Setting
 from app.services.clocks import ClockRules
 from app.services.followup_rules import FollowUpRules
 
@@ -149,6 +149,13 @@ def _codes(raw: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(raw))
 
 
+def _purposes(raw: Any) -> tuple[str, ...]:
+    known = [p.value for p in Purpose]
+    if not isinstance(raw, list) or not all(isinstance(x, str) and x in known for x in raw):
+        raise ValueError(f"a list of visit purposes, some of {known}; [] for none")
+    return tuple(dict.fromkeys(raw))
+
+
 _F = FollowUpRules()
 # followups.<field of FollowUpRules>, and the departments whose patients are not called
 FOLLOWUPS: tuple[Declared, ...] = (
@@ -184,16 +191,24 @@ FOLLOWUPS: tuple[Declared, ...] = (
         _codes,
         _same,
     ),
+    Declared(
+        "followups.exclude_purposes",
+        "Kinds of visit that get no next-day call (purposes)",
+        _purposes,
+        _same,
+    ),
 )
 DECLARED: dict[str, Declared] = {d.key: d for d in (*CLOCKS, *FOLLOWUPS)}
 EXCLUDE = "followups.exclude_departments"
+EXCLUDE_PURPOSES = "followups.exclude_purposes"
+LISTS = (EXCLUDE, EXCLUDE_PURPOSES)  # not fields of FollowUpRules: read on their own
 
 
 def default(key: str) -> Any:
     """A key's default as JSON."""
     d = _declared(key)
     group, name = key.split(".", 1)
-    if key == EXCLUDE:
+    if key in LISTS:
         return []
     return d.show(getattr(_D if group == "clocks" else _F, name))
 
@@ -234,7 +249,7 @@ def _followup_rules(values: Mapping[str, Any]) -> FollowUpRules:
     typed = {
         d.key.split(".", 1)[1]: read(d.key, values[d.key])
         for d in FOLLOWUPS
-        if d.key in values and d.key != EXCLUDE
+        if d.key in values and d.key not in LISTS
     }
     rules = replace(_F, **typed)
     if rules.calls_from >= rules.calls_until:
@@ -278,6 +293,14 @@ def excluded_departments(session: Session) -> tuple[str, ...]:
     """Codes of the departments whose outpatients get no next-day call."""
     try:
         return _codes(stored(session).get(EXCLUDE, []))
+    except ValueError:
+        return ()
+
+
+def excluded_purposes(session: Session) -> tuple[str, ...]:
+    """The kinds of visit (purposes) that get no next-day call."""
+    try:
+        return _purposes(stored(session).get(EXCLUDE_PURPOSES, []))
     except ValueError:
         return ()
 
