@@ -28,7 +28,17 @@ from app.clock import Clock, FixedClock
 from app.db import Database, open_database
 from app.errors import FrontDeskError
 from app.models import Appointment, ArrivalChannel, Department, Role, Staff, SyncState, Visit
-from app.services import Actor, board, checkin, escort, masking, registration, triage, visits
+from app.services import (
+    Actor,
+    board,
+    checkin,
+    escort,
+    masking,
+    registration,
+    triage,
+    visits,
+    workdays,
+)
 from app.services.masking import mask_phone
 from app.services.stages import StageMachine, stage_name
 from app.sync.codec import encode_value
@@ -167,6 +177,51 @@ def _simulate(
     sync()
 
 
+# the previous working day's outpatients, seen and gone home: today's follow-up calls
+YESTERDAY = (
+    ("周桂兰", "F", 68, "13912340011", "IM"),
+    ("吴建军", "M", 52, "13912340012", "SUR"),
+    ("郑小雨", "F", 6, "13912340013", "PED"),
+    ("冯志刚", "M", 45, "13912340014", "IM"),
+    ("陈美玲", "F", 33, "13912340015", "SUR"),
+    ("褚卫东", "M", 71, "13912340016", "IM"),
+)
+
+
+def _yesterdays_patients(
+    desk: SyncedDesk, real: Clock, machine: StageMachine, rng: random.Random
+) -> dt.date:
+    """Outpatients seen on the previous working day, registered at the desk and gone home:
+    the server calls them the next working day (the follow-up page, F6); returns that day."""
+    with desk.db.reading() as s:
+        calendar = workdays.load(s)
+        depts = {d.code: d.id for d in s.scalars(select(Department))}
+        guide = s.scalars(select(Staff).where(Staff.username == "guide.zhang")).one()
+    day = real.today() - dt.timedelta(days=1)
+    while not calendar.is_working(day):
+        day -= dt.timedelta(days=1)
+    desk.engine.leases.ensure(day)
+    actor = Actor(desk.identity.device_id, guide.id)
+    clock = FixedClock(tz=real.tz, at=dt.datetime.combine(day, dt.time(8, 40), real.tz))
+    for name, gender, age, phone, code in YESTERDAY:
+        clock.at += dt.timedelta(minutes=rng.uniform(10, 30))
+        with desk.db.session() as s:
+            reg = registration.register_arrival(
+                s,
+                registration.PatientForm(name, gender, age, phone, "朝阳区", "walk_in"),
+                registration.VisitForm(purpose="consultation", department_id=depts[code]),
+                actor,
+                clock,
+                standalone=False,
+            )
+            visits.move(s, reg.visit_id, "waiting", actor, clock, machine)
+        clock.at += dt.timedelta(minutes=rng.uniform(30, 90))
+        with desk.db.session() as s:
+            visits.move(s, reg.visit_id, "departed", actor, clock, machine)
+    desk.engine.sync_until_idle()
+    return day
+
+
 def _kiosk_key(kiosk: SyncedDesk) -> str:
     with kiosk.db.reading() as s:
         state = s.get(SyncState, 1)
@@ -220,6 +275,9 @@ def run_demo(
             d.engine.ensure_leases()
         if fresh:
             _simulate(kiosk, desk, clock, machine, rng)
+            _yesterdays_patients(desk, clock, machine, rng)
+            server.make_follow_ups(clock)  # now, rather than at its next 10-minute turn
+            desk.engine.sync_until_idle()
         _print(desk.db, clock, machine, lang, cfg, data_dir, server.url, kiosk.engine.status)
         if windows:
             kiosk.close()
@@ -270,9 +328,10 @@ def _staff_window(
     """The guide desk in its own process (its own window and event loop), syncing with the
     demo's server; sign in as guide.zhang / demo-1234."""
     print(
-        "导医台窗口：用户名 guide.zhang，密码 demo-1234"
+        "导医台窗口：用户名 guide.zhang，密码 demo-1234（回访员 followup.huang，主任 director.sun）"
         if lang != "en"
-        else "The guide desk window: user guide.zhang, password demo-1234",
+        else "The guide desk window: user guide.zhang, password demo-1234 (follow-up calls: "
+        "followup.huang; the director: director.sun)",
         flush=True,
     )
     command = staff_command(data_dir, server_url, lang)

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import requests
 
+from app.clock import Clock
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -110,5 +112,20 @@ class ServerProcess:
         try:
             with db.session() as s:
                 return create_code(s, role=role, name=name)
+        finally:
+            db.close()
+
+    def make_follow_ups(self, clock: Clock) -> int:
+        """Run the follow-up calls' rules now (the server runs them every 10 minutes), as
+        ``server-admin followup-tasks`` does; returns how many calls were made."""
+        from app.db import Database
+        from server import db as serverdb
+        from server.followups import make_tasks
+
+        db = Database(serverdb.open_engine(self.database_url))
+        try:
+            with db.session() as s:
+                done, _ = make_tasks(s, clock)
+            return done.made
         finally:
             db.close()

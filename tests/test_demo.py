@@ -79,11 +79,14 @@ def test_frontdesk_demo_runs_end_to_end(tmp_path: Path) -> None:
     kiosk_visits = con.execute(
         "SELECT count(*) FROM visits WHERE arrival_channel = 'kiosk'"
     ).fetchone()[0]
+    # the previous working day's outpatients are today's follow-up calls, on the desk at once
+    calls = con.execute("SELECT count(*) FROM followup_tasks WHERE source = 'visit'").fetchone()[0]
     con.close()
     assert kiosk_visits >= 5
+    assert calls == 6
     # nothing personal on screen unmasked, nor in the logs
     logs = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "demo" / "logs").glob("*"))
-    for name in ("王秀英", "Emily Carter", "蒋小梅"):
+    for name in ("王秀英", "Emily Carter", "蒋小梅", "周桂兰"):
         assert name not in text and name not in logs
     assert "13912340001" not in text + logs
     # a second run reuses today's data; Chinese output; the kiosk window comes up (and, with

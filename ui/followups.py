@@ -285,6 +285,8 @@ class FollowUpPage(QWidget):
             "unreachable": self.tr("Unreachable"),
             "refused": self.tr("Declined"),
             "excluded": self.tr("Excluded"),
+            "missed": self.tr("Missed: the deadline passed"),
+            "waiting": self.tr("Not yet callable"),
         }
 
     def _sources(self) -> dict[str, str]:

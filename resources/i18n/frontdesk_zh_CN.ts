@@ -1121,6 +1121,14 @@
         <translation>已拒绝</translation>
     </message>
     <message>
+        <source>Missed: the deadline passed</source>
+        <translation>逾期未访</translation>
+    </message>
+    <message>
+        <source>Not yet callable</source>
+        <translation>未到回访时间</translation>
+    </message>
+    <message>
         <source>Next day after a visit</source>
         <translation>门诊次日回访</translation>
     </message>

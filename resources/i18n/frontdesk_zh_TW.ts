@@ -1121,6 +1121,14 @@
         <translation>已拒絕</translation>
     </message>
     <message>
+        <source>Missed: the deadline passed</source>
+        <translation>逾期未訪</translation>
+    </message>
+    <message>
+        <source>Not yet callable</source>
+        <translation>未到回訪時間</translation>
+    </message>
+    <message>
         <source>Next day after a visit</source>
         <translation>門診次日回訪</translation>
     </message>
