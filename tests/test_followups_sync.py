@@ -117,6 +117,22 @@ def test_the_server_makes_the_calls_and_an_offline_attempt_reaches_every_desk(
         assert kinds == ["claimed", "claimed", "no_answer"]  # the lost claim is kept too
         assert s.get(FollowUpTask, task.id).attempts == 1  # derived on arrival
 
+    # the director takes the call back and gives it to xu while huang's desk is cut off;
+    # huang, not knowing, calls again: the call is kept, and the server says it was not hers
+    director = guide.staff("director.sun")
+    server.kill()
+    act(caller, huang, "busy", number="13611112222")
+    server.start()
+    act(guide, director, "assigned", data={"to_staff_id": xu.staff_id})
+    guide.sync()
+    caller.sync()
+    [late] = [r for r in caller.engine.status.conflicts if r.clashes]
+    assert [(c.reason, c.holder_name) for c in late.clashes] == [("call_not_holder", "许晴")]
+    other.sync()
+    with other.db.reading() as s:  # xu holds it now, with no end; both of huang's calls count
+        held = s.get(FollowUpTask, task.id)
+        assert (held.assigned_to, held.held_until, held.attempts) == (xu.staff_id, None, 2)
+
 
 def test_an_attempt_on_a_task_the_server_never_made_is_refused(server, desks) -> None:
     desk = desks("staff", "follow-up")

@@ -260,7 +260,7 @@ def test_the_figures_on_a_monday_morning(qtbot, tmp_path: Path, language: str) -
         close_staff(rig)
 
 
-@pytest.mark.parametrize("language", ["zh_CN", "en"])
+@pytest.mark.parametrize("language", ["zh_CN", "zh_TW", "en"])
 def test_an_exclusion_is_signed_off_by_a_lead_on_this_desk(
     qtbot, tmp_path: Path, language: str
 ) -> None:
