@@ -82,6 +82,12 @@ class DoNotCall:
             n in self.numbers for n in numbers
         )
 
+    def why_not(self, patient_id: str | None, numbers: list[str]) -> str | None:
+        """Why nobody may call this person (asked not to be, or no number), or None."""
+        if self.holds(patient_id, numbers):
+            return "do_not_call"
+        return None if numbers else "no_number"
+
 
 def _do_not_call(session: Session) -> DoNotCall:
     rows = session.execute(
@@ -216,11 +222,7 @@ def next_day_tasks(
             if r.code in excluded and r.id not in admitted
             else "purpose_excluded"
             if r.purpose is not None and str(r.purpose) in purposes and r.id not in admitted
-            else "do_not_call"
-            if dnc.holds(r.patient_id, numbers)
-            else "no_number"
-            if not numbers
-            else None
+            else dnc.why_not(r.patient_id, numbers)
         )
         if reason:
             skipped[reason] += 1
@@ -286,13 +288,7 @@ def low_score_tasks(
         if not low:
             continue
         numbers = [phone] if phone else []
-        reason = (
-            "do_not_call"
-            if dnc.holds(patient_id, numbers)
-            else "no_number"
-            if not numbers
-            else None
-        )
+        reason = dnc.why_not(patient_id, numbers)
         if reason:
             skipped[reason] += 1
             continue
@@ -341,7 +337,7 @@ def no_show_tasks(
     made: list[dict[str, Any]] = []
     for booking in rows:
         numbers = [booking.patient_phone] if booking.patient_phone else []
-        reason = "do_not_call" if dnc.holds(None, numbers) else "no_number" if not numbers else None
+        reason = dnc.why_not(None, numbers)
         if reason:
             skipped[reason] += 1
             continue
@@ -394,11 +390,9 @@ def after_case_tasks(session: Session, rules: FollowUpRules, now: dt.datetime) -
         numbers = [n for n in dict.fromkeys((r.contact_phone, r.phone)) if n]
         if r.closed_at is None:
             continue
-        if dnc.holds(r.patient_id, numbers):
-            skipped["do_not_call"] += 1
-            continue
-        if not numbers:
-            skipped["no_number"] += 1
+        reason = dnc.why_not(r.patient_id, numbers)
+        if reason:
+            skipped[reason] += 1
             continue
         made.append(
             _task(
