@@ -148,13 +148,17 @@ class FollowUpDesk:
                 exclude_purposes=shared_settings.excluded_purposes(s),
             )
 
-    def lines(self, me: str, *, only_mine: bool = False) -> CallList:
+    def lines(
+        self, me: str, *, only_mine: bool = False, department_id: str | None = None
+    ) -> CallList:
         if self.makes_tasks:
             self._make()
         now = self.clock.now()
         _, end = self.clock.day_bounds(self.clock.today())
         with self.db.reading() as s:
-            found = followups.worklist(s, now, held_by=me if only_mine else None)
+            found = followups.worklist(
+                s, now, held_by=me if only_mine else None, department_id=department_id
+            )
             depts = self._departments(s)
             names = self._names(s, {line.holder for line in found if line.holder})
             waiting = followups.claims_waiting(s, me)

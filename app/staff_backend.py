@@ -398,9 +398,13 @@ class StaffBackend:
 
     # -- follow-up calls ------------------------------------------------------------------
 
-    def call_list(self, who: SignedIn, *, only_mine: bool = False) -> CallList:
+    def call_list(
+        self, who: SignedIn, *, only_mine: bool = False, department_id: str | None = None
+    ) -> CallList:
         self._require(who, FOLLOW_UP)
-        return self.followup_desk.lines(who.staff_id, only_mine=only_mine)
+        return self.followup_desk.lines(
+            who.staff_id, only_mine=only_mine, department_id=department_id
+        )
 
     def call_detail(self, who: SignedIn, task_id: str) -> CallDetail:
         """One call; its numbers only to its holder, the first showing in a hold recorded."""

@@ -158,6 +158,11 @@ def test_a_lead_gives_calls_in_bulk_and_only_the_caller_sees_the_numbers(rig: St
     rig.key(rig.window, Qt.Key.Key_F6)
     page = rig.window.followup_page
     assert page.assign.isVisible() and page.assign_to.findText("许晴") >= 0
+    for name, rows in (("外科", 0), ("内科", 3)):  # the calls of one department
+        page.department.setCurrentIndex(page.department.findText(name))
+        page.department.activated.emit(page.department.currentIndex())
+        rig.settle()
+        assert page.table.rowCount() == rows
     page.table.selectAll()  # all three, to one caller
     page.assign_to.setCurrentIndex(page.assign_to.findText("许晴"))
     rig.click(page.assign)

@@ -111,6 +111,9 @@ class FollowUpPage(QWidget):
         self.take_next.clicked.connect(self._take_next)
         self.only_mine = QCheckBox()  # Ctrl+O
         self.only_mine.toggled.connect(self.load)
+        self.departments: dict[str, tuple[str, str]] = {}
+        self.department = QComboBox()  # the calls of one department, or all
+        self.department.activated.connect(lambda _i: self.load())
         self.figures = QPushButton()  # Ctrl+G: the figures, and the Monday summary
         self.figures.clicked.connect(self._figures)
         self.monday = QLabel()  # on Monday before 18:00: last week's summary is due
@@ -200,16 +203,14 @@ class FollowUpPage(QWidget):
         for w in (self.heading, self.counts):
             top.addWidget(w)
         top.addStretch(1)
-        for control in (
-            self.monday,
-            self.take_next,
-            self.only_mine,
-            self.assign_to,
-            self.assign,
-            self.figures,
-            self.reload,
-        ):
+        for control in (self.take_next, self.only_mine, self.figures, self.reload):
             top.addWidget(control)
+        second = QHBoxLayout()  # the list's filter, a lead's assignment, Monday's reminder
+        for control in (self.department, self.assign_to, self.assign):
+            second.addWidget(control)
+        second.addStretch(1)
+        second.addWidget(self.monday)
+        self.department.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         holding = QHBoxLayout()
         holding.addWidget(self.hold, 1)
         for piece in (self.take, self.give_back):
@@ -250,6 +251,7 @@ class FollowUpPage(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(24, 16, 24, 16)
         box.addLayout(top)
+        box.addLayout(second)
         box.addWidget(split, 1)
         self.retranslate()
         self._show(None)
@@ -343,6 +345,8 @@ class FollowUpPage(QWidget):
         )
         self.only_mine.setText(self.tr("Only my calls (Ctrl+O)"))
         self.figures.setText(self.tr("Figures (Ctrl+G)"))
+        if self.department.count():
+            self._name_departments()
         self.monday.setText(self.tr("Last week's summary is due by 18:00 today"))
         self.assign.setText(self.tr("Give the chosen calls to"))
         self.take.setText(self.tr("Take this call (Ctrl+Enter)"))
@@ -386,9 +390,12 @@ class FollowUpPage(QWidget):
         if lead and self.assign_to.count() == 0:
             self.desk.call(lambda b: b.callers(who), self._callers)
         mine = self.only_mine.isChecked()
+        if self.department.count() == 0:
+            self.desk.call(lambda b: b.case_departments(), self._departments)
+        dept = self.department.currentData() or None
         now = self.desk.settings.now().astimezone(self._tz())
         self.monday.setVisible(now.weekday() == 0 and now.hour < SUMMARY_DUE_HOUR)
-        self.desk.call(lambda b: b.call_list(who, only_mine=mine), self._fill)
+        self.desk.call(lambda b: b.call_list(who, only_mine=mine, department_id=dept), self._fill)
 
     def _figures(self) -> None:
         """The figures; on a Monday before the summary is due, last week's first."""
@@ -396,6 +403,18 @@ class FollowUpPage(QWidget):
             self.desk, "last_week" if self.monday.isVisible() else "week", parent=self
         )
         dialog.exec()
+
+    def _departments(self, names: dict[str, tuple[str, str]]) -> None:
+        self.departments = names
+        self._name_departments()
+
+    def _name_departments(self) -> None:
+        chosen = self.department.currentData()
+        self.department.clear()
+        self.department.addItem(self.tr("All departments"), None)
+        for dept_id, pair in self.departments.items():
+            self.department.addItem(pick(pair, self.desk.lang), dept_id)
+        self.department.setCurrentIndex(max(0, self.department.findData(chosen)))
 
     def _callers(self, callers: list[tuple[str, str]]) -> None:
         self.assign_to.clear()

@@ -1269,6 +1269,10 @@
         <translation>回访员</translation>
     </message>
     <message>
+        <source>All departments</source>
+        <translation>全部科室</translation>
+    </message>
+    <message>
         <source>from %1</source>
         <translation>%1 起</translation>
     </message>
