@@ -206,8 +206,8 @@ class FollowUpPage(QWidget):
         for control in (self.take_next, self.only_mine, self.figures, self.reload):
             top.addWidget(control)
         second = QHBoxLayout()  # the list's filter, a lead's assignment, Monday's reminder
-        for control in (self.department, self.assign_to, self.assign):
-            second.addWidget(control)
+        for chooser in (self.department, self.assign_to, self.assign):
+            second.addWidget(chooser)
         second.addStretch(1)
         second.addWidget(self.monday)
         self.department.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
