@@ -83,6 +83,11 @@ class Config:
     escalate_after_s: int = _opt(
         60, 'Seconds before an unacknowledged "call a guide" goes to the duty lead'
     )
+    escalate_open_after_s: int = _opt(
+        900,
+        'Seconds after it was raised before a "call a guide" still not resolved (even if a '
+        "guide answered it) goes to the duty lead",
+    )
     kiosk_lookup_memory_kib: int = _opt(
         32768,
         "Server: memory (KiB) of the slow hash guarding kiosks' look-up codes (argon2id); "

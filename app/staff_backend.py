@@ -119,6 +119,7 @@ class StaffBackend:
         desk_name: str,
         standalone: bool = True,
         escalate_after_s: int = 60,
+        escalate_open_after_s: int = 900,
         reports: Callable[[], SyncClient] | None = None,
         hospital: tuple[str, str] = (Config.hospital_name_zh, Config.hospital_name_en),
     ) -> None:
@@ -129,6 +130,7 @@ class StaffBackend:
         self.desk_name = desk_name
         self.standalone = standalone
         self.escalate_after_s = escalate_after_s
+        self.escalate_open_after_s = escalate_open_after_s
         self._reports = reports  # the central server, for figures over every desk's records
         self._report_client: SyncClient | None = None
         self.case_desk = CaseDesk(db, clock)
@@ -351,17 +353,19 @@ class StaffBackend:
     # -- call a guide ---------------------------------------------------------------------
 
     def help_requests(self, ids: list[str] | None = None) -> list[DeskRequest]:
-        """Open requests (or just ``ids``); overdue ones are marked escalated on the way."""
-        start = self._day_start()
+        """Open requests of any day (or just ``ids``); overdue ones are marked escalated on
+        the way."""
         with self.db.session() as s:
-            assistance.escalate_due(s, start, self.clock.now(), self.escalate_after_s)
-            return assistance.desk_requests(s, start, ids=ids)
+            assistance.escalate_due(
+                s, self.clock.now(), self.escalate_after_s, self.escalate_open_after_s
+            )
+            return assistance.desk_requests(s, ids=ids)
 
     def acknowledge(self, who: SignedIn, request_id: str) -> DeskRequest:
         with self.db.session() as s:
             assistance.acknowledge(s, request_id, self._require(who, HELP), self.clock)
             s.flush()
-            return assistance.desk_requests(s, self._day_start(), ids=[request_id])[0]
+            return assistance.desk_requests(s, ids=[request_id])[0]
 
     def resolve(self, who: SignedIn, request_id: str) -> DeskRequest:
         """The call is handled; a complaint call is not over — it goes on as a complaint case
@@ -370,7 +374,7 @@ class StaffBackend:
             actor = self._require(who, HELP)
             assistance.resolve(s, request_id, actor, self.clock)
             s.flush()
-            done = assistance.desk_requests(s, self._day_start(), ids=[request_id])[0]
+            done = assistance.desk_requests(s, ids=[request_id])[0]
             if done.reason == "complaint":
                 cases.from_request(s, request_id, actor, self.clock)
             return done

@@ -53,6 +53,7 @@ def open_staff(
             desk_name=cfg.place("staff", identity.name),
             standalone=False,
             escalate_after_s=cfg.escalate_after_s,
+            escalate_open_after_s=cfg.escalate_open_after_s,
             reports=lambda: SyncClient(desk.engine.client.base_url, identity.token, timeout=5),
             hospital=(cfg.hospital_name_zh, cfg.hospital_name_en),
         )
@@ -79,6 +80,7 @@ def open_staff(
         machine,
         desk_name=cfg.place("staff"),
         escalate_after_s=cfg.escalate_after_s,
+        escalate_open_after_s=cfg.escalate_open_after_s,
         hospital=(cfg.hospital_name_zh, cfg.hospital_name_en),
     )
     return StaffRuntime(backend, db)

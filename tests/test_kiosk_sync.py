@@ -186,7 +186,7 @@ def test_survey_answers_given_offline_arrive_once_and_one_counts_per_visit(
         desk.sync()  # the desks see both answers, and the complaint with what was said
         with desk.db.reading() as s:
             assert s.get(SurveyResponse, second.id).duplicate_of == first.id
-            [req] = assistance.desk_requests(s, clock.day_bounds(clock.today())[0])
+            [req] = assistance.desk_requests(s)
             assert req.reason == "complaint" and req.ticket == arrived.ticket
     finally:
         for runtime in kiosks:

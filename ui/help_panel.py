@@ -73,13 +73,8 @@ class HelpPanel(QFrame):
             old = self.requests.get(rid)
             if old is None and not req.acknowledged_at:
                 ring = True
-            if (
-                self.duty_lead
-                and req.escalated
-                and not req.acknowledged_at
-                and (old is None or not old.escalated)
-            ):
-                ring = True
+            if self.duty_lead and req.escalated and (old is None or not old.escalated):
+                ring = True  # unanswered, or answered and still not resolved: the lead goes
         for req in requests:
             if req.resolved:
                 self.requests.pop(req.request_id, None)
@@ -139,6 +134,13 @@ class HelpPanel(QFrame):
                 .replace("%1", req.acknowledged_name or "?")
                 .replace("%2", clock_text(req.waited_s(now) / 60))
             )
+            if req.escalated:
+                open_min = max((now - req.created_at).total_seconds(), 0.0) / 60
+                parts.append(
+                    self.tr("■ still not resolved after %1: sent to the duty lead").replace(
+                        "%1", clock_text(open_min)
+                    )
+                )
         else:
             parts.append(self.tr("waiting %1").replace("%1", clock_text(req.waited_s(now) / 60)))
             if req.escalated:
@@ -148,7 +150,7 @@ class HelpPanel(QFrame):
                     else self.tr("■ sent to the duty lead")
                 )
         card.text.setText("  ·  ".join(parts))
-        urgent = req.escalated and not req.acknowledged_at
+        urgent = req.escalated
         role = "help-urgent" if urgent else "help"
         if card.property("role") != role:
             set_role(card, role)

@@ -126,11 +126,11 @@ class DeskRequest:
         return max((end - self.created_at).total_seconds(), 0.0)
 
 
-def desk_requests(
-    session: Session, day_start: dt.datetime, *, ids: list[str] | None = None
-) -> list[DeskRequest]:
-    """Unresolved requests since ``day_start``, oldest first (or just ``ids``, resolved too)."""
-    query = select(AssistanceRequest).where(AssistanceRequest.created_at >= day_start)
+def desk_requests(session: Session, *, ids: list[str] | None = None) -> list[DeskRequest]:
+    """Every unresolved request, whatever day it was raised, oldest first (or just ``ids``,
+    resolved too): a call nobody handled never drops off the desks at midnight — the kiosk
+    told the patient someone would follow it up."""
+    query = select(AssistanceRequest)
     if ids is None:
         query = query.where(AssistanceRequest.resolved_at.is_(None))
     else:
@@ -179,31 +179,47 @@ def desk_requests(
 
 
 def escalate_due(
-    session: Session, day_start: dt.datetime, now: dt.datetime, after_s: int
+    session: Session, now: dt.datetime, after_s: int, open_after_s: int | None = None
 ) -> list[str]:
-    """Mark requests nobody acknowledged within ``after_s`` seconds as gone to the duty lead.
+    """Mark as gone to the duty lead the requests nobody acknowledged within ``after_s``
+    seconds, and those acknowledged but still not resolved ``open_after_s`` seconds after they
+    were raised (a guide who said "I'm going" and never got there).
 
     The time written is the deadline itself, not this desk's clock: several desks may do it
     at once while offline, and they all write the same value."""
-    due = session.scalars(
-        select(AssistanceRequest).where(
-            AssistanceRequest.created_at >= day_start,
-            AssistanceRequest.created_at <= now - dt.timedelta(seconds=after_s),
-            AssistanceRequest.acknowledged_at.is_(None),
-            AssistanceRequest.resolved_at.is_(None),
-            AssistanceRequest.escalated_at.is_(None),
+    r = AssistanceRequest
+    waiting = session.scalars(
+        select(r).where(
+            r.created_at <= now - dt.timedelta(seconds=after_s),
+            r.acknowledged_at.is_(None),
+            r.resolved_at.is_(None),
+            r.escalated_at.is_(None),
         )
     ).all()
-    for req in due:
+    for req in waiting:
         req.escalated_at = req.created_at + dt.timedelta(seconds=after_s)
-    return [r.id for r in due]
+    lingering: list[AssistanceRequest] = []
+    if open_after_s is not None:
+        lingering = list(
+            session.scalars(
+                select(r).where(
+                    r.created_at <= now - dt.timedelta(seconds=open_after_s),
+                    r.acknowledged_at.is_not(None),
+                    r.resolved_at.is_(None),
+                    r.escalated_at.is_(None),
+                )
+            )
+        )
+        for req in lingering:
+            req.escalated_at = req.created_at + dt.timedelta(seconds=open_after_s)
+    return [q.id for q in (*waiting, *lingering)]
 
 
-def open_requests(session: Session, day_start: dt.datetime) -> list[HelpStatus]:
-    """Unresolved requests since ``day_start``, oldest first (the guide desks' list)."""
+def open_requests(session: Session) -> list[HelpStatus]:
+    """Every unresolved request, whatever day it was raised, oldest first."""
     rows = session.scalars(
         select(AssistanceRequest)
-        .where(AssistanceRequest.resolved_at.is_(None), AssistanceRequest.created_at >= day_start)
+        .where(AssistanceRequest.resolved_at.is_(None))
         .order_by(AssistanceRequest.created_at)
     ).all()
     return [_status(r) for r in rows]

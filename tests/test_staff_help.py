@@ -1,0 +1,70 @@
+"""Calls for a guide on the guide desk, as the duty lead sees them: a call nobody answered stays
+on the desks past midnight (the kiosk promised the patient someone would come), and a call a
+guide answered but never resolved goes to the duty lead too, with a sound and in words."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from app.clock import FixedClock
+from app.models import Staff
+from app.services import Actor, assistance
+from app.services.auth import SignedIn
+
+from .staff_rig import TZ, StaffRig, close_staff, make_staff
+
+LATE = dt.datetime(2026, 11, 23, 23, 50, tzinfo=TZ)
+
+
+@pytest.fixture
+def rig(qtbot, tmp_path: Path):
+    r = make_staff(qtbot, tmp_path / "desk", clock=FixedClock(tz=TZ, at=LATE))
+    yield r
+    close_staff(r)
+
+
+def _call(rig: StaffRig, where: str) -> str:
+    with rig.backend.db.session() as s:
+        return assistance.call_guide(
+            s, Actor("kiosk-1"), rig.clock, location=where, language="zh_CN"
+        ).request_id
+
+
+def _cards(rig: StaffRig) -> list[str]:
+    rig.window.reload_help()
+    rig.settle()
+    return rig.window.help_panel.card_texts()
+
+
+def test_a_call_nobody_answered_stays_past_midnight(rig: StaffRig) -> None:
+    rig.sign_in("guide.zhang")  # the duty lead
+    _call(rig, "急诊大厅自助机")
+    rig.clock.at = LATE + dt.timedelta(minutes=20)  # Tuesday 00:10
+    cards = _cards(rig)
+    assert len(cards) == 1 and "急诊大厅自助机" in cards[0]
+    assert "已上报值班组长" in cards[0]  # unanswered for 20 minutes: the lead is told
+
+
+def test_an_answered_call_still_open_after_15_minutes_goes_to_the_duty_lead(
+    rig: StaffRig,
+) -> None:
+    rig.clock.at = dt.datetime(2026, 11, 24, 10, 0, tzinfo=TZ)
+    rig.sign_in("guide.zhang")  # the duty lead, at the desk
+    request = _call(rig, "门诊大厅1号自助机")
+    rig.clock.at += dt.timedelta(seconds=30)
+    with rig.backend.db.reading() as s:
+        wang = s.scalars(select(Staff).where(Staff.username == "guide.wang")).one()
+    rig.backend.acknowledge(SignedIn(wang.id, wang.display_name, "guide", False), request)
+    before = len(rig.sounds)
+    rig.clock.at += dt.timedelta(minutes=10)
+    assert "仍未处理完" not in _cards(rig)[0] and len(rig.sounds) == before
+    rig.clock.at += dt.timedelta(minutes=5)  # 15 min 30 s after it was raised
+    [card] = _cards(rig)
+    assert "仍未处理完：已上报值班组长" in card and "王" in card
+    assert len(rig.sounds) == before + 1  # the lead hears it once …
+    _cards(rig)
+    assert len(rig.sounds) == before + 1  # … not again at every refresh
