@@ -68,3 +68,63 @@ def test_an_answered_call_still_open_after_15_minutes_goes_to_the_duty_lead(
     assert len(rig.sounds) == before + 1  # the lead hears it once …
     _cards(rig)
     assert len(rig.sounds) == before + 1  # … not again at every refresh
+
+
+def test_a_call_that_comes_while_the_desk_is_locked_shows_and_sounds(rig: StaffRig) -> None:
+    rig.clock.at = dt.datetime(2026, 11, 24, 10, 0, tzinfo=TZ)
+    rig.sign_in("guide.wang")
+    w = rig.window
+    w.lock()  # as after 5 idle minutes
+    rig.settle()
+    assert w.stack.currentWidget() is w.lock_page and not w.lock_page.calls.isVisible()
+    before = len(rig.sounds)
+    _call(rig, "门诊大厅2号自助机")
+    rig.clock.at += dt.timedelta(seconds=95)
+    w.reload_help()  # the desk's timer, or the call pulled from the server
+    rig.settle()
+    assert w.lock_page.calls.isVisible() and len(rig.sounds) == before + 1
+    text = w.lock_page.calls.text()
+    assert "有 1 条呼叫导医在等待" in text and "门诊大厅2号自助机 (1:35)" in text
+    rig.clock.at += dt.timedelta(seconds=5)
+    w._tick()  # the waited time moves on screen
+    assert "门诊大厅2号自助机 (1:40)" in w.lock_page.calls.text()
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "zh_TW", "en"])
+def test_the_lock_screen_with_calls_rendered(qtbot, tmp_path: Path, language: str) -> None:
+    import os
+
+    from .test_staff_design import _cut_off, _english_left, _texts
+
+    shots = Path(os.environ.get("FRONTDESK_SHOTS") or tmp_path / "shots")
+    shots.mkdir(parents=True, exist_ok=True)
+    at = dt.datetime(2026, 11, 24, 10, 0, tzinfo=TZ)
+    rig = make_staff(qtbot, tmp_path / "desk", language=language, clock=FixedClock(tz=TZ, at=at))
+    try:
+        rig.sign_in("guide.wang")
+        rig.window.lock()
+        for where in ("门诊大厅1号自助机", "急诊大厅自助机"):
+            _call(rig, where)
+            rig.clock.at += dt.timedelta(seconds=40)
+        rig.window.reload_help()
+        rig.settle()
+        page = rig.window.lock_page
+        assert page.calls.isVisible() and "急诊大厅自助机 (0:40)" in page.calls.text()
+        assert rig.window.grab().save(str(shots / f"staff-locked-calls-{language}.png"))
+        if language != "en":
+            assert _english_left(_texts(page)) == []
+        assert _cut_off(page) == []
+    finally:
+        close_staff(rig)
+
+
+def test_many_calls_at_once_scroll_inside_the_panel(rig: StaffRig) -> None:
+    rig.clock.at = dt.datetime(2026, 11, 24, 10, 0, tzinfo=TZ)
+    rig.sign_in("guide.wang")
+    for n in range(8):
+        _call(rig, f"门诊大厅{n + 1}号自助机")
+    assert len(_cards(rig)) == 8
+    rig.settle()
+    panel = rig.window.help_panel
+    assert rig.window.height() <= 900  # the window stays on the screen
+    assert panel.scroller.verticalScrollBar().maximum() > 0  # the rest a scroll away

@@ -160,6 +160,11 @@ class LockPage(QWidget):
         self.error.setText(message)
         self.error.show()
 
-    def show_calls(self, waiting: int) -> None:
-        self.calls.setText(self.tr("%1 calls for a guide are waiting").replace("%1", str(waiting)))
-        self.calls.setVisible(waiting > 0)
+    def show_calls(self, waiting: list[str]) -> None:
+        """The calls nobody has answered, live while the desk is locked: how many, and where
+        (a place and how long, nothing about a patient)."""
+        text = self.tr("%1 calls for a guide are waiting").replace("%1", str(len(waiting)))
+        if waiting:
+            text += "\n" + "\n".join(waiting[:4]) + ("\n…" if len(waiting) > 4 else "")
+        self.calls.setText(text)
+        self.calls.setVisible(bool(waiting))

@@ -8,11 +8,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.services.assistance import DeskRequest
 from gui.roles import set_role
 from ui.board_model import clock_text
+
+SHOWN_AT_ONCE = 3  # cards in view; more scroll inside the panel
 
 
 class HelpCard(QFrame):
@@ -46,15 +57,33 @@ class HelpPanel(QFrame):
         self.duty_lead = False
         self.may_help = True
         self.sounds = 0  # how many times it has rung (tests, the daily report)
+        self.on_change: Callable[[], None] | None = None  # the list changed (the lock screen)
         self.title = QLabel()
         set_role(self.title, "heading")
-        self.list = QVBoxLayout()
+        holder = QWidget()
+        self.list = QVBoxLayout(holder)
+        self.list.setContentsMargins(0, 0, 0, 0)
         self.list.setSpacing(6)
+        # many calls at once scroll inside the panel: the window never grows past the screen
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller.setWidget(holder)
         box = QVBoxLayout(self)
         box.setContentsMargins(12, 8, 12, 8)
         box.addWidget(self.title)
-        box.addLayout(self.list)
+        box.addWidget(self.scroller)
         self.hide()
+
+    def waiting_lines(self, now: dt.datetime) -> list[str]:
+        """The calls nobody has answered yet, as "where (waited m:ss)", oldest first: what the
+        lock screen shows (a place and a time, nothing about the patient)."""
+        waiting = sorted(
+            (r for r in self.requests.values() if not r.acknowledged_at),
+            key=lambda r: r.created_at,
+        )
+        return [f"{r.location} ({clock_text(r.waited_s(now) / 60)})" for r in waiting]
 
     def ring(self) -> None:
         self.sounds += 1
@@ -85,6 +114,8 @@ class HelpPanel(QFrame):
         if ring:
             self.ring()
         self._rebuild(now)
+        if self.on_change is not None:
+            self.on_change()
 
     def _rebuild(self, now: dt.datetime) -> None:
         for rid in list(self.cards):
@@ -103,6 +134,10 @@ class HelpPanel(QFrame):
             shown.request = req
         self.tick(now)
         self.setVisible(bool(self.requests))
+        # at least one card in view, up to SHOWN_AT_ONCE as the screen allows; the rest scroll
+        heights = [c.sizeHint().height() + self.list.spacing() for c in self.cards.values()]
+        self.scroller.setMinimumHeight(min(heights[:1] or [0]))
+        self.scroller.setMaximumHeight(sum(heights[:SHOWN_AT_ONCE]))
 
     def tick(self, now: dt.datetime) -> None:
         waiting = sum(1 for r in self.requests.values() if not r.acknowledged_at)

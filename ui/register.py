@@ -11,12 +11,14 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -144,11 +146,19 @@ class RegisterPage(QWidget):
         right.addWidget(self.match_hint)
         right.addWidget(self.match_list, 1)
         right.addWidget(self.not_them)
-        outer = QHBoxLayout(self)
+        form = QWidget()  # the whole form scrolls on a short screen (1366×768 desks)
+        outer = QHBoxLayout(form)
         outer.setContentsMargins(24, 16, 24, 16)
         outer.setSpacing(32)
         outer.addLayout(left, 3)
         outer.addLayout(right, 2)
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(form)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(scroller)
 
         self.lookup_timer = QTimer(self)
         self.lookup_timer.setSingleShot(True)

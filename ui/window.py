@@ -110,6 +110,7 @@ class StaffWindow(QMainWindow):
         bar.addWidget(self.switch_button)
 
         self.help_panel = HelpPanel(self.acknowledge, self.resolve, settings.sound)
+        self.help_panel.on_change = self._calls_changed  # the lock screen keeps them live
         self.board_page = BoardPage(self, settings.machine, self.model)
         self.register_page = RegisterPage(self)
         self.triage_page = TriagePage(self)
@@ -313,11 +314,13 @@ class StaffWindow(QMainWindow):
         self.lock_page.retranslate()
         self.lock_page.password.clear()
         self.lock_page.error.hide()
-        self.lock_page.show_calls(
-            sum(1 for r in self.help_panel.requests.values() if not r.acknowledged_at)
-        )
+        self._calls_changed()
         self.stack.setCurrentWidget(self.lock_page)
         self.lock_page.password.setFocus()
+
+    def _calls_changed(self) -> None:
+        """The lock screen keeps the waiting calls live (the panel rings as they come)."""
+        self.lock_page.show_calls(self.help_panel.waiting_lines(self.settings.now()))
 
     def unlock(self, password: str) -> None:
         who = self.who
@@ -398,6 +401,8 @@ class StaffWindow(QMainWindow):
     def _tick(self) -> None:
         self.model.tick()
         self.help_panel.tick(self.settings.now())
+        if self.stack.currentWidget() is self.lock_page:
+            self._calls_changed()  # how long each has waited, by the second
 
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.shift_page:
