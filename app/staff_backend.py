@@ -284,6 +284,14 @@ class StaffBackend:
             )
             return self._changed(s, visit_id)
 
+    def note(self, who: SignedIn, visit_id: str, text: str) -> RowsUpdate:
+        """A note on the visit (kept in its timeline with who wrote it, where and when), by
+        whoever works the board: escorting or registering."""
+        actor = self._require(who, ESCORT if allowed(who, ESCORT) else REGISTER)
+        with self.db.session() as s:
+            visits.note(s, visit_id, text, actor, self.clock)
+            return self._changed(s, visit_id)
+
     def state(self, visit_id: str) -> VisitState:
         with self.db.reading() as s:
             return visits.state_of(s, visit_id)

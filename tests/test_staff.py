@@ -357,3 +357,28 @@ def test_board_ticks_and_warns_in_symbols_not_colour_alone(rig: StaffRig) -> Non
     rig.window.board_page.masked.setChecked(True)
     assert model.data(model.index(i, 1)) == "赵*明"
     QApplication.processEvents()
+
+
+def test_a_note_on_a_visit_by_keyboard_lands_in_its_timeline(rig: StaffRig) -> None:
+    from ui.dialogs import NoteDialog
+
+    rig.sign_in("guide.wang")
+    visit = _arrive(rig)
+    page = rig.window.board_page
+    rig.choose(visit)
+    rig.key(page.table, Qt.Key.Key_W)
+    dialog = rig.dialog(NoteDialog)
+    rig.key(dialog.text, Qt.Key.Key_Return)  # empty: refused, nothing kept
+    assert dialog.error.isVisible() and dialog.isVisible()
+    rig.type(dialog.text, "电梯口需要轮椅，家属在药房等")
+    rig.key(dialog.text, Qt.Key.Key_Return)
+    assert _closed(dialog)
+    assert "已为" in page.message.text()
+    [line] = [ln for ln in rig.backend.timeline(visit) if ln.kind == "note"]
+    assert line.data["text"] == "电梯口需要轮椅，家属在药房等" and line.staff_name == "王芳"
+    rig.choose(visit)
+    rig.key(page.table, Qt.Key.Key_T)
+    timeline = rig.dialog(TimelineDialog)
+    texts = [timeline.list.item(i).text() for i in range(timeline.list.count())]
+    assert any("备注：电梯口需要轮椅" in t and "王芳" in t for t in texts)
+    timeline.reject()

@@ -18,7 +18,7 @@ from app.services.auth import SignedIn
 from app.services.context import Actor
 from app.services.registration import PatientForm, VisitForm
 from ui.board_model import IN_STAGE
-from ui.dialogs import AdmissionDialog, HandOffDialog, MoveDialog, TimelineDialog
+from ui.dialogs import AdmissionDialog, HandOffDialog, MoveDialog, NoteDialog, TimelineDialog
 
 from .staff_rig import StaffRig, close_staff, make_staff
 from .test_staff_satisfaction import answer, answers
@@ -195,11 +195,17 @@ def test_every_staff_screen_rendered_and_checked(qtbot, tmp_path: Path, language
         shot("move", dialog)
         dialog.reject()
         rig.settle()
+        w.show_board(ids[0])
+        w.board_page.escort.note()
+        dialog = rig.dialog(NoteDialog)
+        shot("note", dialog)
+        dialog.reject()
+        rig.settle()
         w.lock()
         rig.settle()
         shot("lock")
     finally:
         close_staff(rig)
     assert problems == []
-    assert len(saved) == 12
+    assert len(saved) == 13
     assert all(p.stat().st_size > 10_000 for p in saved.values())

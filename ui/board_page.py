@@ -120,6 +120,7 @@ class BoardPage(QWidget):
             "receive": (QPushButton(), "V", self.escort.receive),
             "triage": (QPushButton(), "F4", self.escort.triage),
             "timeline": (QPushButton(), "T", self.escort.open_timeline),
+            "note": (QPushButton(), "W", self.escort.note),
         }
         bar = QHBoxLayout()
         for name, (btn, key, handler) in self.escort_buttons.items():
@@ -172,6 +173,7 @@ class BoardPage(QWidget):
             "receive": self.tr("Receive"),
             "triage": self.tr("Triage"),
             "timeline": self.tr("Timeline"),
+            "note": self.tr("Note…"),
         }
         for name, (btn, key, _) in self.escort_buttons.items():
             btn.setText(f"{texts[name]} ({key})")
@@ -284,6 +286,7 @@ class BoardPage(QWidget):
             "receive": may_register and row is not None and not row.verified,
             "triage": may_register and row is not None,
             "timeline": row is not None,
+            "note": row is not None and (may_escort or may_register),
         }
         for name, (btn, _, _) in self.escort_buttons.items():
             btn.setEnabled(enabled[name])

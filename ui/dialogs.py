@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.services.board import BoardRow
 from app.services.stages import stage_name
+from app.services.validation import NOTE_MAX
 from app.staff_backend import StaffMember, TimelineLine
 from gui.roles import set_role
 
@@ -128,6 +129,28 @@ class AdmissionDialog(Dialog):
 
     def answer(self) -> tuple[str, str]:
         return self.ward.text(), self.nurse.text()
+
+
+class NoteDialog(Dialog):
+    """A note on the visit for the next guide: what the patient needs, what was arranged."""
+
+    def __init__(self, parent: QWidget | None, row: BoardRow) -> None:
+        super().__init__(parent, self.tr("Note on this visit"), row)
+        self.text = QLineEdit()
+        self.text.setMaxLength(NOTE_MAX)
+        self.text.setPlaceholderText(
+            self.tr("e.g. needs a wheelchair at the lift; family waiting at pharmacy")
+        )
+        self.text.returnPressed.connect(self.submit)
+        self.box.addWidget(self.text)
+        hint = QLabel(self.tr("Kept in the visit's timeline with your name, desk and time."))
+        hint.setWordWrap(True)
+        self.box.addWidget(hint)
+        self.finish_layout()
+        self.setMinimumWidth(480)
+
+    def answer(self) -> str:
+        return self.text.text()
 
 
 class MoveDialog(Dialog):

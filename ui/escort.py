@@ -13,7 +13,14 @@ from PySide6.QtCore import QCoreApplication
 from app.services.stages import ADMISSION, DEPARTED, stage_name
 from app.staff_backend import ESCORT, REGISTER
 from ui.desk import Desk
-from ui.dialogs import AdmissionDialog, Dialog, HandOffDialog, MoveDialog, TimelineDialog
+from ui.dialogs import (
+    AdmissionDialog,
+    Dialog,
+    HandOffDialog,
+    MoveDialog,
+    NoteDialog,
+    TimelineDialog,
+)
 
 if TYPE_CHECKING:  # the page makes its actions: no import at run time
     from ui.board_page import BoardPage
@@ -177,6 +184,24 @@ class EscortActions:
                 .replace("%2", ward.strip())
                 .replace("%3", nurse.strip()),
                 undo=True,
+                visit_id=row.visit_id,
+                dialog=dialog,
+            )
+
+        dialog.on_submit = submit
+        self.desk.open_dialog(dialog)
+
+    def note(self) -> None:
+        row = self.chosen()
+        if row is None:
+            return
+        dialog = NoteDialog(self.board, row)
+        who = self.desk.who
+
+        def submit(text: str) -> None:
+            self._act(
+                lambda b: b.note(who, row.visit_id, text),
+                self.tr("Note kept for %1.").replace("%1", row.ticket or row.name),
                 visit_id=row.visit_id,
                 dialog=dialog,
             )
