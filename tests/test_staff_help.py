@@ -128,3 +128,20 @@ def test_many_calls_at_once_scroll_inside_the_panel(rig: StaffRig) -> None:
     panel = rig.window.help_panel
     assert rig.window.height() <= 900  # the window stays on the screen
     assert panel.scroller.verticalScrollBar().maximum() > 0  # the rest a scroll away
+
+
+def test_after_answering_a_call_the_keys_go_back_to_the_board(rig: StaffRig) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    rig.clock.at = dt.datetime(2026, 11, 24, 10, 0, tzinfo=TZ)
+    rig.sign_in("guide.wang")
+    request = _call(rig, "门诊大厅1号自助机")
+    _cards(rig)
+    card = rig.window.help_panel.cards[request]
+    rig.click(card.ack)  # 我去处理: the button goes, the keyboard stays at work
+    assert QApplication.focusWidget() is rig.window.board_page.table
+    rig.key(QApplication.focusWidget(), Qt.Key.Key_Down)
+    assert rig.window.lang == "zh_CN"  # an arrow key did not switch the desk's language
+    rig.click(card.done)
+    assert QApplication.focusWidget() is rig.window.board_page.table

@@ -555,10 +555,12 @@ class StaffWindow(QMainWindow):
         who = self.who
         if who is None:
             return
-        self.call(
-            lambda b: b.acknowledge(who, request_id),
-            lambda req: self.help_panel.merge([req], self.settings.now()),
-        )
+
+        def acknowledged(req: Any) -> None:
+            self.help_panel.merge([req], self.settings.now())
+            self._back_to_work()
+
+        self.call(lambda b: b.acknowledge(who, request_id), acknowledged)
 
     def resolve(self, request_id: str) -> None:
         who = self.who
@@ -567,11 +569,23 @@ class StaffWindow(QMainWindow):
 
         def resolved(req: Any) -> None:
             self.help_panel.merge([req], self.settings.now())
+            self._back_to_work()
             if req.reason == "complaint":  # it goes on as a case: the patient's row shows it
                 self.reload_board()
                 self.cases_page.remote()
 
         self.call(lambda b: b.resolve(who, request_id), resolved)
+
+    def _back_to_work(self) -> None:
+        """After a call's button (which hides) the keyboard goes back to the page at hand —
+        not to the next thing in the window, the language box, where an arrow key would
+        switch the whole desk's language."""
+        page = self.tabs.currentWidget()
+        table = getattr(page, "table", None)
+        if isinstance(table, QWidget) and table.isVisible():
+            table.setFocus()
+        elif page is not None:
+            page.setFocus()
 
     # -- errors ---------------------------------------------------------------------------
 
