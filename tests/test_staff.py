@@ -382,3 +382,21 @@ def test_a_note_on_a_visit_by_keyboard_lands_in_its_timeline(rig: StaffRig) -> N
     texts = [timeline.list.item(i).text() for i in range(timeline.list.count())]
     assert any("备注：电梯口需要轮椅" in t and "王芳" in t for t in texts)
     timeline.reject()
+
+
+def test_undo_names_the_patient_it_moves_back_whoever_is_chosen_now(rig: StaffRig) -> None:
+    rig.sign_in("guide.wang")
+    first = _arrive(rig, "赵小明", "13912345678")
+    second = _arrive(rig, "钱小红", "13912345679")
+    page = rig.window.board_page
+    rig.choose(first)
+    rig.key(page.table, Qt.Key.Key_C)
+    start = rig.window.model.row_of(first).stage
+    rig.key(page.table, Qt.Key.Key_N)  # 赵小明 moves on
+    assert rig.window.model.row_of(first).stage != start
+    rig.choose(second)  # the guide turns to somebody else
+    assert page.undo.isVisible() and "赵小明" in page.undo.text()
+    before = rig.window.model.row_of(second).stage
+    rig.click(page.undo)
+    assert rig.window.model.row_of(first).stage == start
+    assert rig.window.model.row_of(second).stage == before

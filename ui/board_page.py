@@ -297,7 +297,13 @@ class BoardPage(QWidget):
         self.escort_buttons["receive"][0].setVisible(may_register)
         self.escort_buttons["triage"][0].setVisible(may_register)
 
-    def say(self, text: str, *, role: str = "banner", undo: bool = False) -> None:
+    def say(
+        self, text: str, *, role: str = "banner", undo: bool = False, undo_label: str = ""
+    ) -> None:
+        # the Undo names whom it moves back: the last patient moved, whoever is chosen now
+        self.undo.setText(
+            self.tr("Undo for %1").replace("%1", undo_label) if undo_label else self.tr("Undo")
+        )
         set_role(self.message, role)
         self.message.setText(text)
         self.message.show()

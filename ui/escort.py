@@ -59,12 +59,15 @@ class EscortActions:
         """Run one change; on success the rows are replaced and ``done`` is said (with an Undo
         for stage moves); a dialog that asked for it closes, or shows the refusal and stays."""
 
+        moved = self.board.model.row_of(visit_id) if visit_id else None
+        label = (moved.ticket or moved.name) if moved else ""
+
         def ok(update: Any) -> None:
             if dialog is not None:
                 dialog.accept()
             self.desk.rows_changed(update)
             self.last_moved = visit_id if undo else None
-            self.board.say(done, undo=undo)
+            self.board.say(done, undo=undo, undo_label=label)
             if visit_id:
                 self.board.select(visit_id)
 

@@ -176,6 +176,10 @@
         <source>%1 of %2 patients</source>
         <translation>显示 %1 / 共 %2 位患者</translation>
     </message>
+    <message>
+        <source>Undo for %1</source>
+        <translation>撤销 %1 的上一步</translation>
+    </message>
 </context>
 <context>
     <name>CaseAlarm</name>

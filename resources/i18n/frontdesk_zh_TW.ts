@@ -176,6 +176,10 @@
         <source>%1 of %2 patients</source>
         <translation>顯示 %1 / 共 %2 位患者</translation>
     </message>
+    <message>
+        <source>Undo for %1</source>
+        <translation>撤銷 %1 的上一步</translation>
+    </message>
 </context>
 <context>
     <name>CaseAlarm</name>
