@@ -219,6 +219,15 @@ class StaffBackend:
             registration.verify(s, visit_id, self._require(who, REGISTER), self.clock)
             return self._changed(s, visit_id)
 
+    def complete_details(self, who: SignedIn, visit_id: str, form: PatientForm) -> RowsUpdate:
+        """A kiosk walk-in who declined the privacy notice agrees in person: their details
+        added to the visit, which is received (app/services/registration.complete_details)."""
+        with self.db.session() as s:
+            registration.complete_details(
+                s, visit_id, form, self._require(who, REGISTER), self.clock
+            )
+            return self._changed(s, visit_id)
+
     def roster(self) -> list[DepartmentRoster]:
         with self.db.reading() as s:
             return triage.roster_for_day(s, self.clock.today())

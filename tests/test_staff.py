@@ -400,3 +400,60 @@ def test_undo_names_the_patient_it_moves_back_whoever_is_chosen_now(rig: StaffRi
     rig.click(page.undo)
     assert rig.window.model.row_of(first).stage == start
     assert rig.window.model.row_of(second).stage == before
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "zh_TW", "en"])
+def test_a_walk_in_who_declined_at_the_kiosk_is_registered_when_they_agree_in_person(
+    qtbot, tmp_path, language: str
+) -> None:
+    import os
+    from pathlib import Path
+
+    from app.services import registration
+    from app.services.context import Actor
+    from ui.dialogs import DetailsDialog
+
+    from .staff_rig import close_staff, make_staff
+    from .test_staff_design import _english_left, _texts
+
+    rig = make_staff(qtbot, tmp_path / "desk", language=language)
+    shots = Path(os.environ.get("FRONTDESK_SHOTS") or tmp_path / "shots")
+    shots.mkdir(parents=True, exist_ok=True)
+    try:
+        rig.sign_in("guide.wang")
+        roster = rig.backend.roster()
+        with rig.backend.db.session() as s:  # declined the privacy notice: nothing personal
+            walk_in = registration.register_walk_in(
+                s,
+                None,
+                VisitForm(purpose="consultation", department_id=roster[0].department_id),
+                Actor("kiosk-1", desk="门诊大厅 1号自助机"),
+                rig.clock,
+            ).visit_id
+        rig.window.reload_board()
+        rig.settle()
+        row = rig.window.model.row_of(walk_in)
+        assert row.anonymous and row.name == "" and not row.verified
+        page = rig.window.board_page
+        rig.choose(walk_in)
+        rig.key(page.table, Qt.Key.Key_V)
+        dialog = rig.dialog(DetailsDialog)
+        dialog.name.setText("孙悦")
+        dialog.phone.setText("1360000")
+        rig.click(dialog.ok_button())  # not ticked: refused, nothing kept
+        assert dialog.isVisible() and dialog.error.isVisible()
+        dialog.consent.setChecked(True)
+        rig.click(dialog.ok_button())  # a bad number: refused in words
+        assert dialog.isVisible() and dialog.error.text()
+        assert dialog.grab().save(str(shots / f"staff-details-{language}.png"))
+        if language != "en":
+            assert _english_left(_texts(dialog)) == []
+        dialog.phone.setText("13600002222")
+        rig.click(dialog.ok_button())
+        assert _closed(dialog)
+        row = rig.window.model.row_of(walk_in)
+        assert (row.name, row.verified, row.anonymous) == ("孙悦", True, False)
+        [line] = [ln for ln in rig.backend.timeline(walk_in) if ln.kind == "verified"]
+        assert line.data == {"consent": "in_person", "details": "completed"}
+    finally:
+        close_staff(rig)

@@ -12,6 +12,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.board import BoardRow
+from app.services.registration import PatientForm
 from app.services.stages import stage_name
 from app.services.validation import NOTE_MAX
 from app.staff_backend import StaffMember, TimelineLine
@@ -153,6 +156,56 @@ class NoteDialog(Dialog):
         return self.text.text()
 
 
+class DetailsDialog(Dialog):
+    """A kiosk walk-in who declined the privacy notice there, registered at the desk once they
+    agree in person: their details, and the agreement ticked by the guide who heard it."""
+
+    def __init__(self, parent: QWidget | None, row: BoardRow) -> None:
+        super().__init__(parent, self.tr("Complete the walk-in's details"), row)
+        form = QFormLayout()
+        self.name = QLineEdit()
+        self.name.setMaxLength(40)
+        self.gender = QComboBox()
+        for code, text in (
+            ("U", self.tr("Not stated")),
+            ("F", self.tr("Female")),
+            ("M", self.tr("Male")),
+        ):
+            self.gender.addItem(text, code)
+        self.age = QLineEdit()
+        self.age.setMaxLength(3)
+        self.phone = QLineEdit()
+        self.phone.setMaxLength(20)
+        self.phone.setPlaceholderText("13812345678")
+        self.district = QLineEdit()
+        self.district.setMaxLength(40)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Gender"), self.gender)
+        form.addRow(self.tr("Age"), self.age)
+        form.addRow(self.tr("Mobile phone"), self.phone)
+        form.addRow(self.tr("Home district"), self.district)
+        self.box.addLayout(form)
+        self.consent = QCheckBox(
+            self.tr("The patient heard the privacy notice at the desk and agreed (in person)")
+        )
+        self.box.addWidget(self.consent)
+        self.finish_layout()
+        self.setMinimumWidth(520)
+
+    def answer(self) -> PatientForm | None:
+        """The details, or None when the agreement is not ticked."""
+        if not self.consent.isChecked():
+            return None
+        return PatientForm(
+            self.name.text(),
+            self.gender.currentData() or "U",
+            self.age.text().strip() or None,  # checked in the service, refused in words
+            self.phone.text(),
+            self.district.text(),
+            "walk_in",
+        )
+
+
 class MoveDialog(Dialog):
     def __init__(self, parent: QWidget | None, row: BoardRow, targets: tuple[str, ...], lang: str):
         super().__init__(parent, self.tr("Move to a stage"), row)
@@ -254,6 +307,8 @@ class TimelineDialog(Dialog):
             text = self.tr("Correction: %1").replace("%1", str(line.data.get("reason", "")))
         elif kind == "verified":
             text = self.tr("Received at the desk")
+            if line.data.get("consent") == "in_person":
+                text += " · " + self.tr("details given, privacy notice agreed in person")
         elif kind == "note":
             text = self.tr("Note: %1").replace("%1", str(line.data.get("text", "")))
         else:

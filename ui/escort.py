@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
+from app.services.registration import PatientForm
 from app.services.stages import ADMISSION, DEPARTED, stage_name
 from app.staff_backend import ESCORT, REGISTER
 from ui.desk import Desk
 from ui.dialogs import (
     AdmissionDialog,
+    DetailsDialog,
     Dialog,
     HandOffDialog,
     MoveDialog,
@@ -241,11 +243,36 @@ class EscortActions:
         if row is None:
             return
         who = self.desk.who
+        if row.anonymous:  # declined the privacy notice at the kiosk: details, if they agree
+            self._details(row)
+            return
         self._act(
             lambda b: b.receive(who, row.visit_id),
             self.tr("%1 received at the desk.").replace("%1", row.ticket or row.name),
             visit_id=row.visit_id,
         )
+
+    def _details(self, row: Any) -> None:
+        dialog = DetailsDialog(self.board, row)
+        who = self.desk.who
+
+        def submit(form: PatientForm | None) -> None:
+            if form is None:
+                dialog.failed(
+                    self.tr("Tick that the patient agreed to the privacy notice, in person.")
+                )
+                return
+            self._act(
+                lambda b: b.complete_details(who, row.visit_id, form),
+                self.tr("%1 received: details added, agreed in person.").replace(
+                    "%1", row.ticket or form.name
+                ),
+                visit_id=row.visit_id,
+                dialog=dialog,
+            )
+
+        dialog.on_submit = submit
+        self.desk.open_dialog(dialog)
 
     def triage(self) -> None:
         row = self.chosen(REGISTER)

@@ -35,6 +35,7 @@ class BoardRow:
     verified: bool
     arrival_channel: str
     complaint: bool = False  # the patient (or this visit) has an open complaint case
+    anonymous: bool = False  # a kiosk walk-in who declined the privacy notice: no details yet
 
     def minutes_in_stage(self, now: dt.datetime) -> float:
         return max((now - self.stage_since).total_seconds() / 60.0, 0.0)
@@ -125,6 +126,7 @@ def open_visits(
                 verified=v.verified,
                 arrival_channel=str(v.arrival_channel),
                 complaint=bool(complained),
+                anonymous=v.patient_id is None and v.appointment_id is None,
             )
         )
     return rows

@@ -3,12 +3,14 @@ unverified until a guide sees them) or an arrival the guide records at the desk.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from app.clock import Clock
+from app.errors import FrontDeskError
 from app.models import (
     ArrivalChannel,
     Department,
@@ -299,19 +301,7 @@ def register_arrival(
     check.done()
     returning = patient is not None
     now = clock.now()
-    if patient is None:
-        patient = Patient(**data.fields(), verified=True, created_at=now)
-        session.add(patient)
-        session.flush()
-    else:
-        changed = False
-        for key, value in data.fields().items():
-            if value not in (None, "") and getattr(patient, key) != value:
-                setattr(patient, key, value)
-                changed = True
-        if changed or not patient.verified:
-            patient.verified = True
-            patient.version += 1
+    patient = _seen_in_person(session, data, patient, now)
     patient.vip = patient.vip or visit_form.vip
     source = data.source_channel or (SourceChannel.RETURNING if returning else None)
     visit = _new_visit(
@@ -344,6 +334,61 @@ def register_arrival(
             },
         )
     return RegistrationResult(visit.id, patient.id, visit.ticket, returning, True)
+
+
+def _seen_in_person(
+    session: Session, data: _PatientData, patient: Patient | None, now: dt.datetime
+) -> Patient:
+    """The patient a guide has in front of them: a new record, or the known one brought up to
+    date with what was typed — verified either way."""
+    if patient is None:
+        patient = Patient(**data.fields(), verified=True, created_at=now)
+        session.add(patient)
+        session.flush()
+        return patient
+    changed = False
+    for key, value in data.fields().items():
+        if value not in (None, "") and getattr(patient, key) != value:
+            setattr(patient, key, value)
+            changed = True
+    if changed or not patient.verified:
+        patient.verified = True
+        patient.version += 1
+    return patient
+
+
+def complete_details(
+    session: Session, visit_id: str, patient_form: PatientForm, actor: Actor, clock: Clock
+) -> RegistrationResult:
+    """A kiosk walk-in who declined the privacy notice there agrees to it in person at the
+    desk: their details are added to the visit (a returning patient is recognised by phone),
+    the visit is received, and the timeline says the consent was given in person."""
+    visit = get_visit(session, visit_id)
+    if visit.patient_id is not None:
+        raise FrontDeskError("details_known")
+    check = Checker()
+    data = _check_patient(check, patient_form, kiosk=False)
+    check.done()
+    now = clock.now()
+    known = _patient_by_phone(session, data.phone)
+    patient = _seen_in_person(session, data, known, now)
+    visit.patient_id = patient.id
+    visit.is_returning = known is not None
+    if visit.source_channel is None:
+        visit.source_channel = data.source_channel or (
+            SourceChannel.RETURNING if known is not None else None
+        )
+    visit.verified = True
+    visit.version += 1
+    record(
+        session,
+        visit,
+        EventKind.VERIFIED,
+        actor,
+        now,
+        data={"consent": "in_person", "details": "completed"},
+    )
+    return RegistrationResult(visit.id, patient.id, visit.ticket, known is not None, True)
 
 
 def verify(session: Session, visit_id: str, actor: Actor, clock: Clock) -> None:

@@ -700,6 +700,49 @@
     </message>
 </context>
 <context>
+    <name>DetailsDialog</name>
+    <message>
+        <source>Complete the walk-in's details</source>
+        <translation>補登記自助機散客信息</translation>
+    </message>
+    <message>
+        <source>Not stated</source>
+        <translation>未填</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性別</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年齡</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手機號</translation>
+    </message>
+    <message>
+        <source>Home district</source>
+        <translation>居住地區</translation>
+    </message>
+    <message>
+        <source>The patient heard the privacy notice at the desk and agreed (in person)</source>
+        <translation>患者已在導醫臺當面聽取隱私告知並同意</translation>
+    </message>
+</context>
+<context>
     <name>Dialog</name>
     <message>
         <source>OK</source>
@@ -849,6 +892,10 @@
         <translation>這個工單尚未結案。</translation>
     </message>
     <message>
+        <source>This visit already has the patient's details.</source>
+        <translation>這次就診已有患者信息。</translation>
+    </message>
+    <message>
         <source>This follow-up call is already closed.</source>
         <translation>該回訪已結束。</translation>
     </message>
@@ -934,6 +981,14 @@
     <message>
         <source>%1 received at the desk.</source>
         <translation>已在導醫臺接待 %1。</translation>
+    </message>
+    <message>
+        <source>Tick that the patient agreed to the privacy notice, in person.</source>
+        <translation>請勾選：患者已當面同意隱私告知。</translation>
+    </message>
+    <message>
+        <source>%1 received: details added, agreed in person.</source>
+        <translation>%1 已接待：已補登記信息，患者當面同意。</translation>
     </message>
     <message>
         <source>Corrected. The timeline keeps both steps.</source>
@@ -2768,6 +2823,10 @@
     <message>
         <source>Received at the desk</source>
         <translation>導醫臺已接待</translation>
+    </message>
+    <message>
+        <source>details given, privacy notice agreed in person</source>
+        <translation>已補登記信息，當面同意隱私告知</translation>
     </message>
     <message>
         <source>Note: %1</source>
