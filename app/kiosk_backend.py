@@ -20,33 +20,17 @@ from app.models import (
     Appointment,
     ArrivalChannel,
     Department,
-    Doctor,
     OutboxEntry,
     Patient,
     SyncState,
-    Visit,
 )
 from app.models.sync import PENDING
-from app.services import assistance, checkin, registration, survey
+from app.services import assistance, checkin, registration, survey, tickets
 from app.services.assistance import HelpStatus
 from app.services.checkin import AppointmentView, CheckInWindow
 from app.services.context import Actor
-from app.services.masking import mask_name
 from app.services.registration import PatientForm, VisitForm
-
-QR_PREFIX = "FDV1:"  # the ticket's QR code: this prefix, then the visit id
-
-
-def qr_payload(visit_id: str) -> str:
-    return f"{QR_PREFIX}{visit_id}"
-
-
-def visit_from_qr(text: str) -> str | None:
-    """The visit id a ticket's QR code names, or None for anything else."""
-    text = (text or "").strip()
-    if text.upper().startswith(QR_PREFIX):
-        return text[len(QR_PREFIX) :].lower() or None
-    return None
+from app.services.tickets import TicketInfo
 
 
 @dataclass(frozen=True)
@@ -75,25 +59,6 @@ class DepartmentInfo:
     floor: str
     room: str
     directions: tuple[str, str]
-
-
-@dataclass(frozen=True)
-class TicketInfo:
-    """Everything printed on a ticket; the name is masked, the QR code names only the visit."""
-
-    visit_id: str
-    ticket: str
-    masked_name: str
-    department: tuple[str, str]
-    doctor: tuple[str, str] | None
-    floor: str
-    room: str
-    directions: tuple[str, str]
-    day: dt.date
-    issued_at: str  # local HH:MM
-    appointment_time: str | None
-    needs_guide: bool
-    qr: str
 
 
 class KioskBackend:
@@ -294,33 +259,4 @@ class KioskBackend:
     # -- helpers ------------------------------------------------------------------------------
 
     def _ticket(self, s: Session, visit_id: str) -> TicketInfo:
-        visit = s.get(Visit, visit_id)
-        assert visit is not None and visit.ticket is not None
-        dept = s.get(Department, visit.department_id)
-        doctor = s.get(Doctor, visit.doctor_id) if visit.doctor_id else None
-        assert dept is not None
-        name = ""
-        appt_time = None
-        if visit.appointment_id:
-            appt = s.get(Appointment, visit.appointment_id)
-            if appt is not None:
-                name = mask_name(appt.patient_name)
-                appt_time = self.clock.local(appt.scheduled_at).strftime("%H:%M")
-        elif visit.patient_id:
-            patient = s.get(Patient, visit.patient_id)
-            name = mask_name(patient.name) if patient else ""
-        return TicketInfo(
-            visit_id=visit.id,
-            ticket=visit.ticket,
-            masked_name=name,
-            department=(dept.name_zh, dept.name_en),
-            doctor=(doctor.name_zh, doctor.name_en) if doctor else None,
-            floor=dept.floor,
-            room=dept.room,
-            directions=(dept.directions_zh, dept.directions_en),
-            day=visit.day,
-            issued_at=self.clock.local(self.clock.now()).strftime("%H:%M"),
-            appointment_time=appt_time,
-            needs_guide=visit.needs_escort,
-            qr=qr_payload(visit.id),
-        )
+        return tickets.ticket_info(s, visit_id, self.clock)

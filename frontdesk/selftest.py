@@ -299,7 +299,7 @@ class QtChecks:
             bridge.close()
 
     def ticket(self) -> str:
-        from kiosk.printing import TicketText, print_ticket
+        from gui.printing import TicketText, print_ticket
 
         pdf = self.work / "ticket.pdf"
         print_ticket(

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Protocol
 from gui.bridge import Bridge
 
 if TYPE_CHECKING:
-    from app.kiosk_backend import TicketInfo
     from app.services.checkin import AppointmentView
+    from app.services.tickets import TicketInfo
 
 
 class Kiosk(Protocol):

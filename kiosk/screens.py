@@ -28,8 +28,8 @@ from kiosk.widgets import (
 )
 
 if TYPE_CHECKING:
-    from app.kiosk_backend import TicketInfo
     from app.services.checkin import AppointmentView
+    from app.services.tickets import TicketInfo
     from kiosk.host import Kiosk
 
 CODE_KEYS = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # app.services.checkin.CODE_ALPHABET

@@ -19,7 +19,7 @@ from kiosk.widgets import (
 )
 
 if TYPE_CHECKING:
-    from app.kiosk_backend import TicketInfo
+    from app.services.tickets import TicketInfo
     from kiosk.host import Kiosk
 
 from kiosk.screens import Screen, flip, where
@@ -71,7 +71,7 @@ class TicketScreen(Screen):
         flip(self.split, portrait)
 
     def show_ticket(self, ticket: TicketInfo) -> None:
-        from kiosk.printing import qr_image
+        from gui.printing import qr_image
 
         self.ticket = ticket
         self.qr.setPixmap(QPixmap.fromImage(qr_image(ticket.qr, 300)))

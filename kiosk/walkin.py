@@ -32,7 +32,8 @@ from kiosk.widgets import (
 )
 
 if TYPE_CHECKING:
-    from app.kiosk_backend import DepartmentInfo, TicketInfo
+    from app.kiosk_backend import DepartmentInfo
+    from app.services.tickets import TicketInfo
     from kiosk.host import Kiosk
 
 CONSENT, PERSON, PURPOSE, DEPARTMENT = range(4)

@@ -28,8 +28,8 @@ from kiosk.ticket_screen import TicketScreen
 from kiosk.widgets import button, hbox, label, show_page
 
 if TYPE_CHECKING:
-    from app.kiosk_backend import TicketInfo
     from app.services.checkin import AppointmentView
+    from app.services.tickets import TicketInfo
     from kiosk.overlays import PinPad, StillThere
 
 log = logging.getLogger(__name__)
@@ -270,7 +270,7 @@ class KioskWindow(QWidget):
         QTimer.singleShot(0, lambda: self.print_ticket(ticket))
 
     def print_ticket(self, ticket: TicketInfo | None) -> None:
-        from kiosk.printing import PrintFailed, TicketText, print_ticket
+        from gui.printing import PrintFailed, TicketText, print_ticket
 
         screen = self.screens["ticket"]
         assert isinstance(screen, TicketScreen)
@@ -358,7 +358,7 @@ class KioskWindow(QWidget):
     # -- scanner --------------------------------------------------------------------------------
 
     def on_scanned(self, code: str) -> None:
-        from app.kiosk_backend import visit_from_qr
+        from app.services.tickets import visit_from_qr
         from kiosk.survey import START, TICKET, SurveyScreen
 
         screen = self.screens["checkin"]

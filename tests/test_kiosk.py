@@ -14,10 +14,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 from sqlalchemy import select
 
-from app.kiosk_backend import qr_payload
 from app.models import AssistanceRequest, Patient, Staff, Visit
 from app.services import Actor, assistance
 from app.services.masking import mask_name
+from app.services.tickets import qr_payload
 from kiosk.window import EXIT_DIRECTOR
 
 from .kiosk_rig import PIN, KioskRig, close_rig, make_rig

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.kiosk_backend import qr_payload
 from app.models import AssistanceRequest, SurveyResponse
 from app.services import survey
 from app.services.registration import VisitForm
+from app.services.tickets import qr_payload
 
 from .kiosk_rig import KioskRig, close_rig, make_rig
 

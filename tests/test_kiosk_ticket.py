@@ -11,7 +11,7 @@ import pytest
 import zxingcpp
 from PySide6.QtGui import QImage
 
-from app.kiosk_backend import visit_from_qr
+from app.services.tickets import visit_from_qr
 
 from .kiosk_rig import close_rig, make_rig
 

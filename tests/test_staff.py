@@ -280,9 +280,9 @@ def test_a_claim_refused_names_the_guide_who_has_the_patient(rig: StaffRig) -> N
 
 def test_received_walk_in_and_scanned_ticket(rig: StaffRig) -> None:
     rig.sign_in("guide.wang")
-    from app.kiosk_backend import qr_payload
     from app.services import registration
     from app.services.context import Actor
+    from app.services.tickets import qr_payload
 
     with rig.backend.db.session() as s:
         roster = rig.backend.roster()

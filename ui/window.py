@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import FrontDeskError
-from app.kiosk_backend import visit_from_qr
 from app.services.auth import SignedIn
+from app.services.tickets import visit_from_qr
 from app.staff_backend import (
     CASES,
     ESCORT,

@@ -4,12 +4,15 @@ two kiosks never give the same number, even offline."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.clock import Clock
 from app.errors import TicketsExhausted
-from app.models import Department, TicketRange
+from app.models import Appointment, Department, Doctor, Patient, TicketRange, Visit
+from app.services.masking import mask_name
 
 STANDALONE_BLOCK = 100
 
@@ -88,3 +91,73 @@ def next_ticket(
     seq = rng.next_seq
     rng.next_seq = seq + 1
     return seq
+
+
+# -- what a ticket shows ------------------------------------------------------------------
+
+QR_PREFIX = "FDV1:"  # the ticket's QR code: this prefix, then the visit id
+
+
+def qr_payload(visit_id: str) -> str:
+    return f"{QR_PREFIX}{visit_id}"
+
+
+def visit_from_qr(text: str) -> str | None:
+    """The visit id a ticket's QR code names, or None for anything else."""
+    text = (text or "").strip()
+    if text.upper().startswith(QR_PREFIX):
+        return text[len(QR_PREFIX) :].lower() or None
+    return None
+
+
+@dataclass(frozen=True)
+class TicketInfo:
+    """Everything printed on a ticket; the name is masked, the QR code names only the visit."""
+
+    visit_id: str
+    ticket: str
+    masked_name: str
+    department: tuple[str, str]
+    doctor: tuple[str, str] | None
+    floor: str
+    room: str
+    directions: tuple[str, str]
+    day: dt.date
+    issued_at: str  # local HH:MM
+    appointment_time: str | None
+    needs_guide: bool
+    qr: str
+
+
+def ticket_info(s: Session, visit_id: str, clock: Clock) -> TicketInfo:
+    """What the visit's ticket shows, from either desk: the same ticket, the same QR code."""
+    visit = s.get(Visit, visit_id)
+    assert visit is not None and visit.ticket is not None
+    dept = s.get(Department, visit.department_id)
+    doctor = s.get(Doctor, visit.doctor_id) if visit.doctor_id else None
+    assert dept is not None
+    name = ""
+    appt_time = None
+    if visit.appointment_id:
+        appt = s.get(Appointment, visit.appointment_id)
+        if appt is not None:
+            name = mask_name(appt.patient_name)
+            appt_time = clock.local(appt.scheduled_at).strftime("%H:%M")
+    elif visit.patient_id:
+        patient = s.get(Patient, visit.patient_id)
+        name = mask_name(patient.name) if patient else ""
+    return TicketInfo(
+        visit_id=visit.id,
+        ticket=visit.ticket,
+        masked_name=name,
+        department=(dept.name_zh, dept.name_en),
+        doctor=(doctor.name_zh, doctor.name_en) if doctor else None,
+        floor=dept.floor,
+        room=dept.room,
+        directions=(dept.directions_zh, dept.directions_en),
+        day=visit.day,
+        issued_at=clock.local(clock.now()).strftime("%H:%M"),
+        appointment_time=appt_time,
+        needs_guide=visit.needs_escort,
+        qr=qr_payload(visit.id),
+    )
