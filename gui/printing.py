@@ -6,13 +6,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
+from app.lang import pick
+from app.services.tickets import TicketInfo
 from gui.start import font_family
 
 RECEIPT_MM = QSizeF(80, 150)
+translate = QCoreApplication.translate  # its context written out: lupdate finds it
 
 
 def qr_matrix(text: str) -> list[list[bool]]:
@@ -64,6 +67,56 @@ class TicketText:
     time_line: str
     footer: str
     qr: str
+
+
+def ticket_lines(t: TicketInfo, lang: str) -> dict[str, str]:
+    """The ticket's texts in ``lang`` (the screen language: its translator is installed), the
+    same on the kiosk's screen, its paper and a desk's reprint."""
+
+    when = translate("TicketScreen", "Checked in at %1").replace("%1", t.issued_at)
+    if t.appointment_time:
+        when = (
+            translate("TicketScreen", "Appointment %1").replace("%1", t.appointment_time)
+            + " · "
+            + when
+        )
+    doctor = (
+        translate("TicketScreen", "Doctor: %1").replace("%1", pick(t.doctor, lang))
+        if t.doctor
+        else ""
+    )
+    return {
+        "ticket": t.ticket,
+        "department": pick(t.department, lang),
+        "where": f"{t.floor} · {t.room}" if t.room else t.floor,
+        "directions": pick(t.directions, lang),
+        "doctor": doctor,
+        "name": t.masked_name,
+        "time": f"{t.day.isoformat()}  {when}",
+        "guide": translate("TicketScreen", "A guide has been asked to come and walk with you.")
+        if t.needs_guide
+        else "",
+        "footer": translate(
+            "TicketScreen", "Show this ticket to any guide. Scan its code to rate your visit."
+        ),
+    }
+
+
+def ticket_text(t: TicketInfo, lang: str, hospital: str) -> TicketText:
+    """The paper ticket's lines for ``t``."""
+    lines = ticket_lines(t, lang)
+    return TicketText(
+        hospital=hospital,
+        ticket=lines["ticket"],
+        department=lines["department"],
+        where=lines["where"],
+        directions=lines["directions"],
+        doctor=lines["doctor"],
+        name=lines["name"],
+        time_line=lines["time"],
+        footer=lines["guide"] or lines["footer"],
+        qr=t.qr,
+    )
 
 
 class PrintFailed(Exception):

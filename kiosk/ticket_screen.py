@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from app.services.tickets import TicketInfo
     from kiosk.host import Kiosk
 
-from kiosk.screens import Screen, flip, where
+from kiosk.screens import Screen, flip
 
 
 class TicketScreen(Screen):
@@ -84,26 +84,9 @@ class TicketScreen(Screen):
 
     def lines(self) -> dict[str, str]:
         """The ticket's texts in the current language (the screen and the paper agree)."""
-        t = self.ticket
-        if t is None:
-            return {}
-        when = self.tr("Checked in at %1").replace("%1", t.issued_at)
-        if t.appointment_time:
-            when = self.tr("Appointment %1").replace("%1", t.appointment_time) + " · " + when
-        doctor = self.tr("Doctor: %1").replace("%1", self.k.pick(t.doctor)) if t.doctor else ""
-        return {
-            "ticket": t.ticket,
-            "department": self.k.pick(t.department),
-            "where": where(t.floor, t.room),
-            "directions": self.k.pick(t.directions),
-            "doctor": doctor,
-            "name": t.masked_name,
-            "time": f"{t.day.isoformat()}  {when}",
-            "guide": self.tr("A guide has been asked to come and walk with you.")
-            if t.needs_guide
-            else "",
-            "footer": self.tr("Show this ticket to any guide. Scan its code to rate your visit."),
-        }
+        from gui.printing import ticket_lines
+
+        return ticket_lines(self.ticket, self.k.lang) if self.ticket is not None else {}
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Your number"))

@@ -270,25 +270,13 @@ class KioskWindow(QWidget):
         QTimer.singleShot(0, lambda: self.print_ticket(ticket))
 
     def print_ticket(self, ticket: TicketInfo | None) -> None:
-        from gui.printing import PrintFailed, TicketText, print_ticket
+        from gui.printing import PrintFailed, print_ticket, ticket_text
 
         screen = self.screens["ticket"]
         assert isinstance(screen, TicketScreen)
         if ticket is None or screen.ticket is not ticket:
             return  # the screen moved on
-        lines = screen.lines()
-        text = TicketText(
-            hospital=self.hospital_name(),
-            ticket=lines["ticket"],
-            department=lines["department"],
-            where=lines["where"],
-            directions=lines["directions"],
-            doctor=lines["doctor"],
-            name=lines["name"],
-            time_line=lines["time"],
-            footer=lines["guide"] or lines["footer"],
-            qr=ticket.qr,
-        )
+        text = ticket_text(ticket, self.lang, self.hospital_name())
         try:
             print_ticket(text, self.settings.printer)
         except PrintFailed as exc:

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AdmissionDialog</name>
@@ -637,7 +638,7 @@
         <translation>值班组长</translation>
     </message>
     <message>
-        <source>centre's director</source>
+        <source>centre&apos;s director</source>
         <translation>客服中心主任</translation>
     </message>
     <message>
@@ -660,7 +661,7 @@
         <translation>手机号</translation>
     </message>
     <message>
-        <source>Type the 6-character code from your booking message, or hold the message's QR code under the scanner.</source>
+        <source>Type the 6-character code from your booking message, or hold the message&apos;s QR code under the scanner.</source>
         <translation>请输入预约短信里的6位签到码，或把短信里的二维码放到扫码口下。</translation>
     </message>
     <message>
@@ -668,7 +669,7 @@
         <translation>预约时留的手机号</translation>
     </message>
     <message>
-        <source>First character of the patient's name</source>
+        <source>First character of the patient&apos;s name</source>
         <translation>就诊人姓名的第一个字</translation>
     </message>
     <message>
@@ -702,7 +703,7 @@
 <context>
     <name>DetailsDialog</name>
     <message>
-        <source>Complete the walk-in's details</source>
+        <source>Complete the walk-in&apos;s details</source>
         <translation>补登记自助机散客信息</translation>
     </message>
     <message>
@@ -892,7 +893,7 @@
         <translation>这个工单尚未结案。</translation>
     </message>
     <message>
-        <source>This visit already has the patient's details.</source>
+        <source>This visit already has the patient&apos;s details.</source>
         <translation>这次就诊已有患者信息。</translation>
     </message>
     <message>
@@ -904,7 +905,7 @@
         <translation>暂不能结束：须在期限前、于一天中两个不同时段、对每个有效号码共拨打失败 3 次后，方可按“无法联系”结束回访。</translation>
     </message>
     <message>
-        <source>That number is not one of this person's valid numbers; add it first.</source>
+        <source>That number is not one of this person&apos;s valid numbers; add it first.</source>
         <translation>该号码不在此人的有效号码中，请先添加。</translation>
     </message>
     <message>
@@ -1006,11 +1007,11 @@
         <translation>原因：已去世、再次住院……（必填）</translation>
     </message>
     <message>
-        <source>The lead's user name</source>
+        <source>The lead&apos;s user name</source>
         <translation>组长的用户名</translation>
     </message>
     <message>
-        <source>The lead's password</source>
+        <source>The lead&apos;s password</source>
         <translation>组长的密码</translation>
     </message>
     <message>
@@ -1037,7 +1038,7 @@
         <translation>本月</translation>
     </message>
     <message>
-        <source>Last week (Monday's summary)</source>
+        <source>Last week (Monday&apos;s summary)</source>
         <translation>上周（周一小结）</translation>
     </message>
     <message>
@@ -1292,7 +1293,7 @@
         <translation>统计 (Ctrl+G)</translation>
     </message>
     <message>
-        <source>Last week's summary is due by 18:00 today</source>
+        <source>Last week&apos;s summary is due by 18:00 today</source>
         <translation>上周回访小结今天 18:00 前上交</translation>
     </message>
     <message>
@@ -1364,7 +1365,7 @@
         <translation>、</translation>
     </message>
     <message>
-        <source>Added to the person's open complaint about this department.</source>
+        <source>Added to the person&apos;s open complaint about this department.</source>
         <translation>已并入此人对该科室尚未办结的投诉。</translation>
     </message>
     <message>
@@ -1482,7 +1483,7 @@
         <translation>■ 已上报值班组长</translation>
     </message>
     <message>
-        <source>I'm going</source>
+        <source>I&apos;m going</source>
         <translation>我去处理</translation>
     </message>
     <message>
@@ -1555,7 +1556,7 @@
         <translation>呼叫导医</translation>
     </message>
     <message>
-        <source>This is a ticket you already have. Show it to a guide, or tap "Rate your visit" on the first screen.</source>
+        <source>This is a ticket you already have. Show it to a guide, or tap &quot;Rate your visit&quot; on the first screen.</source>
         <translation>这是您已经取到的号票。请出示给导医，或在首页点“满意度评价”。</translation>
     </message>
     <message>
@@ -1848,7 +1849,7 @@
         <translation>例如：电梯口需要轮椅；家属在药房等候</translation>
     </message>
     <message>
-        <source>Kept in the visit's timeline with your name, desk and time.</source>
+        <source>Kept in the visit&apos;s timeline with your name, desk and time.</source>
         <translation>备注会连同您的姓名、导医台和时间记入就诊时间线。</translation>
     </message>
 </context>
@@ -1870,7 +1871,7 @@
 <context>
     <name>PinPad</name>
     <message>
-        <source>Staff only: enter the director's PIN</source>
+        <source>Staff only: enter the director&apos;s PIN</source>
         <translation>仅限工作人员：请输入主任密码</translation>
     </message>
     <message>
@@ -2146,18 +2147,18 @@
         <translation>%1 至 %2：离院患者 %4 人，收到评价 %3 份（参评率 %5）。NPS %6；低分占 %7；投诉 %8 件。</translation>
     </message>
     <message>
-        <source>From every desk's records, on the central server.</source>
+        <source>From every desk&apos;s records, on the central server.</source>
         <translation>数据来自中心服务器，包含所有终端的记录。</translation>
     </message>
     <message>
-        <source>The central server did not answer: these figures are from this desk's own records only.</source>
+        <source>The central server did not answer: these figures are from this desk&apos;s own records only.</source>
         <translation>中心服务器未响应：以下数字仅来自本机的记录。</translation>
     </message>
 </context>
 <context>
     <name>ShiftPage</name>
     <message>
-        <source>Today's shift</source>
+        <source>Today&apos;s shift</source>
         <translation>今日班次</translation>
     </message>
     <message>
@@ -2350,7 +2351,7 @@
         <translation>本机数据无法打开：%1</translation>
     </message>
     <message>
-        <source>That is somebody else's password.</source>
+        <source>That is somebody else&apos;s password.</source>
         <translation>这是其他人的密码。</translation>
     </message>
     <message>
@@ -2394,7 +2395,7 @@
         <translation>这不是本院的号票二维码。</translation>
     </message>
     <message>
-        <source>This ticket is not on today's board (departed or another day).</source>
+        <source>This ticket is not on today&apos;s board (departed or another day).</source>
         <translation>这张号票不在今天的看板上（已离院或不是今天）。</translation>
     </message>
     <message>
@@ -2844,7 +2845,7 @@
 <context>
     <name>TriagePage</name>
     <message>
-        <source>Today's roster</source>
+        <source>Today&apos;s roster</source>
         <translation>今日排班</translation>
     </message>
     <message>
