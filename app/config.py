@@ -69,7 +69,8 @@ class Config:
     idle_timeout_s: int = _opt(60, 'Kiosk: seconds without a touch before "still there?"')
     idle_prompt_s: int = _opt(20, 'Kiosk: seconds the "still there?" prompt waits (20 or more)')
     printer: str = _opt(
-        "", 'Kiosk: ticket printer name (empty: the default printer; "pdf:FILE" writes a PDF)'
+        "",
+        'Kiosk and desk: ticket printer name (empty: the default printer; "pdf:FILE" writes a PDF)',
     )
     speech_engine: str = _opt("", "Kiosk: text-to-speech engine (empty: the platform's own)")
     speech: int = _opt(1, "Kiosk: speak each step aloud (1) or not (0)")

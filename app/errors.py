@@ -100,6 +100,9 @@ MESSAGES: dict[str, str] = {
         "Errors", "This case is closed; reopen it first (duty lead, quality or director)."
     ),
     "case_open": QT_TRANSLATE_NOOP("Errors", "This case is not closed."),
+    "no_ticket_yet": QT_TRANSLATE_NOOP(
+        "Errors", "This patient has no number yet: triage them to a department first."
+    ),
     "details_known": QT_TRANSLATE_NOOP("Errors", "This visit already has the patient's details."),
     "task_closed": QT_TRANSLATE_NOOP("Errors", "This follow-up call is already closed."),
     "not_unreachable_yet": QT_TRANSLATE_NOOP(

@@ -23,7 +23,7 @@ from app.config import Config
 from app.db import Database
 from app.errors import FrontDeskError
 from app.followup_desk import CallDetail, CallDone, CallList, FollowUpDesk
-from app.models import Role, Staff
+from app.models import Role, Staff, Visit
 from app.services import (
     assistance,
     auth,
@@ -33,6 +33,7 @@ from app.services import (
     registration,
     shift,
     survey_figures,
+    tickets,
     triage,
     visits,
 )
@@ -44,6 +45,7 @@ from app.services.followup_figures import CallReport, Period
 from app.services.registration import PatientForm, PatientMatch, RegistrationResult, VisitForm
 from app.services.stages import StageMachine
 from app.services.survey import Definition
+from app.services.tickets import TicketInfo
 from app.services.triage import DepartmentRoster, TriageResult
 from app.services.visits import VisitState
 from app.sync.client import SyncClient, SyncError
@@ -227,6 +229,18 @@ class StaffBackend:
                 s, visit_id, form, self._require(who, REGISTER), self.clock
             )
             return self._changed(s, visit_id)
+
+    def ticket(self, who: SignedIn, visit_id: str) -> TicketInfo:
+        """The visit's ticket to print at the desk: the same ticket and QR code the kiosk
+        prints (a kiosk's printer failed, a desk registration, a ticket lost)."""
+        self._require(who, ESCORT if allowed(who, ESCORT) else REGISTER)
+        with self.db.reading() as s:
+            visit = s.get(Visit, visit_id)
+            if visit is None:
+                raise FrontDeskError("not_found", label="visit")
+            if visit.ticket is None or visit.department_id is None:
+                raise FrontDeskError("no_ticket_yet")
+            return tickets.ticket_info(s, visit_id, self.clock)
 
     def roster(self) -> list[DepartmentRoster]:
         with self.db.reading() as s:

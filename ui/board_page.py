@@ -44,6 +44,9 @@ from ui.theme import ROW_PX
 WIDTHS = {TICKET: 80, PATIENT: 130, WHERE: 250, STAGE: 120, ESCORT: 110, IN_STAGE: 110, TOTAL: 100}
 
 
+DESK_ACTIONS = ("receive", "triage", "timeline", "note", "print")  # the second row
+
+
 class BoardPage(QWidget):
     def __init__(self, desk: Desk, machine: StageMachine, model: BoardModel) -> None:
         super().__init__()
@@ -121,12 +124,17 @@ class BoardPage(QWidget):
             "triage": (QPushButton(), "F4", self.escort.triage),
             "timeline": (QPushButton(), "T", self.escort.open_timeline),
             "note": (QPushButton(), "W", self.escort.note),
+            "print": (QPushButton(), "P", self.escort.print_ticket),
         }
+        # the escort's steps on the left; the desk's own (receive, triage, the timeline, a
+        # note, a ticket) on the right — wrapping to a second row when a language's words are
+        # long, so the window never outgrows the screen
         bar = QHBoxLayout()
+        desk_bar = QHBoxLayout()
         for name, (btn, key, handler) in self.escort_buttons.items():
             btn.clicked.connect(handler)
             btn.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            bar.addWidget(btn)
+            (desk_bar if name in DESK_ACTIONS else bar).addWidget(btn)
             shortcut = QShortcut(QKeySequence(key), self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(handler)
@@ -136,6 +144,7 @@ class BoardPage(QWidget):
         enter.setContext(Qt.ShortcutContext.WidgetShortcut)
         enter.activated.connect(self.escort.open_timeline)
         bar.addStretch(1)
+        desk_bar.addStretch(1)
 
         notice = QHBoxLayout()
         notice.addWidget(self.message, 1)
@@ -146,6 +155,7 @@ class BoardPage(QWidget):
         box.addWidget(self.table, 1)
         box.addLayout(notice)
         box.addLayout(bar)
+        box.addLayout(desk_bar)
         box.addWidget(self.legend)
         self.retranslate()
         self.update_actions()
@@ -174,6 +184,7 @@ class BoardPage(QWidget):
             "triage": self.tr("Triage"),
             "timeline": self.tr("Timeline"),
             "note": self.tr("Note…"),
+            "print": self.tr("Print ticket"),
         }
         for name, (btn, key, _) in self.escort_buttons.items():
             btn.setText(f"{texts[name]} ({key})")
@@ -287,6 +298,7 @@ class BoardPage(QWidget):
             "triage": may_register and row is not None,
             "timeline": row is not None,
             "note": row is not None and (may_escort or may_register),
+            "print": row is not None and (may_escort or may_register) and bool(row.ticket),
         }
         for name, (btn, _, _) in self.escort_buttons.items():
             btn.setEnabled(enabled[name])

@@ -29,6 +29,8 @@ class DeskSettings:
     tick_ms: int = 1000
     help_poll_ms: int = 5000
     case_poll_ms: int = 30_000  # escalated cases, for the duty lead and the director
+    printer: str = ""  # the desk's ticket printer ("" the default; "pdf:FILE" a PDF)
+    hospital: tuple[str, str] = ("", "")  # its name on a ticket (Chinese, English)
 
     def tz(self) -> dt.tzinfo:
         """The hospital's time zone, as the desk shows times in it."""

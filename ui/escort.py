@@ -5,13 +5,16 @@ stage moves)."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
+from app.lang import pick
 from app.services.registration import PatientForm
 from app.services.stages import ADMISSION, DEPARTED, stage_name
+from app.services.tickets import TicketInfo
 from app.staff_backend import ESCORT, REGISTER
 from ui.desk import Desk
 from ui.dialogs import (
@@ -23,6 +26,8 @@ from ui.dialogs import (
     NoteDialog,
     TimelineDialog,
 )
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:  # the page makes its actions: no import at run time
     from ui.board_page import BoardPage
@@ -213,6 +218,41 @@ class EscortActions:
 
         dialog.on_submit = submit
         self.desk.open_dialog(dialog)
+
+    def print_ticket(self) -> None:
+        """The visit's ticket on this desk's printer: the same ticket and QR code as the
+        kiosk's — after a kiosk printer fault, for a desk registration, or a ticket lost."""
+        row = self.chosen()
+        if row is None:
+            return
+        who = self.desk.who
+
+        def got(ticket: TicketInfo) -> None:
+            from gui.printing import PrintFailed, print_ticket, ticket_text
+
+            settings = self.desk.settings
+            hospital = pick(settings.hospital, self.desk.lang)
+            try:
+                print_ticket(ticket_text(ticket, self.desk.lang, hospital), settings.printer)
+            except PrintFailed as exc:
+                log.warning("desk ticket printer failed: %s", exc)
+                self.board.say(
+                    self.tr(
+                        "The printer did not take the ticket (%1). The number is %2: write it "
+                        "down for the patient, or try again."
+                    )
+                    .replace("%1", str(exc))
+                    .replace("%2", ticket.ticket),
+                    role="warn",
+                )
+                return
+            self.board.say(self.tr("Ticket %1 printed.").replace("%1", ticket.ticket))
+
+        self.desk.call(
+            lambda b: b.ticket(who, row.visit_id),
+            got,
+            lambda e: self.board.say(self.desk.message(e), role="warn"),
+        )
 
     def depart(self) -> None:
         row = self.chosen(ESCORT)

@@ -26,6 +26,8 @@ def desk_settings(cfg: Config, clock: Any) -> Any:
         machine=StageMachine.from_settings(cfg.stages),
         now=clock.now,
         local=clock.local,
+        printer=cfg.printer,
+        hospital=(cfg.hospital_name_zh, cfg.hospital_name_en),
     )
 
 

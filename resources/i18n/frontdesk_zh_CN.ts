@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AdmissionDialog</name>
@@ -156,6 +155,10 @@
     <message>
         <source>Note…</source>
         <translation>备注…</translation>
+    </message>
+    <message>
+        <source>Print ticket</source>
+        <translation>打印号票</translation>
     </message>
     <message>
         <source>▲ running long (amber)   ■ over the limit (red)   — keys work while the board has the focus; Enter opens the timeline</source>
@@ -638,7 +641,7 @@
         <translation>值班组长</translation>
     </message>
     <message>
-        <source>centre&apos;s director</source>
+        <source>centre's director</source>
         <translation>客服中心主任</translation>
     </message>
     <message>
@@ -661,7 +664,7 @@
         <translation>手机号</translation>
     </message>
     <message>
-        <source>Type the 6-character code from your booking message, or hold the message&apos;s QR code under the scanner.</source>
+        <source>Type the 6-character code from your booking message, or hold the message's QR code under the scanner.</source>
         <translation>请输入预约短信里的6位签到码，或把短信里的二维码放到扫码口下。</translation>
     </message>
     <message>
@@ -669,7 +672,7 @@
         <translation>预约时留的手机号</translation>
     </message>
     <message>
-        <source>First character of the patient&apos;s name</source>
+        <source>First character of the patient's name</source>
         <translation>就诊人姓名的第一个字</translation>
     </message>
     <message>
@@ -703,7 +706,7 @@
 <context>
     <name>DetailsDialog</name>
     <message>
-        <source>Complete the walk-in&apos;s details</source>
+        <source>Complete the walk-in's details</source>
         <translation>补登记自助机散客信息</translation>
     </message>
     <message>
@@ -893,7 +896,11 @@
         <translation>这个工单尚未结案。</translation>
     </message>
     <message>
-        <source>This visit already has the patient&apos;s details.</source>
+        <source>This patient has no number yet: triage them to a department first.</source>
+        <translation>这位患者还没有号码：请先分诊到科室。</translation>
+    </message>
+    <message>
+        <source>This visit already has the patient's details.</source>
         <translation>这次就诊已有患者信息。</translation>
     </message>
     <message>
@@ -905,7 +912,7 @@
         <translation>暂不能结束：须在期限前、于一天中两个不同时段、对每个有效号码共拨打失败 3 次后，方可按“无法联系”结束回访。</translation>
     </message>
     <message>
-        <source>That number is not one of this person&apos;s valid numbers; add it first.</source>
+        <source>That number is not one of this person's valid numbers; add it first.</source>
         <translation>该号码不在此人的有效号码中，请先添加。</translation>
     </message>
     <message>
@@ -968,6 +975,14 @@
         <translation>已为 %1 记下备注。</translation>
     </message>
     <message>
+        <source>The printer did not take the ticket (%1). The number is %2: write it down for the patient, or try again.</source>
+        <translation>打印机没有打出号票（%1）。号码是 %2：请写给患者，或再试一次。</translation>
+    </message>
+    <message>
+        <source>Ticket %1 printed.</source>
+        <translation>号票 %1 已打印。</translation>
+    </message>
+    <message>
         <source>%1 has left the hospital.</source>
         <translation>%1 已离院。</translation>
     </message>
@@ -1007,11 +1022,11 @@
         <translation>原因：已去世、再次住院……（必填）</translation>
     </message>
     <message>
-        <source>The lead&apos;s user name</source>
+        <source>The lead's user name</source>
         <translation>组长的用户名</translation>
     </message>
     <message>
-        <source>The lead&apos;s password</source>
+        <source>The lead's password</source>
         <translation>组长的密码</translation>
     </message>
     <message>
@@ -1038,7 +1053,7 @@
         <translation>本月</translation>
     </message>
     <message>
-        <source>Last week (Monday&apos;s summary)</source>
+        <source>Last week (Monday's summary)</source>
         <translation>上周（周一小结）</translation>
     </message>
     <message>
@@ -1293,7 +1308,7 @@
         <translation>统计 (Ctrl+G)</translation>
     </message>
     <message>
-        <source>Last week&apos;s summary is due by 18:00 today</source>
+        <source>Last week's summary is due by 18:00 today</source>
         <translation>上周回访小结今天 18:00 前上交</translation>
     </message>
     <message>
@@ -1365,7 +1380,7 @@
         <translation>、</translation>
     </message>
     <message>
-        <source>Added to the person&apos;s open complaint about this department.</source>
+        <source>Added to the person's open complaint about this department.</source>
         <translation>已并入此人对该科室尚未办结的投诉。</translation>
     </message>
     <message>
@@ -1483,7 +1498,7 @@
         <translation>■ 已上报值班组长</translation>
     </message>
     <message>
-        <source>I&apos;m going</source>
+        <source>I'm going</source>
         <translation>我去处理</translation>
     </message>
     <message>
@@ -1556,7 +1571,7 @@
         <translation>呼叫导医</translation>
     </message>
     <message>
-        <source>This is a ticket you already have. Show it to a guide, or tap &quot;Rate your visit&quot; on the first screen.</source>
+        <source>This is a ticket you already have. Show it to a guide, or tap "Rate your visit" on the first screen.</source>
         <translation>这是您已经取到的号票。请出示给导医，或在首页点“满意度评价”。</translation>
     </message>
     <message>
@@ -1849,7 +1864,7 @@
         <translation>例如：电梯口需要轮椅；家属在药房等候</translation>
     </message>
     <message>
-        <source>Kept in the visit&apos;s timeline with your name, desk and time.</source>
+        <source>Kept in the visit's timeline with your name, desk and time.</source>
         <translation>备注会连同您的姓名、导医台和时间记入就诊时间线。</translation>
     </message>
 </context>
@@ -1871,7 +1886,7 @@
 <context>
     <name>PinPad</name>
     <message>
-        <source>Staff only: enter the director&apos;s PIN</source>
+        <source>Staff only: enter the director's PIN</source>
         <translation>仅限工作人员：请输入主任密码</translation>
     </message>
     <message>
@@ -2147,18 +2162,18 @@
         <translation>%1 至 %2：离院患者 %4 人，收到评价 %3 份（参评率 %5）。NPS %6；低分占 %7；投诉 %8 件。</translation>
     </message>
     <message>
-        <source>From every desk&apos;s records, on the central server.</source>
+        <source>From every desk's records, on the central server.</source>
         <translation>数据来自中心服务器，包含所有终端的记录。</translation>
     </message>
     <message>
-        <source>The central server did not answer: these figures are from this desk&apos;s own records only.</source>
+        <source>The central server did not answer: these figures are from this desk's own records only.</source>
         <translation>中心服务器未响应：以下数字仅来自本机的记录。</translation>
     </message>
 </context>
 <context>
     <name>ShiftPage</name>
     <message>
-        <source>Today&apos;s shift</source>
+        <source>Today's shift</source>
         <translation>今日班次</translation>
     </message>
     <message>
@@ -2351,7 +2366,7 @@
         <translation>本机数据无法打开：%1</translation>
     </message>
     <message>
-        <source>That is somebody else&apos;s password.</source>
+        <source>That is somebody else's password.</source>
         <translation>这是其他人的密码。</translation>
     </message>
     <message>
@@ -2395,7 +2410,7 @@
         <translation>这不是本院的号票二维码。</translation>
     </message>
     <message>
-        <source>This ticket is not on today&apos;s board (departed or another day).</source>
+        <source>This ticket is not on today's board (departed or another day).</source>
         <translation>这张号票不在今天的看板上（已离院或不是今天）。</translation>
     </message>
     <message>
@@ -2845,7 +2860,7 @@
 <context>
     <name>TriagePage</name>
     <message>
-        <source>Today&apos;s roster</source>
+        <source>Today's roster</source>
         <translation>今日排班</translation>
     </message>
     <message>

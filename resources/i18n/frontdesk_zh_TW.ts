@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_TW">
 <context>
     <name>AdmissionDialog</name>
@@ -156,6 +155,10 @@
     <message>
         <source>Note…</source>
         <translation>備註…</translation>
+    </message>
+    <message>
+        <source>Print ticket</source>
+        <translation>打印號票</translation>
     </message>
     <message>
         <source>▲ running long (amber)   ■ over the limit (red)   — keys work while the board has the focus; Enter opens the timeline</source>
@@ -638,7 +641,7 @@
         <translation>值班組長</translation>
     </message>
     <message>
-        <source>centre&apos;s director</source>
+        <source>centre's director</source>
         <translation>客服中心主任</translation>
     </message>
     <message>
@@ -661,7 +664,7 @@
         <translation>手機號</translation>
     </message>
     <message>
-        <source>Type the 6-character code from your booking message, or hold the message&apos;s QR code under the scanner.</source>
+        <source>Type the 6-character code from your booking message, or hold the message's QR code under the scanner.</source>
         <translation>請輸入預約短信裡的6位簽到碼，或把短信裡的二維碼放到掃碼口下。</translation>
     </message>
     <message>
@@ -669,7 +672,7 @@
         <translation>預約時留的手機號</translation>
     </message>
     <message>
-        <source>First character of the patient&apos;s name</source>
+        <source>First character of the patient's name</source>
         <translation>就診人姓名的第一個字</translation>
     </message>
     <message>
@@ -703,7 +706,7 @@
 <context>
     <name>DetailsDialog</name>
     <message>
-        <source>Complete the walk-in&apos;s details</source>
+        <source>Complete the walk-in's details</source>
         <translation>補登記自助機散客信息</translation>
     </message>
     <message>
@@ -893,7 +896,11 @@
         <translation>這個工單尚未結案。</translation>
     </message>
     <message>
-        <source>This visit already has the patient&apos;s details.</source>
+        <source>This patient has no number yet: triage them to a department first.</source>
+        <translation>這位患者還沒有號碼：請先分診到科室。</translation>
+    </message>
+    <message>
+        <source>This visit already has the patient's details.</source>
         <translation>這次就診已有患者信息。</translation>
     </message>
     <message>
@@ -905,7 +912,7 @@
         <translation>暫不能結束：須在期限前、於一天中兩個不同時段、對每個有效號碼共撥打失敗 3 次後，方可按“無法聯繫”結束回訪。</translation>
     </message>
     <message>
-        <source>That number is not one of this person&apos;s valid numbers; add it first.</source>
+        <source>That number is not one of this person's valid numbers; add it first.</source>
         <translation>該號碼不在此人的有效號碼中，請先添加。</translation>
     </message>
     <message>
@@ -968,6 +975,14 @@
         <translation>已為 %1 記下備註。</translation>
     </message>
     <message>
+        <source>The printer did not take the ticket (%1). The number is %2: write it down for the patient, or try again.</source>
+        <translation>打印機沒有打出號票（%1）。號碼是 %2：請寫給患者，或再試一次。</translation>
+    </message>
+    <message>
+        <source>Ticket %1 printed.</source>
+        <translation>號票 %1 已打印。</translation>
+    </message>
+    <message>
         <source>%1 has left the hospital.</source>
         <translation>%1 已離院。</translation>
     </message>
@@ -1007,11 +1022,11 @@
         <translation>原因：已去世、再次住院……（必填）</translation>
     </message>
     <message>
-        <source>The lead&apos;s user name</source>
+        <source>The lead's user name</source>
         <translation>組長的用戶名</translation>
     </message>
     <message>
-        <source>The lead&apos;s password</source>
+        <source>The lead's password</source>
         <translation>組長的密碼</translation>
     </message>
     <message>
@@ -1038,7 +1053,7 @@
         <translation>本月</translation>
     </message>
     <message>
-        <source>Last week (Monday&apos;s summary)</source>
+        <source>Last week (Monday's summary)</source>
         <translation>上週（週一小結）</translation>
     </message>
     <message>
@@ -1293,7 +1308,7 @@
         <translation>統計 (Ctrl+G)</translation>
     </message>
     <message>
-        <source>Last week&apos;s summary is due by 18:00 today</source>
+        <source>Last week's summary is due by 18:00 today</source>
         <translation>上週回訪小結今天 18:00 前上交</translation>
     </message>
     <message>
@@ -1365,7 +1380,7 @@
         <translation>、</translation>
     </message>
     <message>
-        <source>Added to the person&apos;s open complaint about this department.</source>
+        <source>Added to the person's open complaint about this department.</source>
         <translation>已併入此人對該科室尚未辦結的投訴。</translation>
     </message>
     <message>
@@ -1483,7 +1498,7 @@
         <translation>■ 已上報值班組長</translation>
     </message>
     <message>
-        <source>I&apos;m going</source>
+        <source>I'm going</source>
         <translation>我去處理</translation>
     </message>
     <message>
@@ -1556,7 +1571,7 @@
         <translation>呼叫導醫</translation>
     </message>
     <message>
-        <source>This is a ticket you already have. Show it to a guide, or tap &quot;Rate your visit&quot; on the first screen.</source>
+        <source>This is a ticket you already have. Show it to a guide, or tap "Rate your visit" on the first screen.</source>
         <translation>這是您已經取到的號票。請出示給導醫，或在首頁點“滿意度評價”。</translation>
     </message>
     <message>
@@ -1849,7 +1864,7 @@
         <translation>例如：電梯口需要輪椅；家屬在藥房等候</translation>
     </message>
     <message>
-        <source>Kept in the visit&apos;s timeline with your name, desk and time.</source>
+        <source>Kept in the visit's timeline with your name, desk and time.</source>
         <translation>備註會連同您的姓名、導醫臺和時間記入就診時間線。</translation>
     </message>
 </context>
@@ -1871,7 +1886,7 @@
 <context>
     <name>PinPad</name>
     <message>
-        <source>Staff only: enter the director&apos;s PIN</source>
+        <source>Staff only: enter the director's PIN</source>
         <translation>僅限工作人員：請輸入主任密碼</translation>
     </message>
     <message>
@@ -2147,18 +2162,18 @@
         <translation>%1 至 %2：離院患者 %4 人，收到評價 %3 份（參評率 %5）。NPS %6；低分佔 %7；投訴 %8 件。</translation>
     </message>
     <message>
-        <source>From every desk&apos;s records, on the central server.</source>
+        <source>From every desk's records, on the central server.</source>
         <translation>數據來自中心服務器，包含所有終端的記錄。</translation>
     </message>
     <message>
-        <source>The central server did not answer: these figures are from this desk&apos;s own records only.</source>
+        <source>The central server did not answer: these figures are from this desk's own records only.</source>
         <translation>中心服務器未響應：以下數字僅來自本機的記錄。</translation>
     </message>
 </context>
 <context>
     <name>ShiftPage</name>
     <message>
-        <source>Today&apos;s shift</source>
+        <source>Today's shift</source>
         <translation>今日班次</translation>
     </message>
     <message>
@@ -2351,7 +2366,7 @@
         <translation>本機數據無法打開：%1</translation>
     </message>
     <message>
-        <source>That is somebody else&apos;s password.</source>
+        <source>That is somebody else's password.</source>
         <translation>這是其他人的密碼。</translation>
     </message>
     <message>
@@ -2395,7 +2410,7 @@
         <translation>這不是本院的號票二維碼。</translation>
     </message>
     <message>
-        <source>This ticket is not on today&apos;s board (departed or another day).</source>
+        <source>This ticket is not on today's board (departed or another day).</source>
         <translation>這張號票不在今天的看板上（已離院或不是今天）。</translation>
     </message>
     <message>
@@ -2845,7 +2860,7 @@
 <context>
     <name>TriagePage</name>
     <message>
-        <source>Today&apos;s roster</source>
+        <source>Today's roster</source>
         <translation>今日排班</translation>
     </message>
     <message>
