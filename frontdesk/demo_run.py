@@ -316,6 +316,8 @@ def staff_command(data_dir: Path, server_url: str, lang: str) -> list[str]:
         f"language={lang}",
         "--set",
         "location=一楼导医台",
+        "--set",
+        f"printer=pdf:{data_dir.parent / 'tickets'}/",  # every ticket a PDF of its own
         "staff",
         "--server-url",
         server_url,
@@ -353,8 +355,19 @@ def _kiosk_window(cfg: config.Config, data_dir: Path, server_url: str, lang: str
         else "The kiosk window is open (close it to end the demo).",
         flush=True,
     )
+    tickets = data_dir.parent / "tickets"
+    print(
+        f"号票打印为 PDF：{tickets}"
+        if lang != "en"
+        else f"Tickets are printed as PDFs in {tickets}",
+        flush=True,
+    )
     kiosk_cfg = dataclasses.replace(
-        cfg, data_dir=str(data_dir), location="门诊大厅 1号自助机", language=lang
+        cfg,
+        data_dir=str(data_dir),
+        location="门诊大厅 1号自助机",
+        language=lang,
+        printer=cfg.printer or f"pdf:{tickets}/",  # no printer on a demo machine: PDFs
     )
     run_kiosk(kiosk_cfg, windowed=True, server_url=server_url)
 

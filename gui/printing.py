@@ -4,7 +4,10 @@ the matrix, we paint its modules — no imaging library needed)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter
@@ -38,6 +41,30 @@ def qr_modules(matrix: list[list[bool]]) -> QImage:
 
 def paint_qr(painter: QPainter, rect: QRectF, matrix: list[list[bool]]) -> None:
     side = min(rect.width(), rect.height())
+    if isinstance(painter.device(), QPrinter):
+        # on paper (and in a PDF) each run of dark modules is a filled rectangle: sharp at any
+        # resolution, where an image would be resampled (a PDF writer stores it as a JPEG)
+        module = side / len(matrix)
+        black = QColor("#000000")
+        for r, row in enumerate(matrix):
+            c = 0
+            while c < len(row):
+                if not row[c]:
+                    c += 1
+                    continue
+                start = c
+                while c < len(row) and row[c]:
+                    c += 1
+                painter.fillRect(
+                    QRectF(
+                        rect.left() + start * module,
+                        rect.top() + r * module,
+                        (c - start) * module,
+                        module,
+                    ),
+                    black,
+                )
+        return
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
     painter.drawImage(QRectF(rect.left(), rect.top(), side, side), qr_modules(matrix))
@@ -184,8 +211,22 @@ def make_printer(target: str) -> QPrinter:
     return printer
 
 
-def print_ticket(t: TicketText, target: str) -> None:
-    """Print one ticket; raise ``PrintFailed`` if the printer did not take it."""
+def pdf_path(t: TicketText, target: str, now: dt.datetime | None = None) -> str:
+    """Where a PDF ticket goes: ``pdf:FILE`` that file; ``pdf:FOLDER/`` a file of its own in
+    that folder, named by the ticket and the time (the demo keeps every ticket it printed)."""
+    path = target[4:]
+    if not path.endswith(("/", os.sep)):
+        return path
+    Path(path).mkdir(parents=True, exist_ok=True)
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
+    return str(Path(path) / f"ticket-{t.ticket}-{stamp}.pdf")
+
+
+def print_ticket(t: TicketText, target: str) -> str:
+    """Print one ticket; raise ``PrintFailed`` if the printer did not take it.  Returns where
+    it went: the printer's name, or the PDF file."""
+    if target.startswith("pdf:"):
+        target = "pdf:" + pdf_path(t, target)
     printer = make_printer(target)
     if not printer.isValid():
         raise PrintFailed("printer not valid")
@@ -198,3 +239,4 @@ def print_ticket(t: TicketText, target: str) -> None:
         ok = painter.end()
     if not ok or printer.printerState() == QPrinter.PrinterState.Error:
         raise PrintFailed("printer reported an error")
+    return target[4:] if target.startswith("pdf:") else (target or printer.printerName())

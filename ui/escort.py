@@ -233,7 +233,7 @@ class EscortActions:
             settings = self.desk.settings
             hospital = pick(settings.hospital, self.desk.lang)
             try:
-                print_ticket(ticket_text(ticket, self.desk.lang, hospital), settings.printer)
+                went = print_ticket(ticket_text(ticket, self.desk.lang, hospital), settings.printer)
             except PrintFailed as exc:
                 log.warning("desk ticket printer failed: %s", exc)
                 self.board.say(
@@ -246,7 +246,8 @@ class EscortActions:
                     role="warn",
                 )
                 return
-            self.board.say(self.tr("Ticket %1 printed.").replace("%1", ticket.ticket))
+            said = self.tr("Ticket %1 printed.").replace("%1", ticket.ticket)
+            self.board.say(f"{said} {went}" if went.endswith(".pdf") else said)
 
         self.desk.call(
             lambda b: b.ticket(who, row.visit_id),

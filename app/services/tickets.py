@@ -156,7 +156,8 @@ def ticket_info(s: Session, visit_id: str, clock: Clock) -> TicketInfo:
         room=dept.room,
         directions=(dept.directions_zh, dept.directions_en),
         day=visit.day,
-        issued_at=clock.local(clock.now()).strftime("%H:%M"),
+        # when the patient checked in — the same on a reprint an hour later
+        issued_at=clock.local(visit.created_at).strftime("%H:%M"),
         appointment_time=appt_time,
         needs_guide=visit.needs_escort,
         qr=qr_payload(visit.id),
