@@ -23,6 +23,7 @@ from app.models import (
     OutboxEntry,
     Patient,
     SyncState,
+    Visit,
 )
 from app.models.sync import PENDING
 from app.services import assistance, checkin, registration, survey, tickets
@@ -137,6 +138,20 @@ class KioskBackend:
                 standalone=self.standalone,
             )
             return self._ticket(s, result.visit_id)
+
+    def reprint(self, appointment_id: str) -> TicketInfo:
+        """The ticket of an appointment already checked in (the patient lost it, or the
+        printer failed): the same ticket, the same QR code, printed again."""
+        with self.db.reading() as s:
+            visit_id = s.scalar(
+                select(Visit.id)
+                .where(Visit.appointment_id == appointment_id, Visit.duplicate_of.is_(None))
+                .order_by(Visit.created_at)
+                .limit(1)
+            )
+            if visit_id is None:
+                raise FrontDeskError("not_found", label="visit")
+            return self._ticket(s, visit_id)
 
     def check_in_code(self, raw_code: str) -> TicketInfo:
         """A scanned or typed code straight to a ticket (one look-up, one transaction)."""

@@ -289,9 +289,13 @@ class ConfirmScreen(Screen):
         self.no.clicked.connect(lambda: kiosk.go("checkin"))
         self.message = label("error")
         self.message.hide()
+        self.reprint = button("primary")  # checked in already: the same ticket again
+        self.reprint.clicked.connect(self.print_again)
+        self.reprint.hide()
         box = vbox(self.heading, self.hint)
         box.addLayout(self.cards_box)
         box.addWidget(self.message)
+        box.addWidget(self.reprint)
         box.addStretch(1)
         box.addLayout(hbox(self.no, self.yes))
         self.setLayout(box)
@@ -310,6 +314,7 @@ class ConfirmScreen(Screen):
         )
         self.yes.setText(self.tr("Yes, check me in"))
         self.no.setText(self.tr("No, go back"))
+        self.reprint.setText(self.tr("Print my ticket again"))
         for card, view in zip(self.cards, self.views, strict=False):
             card.title.setText(f"{view.local_time}  {self.k.pick(view.department)}")
             doctor = self.k.pick(view.doctor) if view.doctor else ""
@@ -351,6 +356,15 @@ class ConfirmScreen(Screen):
         self.chosen = None
         self.busy = False
         self.message.hide()
+        self.reprint.hide()
+        self.yes.show()
+
+    def print_again(self) -> None:
+        if self.busy or self.chosen is None:
+            return
+        self.busy = True
+        appointment_id = self.chosen
+        self.k.bridge.call(lambda b: b.reprint(appointment_id), self._done, self._failed)
 
     def check_in(self) -> None:
         if self.busy or self.chosen is None:
@@ -367,4 +381,8 @@ class ConfirmScreen(Screen):
         self.busy = False
         self.message.setText(self.k.message(error))
         self.message.show()
+        # checked in already (a lost ticket, a printer that failed): offer the same ticket
+        already = getattr(error, "code", None) == "already_checked_in"
+        self.reprint.setVisible(already)
+        self.yes.setVisible(not already)  # nothing left to check in: one clear choice
         self.k.say(self.message.text())

@@ -485,3 +485,47 @@ def test_calls_from_qt_into_python_keep_none_alive(qtbot) -> None:
     timer.stop()
     gc.collect()
     assert sys.getrefcount(None) > before - 100
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "zh_TW", "en"])
+def test_a_patient_already_checked_in_gets_the_same_ticket_again(
+    qtbot, tmp_path: Path, language: str
+) -> None:
+    """Checked in earlier (the ticket lost, or the printer failed then): the kiosk says so
+    and offers the same ticket — same number, same QR code — printed again."""
+    rig = make_rig(qtbot, tmp_path, language=language)
+    try:
+        _same_ticket_again(rig, language)
+    finally:
+        close_rig(rig)
+
+
+def _same_ticket_again(rig: KioskRig, language: str) -> None:
+    import os
+
+    shots = Path(os.environ.get("FRONTDESK_SHOTS") or rig.pdf.parent / "shots")
+    shots.mkdir(parents=True, exist_ok=True)
+    appt = rig.due(0)
+    for attempt in range(2):
+        rig.tap(rig.screen("welcome").checkin)
+        checkin = rig.wait_for("checkin")
+        _type_on_pad(rig, checkin.code_pad, appt.checkin_code)
+        rig.tap(checkin.code_pad.ok_key)
+        confirm = rig.wait_for("confirm")
+        rig.tap(confirm.yes)
+        if attempt == 0:
+            first = rig.wait_for("ticket")
+            rig.qtbot.waitUntil(lambda t=first: t.print_state == "printed")
+            number = first.number.text()
+            rig.window.finish()  # the patient walks away; the ticket gets lost
+            rig.settle()
+    assert confirm.message.isVisible() and number in confirm.message.text()
+    assert confirm.reprint.isVisible()
+    assert rig.window.grab().save(str(shots / f"kiosk-reprint-{language}.png"))
+    rig.pdf.unlink()
+    rig.tap(confirm.reprint)
+    again = rig.wait_for("ticket")
+    assert again.number.text() == number and len(_visits(rig)) == 1  # no second visit
+    assert again.ticket.qr == qr_payload(_visits(rig)[0].id)
+    rig.qtbot.waitUntil(lambda: again.print_state == "printed")
+    assert rig.pdf.stat().st_size > 1000

@@ -702,6 +702,10 @@
         <source>No, go back</source>
         <translation>不是，返回</translation>
     </message>
+    <message>
+        <source>Print my ticket again</source>
+        <translation>再打印一次我的號票</translation>
+    </message>
 </context>
 <context>
     <name>DetailsDialog</name>
