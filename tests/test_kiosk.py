@@ -283,6 +283,10 @@ def test_a_failed_printer_keeps_the_ticket_on_screen_and_tells_the_guides(
         [req] = _requests(rig)
         assert req.reason == "printer" and req.visit_id == _visits(rig)[0].id
         assert rig.window.printer_state == "error"
+        rig.tap(ticket.reprint)  # "Print again" fails too: still the one call, not a second
+        rig.qtbot.waitUntil(lambda: ticket.print_state == "failed")
+        rig.settle()
+        assert [r.id for r in _requests(rig)] == [req.id]
     finally:
         close_rig(rig)
 
@@ -529,3 +533,22 @@ def _same_ticket_again(rig: KioskRig, language: str) -> None:
     assert again.ticket.qr == qr_payload(_visits(rig)[0].id)
     rig.qtbot.waitUntil(lambda: again.print_state == "printed")
     assert rig.pdf.stat().st_size > 1000
+
+
+def test_declining_with_a_failed_printer_makes_one_call_not_two(qtbot, tmp_path: Path) -> None:
+    rig = make_rig(qtbot, tmp_path, printer="no-such-printer")
+    try:
+        rig.tap(rig.screen("welcome").walkin)
+        w = rig.wait_for("walkin")
+        rig.tap(w.decline)
+        rig.qtbot.waitUntil(lambda: len(w.dept_cards) > 0)
+        rig.tap(next(iter(w.dept_cards.values())))
+        rig.tap(w.next)
+        ticket = rig.wait_for("ticket")
+        rig.qtbot.waitUntil(lambda: ticket.print_state == "failed")
+        rig.settle()
+        [visit] = _visits(rig)
+        [req] = _requests(rig)  # the guide already coming brings the ticket too
+        assert req.visit_id == visit.id and req.reason == "help"
+    finally:
+        close_rig(rig)

@@ -55,8 +55,25 @@ def call_guide(
     reason: str = "help",
     survey_response_id: str | None = None,
 ) -> HelpStatus:
+    """Call a guide.  One open call per visit: a second call for a visit whose first one is
+    not resolved yet (a printer failing again on "Print again", a printer failing for a walk-in
+    who already has a guide on the way) is that first call — a guide is coming either way.  A
+    complaint is never folded into another call: it carries the patient's words."""
     if reason not in REASONS:
         raise ValueError(f"unknown assistance reason {reason!r}")
+    if visit_id is not None and reason != "complaint":
+        open_ = session.scalars(
+            select(AssistanceRequest)
+            .where(
+                AssistanceRequest.visit_id == visit_id,
+                AssistanceRequest.resolved_at.is_(None),
+                AssistanceRequest.reason != "complaint",
+            )
+            .order_by(AssistanceRequest.created_at)
+            .limit(1)
+        ).first()
+        if open_ is not None:
+            return _status(open_)
     req = AssistanceRequest(
         device_id=actor.device_id,
         location=location[:80],
