@@ -95,6 +95,11 @@ class KioskWindow(QWidget):
         self.stack = QStackedWidget()
         self.home = button("secondary")
         self.home.clicked.connect(self.finish)
+        # hidden on the welcome screen but keeping its place: "Call a guide" stays on the
+        # right on every screen, so an idle reset under a finger on "Start over" calls nobody
+        keep = self.home.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)
+        self.home.setSizePolicy(keep)
         self.help = button("help")
         self.help.clicked.connect(lambda: self.call_guide())
         self.screens = Screens(self)

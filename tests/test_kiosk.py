@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QLockFile, QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent, QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 from sqlalchemy import select
 
 from app.models import AssistanceRequest, Patient, Staff, Visit
@@ -247,9 +247,20 @@ def test_walk_in_errors_go_back_to_the_step_with_the_problem(rig: KioskRig) -> N
 
 
 def test_call_a_guide_from_every_screen_and_see_who_comes(rig: KioskRig) -> None:
+    places = set()
     for name in ("welcome", "checkin", "walkin", "confirm", "ticket"):
         rig.window.go(name)
+        rig.settle()
         assert rig.window.help.isVisible(), name
+        places.add(rig.window.help.geometry().getRect())
+    assert len(places) == 1  # the same place on every screen …
+    rig.window.go("checkin")
+    rig.settle()
+    start_over = rig.window.home.mapTo(rig.window, rig.window.home.rect().center())
+    rig.window.go("welcome")  # … and where "Start over" was, the welcome screen has nothing
+    rig.settle()
+    under = rig.window.childAt(start_over)
+    assert not isinstance(under, QPushButton), under
     rig.window.go("checkin")
     rig.tap(rig.window.help)
     helper = rig.wait_for("help")
