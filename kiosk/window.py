@@ -94,7 +94,7 @@ class KioskWindow(QWidget):
         self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.stack = QStackedWidget()
         self.home = button("secondary")
-        self.home.clicked.connect(self.finish)
+        self.home.clicked.connect(self.start_over)
         # hidden on the welcome screen but keeping its place: "Call a guide" stays on the
         # right on every screen, so an idle reset under a finger on "Start over" calls nobody
         keep = self.home.sizePolicy()
@@ -316,7 +316,12 @@ class KioskWindow(QWidget):
         """The patient is done: the next one starts from a clean welcome screen."""
         self.reset()
 
-    def reset(self) -> None:
+    def start_over(self) -> None:
+        """The same patient starts again (took a wrong turn): every field cleared, but their
+        language and large text stay — an idle reset, for the next patient, clears those."""
+        self.reset(keep_choices=True)
+
+    def reset(self, *, keep_choices: bool = False) -> None:
         """Forget everything: every field, every answer on its way, language and text size."""
         self.bridge.forget()
         if "still_there" in self.__dict__:
@@ -326,9 +331,10 @@ class KioskWindow(QWidget):
         self.speaker.stop()
         for screen in self.screens.values():
             screen.clear()
-        if self.large_text:
-            self.toggle_large_text()
-        self.set_language(self.settings.language)
+        if not keep_choices:
+            if self.large_text:
+                self.toggle_large_text()
+            self.set_language(self.settings.language)
         self.go("welcome")
 
     # -- idle -----------------------------------------------------------------------------------

@@ -563,3 +563,18 @@ def test_declining_with_a_failed_printer_makes_one_call_not_two(qtbot, tmp_path:
         assert req.visit_id == visit.id and req.reason == "help"
     finally:
         close_rig(rig)
+
+
+def test_start_over_keeps_the_patients_language_and_large_text(rig: KioskRig) -> None:
+    welcome = rig.screen("welcome")
+    rig.tap(welcome.languages["en"])
+    rig.tap(welcome.larger)
+    rig.tap(welcome.walkin)
+    w = rig.wait_for("walkin")
+    rig.tap(w.agree)  # a step in, then the patient takes a wrong turn and starts again
+    rig.tap(rig.window.home)
+    rig.wait_for("welcome")
+    assert (rig.window.lang, rig.window.large_text) == ("en", True)
+    assert rig.screen("walkin").full_name.text() == ""  # but nothing they typed stays
+    rig.window.reset()  # idle: the next patient gets the kiosk's own language, normal text
+    assert (rig.window.lang, rig.window.large_text) == ("zh_CN", False)
