@@ -42,6 +42,17 @@ class Speaker(QObject):
     def available(self) -> bool:
         return self.enabled and self._engine() is not None
 
+    def can_say(self, lang: str) -> bool:
+        """Whether a voice for ``lang`` is installed (a "say it again" that would stay silent
+        is not offered)."""
+        if not self.enabled:
+            return False
+        tts = self._engine()
+        if tts is None:
+            return False
+        wanted = QLocale(LOCALES.get(lang, "zh_CN"))
+        return any(loc.language() == wanted.language() for loc in tts.availableLocales())
+
     def say(self, text: str, lang: str) -> bool:
         """Speak ``text`` in ``lang`` if a voice for it exists; True when it was spoken."""
         self.spoken = [text]

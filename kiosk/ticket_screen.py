@@ -91,6 +91,7 @@ class TicketScreen(Screen):
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Your number"))
         self.again.setText(self.tr("Say it again"))
+        self.again.setVisible(self.k.can_speak())  # no voice for this language: not offered
         self.reprint.setText(self.tr("Print again"))
         self.done.setText(self.tr("Done"))
         self.qr_hint.setText(self.tr("Guides scan this code"))

@@ -244,6 +244,9 @@ class KioskWindow(QWidget):
     def say(self, text: str) -> None:
         self.speaker.say(text, self.lang)
 
+    def can_speak(self) -> bool:
+        return self.speaker.can_say(self.lang)
+
     # -- navigation ---------------------------------------------------------------------------
 
     @property

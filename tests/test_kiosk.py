@@ -578,3 +578,19 @@ def test_start_over_keeps_the_patients_language_and_large_text(rig: KioskRig) ->
     assert rig.screen("walkin").full_name.text() == ""  # but nothing they typed stays
     rig.window.reset()  # idle: the next patient gets the kiosk's own language, normal text
     assert (rig.window.lang, rig.window.large_text) == ("zh_CN", False)
+
+
+@pytest.mark.parametrize(("language", "offered"), [("zh_CN", False), ("en", True)])
+def test_say_it_again_only_where_a_voice_speaks(
+    qtbot, tmp_path: Path, language: str, offered: bool
+) -> None:
+    """The test machine's voice (Qt's mock engine) speaks English only: a Chinese ticket does
+    not offer a "say it again" that would stay silent."""
+    rig = make_rig(qtbot, tmp_path, language=language)
+    try:
+        rig.window.on_scanned(rig.due(0).checkin_code)
+        ticket = rig.wait_for("ticket")
+        rig.settle()
+        assert ticket.again.isVisible() is offered
+    finally:
+        close_rig(rig)
