@@ -46,7 +46,11 @@ class HelpScreen(Screen):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.heading.setText(self.tr("A guide is on the way"))
+        # no promise before a guide has answered: "calling", then "on the way"
+        answered = self.status is not None and self.status.acknowledged
+        self.heading.setText(
+            self.tr("A guide is on the way") if answered else self.tr("Calling a guide for you")
+        )
         self.body.setText(
             self.tr("Please stay here at %1. A guide will come to you.").replace(
                 "%1", self.k.location()

@@ -95,13 +95,14 @@ class KioskWindow(QWidget):
         self.stack = QStackedWidget()
         self.home = button("secondary")
         self.home.clicked.connect(self.start_over)
-        # hidden on the welcome screen but keeping its place: "Call a guide" stays on the
-        # right on every screen, so an idle reset under a finger on "Start over" calls nobody
-        keep = self.home.sizePolicy()
-        keep.setRetainSizeWhenHidden(True)
-        self.home.setSizePolicy(keep)
         self.help = button("help")
         self.help.clicked.connect(lambda: self.call_guide())
+        # hidden on the welcome screen but keeping its place: "Call a guide" stays on the
+        # right on every screen, so an idle reset under a finger on "Start over" calls nobody
+        for kept in (self.home, self.help):
+            keep = kept.sizePolicy()
+            keep.setRetainSizeWhenHidden(True)
+            kept.setSizePolicy(keep)
         self.screens = Screens(self)
         box = QVBoxLayout(self)
         box.setContentsMargins(3 * GAP_PX, GAP_PX, 3 * GAP_PX, 2 * GAP_PX)
@@ -260,6 +261,7 @@ class KioskWindow(QWidget):
         screen = self.screens[name]
         show_page(self.stack, screen)
         self.home.setVisible(name != "welcome")
+        self.help.setVisible(name != "help")  # on the call's own screen it would do nothing
         self._update_idle()
         screen.entered()
         self.entered.emit(name)

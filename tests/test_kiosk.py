@@ -267,14 +267,16 @@ def test_call_a_guide_from_every_screen_and_see_who_comes(rig: KioskRig) -> None
     [req] = _requests(rig)
     assert req.location == "门诊大厅 1号自助机" and req.acknowledged_at is None
     assert "等待" in helper.state.text()
+    assert "正在为您呼叫导医" in helper.heading.text()  # no promise before anyone answered
+    assert not rig.window.help.isVisible()  # a button that would do nothing is not shown
     with rig.db.session() as s:
         guide = s.scalars(select(Staff).where(Staff.username == "guide.li")).one()
         assistance.acknowledge(s, req.id, Actor("desk", guide.id), rig.clock)
         guide_name = guide.display_name
     helper.poll()
     rig.settle()
-    assert mask_name(guide_name) in helper.state.text()
-    assert guide_name not in helper.state.text()
+    assert guide_name in helper.state.text()  # by the name on their badge
+    assert helper.heading.text() == "导医马上就来"
     rig.tap(helper.back)
     assert rig.window.current == "checkin"
 

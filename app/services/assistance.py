@@ -14,7 +14,6 @@ from app.clock import Clock
 from app.errors import NotFound
 from app.models import AssistanceRequest, Staff, SurveyResponse, Visit
 from app.services.context import Actor
-from app.services.masking import mask_name
 
 REASONS = ("help", "printer", "complaint")  # complaint: raised by a survey answer
 
@@ -27,7 +26,7 @@ class HelpStatus:
     visit_id: str | None
     created_at: dt.datetime
     acknowledged: bool
-    guide_name: str | None  # masked: it is shown on a public screen
+    guide_name: str | None  # the guide's name as on their badge: the patient looks for them
     resolved: bool
 
 
@@ -108,7 +107,9 @@ def acknowledge(session: Session, request_id: str, actor: Actor, clock: Clock) -
             raise NotFound(label="staff")
         req.acknowledged_at = clock.now()
         req.acknowledged_by = guide.id
-        req.guide_name = mask_name(guide.display_name)
+        # the guide's own name, as on their badge: a patient looks out for them by it (staff
+        # names are not patients' data; a patient's name is never on this screen)
+        req.guide_name = guide.display_name[:40]
     return _status(req)
 
 

@@ -1517,6 +1517,10 @@
         <translation>导医马上就来</translation>
     </message>
     <message>
+        <source>Calling a guide for you</source>
+        <translation>正在为您呼叫导医</translation>
+    </message>
+    <message>
         <source>Please stay here at %1. A guide will come to you.</source>
         <translation>请在%1稍等，导医会过来找您。</translation>
     </message>

@@ -1517,6 +1517,10 @@
         <translation>導醫馬上就來</translation>
     </message>
     <message>
+        <source>Calling a guide for you</source>
+        <translation>正在為您呼叫導醫</translation>
+    </message>
+    <message>
         <source>Please stay here at %1. A guide will come to you.</source>
         <translation>請在%1稍等，導醫會過來找您。</translation>
     </message>
