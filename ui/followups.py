@@ -6,7 +6,6 @@ keyboard, so a caller works a list without the mouse."""
 from __future__ import annotations
 
 import datetime as dt
-import html
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
@@ -35,7 +34,7 @@ from app.followup_desk import CallDetail, CallDone, CallList
 from app.lang import pick
 from app.services.survey import Definition
 from gui.roles import set_role
-from ui import case_words
+from ui import case_words, followup_words
 from ui.dialogs import Dialog
 from ui.followup_figures import FollowUpFigures
 from ui.phone_survey import PhoneSurvey
@@ -256,81 +255,12 @@ class FollowUpPage(QWidget):
         self.retranslate()
         self._show(None)
 
-    # -- words --------------------------------------------------------------------------------
-
-    def _outcomes(self) -> dict[str, str]:
-        return {
-            "completed": self.tr("Reached: call done"),
-            "no_answer": self.tr("No answer"),
-            "busy": self.tr("Busy"),
-            "powered_off": self.tr("Phone switched off"),
-            "unreachable": self.tr("Cannot be reached"),
-            "invalid_number": self.tr("Number not in service"),
-            "wrong_person": self.tr("Wrong person"),
-            "callback_requested": self.tr("Call back later"),
-            "refused": self.tr("Declined the call"),
-            "excluded": self.tr("Excluded"),
-            "closed_unreachable": self.tr("Closed as unreachable"),
-            "number_added": self.tr("Number added"),
-            "note": self.tr("Note"),
-            "claimed": self.tr("Took the call"),
-            "released": self.tr("Gave the call back"),
-            "assigned": self.tr("Gave the call to a caller"),
-            "revealed": self.tr("Numbers shown"),
-        }
-
-    def _states(self) -> dict[str, str]:
-        return {
-            "open": self.tr("To call"),
-            "callback": self.tr("Call back"),
-            "completed": self.tr("Done"),
-            "unreachable": self.tr("Unreachable"),
-            "refused": self.tr("Declined"),
-            "excluded": self.tr("Excluded"),
-            "missed": self.tr("Missed: the deadline passed"),
-            "waiting": self.tr("Not yet callable"),
-        }
-
-    def _sources(self) -> dict[str, str]:
-        return {
-            "visit": self.tr("Next day after a visit"),
-            "discharge": self.tr("After discharge"),
-            "case": self.tr("72 h after a complaint"),
-            "survey": self.tr("Low survey score"),
-            "no_show": self.tr("Missed appointment"),
-        }
-
-    def _why_not(self, call: CallDetail) -> str:
-        if call.state in CLOSED:
-            return ""
-        if call.may_close_unreachable:
-            return "✓ " + self.tr("The rule is met: this call may close as unreachable.")
-        said = []
-        for s in call.shortfalls:
-            if s.what == "failures":
-                said.append(
-                    self.tr("%1 of %2 failed attempts")
-                    .replace("%1", str(s.have))
-                    .replace("%2", str(s.need))
-                )
-            elif s.what == "slots":
-                said.append(
-                    self.tr("tried in %1 of %2 times of day")
-                    .replace("%1", str(s.have))
-                    .replace("%2", str(s.need))
-                )
-            elif s.what == "numbers":
-                said.append(self.tr("not yet tried: %1").replace("%1", ", ".join(s.numbers)))
-            else:
-                said.append(self.tr("the deadline has passed: missed"))
-        return self.tr("Not yet unreachable: %1").replace("%1", self.tr("; ").join(said))
-
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Follow-up calls"))
         self.reload.setText(self.tr("Refresh"))
         self.empty.setText(self.tr("Choose a call on the left."))
         self.note_label.setText(self.tr("What was said (kept with the attempt)"))
-        for i, (kind, text) in enumerate(self._outcomes().items()):
+        for i, (kind, text) in enumerate(followup_words.outcomes().items()):
             if kind in self.buttons:
                 self.buttons[kind].setText(f"{text} (Alt+{i + 1})")
         self.callback_label.setText(self.tr("Call back at"))
@@ -428,7 +358,7 @@ class FollowUpPage(QWidget):
     def _fill(self, listing: CallList) -> None:
         self.listing = listing
         now, tz, lang = self.desk.settings.now(), self._tz(), self.desk.lang
-        states, sources = self._states(), self._sources()
+        states, sources = followup_words.states(), followup_words.sources()
         chosen = self.detail.task_id if self.detail else None
         found = False
         self.table.blockSignals(True)
@@ -541,14 +471,14 @@ class FollowUpPage(QWidget):
             f"{case_words.moment(call.callable_from, tz)} – {case_words.moment(call.due_at, tz)}"
         )
         facts = [
-            self._sources().get(call.source, call.source),
+            followup_words.sources().get(call.source, call.source),
             pick(call.department, lang) if call.department else "",
             self.tr("call between %1").replace("%1", window),
-            self._states().get(call.state, call.state),
+            followup_words.states().get(call.state, call.state),
         ]
         self.facts.setText(" · ".join(f for f in facts if f))
         open_ = call.state not in CLOSED
-        self.hold.setText(self._hold_words(call) if open_ else "")
+        self.hold.setText(followup_words.hold_words(call, self._tz()) if open_ else "")
         self.take.setVisible(open_ and not call.mine and not call.claim_waiting)
         self.take.setEnabled(call.holder is None)
         self.give_back.setVisible(
@@ -558,7 +488,7 @@ class FollowUpPage(QWidget):
         about = pick(call.about, lang)
         self.about.setText(about)
         self.about.setVisible(bool(about))
-        self.script.setText(self._script_words(call) if mine else "")
+        self.script.setText(followup_words.script_words(call, self.desk.lang) if mine else "")
         self.script.setVisible(mine and call.script is not None)
         self.survey.setVisible(mine and self.survey.definition is not None)
         who = self.desk.who
@@ -570,7 +500,7 @@ class FollowUpPage(QWidget):
         self.dial.setVisible(mine and call.next_number is not None)
         shown_numbers = [*call.numbers, *(f"<s>{n}</s>" for n in call.ruled_out)]
         self.numbers.setText(self.tr("Numbers: %1").replace("%1", " · ".join(shown_numbers)))
-        self.rule.setText(self._why_not(call))
+        self.rule.setText(followup_words.why_not(call))
         for button in self.buttons.values():
             button.setEnabled(mine and call.next_number is not None)
         self.close_unreachable.setEnabled(mine and call.may_close_unreachable)
@@ -583,7 +513,7 @@ class FollowUpPage(QWidget):
             QDateTime(QDate(later.year, later.month, later.day), QTime(later.hour, later.minute))
         )
         self.timeline.clear()
-        names = self._outcomes()
+        names = followup_words.outcomes()
         for step in reversed(call.steps):
             text = (
                 f"{step.at.astimezone(tz).strftime('%m-%d %H:%M')}  "
@@ -683,45 +613,6 @@ class FollowUpPage(QWidget):
             ),
             done,
             lambda e: self.error.setText(self.desk.message(e)),
-        )
-
-    def _script_words(self, call: CallDetail) -> str:
-        """The script as the caller reads it: the opening, the department's questions, the
-        close — each on its own line, in the screen's language."""
-        words = call.script
-        if words is None:
-            return ""
-        lang = self.desk.lang
-        parts = [
-            ("", pick(words.opening, lang)),
-            (self.tr("Ask:"), pick(words.department, lang)),
-            (self.tr("Then the survey (Alt+S); to close:"), pick(words.closing, lang)),
-        ]
-        return "<br>".join(
-            f"<b>{html.escape(head)}</b> {html.escape(text)}" if head else html.escape(text)
-            for head, text in parts
-            if text
-        )
-
-    def _hold_words(self, call: CallDetail) -> str:
-        tz = self._tz()
-        until = call.held_until.astimezone(tz).strftime("%H:%M") if call.held_until else None
-        if call.mine:
-            if until is None:
-                return self.tr("Given to you: the numbers are yours to call.")
-            return self.tr("Yours until %1: the numbers are shown to you only.").replace(
-                "%1", until
-            )
-        if call.claim_waiting:
-            return self.tr("Taken here; waiting for the server to confirm it is yours…")
-        if call.holder is None:
-            return self.tr("Nobody is calling this person: take the call to see the numbers.")
-        if until is None:
-            return self.tr("Given to %1.").replace("%1", call.holder)
-        return (
-            self.tr("%1 is calling this person (until %2).")
-            .replace("%1", call.holder)
-            .replace("%2", until)
         )
 
     def _hold(self, kind: str) -> None:

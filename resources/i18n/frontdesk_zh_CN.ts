@@ -1120,6 +1120,161 @@
 <context>
     <name>FollowUpPage</name>
     <message>
+        <source>Follow-up calls</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Choose a call on the left.</source>
+        <translation>请在左侧选择一条回访。</translation>
+    </message>
+    <message>
+        <source>What was said (kept with the attempt)</source>
+        <translation>通话要点（随本次拨打记录）</translation>
+    </message>
+    <message>
+        <source>Call back at</source>
+        <translation>回电时间</translation>
+    </message>
+    <message>
+        <source>Never call again (asked by the person)</source>
+        <translation>本人要求不再致电</translation>
+    </message>
+    <message>
+        <source>Another number, e.g. 010-65123456</source>
+        <translation>其他号码，如 010-65123456</translation>
+    </message>
+    <message>
+        <source>Add number</source>
+        <translation>添加号码</translation>
+    </message>
+    <message>
+        <source>Close as unreachable</source>
+        <translation>按无法联系结束</translation>
+    </message>
+    <message>
+        <source>Exclude…</source>
+        <translation>排除…</translation>
+    </message>
+    <message>
+        <source>Take the next %1 calls (Ctrl+T)</source>
+        <translation>领取接下来 %1 个回访 (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Figures (Ctrl+G)</source>
+        <translation>统计 (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>Last week's summary is due by 18:00 today</source>
+        <translation>上周回访小结今天 18:00 前上交</translation>
+    </message>
+    <message>
+        <source>Give the chosen calls to</source>
+        <translation>把选中的回访分派给</translation>
+    </message>
+    <message>
+        <source>Take this call (Ctrl+Enter)</source>
+        <translation>领取这个回访 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Give it back</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>回访原因</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>已拨</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>回访员</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>全部科室</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>%1 起</translation>
+    </message>
+    <message>
+        <source>me</source>
+        <translation>我</translation>
+    </message>
+    <message>
+        <source>sent…</source>
+        <translation>已领取，待确认…</translation>
+    </message>
+    <message>
+        <source>%1 to call · %2 due today · %3 overdue · %4 mine</source>
+        <translation>%1 条待回访 · 今天到期 %2 · 已超时 %3 · %4 条归我</translation>
+    </message>
+    <message>
+        <source>Answer these too, or clear the survey: %1</source>
+        <translation>请把这几题也问完，或清空问卷：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Added to the person's open complaint about this department.</source>
+        <translation>已并入此人对该科室尚未办结的投诉。</translation>
+    </message>
+    <message>
+        <source>A complaint was opened; its clocks are running.</source>
+        <translation>已立投诉工单，时限开始计算。</translation>
+    </message>
+    <message>
+        <source>A low score: a service-recovery case was opened for the department.</source>
+        <translation>评分偏低：已为该科室立服务补救工单。</translation>
+    </message>
+    <message>
+        <source>No free call can be made now.</source>
+        <translation>现在没有可领取的回访。</translation>
+    </message>
+    <message>
+        <source>call between %1</source>
+        <translation>回访时段 %1</translation>
+    </message>
+    <message>
+        <source>Only my calls (Ctrl+O)</source>
+        <translation>只看我的 (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Dial: %1</source>
+        <translation>请拨打：%1</translation>
+    </message>
+    <message>
+        <source>Numbers: %1</source>
+        <translation>号码：%1</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpWords</name>
+    <message>
         <source>Reached: call done</source>
         <translation>已接通，回访完成</translation>
     </message>
@@ -1264,138 +1419,6 @@
         <translation>；</translation>
     </message>
     <message>
-        <source>Follow-up calls</source>
-        <translation>回访</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
-        <source>Choose a call on the left.</source>
-        <translation>请在左侧选择一条回访。</translation>
-    </message>
-    <message>
-        <source>What was said (kept with the attempt)</source>
-        <translation>通话要点（随本次拨打记录）</translation>
-    </message>
-    <message>
-        <source>Call back at</source>
-        <translation>回电时间</translation>
-    </message>
-    <message>
-        <source>Never call again (asked by the person)</source>
-        <translation>本人要求不再致电</translation>
-    </message>
-    <message>
-        <source>Another number, e.g. 010-65123456</source>
-        <translation>其他号码，如 010-65123456</translation>
-    </message>
-    <message>
-        <source>Add number</source>
-        <translation>添加号码</translation>
-    </message>
-    <message>
-        <source>Close as unreachable</source>
-        <translation>按无法联系结束</translation>
-    </message>
-    <message>
-        <source>Exclude…</source>
-        <translation>排除…</translation>
-    </message>
-    <message>
-        <source>Take the next %1 calls (Ctrl+T)</source>
-        <translation>领取接下来 %1 个回访 (Ctrl+T)</translation>
-    </message>
-    <message>
-        <source>Figures (Ctrl+G)</source>
-        <translation>统计 (Ctrl+G)</translation>
-    </message>
-    <message>
-        <source>Last week's summary is due by 18:00 today</source>
-        <translation>上周回访小结今天 18:00 前上交</translation>
-    </message>
-    <message>
-        <source>Give the chosen calls to</source>
-        <translation>把选中的回访分派给</translation>
-    </message>
-    <message>
-        <source>Take this call (Ctrl+Enter)</source>
-        <translation>领取这个回访 (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <source>Give it back</source>
-        <translation>退回</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>时限</translation>
-    </message>
-    <message>
-        <source>Person</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>科室</translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation>回访原因</translation>
-    </message>
-    <message>
-        <source>Attempts</source>
-        <translation>已拨</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Caller</source>
-        <translation>回访员</translation>
-    </message>
-    <message>
-        <source>All departments</source>
-        <translation>全部科室</translation>
-    </message>
-    <message>
-        <source>from %1</source>
-        <translation>%1 起</translation>
-    </message>
-    <message>
-        <source>me</source>
-        <translation>我</translation>
-    </message>
-    <message>
-        <source>sent…</source>
-        <translation>已领取，待确认…</translation>
-    </message>
-    <message>
-        <source>%1 to call · %2 due today · %3 overdue · %4 mine</source>
-        <translation>%1 条待回访 · 今天到期 %2 · 已超时 %3 · %4 条归我</translation>
-    </message>
-    <message>
-        <source>Answer these too, or clear the survey: %1</source>
-        <translation>请把这几题也问完，或清空问卷：%1</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>、</translation>
-    </message>
-    <message>
-        <source>Added to the person's open complaint about this department.</source>
-        <translation>已并入此人对该科室尚未办结的投诉。</translation>
-    </message>
-    <message>
-        <source>A complaint was opened; its clocks are running.</source>
-        <translation>已立投诉工单，时限开始计算。</translation>
-    </message>
-    <message>
-        <source>A low score: a service-recovery case was opened for the department.</source>
-        <translation>评分偏低：已为该科室立服务补救工单。</translation>
-    </message>
-    <message>
         <source>Ask:</source>
         <translation>询问：</translation>
     </message>
@@ -1426,26 +1449,6 @@
     <message>
         <source>%1 is calling this person (until %2).</source>
         <translation>%1正在回访这位患者（至 %2）。</translation>
-    </message>
-    <message>
-        <source>No free call can be made now.</source>
-        <translation>现在没有可领取的回访。</translation>
-    </message>
-    <message>
-        <source>call between %1</source>
-        <translation>回访时段 %1</translation>
-    </message>
-    <message>
-        <source>Only my calls (Ctrl+O)</source>
-        <translation>只看我的 (Ctrl+O)</translation>
-    </message>
-    <message>
-        <source>Dial: %1</source>
-        <translation>请拨打：%1</translation>
-    </message>
-    <message>
-        <source>Numbers: %1</source>
-        <translation>号码：%1</translation>
     </message>
 </context>
 <context>

@@ -1120,6 +1120,161 @@
 <context>
     <name>FollowUpPage</name>
     <message>
+        <source>Follow-up calls</source>
+        <translation>回訪</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Choose a call on the left.</source>
+        <translation>請在左側選擇一條回訪。</translation>
+    </message>
+    <message>
+        <source>What was said (kept with the attempt)</source>
+        <translation>通話要點（隨本次撥打記錄）</translation>
+    </message>
+    <message>
+        <source>Call back at</source>
+        <translation>回電時間</translation>
+    </message>
+    <message>
+        <source>Never call again (asked by the person)</source>
+        <translation>本人要求不再致電</translation>
+    </message>
+    <message>
+        <source>Another number, e.g. 010-65123456</source>
+        <translation>其他號碼，如 010-65123456</translation>
+    </message>
+    <message>
+        <source>Add number</source>
+        <translation>添加號碼</translation>
+    </message>
+    <message>
+        <source>Close as unreachable</source>
+        <translation>按無法聯繫結束</translation>
+    </message>
+    <message>
+        <source>Exclude…</source>
+        <translation>排除…</translation>
+    </message>
+    <message>
+        <source>Take the next %1 calls (Ctrl+T)</source>
+        <translation>領取接下來 %1 個回訪 (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Figures (Ctrl+G)</source>
+        <translation>統計 (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>Last week's summary is due by 18:00 today</source>
+        <translation>上週回訪小結今天 18:00 前上交</translation>
+    </message>
+    <message>
+        <source>Give the chosen calls to</source>
+        <translation>把選中的回訪分派給</translation>
+    </message>
+    <message>
+        <source>Take this call (Ctrl+Enter)</source>
+        <translation>領取這個回訪 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Give it back</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>時限</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>回訪原因</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>已撥</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>回訪員</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>全部科室</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>%1 起</translation>
+    </message>
+    <message>
+        <source>me</source>
+        <translation>我</translation>
+    </message>
+    <message>
+        <source>sent…</source>
+        <translation>已領取，待確認…</translation>
+    </message>
+    <message>
+        <source>%1 to call · %2 due today · %3 overdue · %4 mine</source>
+        <translation>%1 條待回訪 · 今天到期 %2 · 已超時 %3 · %4 條歸我</translation>
+    </message>
+    <message>
+        <source>Answer these too, or clear the survey: %1</source>
+        <translation>請把這幾題也問完，或清空問卷：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Added to the person's open complaint about this department.</source>
+        <translation>已併入此人對該科室尚未辦結的投訴。</translation>
+    </message>
+    <message>
+        <source>A complaint was opened; its clocks are running.</source>
+        <translation>已立投訴工單，時限開始計算。</translation>
+    </message>
+    <message>
+        <source>A low score: a service-recovery case was opened for the department.</source>
+        <translation>評分偏低：已為該科室立服務補救工單。</translation>
+    </message>
+    <message>
+        <source>No free call can be made now.</source>
+        <translation>現在沒有可領取的回訪。</translation>
+    </message>
+    <message>
+        <source>call between %1</source>
+        <translation>回訪時段 %1</translation>
+    </message>
+    <message>
+        <source>Only my calls (Ctrl+O)</source>
+        <translation>只看我的 (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Dial: %1</source>
+        <translation>請撥打：%1</translation>
+    </message>
+    <message>
+        <source>Numbers: %1</source>
+        <translation>號碼：%1</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpWords</name>
+    <message>
         <source>Reached: call done</source>
         <translation>已接通，回訪完成</translation>
     </message>
@@ -1264,138 +1419,6 @@
         <translation>；</translation>
     </message>
     <message>
-        <source>Follow-up calls</source>
-        <translation>回訪</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
-        <source>Choose a call on the left.</source>
-        <translation>請在左側選擇一條回訪。</translation>
-    </message>
-    <message>
-        <source>What was said (kept with the attempt)</source>
-        <translation>通話要點（隨本次撥打記錄）</translation>
-    </message>
-    <message>
-        <source>Call back at</source>
-        <translation>回電時間</translation>
-    </message>
-    <message>
-        <source>Never call again (asked by the person)</source>
-        <translation>本人要求不再致電</translation>
-    </message>
-    <message>
-        <source>Another number, e.g. 010-65123456</source>
-        <translation>其他號碼，如 010-65123456</translation>
-    </message>
-    <message>
-        <source>Add number</source>
-        <translation>添加號碼</translation>
-    </message>
-    <message>
-        <source>Close as unreachable</source>
-        <translation>按無法聯繫結束</translation>
-    </message>
-    <message>
-        <source>Exclude…</source>
-        <translation>排除…</translation>
-    </message>
-    <message>
-        <source>Take the next %1 calls (Ctrl+T)</source>
-        <translation>領取接下來 %1 個回訪 (Ctrl+T)</translation>
-    </message>
-    <message>
-        <source>Figures (Ctrl+G)</source>
-        <translation>統計 (Ctrl+G)</translation>
-    </message>
-    <message>
-        <source>Last week's summary is due by 18:00 today</source>
-        <translation>上週回訪小結今天 18:00 前上交</translation>
-    </message>
-    <message>
-        <source>Give the chosen calls to</source>
-        <translation>把選中的回訪分派給</translation>
-    </message>
-    <message>
-        <source>Take this call (Ctrl+Enter)</source>
-        <translation>領取這個回訪 (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <source>Give it back</source>
-        <translation>退回</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>時限</translation>
-    </message>
-    <message>
-        <source>Person</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>科室</translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation>回訪原因</translation>
-    </message>
-    <message>
-        <source>Attempts</source>
-        <translation>已撥</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>狀態</translation>
-    </message>
-    <message>
-        <source>Caller</source>
-        <translation>回訪員</translation>
-    </message>
-    <message>
-        <source>All departments</source>
-        <translation>全部科室</translation>
-    </message>
-    <message>
-        <source>from %1</source>
-        <translation>%1 起</translation>
-    </message>
-    <message>
-        <source>me</source>
-        <translation>我</translation>
-    </message>
-    <message>
-        <source>sent…</source>
-        <translation>已領取，待確認…</translation>
-    </message>
-    <message>
-        <source>%1 to call · %2 due today · %3 overdue · %4 mine</source>
-        <translation>%1 條待回訪 · 今天到期 %2 · 已超時 %3 · %4 條歸我</translation>
-    </message>
-    <message>
-        <source>Answer these too, or clear the survey: %1</source>
-        <translation>請把這幾題也問完，或清空問卷：%1</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>、</translation>
-    </message>
-    <message>
-        <source>Added to the person's open complaint about this department.</source>
-        <translation>已併入此人對該科室尚未辦結的投訴。</translation>
-    </message>
-    <message>
-        <source>A complaint was opened; its clocks are running.</source>
-        <translation>已立投訴工單，時限開始計算。</translation>
-    </message>
-    <message>
-        <source>A low score: a service-recovery case was opened for the department.</source>
-        <translation>評分偏低：已為該科室立服務補救工單。</translation>
-    </message>
-    <message>
         <source>Ask:</source>
         <translation>詢問：</translation>
     </message>
@@ -1426,26 +1449,6 @@
     <message>
         <source>%1 is calling this person (until %2).</source>
         <translation>%1正在回訪這位患者（至 %2）。</translation>
-    </message>
-    <message>
-        <source>No free call can be made now.</source>
-        <translation>現在沒有可領取的回訪。</translation>
-    </message>
-    <message>
-        <source>call between %1</source>
-        <translation>回訪時段 %1</translation>
-    </message>
-    <message>
-        <source>Only my calls (Ctrl+O)</source>
-        <translation>只看我的 (Ctrl+O)</translation>
-    </message>
-    <message>
-        <source>Dial: %1</source>
-        <translation>請撥打：%1</translation>
-    </message>
-    <message>
-        <source>Numbers: %1</source>
-        <translation>號碼：%1</translation>
     </message>
 </context>
 <context>
