@@ -309,3 +309,12 @@ def test_an_exclusion_is_signed_off_by_a_lead_on_this_desk(
         assert page.table.rowCount() == 2  # off the list
     finally:
         close_staff(rig)
+
+
+def test_the_servers_word_on_a_lost_call_is_said_on_the_page(rig: StaffRig) -> None:
+    from app.sync.status import Clash, Refusal, SyncStatus
+
+    rig.sign_in("followup.huang")
+    lost = Refusal("m-1", "conflict", clashes=(Clash("call_claimed_by_other", holder_name="许晴"),))
+    rig.window.sync_status(SyncStatus(online=True, conflicts=(lost,)))
+    assert "许晴先领取了那个回访" in rig.window.followup_page.error.text()

@@ -355,6 +355,21 @@ class FollowUpPage(QWidget):
         """A word from the server about this desk's calls (a claim that lost)."""
         self.error.setText(text)
 
+    def clash(self, reason: str, holder: str) -> None:
+        """The server's word on a call of this desk's: a claim another caller won first, or
+        an attempt made after the call had passed to ``holder``."""
+        if reason == "call_claimed_by_other":
+            self.say(
+                self.tr("%1 took that follow-up call first; take another.").replace("%1", holder)
+            )
+        elif reason == "call_not_holder":
+            self.say(
+                self.tr(
+                    "A call recorded here was on a call %1 held by then (the lease had run out); "
+                    "it is kept for the lead to see."
+                ).replace("%1", holder)
+            )
+
     def _fill(self, listing: CallList) -> None:
         self.listing = listing
         now, tz, lang = self.desk.settings.now(), self._tz(), self.desk.lang

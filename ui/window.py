@@ -472,19 +472,8 @@ class StaffWindow(QMainWindow):
                 self.board_page.say(self._refusal(refusal), role="warn")
                 continue
             for clash in refusal.clashes:
-                if clash.reason == "call_claimed_by_other":
-                    self.followup_page.say(
-                        self.tr("%1 took that follow-up call first; take another.").replace(
-                            "%1", clash.holder_name or "?"
-                        )
-                    )
-                elif clash.reason == "call_not_holder":
-                    self.followup_page.say(
-                        self.tr(
-                            "A call recorded here was on a call %1 held by then (the lease had "
-                            "run out); it is kept for the lead to see."
-                        ).replace("%1", clash.holder_name or "?")
-                    )
+                if clash.reason.startswith("call_"):  # a follow-up call: its page says it
+                    self.followup_page.clash(clash.reason, clash.holder_name or "?")
                 elif clash.reason == "claimed_by_other":
                     row = self.model.row_of(clash.visit_id or "")
                     ticket = (row.ticket or row.name) if row else "—"

@@ -1216,6 +1216,14 @@
         <translation>全部科室</translation>
     </message>
     <message>
+        <source>%1 took that follow-up call first; take another.</source>
+        <translation>%1先领取了那个回访，请领取别的。</translation>
+    </message>
+    <message>
+        <source>A call recorded here was on a call %1 held by then (the lease had run out); it is kept for the lead to see.</source>
+        <translation>本机记录的一次回访当时已由%1领取（您的领取已过期）；记录已保留，请组长查看。</translation>
+    </message>
+    <message>
         <source>from %1</source>
         <translation>%1 起</translation>
     </message>
@@ -2379,14 +2387,6 @@
     <message>
         <source>That is somebody else's password.</source>
         <translation>这是其他人的密码。</translation>
-    </message>
-    <message>
-        <source>%1 took that follow-up call first; take another.</source>
-        <translation>%1先领取了那个回访，请领取别的。</translation>
-    </message>
-    <message>
-        <source>A call recorded here was on a call %1 held by then (the lease had run out); it is kept for the lead to see.</source>
-        <translation>本机记录的一次回访当时已由%1领取（您的领取已过期）；记录已保留，请组长查看。</translation>
     </message>
     <message>
         <source>Your claim on %1 was refused: %2 got there first.</source>

@@ -1216,6 +1216,14 @@
         <translation>全部科室</translation>
     </message>
     <message>
+        <source>%1 took that follow-up call first; take another.</source>
+        <translation>%1先領取了那個回訪，請領取別的。</translation>
+    </message>
+    <message>
+        <source>A call recorded here was on a call %1 held by then (the lease had run out); it is kept for the lead to see.</source>
+        <translation>本機記錄的一次回訪當時已由%1領取（您的領取已過期）；記錄已保留，請組長查看。</translation>
+    </message>
+    <message>
         <source>from %1</source>
         <translation>%1 起</translation>
     </message>
@@ -2379,14 +2387,6 @@
     <message>
         <source>That is somebody else's password.</source>
         <translation>這是其他人的密碼。</translation>
-    </message>
-    <message>
-        <source>%1 took that follow-up call first; take another.</source>
-        <translation>%1先領取了那個回訪，請領取別的。</translation>
-    </message>
-    <message>
-        <source>A call recorded here was on a call %1 held by then (the lease had run out); it is kept for the lead to see.</source>
-        <translation>本機記錄的一次回訪當時已由%1領取（您的領取已過期）；記錄已保留，請組長查看。</translation>
     </message>
     <message>
         <source>Your claim on %1 was refused: %2 got there first.</source>
