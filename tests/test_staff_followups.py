@@ -17,7 +17,7 @@ from sqlalchemy import select
 from app.clock import FixedClock
 from app.services import Actor, registration, visits
 from app.services.registration import PatientForm, VisitForm
-from ui.followups import ExcludeDialog
+from ui.dialogs import ExcludeDialog
 
 from .staff_rig import TZ, StaffRig, close_staff, make_staff
 from .test_staff_design import _cut_off, _english_left, _texts

@@ -320,3 +320,35 @@ class TimelineDialog(Dialog):
         elif line.corrected:
             flagged = "  " + self.tr("(corrected)")
         return f"{text} — {who}{where}{flagged}"
+
+
+class ExcludeDialog(Dialog):
+    """A call taken off the list (deceased, readmitted …): the reason, and a lead's sign-off
+    typed on this desk — their own user name and password."""
+
+    def __init__(self, parent: QWidget | None, person: str) -> None:
+        super().__init__(parent, self.tr("Exclude from the calls"), None)
+        title = QLabel(person or "—")
+        set_role(title, "heading")
+        self.reason = QLineEdit()
+        self.reason.setMaxLength(200)
+        self.reason.setPlaceholderText(self.tr("Why: deceased, readmitted, … (required)"))
+        self.lead = QLineEdit()
+        self.lead.setPlaceholderText(self.tr("The lead's user name"))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("The lead's password"))
+        said = QLabel(
+            self.tr(
+                "A duty lead, quality staff or the director signs the exclusion off here, "
+                "with their own password."
+            )
+        )
+        said.setWordWrap(True)
+        for w in (title, self.reason, said, self.lead, self.password):
+            self.box.addWidget(w)
+        self.finish_layout()
+        self.setMinimumWidth(460)
+
+    def answer(self) -> tuple[str, str, str]:
+        return self.reason.text(), self.lead.text(), self.password.text()

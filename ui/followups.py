@@ -35,7 +35,7 @@ from app.lang import pick
 from app.services.survey import Definition
 from gui.roles import set_role
 from ui import case_words, followup_words
-from ui.dialogs import Dialog
+from ui.dialogs import ExcludeDialog
 from ui.followup_figures import FollowUpFigures
 from ui.phone_survey import PhoneSurvey
 from ui.tables import read_only_table
@@ -58,38 +58,6 @@ OUTCOMES = (
 CLOSED = {"completed", "unreachable", "refused", "excluded"}
 TAKE_AT_ONCE = 5  # "take the next calls" takes this many
 SUMMARY_DUE_HOUR = 18  # the weekly follow-up summary is due by Monday 18:00
-
-
-class ExcludeDialog(Dialog):
-    """A call taken off the list (deceased, readmitted …): the reason, and a lead's sign-off
-    typed on this desk — their own user name and password."""
-
-    def __init__(self, parent: QWidget | None, person: str) -> None:
-        super().__init__(parent, self.tr("Exclude from the calls"), None)
-        title = QLabel(person or "—")
-        set_role(title, "heading")
-        self.reason = QLineEdit()
-        self.reason.setMaxLength(200)
-        self.reason.setPlaceholderText(self.tr("Why: deceased, readmitted, … (required)"))
-        self.lead = QLineEdit()
-        self.lead.setPlaceholderText(self.tr("The lead's user name"))
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(self.tr("The lead's password"))
-        said = QLabel(
-            self.tr(
-                "A duty lead, quality staff or the director signs the exclusion off here, "
-                "with their own password."
-            )
-        )
-        said.setWordWrap(True)
-        for w in (title, self.reason, said, self.lead, self.password):
-            self.box.addWidget(w)
-        self.finish_layout()
-        self.setMinimumWidth(460)
-
-    def answer(self) -> tuple[str, str, str]:
-        return self.reason.text(), self.lead.text(), self.password.text()
 
 
 class FollowUpPage(QWidget):
