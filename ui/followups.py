@@ -6,7 +6,7 @@ keyboard, so a caller works a list without the mouse."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
@@ -30,12 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.followup_desk import CallDetail, CallDone, CallList
+from app.followup_desk import CallDetail, CallList
 from app.lang import pick
-from app.services.survey import Definition
 from gui.roles import set_role
 from ui import case_words, followup_words
-from ui.dialogs import ExcludeDialog
+from ui.call_actions import TAKE_AT_ONCE, CallActions
 from ui.followup_figures import FollowUpFigures
 from ui.phone_survey import PhoneSurvey
 from ui.tables import read_only_table
@@ -56,13 +55,13 @@ OUTCOMES = (
     "refused",
 )
 CLOSED = {"completed", "unreachable", "refused", "excluded"}
-TAKE_AT_ONCE = 5  # "take the next calls" takes this many
 SUMMARY_DUE_HOUR = 18  # the weekly follow-up summary is due by Monday 18:00
 
 
 class FollowUpPage(QWidget):
     def __init__(self, desk: Desk) -> None:
         super().__init__()
+        self.acting = CallActions(desk, self)  # what its buttons and keys do
         self.desk = desk
         self.listing: CallList | None = None
         self.detail: CallDetail | None = None
@@ -75,7 +74,7 @@ class FollowUpPage(QWidget):
         self.reload.clicked.connect(self.load)
         self.take_next = QPushButton()  # Ctrl+T
         set_role(self.take_next, "primary")
-        self.take_next.clicked.connect(self._take_next)
+        self.take_next.clicked.connect(self.acting.take_next)
         self.only_mine = QCheckBox()  # Ctrl+O
         self.only_mine.toggled.connect(self.load)
         self.departments: dict[str, tuple[str, str]] = {}
@@ -88,11 +87,11 @@ class FollowUpPage(QWidget):
         self.monday.hide()
         self.assign_to = QComboBox()  # a lead gives the chosen calls to a caller
         self.assign = QPushButton()
-        self.assign.clicked.connect(self._assign)
+        self.assign.clicked.connect(self.acting.assign)
         for sequence, action in (
             ("Ctrl+T", self.take_next.click),
             ("Ctrl+O", self.only_mine.toggle),
-            ("Alt+S", self._to_survey),
+            ("Alt+S", self.acting.to_survey),
             ("Ctrl+G", self.figures.click),
         ):
             shortcut = QShortcut(QKeySequence(sequence), self)
@@ -127,9 +126,9 @@ class FollowUpPage(QWidget):
         self.hold.setWordWrap(True)
         self.take = QPushButton()  # take this call (Ctrl+Return)
         set_role(self.take, "primary")
-        self.take.clicked.connect(lambda: self._hold("claimed"))
+        self.take.clicked.connect(lambda: self.acting.hold("claimed"))
         self.give_back = QPushButton()
-        self.give_back.clicked.connect(lambda: self._hold("released"))
+        self.give_back.clicked.connect(lambda: self.acting.hold("released"))
         take_key = QShortcut(QKeySequence("Ctrl+Return"), self)
         take_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         take_key.activated.connect(lambda: self.take.click() if self.take.isVisible() else None)
@@ -143,7 +142,7 @@ class FollowUpPage(QWidget):
             button = QPushButton()
             if kind == "completed":
                 set_role(button, "primary")
-            button.clicked.connect(lambda _=False, k=kind: self.outcome(k))
+            button.clicked.connect(lambda _=False, k=kind: self.acting.outcome(k))
             self.buttons[kind] = button
             key = QShortcut(QKeySequence(f"Alt+{i + 1}"), self)
             key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -155,11 +154,11 @@ class FollowUpPage(QWidget):
         self.do_not_call = QCheckBox()
         self.new_number = QLineEdit()
         self.add_number = QPushButton()
-        self.add_number.clicked.connect(self._add_number)
+        self.add_number.clicked.connect(self.acting.add_number)
         self.close_unreachable = QPushButton()
-        self.close_unreachable.clicked.connect(lambda: self.outcome("closed_unreachable"))
+        self.close_unreachable.clicked.connect(lambda: self.acting.outcome("closed_unreachable"))
         self.exclude = QPushButton()
-        self.exclude.clicked.connect(self._exclude)
+        self.exclude.clicked.connect(self.acting.exclude)
         self.error = QLabel()
         set_role(self.error, "error")
         self.error.setWordWrap(True)
@@ -221,7 +220,7 @@ class FollowUpPage(QWidget):
         box.addLayout(second)
         box.addWidget(split, 1)
         self.retranslate()
-        self._show(None)
+        self.show_call(None)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Follow-up calls"))
@@ -262,11 +261,11 @@ class FollowUpPage(QWidget):
         )
         if self.listing is not None:
             self._fill(self.listing)
-        self._show(self.detail)
+        self.show_call(self.detail)
 
     # -- the list -----------------------------------------------------------------------------
 
-    def _tz(self) -> dt.tzinfo:
+    def tz(self) -> dt.tzinfo:
         return self.desk.settings.tz()
 
     def _lead(self) -> bool:
@@ -291,7 +290,7 @@ class FollowUpPage(QWidget):
         if self.department.count() == 0:
             self.desk.call(lambda b: b.case_departments(), self._departments)
         dept = self.department.currentData() or None
-        now = self.desk.settings.now().astimezone(self._tz())
+        now = self.desk.settings.now().astimezone(self.tz())
         self.monday.setVisible(now.weekday() == 0 and now.hour < SUMMARY_DUE_HOUR)
         self.desk.call(lambda b: b.call_list(who, only_mine=mine, department_id=dept), self._fill)
 
@@ -340,7 +339,7 @@ class FollowUpPage(QWidget):
 
     def _fill(self, listing: CallList) -> None:
         self.listing = listing
-        now, tz, lang = self.desk.settings.now(), self._tz(), self.desk.lang
+        now, tz, lang = self.desk.settings.now(), self.tz(), self.desk.lang
         states, sources = followup_words.states(), followup_words.sources()
         chosen = self.detail.task_id if self.detail else None
         found = False
@@ -395,13 +394,13 @@ class FollowUpPage(QWidget):
             self.table.selectRow(mine[0] if mine else 0)
             self._chosen()
         else:
-            self._show(None)
+            self.show_call(None)
 
     def _task_at(self, row: int) -> str | None:
         item = self.table.item(row, 0)
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
-    def _chosen_ids(self) -> list[str]:
+    def chosen_ids(self) -> list[str]:
         rows = sorted({i.row() for i in self.table.selectedItems()})
         return [t for t in (self._task_at(r) for r in rows) if t]
 
@@ -411,13 +410,13 @@ class FollowUpPage(QWidget):
         if not items or who is None:
             return
         task_id = self._task_at(self.table.currentRow())
-        if task_id not in self._chosen_ids():
+        if task_id not in self.chosen_ids():
             task_id = items[0].data(Qt.ItemDataRole.UserRole)
-        self.desk.call(lambda b: b.call_detail(who, task_id), self._show)
+        self.desk.call(lambda b: b.call_detail(who, task_id), self.show_call)
 
     # -- one call -----------------------------------------------------------------------------
 
-    def _show(self, call: CallDetail | None) -> None:
+    def show_call(self, call: CallDetail | None) -> None:
         self.detail = call
         shown = call is not None
         self.empty.setVisible(not shown)
@@ -448,7 +447,7 @@ class FollowUpPage(QWidget):
             self.give_back.hide()
             self.survey.hide()
             return
-        tz, lang = self._tz(), self.desk.lang
+        tz, lang = self.tz(), self.desk.lang
         self.title.setText(call.person or "—")
         window = (
             f"{case_words.moment(call.callable_from, tz)} – {case_words.moment(call.due_at, tz)}"
@@ -461,7 +460,7 @@ class FollowUpPage(QWidget):
         ]
         self.facts.setText(" · ".join(f for f in facts if f))
         open_ = call.state not in CLOSED
-        self.hold.setText(followup_words.hold_words(call, self._tz()) if open_ else "")
+        self.hold.setText(followup_words.hold_words(call, self.tz()) if open_ else "")
         self.take.setVisible(open_ and not call.mine and not call.claim_waiting)
         self.take.setEnabled(call.holder is None)
         self.give_back.setVisible(
@@ -476,7 +475,7 @@ class FollowUpPage(QWidget):
         self.survey.setVisible(mine and self.survey.definition is not None)
         who = self.desk.who
         if mine and self.survey.definition is None and who is not None:
-            self.desk.call(lambda b: b.call_survey(who), self._survey_loaded)
+            self.desk.call(lambda b: b.call_survey(who), self.acting.survey_loaded)
         self.dial.setText(
             self.tr("Dial: %1").replace("%1", call.next_number) if mine and call.next_number else ""
         )
@@ -507,172 +506,3 @@ class FollowUpPage(QWidget):
             if step.note:
                 text += f"\n    {step.note}"
             self.timeline.addItem(QListWidgetItem(text))
-
-    # -- acting -------------------------------------------------------------------------------
-
-    def outcome(self, kind: str) -> None:
-        who, call = self.desk.who, self.detail
-        if who is None or call is None:
-            return
-        if kind == "completed":
-            self._reached()
-            return
-        data: dict[str, Any] = {}
-        if kind == "callback_requested":
-            day, time = self.callback_at.date(), self.callback_at.time()
-            when = dt.datetime(
-                day.year(), day.month(), day.day(), time.hour(), time.minute(), tzinfo=self._tz()
-            )
-            data["callback_at"] = when.isoformat()
-        if kind == "refused":
-            data["do_not_call"] = self.do_not_call.isChecked()
-        number = None if kind == "closed_unreachable" else call.next_number
-        note = self.note.text()
-        task_id = call.task_id
-        self._send(lambda b: b.call_record(who, task_id, kind, number=number, note=note, data=data))
-
-    def _to_survey(self) -> None:
-        """Alt+S: to the survey's first rating, to type the answers as they come."""
-        first = self.survey.first_field()
-        if first is not None and self.survey.isVisible():
-            first.setFocus()
-            self.call_area.ensureWidgetVisible(self.survey)
-
-    def _survey_loaded(self, definition: Definition | None) -> None:
-        if definition is None:
-            return
-        self.survey.show_definition(definition, self.desk.lang)
-        self.survey.setVisible(bool(self.detail and self.detail.mine))
-
-    def _reached(self) -> None:
-        """Alt+1: the call done, with the survey typed so far (none when left empty)."""
-        who, call = self.desk.who, self.detail
-        if who is None or call is None:
-            return
-        missing = self.survey.missing()
-        if missing:
-            self.error.setText(
-                self.tr("Answer these too, or clear the survey: %1").replace(
-                    "%1", self.tr(", ").join(missing)
-                )
-            )
-            return
-        answers, complaint = self.survey.answers(), self.survey.complaint.isChecked()
-        task_id, number, note, lang = (
-            call.task_id,
-            call.next_number,
-            self.note.text(),
-            self.desk.lang,
-        )
-        self.error.clear()
-
-        def done(result: CallDone) -> None:
-            self.survey.clear()
-            self.note.clear()
-            reached = result.reached
-            if reached.joined:
-                self.error.setText(
-                    self.tr("Added to the person's open complaint about this department.")
-                )
-            elif reached.case_kind == "complaint":
-                self.error.setText(self.tr("A complaint was opened; its clocks are running."))
-            elif reached.case_kind == "service_recovery":
-                self.error.setText(
-                    self.tr("A low score: a service-recovery case was opened for the department.")
-                )
-            self._show(result.call)
-            self.table.setFocus()  # the survey it was typed in is gone: back to the list
-            self.load()
-
-        self.desk.call(
-            lambda b: b.call_reached(
-                who,
-                task_id,
-                number=number,
-                note=note,
-                answers=answers,
-                language=lang,
-                complaint=complaint,
-            ),
-            done,
-            lambda e: self.error.setText(self.desk.message(e)),
-        )
-
-    def _hold(self, kind: str) -> None:
-        who, call = self.desk.who, self.detail
-        if who is None or call is None:
-            return
-        task_id = call.task_id
-        self._send(lambda b: b.call_record(who, task_id, kind))
-
-    def _take_next(self) -> None:
-        who = self.desk.who
-        if who is None:
-            return
-        self.error.clear()
-
-        def taken(n: int) -> None:
-            if n == 0:
-                self.error.setText(self.tr("No free call can be made now."))
-            self.only_mine.setChecked(True)  # reloads when it changes
-            self.load()
-
-        self.desk.call(lambda b: b.call_claim_next(who, TAKE_AT_ONCE), taken)
-
-    def _assign(self) -> None:
-        who, to = self.desk.who, self.assign_to.currentData()
-        ids = self._chosen_ids()
-        if who is None or not to or not ids:
-            return
-        self.error.clear()
-        self.desk.call(
-            lambda b: b.call_assign(who, ids, to),
-            lambda n: self.load(),
-            lambda e: self.error.setText(self.desk.message(e)),
-        )
-
-    def _exclude(self) -> None:
-        who, call = self.desk.who, self.detail
-        if who is None or call is None:
-            return
-        dialog = ExcludeDialog(self, call.person)
-        task_id = call.task_id
-
-        def send(answer: tuple[str, str, str]) -> None:
-            reason, lead, password = answer
-
-            def done(result: CallDetail) -> None:
-                dialog.accept()
-                self._show(result)
-                self.load()
-
-            self.desk.call(
-                lambda b: b.call_exclude(who, task_id, reason, lead, password),
-                done,
-                lambda e: dialog.failed(self.desk.message(e)),
-            )
-
-        dialog.on_submit = send
-        self.desk.open_dialog(dialog)
-
-    def _add_number(self) -> None:
-        who, call = self.desk.who, self.detail
-        if who is None or call is None:
-            return
-        number, task_id = self.new_number.text(), call.task_id
-        self._send(lambda b: b.call_record(who, task_id, "number_added", number=number))
-
-    def _send(self, fn: Any) -> None:
-        self.error.clear()
-
-        def done(call: CallDetail) -> None:
-            self.note.clear()
-            self.new_number.clear()
-            self.do_not_call.setChecked(False)
-            self._show(call)
-            self.load()
-
-        def refused(error: BaseException) -> None:
-            self.error.setText(self.desk.message(error))
-
-        self.desk.call(fn, done, refused)

@@ -186,6 +186,33 @@
     </message>
 </context>
 <context>
+    <name>CallActions</name>
+    <message>
+        <source>Answer these too, or clear the survey: %1</source>
+        <translation>请把这几题也问完，或清空问卷：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Added to the person's open complaint about this department.</source>
+        <translation>已并入此人对该科室尚未办结的投诉。</translation>
+    </message>
+    <message>
+        <source>A complaint was opened; its clocks are running.</source>
+        <translation>已立投诉工单，时限开始计算。</translation>
+    </message>
+    <message>
+        <source>A low score: a service-recovery case was opened for the department.</source>
+        <translation>评分偏低：已为该科室立服务补救工单。</translation>
+    </message>
+    <message>
+        <source>No free call can be made now.</source>
+        <translation>现在没有可领取的回访。</translation>
+    </message>
+</context>
+<context>
     <name>CaseAlarm</name>
     <message>
         <source>1 escalated case waits for you</source>
@@ -1238,30 +1265,6 @@
     <message>
         <source>%1 to call · %2 due today · %3 overdue · %4 mine</source>
         <translation>%1 条待回访 · 今天到期 %2 · 已超时 %3 · %4 条归我</translation>
-    </message>
-    <message>
-        <source>Answer these too, or clear the survey: %1</source>
-        <translation>请把这几题也问完，或清空问卷：%1</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>、</translation>
-    </message>
-    <message>
-        <source>Added to the person's open complaint about this department.</source>
-        <translation>已并入此人对该科室尚未办结的投诉。</translation>
-    </message>
-    <message>
-        <source>A complaint was opened; its clocks are running.</source>
-        <translation>已立投诉工单，时限开始计算。</translation>
-    </message>
-    <message>
-        <source>A low score: a service-recovery case was opened for the department.</source>
-        <translation>评分偏低：已为该科室立服务补救工单。</translation>
-    </message>
-    <message>
-        <source>No free call can be made now.</source>
-        <translation>现在没有可领取的回访。</translation>
     </message>
     <message>
         <source>call between %1</source>

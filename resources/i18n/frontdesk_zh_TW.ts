@@ -186,6 +186,33 @@
     </message>
 </context>
 <context>
+    <name>CallActions</name>
+    <message>
+        <source>Answer these too, or clear the survey: %1</source>
+        <translation>請把這幾題也問完，或清空問卷：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Added to the person's open complaint about this department.</source>
+        <translation>已併入此人對該科室尚未辦結的投訴。</translation>
+    </message>
+    <message>
+        <source>A complaint was opened; its clocks are running.</source>
+        <translation>已立投訴工單，時限開始計算。</translation>
+    </message>
+    <message>
+        <source>A low score: a service-recovery case was opened for the department.</source>
+        <translation>評分偏低：已為該科室立服務補救工單。</translation>
+    </message>
+    <message>
+        <source>No free call can be made now.</source>
+        <translation>現在沒有可領取的回訪。</translation>
+    </message>
+</context>
+<context>
     <name>CaseAlarm</name>
     <message>
         <source>1 escalated case waits for you</source>
@@ -1238,30 +1265,6 @@
     <message>
         <source>%1 to call · %2 due today · %3 overdue · %4 mine</source>
         <translation>%1 條待回訪 · 今天到期 %2 · 已超時 %3 · %4 條歸我</translation>
-    </message>
-    <message>
-        <source>Answer these too, or clear the survey: %1</source>
-        <translation>請把這幾題也問完，或清空問卷：%1</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>、</translation>
-    </message>
-    <message>
-        <source>Added to the person's open complaint about this department.</source>
-        <translation>已併入此人對該科室尚未辦結的投訴。</translation>
-    </message>
-    <message>
-        <source>A complaint was opened; its clocks are running.</source>
-        <translation>已立投訴工單，時限開始計算。</translation>
-    </message>
-    <message>
-        <source>A low score: a service-recovery case was opened for the department.</source>
-        <translation>評分偏低：已為該科室立服務補救工單。</translation>
-    </message>
-    <message>
-        <source>No free call can be made now.</source>
-        <translation>現在沒有可領取的回訪。</translation>
     </message>
     <message>
         <source>call between %1</source>
