@@ -58,6 +58,11 @@ MESSAGES: dict[str, str] = {
         "Your appointment time has passed. Please see a guide at the desk; they will help you.",
     ),
     "not_found": QT_TRANSLATE_NOOP("Errors", "{label} was not found."),
+    "reason_needed": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The booked time is {time}, outside the check-in window: write down why the patient is "
+        "checked in now.",
+    ),
     "kiosk_not_ready": QT_TRANSLATE_NOOP(
         "Errors",
         "This kiosk is still loading today’s appointments. Please wait a moment, or call a guide "

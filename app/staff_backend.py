@@ -25,21 +25,25 @@ from app.errors import FrontDeskError
 from app.followup_desk import CallDetail, CallDone, CallList, FollowUpDesk
 from app.models import Role, Staff, Visit
 from app.services import (
+    appointments,
     assistance,
     auth,
     board,
     cases,
     escort,
     registration,
+    shared_settings,
     shift,
     survey_figures,
     tickets,
     triage,
     visits,
 )
+from app.services.appointments import KIOSK_WINDOW, AppointmentDay
 from app.services.assistance import DeskRequest
 from app.services.auth import SignedIn
 from app.services.board import BoardRow
+from app.services.checkin import CheckInResult, CheckInWindow
 from app.services.context import Actor
 from app.services.followup_figures import CallReport, Period
 from app.services.registration import PatientForm, PatientMatch, RegistrationResult, VisitForm
@@ -124,6 +128,7 @@ class StaffBackend:
         escalate_open_after_s: int = 900,
         reports: Callable[[], SyncClient] | None = None,
         hospital: tuple[str, str] = (Config.hospital_name_zh, Config.hospital_name_en),
+        checkin_window: CheckInWindow = KIOSK_WINDOW,
     ) -> None:
         self.db = db
         self.clock = clock
@@ -133,6 +138,7 @@ class StaffBackend:
         self.standalone = standalone
         self.escalate_after_s = escalate_after_s
         self.escalate_open_after_s = escalate_open_after_s
+        self.checkin_window = checkin_window
         self._reports = reports  # the central server, for figures over every desk's records
         self._report_client: SyncClient | None = None
         self.case_desk = CaseDesk(db, clock)
@@ -211,6 +217,31 @@ class StaffBackend:
                 self._require(who, REGISTER),
                 self.clock,
                 patient_id=patient_id,
+                standalone=self.standalone,
+            )
+            return result, self._changed(s, result.visit_id)
+
+    def appointments(self, who: SignedIn) -> AppointmentDay:
+        """Today's bookings: expected, late, no-show, arrived, cancelled, and their counts."""
+        self._require(who, REGISTER)
+        with self.db.reading() as s:
+            rules = shared_settings.appointment_rules(s, self.checkin_window)
+            return appointments.day_list(s, self.clock, rules)
+
+    def check_in_appointment(
+        self, who: SignedIn, appointment_id: str, reason: str = ""
+    ) -> tuple[CheckInResult, RowsUpdate]:
+        """A booking checked in at the desk, at any hour of its day (with the reason outside
+        the kiosk's window): a visit with its ticket, on every desk's board."""
+        with self.db.session() as s:
+            rules = shared_settings.appointment_rules(s, self.checkin_window)
+            result = appointments.desk_check_in(
+                s,
+                appointment_id,
+                self._require(who, REGISTER),
+                self.clock,
+                rules,
+                reason=reason,
                 standalone=self.standalone,
             )
             return result, self._changed(s, result.visit_id)

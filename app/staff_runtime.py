@@ -11,6 +11,7 @@ from app.clock import Clock
 from app.config import Config
 from app.db import open_database
 from app.kiosk_runtime import KioskRuntime, standalone_device_id
+from app.services.checkin import CheckInWindow
 from app.services.stages import StageMachine
 from app.staff_backend import StaffBackend
 from app.sync.client import SyncClient
@@ -56,6 +57,7 @@ def open_staff(
             escalate_open_after_s=cfg.escalate_open_after_s,
             reports=lambda: SyncClient(desk.engine.client.base_url, identity.token, timeout=5),
             hospital=(cfg.hospital_name_zh, cfg.hospital_name_en),
+            checkin_window=CheckInWindow(cfg.checkin_early_min, cfg.checkin_late_min),
         )
         runtime = StaffRuntime(backend, desk.db, desk)
         if on_pulled is not None:
@@ -82,5 +84,6 @@ def open_staff(
         escalate_after_s=cfg.escalate_after_s,
         escalate_open_after_s=cfg.escalate_open_after_s,
         hospital=(cfg.hospital_name_zh, cfg.hospital_name_en),
+        checkin_window=CheckInWindow(cfg.checkin_early_min, cfg.checkin_late_min),
     )
     return StaffRuntime(backend, db)

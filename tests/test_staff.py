@@ -75,20 +75,26 @@ def test_sign_in_refuses_wrong_password_then_locks_and_unlocks(rig: StaffRig) ->
     assert w.who.display_name == "李娜"
 
 
+def _tab_shown(w, page) -> bool:
+    return w.tabs.isTabVisible(w.tabs.indexOf(page))
+
+
 def test_roles_decide_what_a_person_sees(rig: StaffRig) -> None:
     w = rig.window
     rig.sign_in("consult.liu")
-    assert w.tabs.isTabVisible(1) and not w.tabs.isTabVisible(3)
-    assert not w.tabs.isTabVisible(4)  # satisfaction figures
+    assert _tab_shown(w, w.register_page) and _tab_shown(w, w.appointments_page)
+    assert not _tab_shown(w, w.shift_page)
+    assert not _tab_shown(w, w.satisfaction_page)  # satisfaction figures
     assert not w.board_page.escort_buttons["claim"][0].isVisible()
     assert not w.board_page.escort_buttons["next"][0].isVisible()
     rig.click(w.switch_button)
     rig.sign_in("quality.zhou")
-    assert not w.tabs.isTabVisible(1) and w.tabs.isTabVisible(3) and w.tabs.isTabVisible(4)
+    assert not _tab_shown(w, w.register_page) and not _tab_shown(w, w.appointments_page)
+    assert _tab_shown(w, w.shift_page) and _tab_shown(w, w.satisfaction_page)
     assert not w.board_page.escort_buttons["triage"][0].isVisible()
     rig.click(w.switch_button)
     rig.sign_in("guide.zhang")  # a guide who is duty lead also sees the shift
-    assert w.tabs.isTabVisible(1) and w.tabs.isTabVisible(3)
+    assert _tab_shown(w, w.register_page) and _tab_shown(w, w.shift_page)
 
 
 def test_registration_marks_wrong_fields_and_keeps_what_was_typed(rig: StaffRig) -> None:

@@ -96,10 +96,10 @@ def test_figures_from_the_server_and_from_the_desk_when_it_is_away(
 
         w = rig.window
         rig.sign_in("guide.wang")  # a guide who is not the duty lead: no figures
-        assert not w.tabs.isTabVisible(4)
+        assert not w.tabs.isTabVisible(w.tabs.indexOf(w.satisfaction_page))
         rig.click(w.switch_button)
         rig.sign_in("quality.zhou")
-        assert w.tabs.isTabVisible(4)
+        assert w.tabs.isTabVisible(w.tabs.indexOf(w.satisfaction_page))
         page = w.satisfaction_page
         # the visits reach the server before the figures are asked for
         qtbot.waitUntil(lambda: rig.runtime.desk.engine.pending_count() == 0, timeout=15_000)

@@ -93,6 +93,7 @@ class Dialog(QDialog):
         self.error.setText(message)
         self.error.show()
         self.ok_button().setEnabled(True)
+        self.adjustSize()  # a refusal of two or three lines is read whole, not cut off
 
 
 class HandOffDialog(Dialog):

@@ -11,10 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
-from app.lang import pick
 from app.services.registration import PatientForm
 from app.services.stages import ADMISSION, DEPARTED, stage_name
-from app.services.tickets import TicketInfo
 from app.staff_backend import ESCORT, REGISTER
 from ui.desk import Desk
 from ui.dialogs import (
@@ -26,6 +24,7 @@ from ui.dialogs import (
     NoteDialog,
     TimelineDialog,
 )
+from ui.ticket_print import print_visit_ticket
 
 log = logging.getLogger(__name__)
 
@@ -220,40 +219,10 @@ class EscortActions:
         self.desk.open_dialog(dialog)
 
     def print_ticket(self) -> None:
-        """The visit's ticket on this desk's printer: the same ticket and QR code as the
-        kiosk's — after a kiosk printer fault, for a desk registration, or a ticket lost."""
+        """The chosen visit's ticket on this desk's printer (ui/ticket_print.py)."""
         row = self.chosen()
-        if row is None:
-            return
-        who = self.desk.who
-
-        def got(ticket: TicketInfo) -> None:
-            from gui.printing import PrintFailed, print_ticket, ticket_text
-
-            settings = self.desk.settings
-            hospital = pick(settings.hospital, self.desk.lang)
-            try:
-                went = print_ticket(ticket_text(ticket, self.desk.lang, hospital), settings.printer)
-            except PrintFailed as exc:
-                log.warning("desk ticket printer failed: %s", exc)
-                self.board.say(
-                    self.tr(
-                        "The printer did not take the ticket (%1). The number is %2: write it "
-                        "down for the patient, or try again."
-                    )
-                    .replace("%1", str(exc))
-                    .replace("%2", ticket.ticket),
-                    role="warn",
-                )
-                return
-            said = self.tr("Ticket %1 printed.").replace("%1", ticket.ticket)
-            self.board.say(f"{said} {went}" if went.endswith(".pdf") else said)
-
-        self.desk.call(
-            lambda b: b.ticket(who, row.visit_id),
-            got,
-            lambda e: self.board.say(self.desk.message(e), role="warn"),
-        )
+        if row is not None:
+            print_visit_ticket(self.desk, row.visit_id, self.board.say)
 
     def depart(self) -> None:
         row = self.chosen(ESCORT)

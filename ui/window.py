@@ -43,6 +43,7 @@ from app.sync.pull import Touched
 from app.sync.status import Refusal, SyncStatus
 from gui.guards import IdleWatcher, ScanDetector
 from gui.roles import set_role
+from ui.appointments import AppointmentsPage
 from ui.board_model import BoardModel
 from ui.board_page import BoardPage
 from ui.case_alarm import CaseAlarm
@@ -114,18 +115,24 @@ class StaffWindow(QMainWindow):
         self.board_page = BoardPage(self, settings.machine, self.model)
         self.register_page = RegisterPage(self)
         self.triage_page = TriagePage(self)
+        self.appointments_page = AppointmentsPage(self)
         self.shift_page = ShiftPage(self)
         self.satisfaction_page = SatisfactionPage(self)
         self.cases_page = CasesPage(self)
         self.followup_page = FollowUpPage(self)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.board_page, "")
-        self.tabs.addTab(self.register_page, "")
-        self.tabs.addTab(self.triage_page, "")
-        self.tabs.addTab(self.shift_page, "")
-        self.tabs.addTab(self.satisfaction_page, "")
-        self.tabs.addTab(self.cases_page, "")
-        self.tabs.addTab(self.followup_page, "")
+        self.pages = (
+            self.board_page,
+            self.register_page,
+            self.triage_page,
+            self.appointments_page,
+            self.shift_page,
+            self.satisfaction_page,
+            self.cases_page,
+            self.followup_page,
+        )
+        for page in self.pages:
+            self.tabs.addTab(page, "")
         self.tabs.currentChanged.connect(self._tab_changed)
         box = QVBoxLayout(self.desk_page)
         box.setContentsMargins(0, 0, 0, 0)
@@ -134,13 +141,20 @@ class StaffWindow(QMainWindow):
         box.addWidget(self.help_panel)
         box.addWidget(self.tabs, 1)
 
-        for page in (self.signin_page, self.desk_page, self.lock_page):
-            self.stack.addWidget(page)
+        for screen in (self.signin_page, self.desk_page, self.lock_page):
+            self.stack.addWidget(screen)
         self.setCentralWidget(self.stack)
 
-        for key, index in (("F1", 0), ("F2", 1), ("F3", 2), ("F5", 5), ("F6", 6)):
+        for key, tab in (
+            ("F1", self.board_page),
+            ("F2", self.register_page),
+            ("F3", self.triage_page),
+            ("F7", self.appointments_page),
+            ("F5", self.cases_page),
+            ("F6", self.followup_page),
+        ):
             sc = QShortcut(QKeySequence(key), self)
-            sc.activated.connect(lambda i=index: self._go_tab(i))
+            sc.activated.connect(lambda p=tab: self._go_tab(p))
         register = QShortcut(QKeySequence("Ctrl+Return"), self.register_page)
         register.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         register.activated.connect(self.register_page.submit.click)
@@ -207,6 +221,7 @@ class StaffWindow(QMainWindow):
                 self.tr("Board (F1)"),
                 self.tr("Register (F2)"),
                 self.tr("Triage (F3)"),
+                self.tr("Appointments (F7)"),
                 self.tr("Shift"),
                 self.tr("Satisfaction"),
                 self.tr("Cases (F5)"),
@@ -224,13 +239,7 @@ class StaffWindow(QMainWindow):
         for page in (
             self.signin_page,
             self.lock_page,
-            self.board_page,
-            self.register_page,
-            self.triage_page,
-            self.shift_page,
-            self.satisfaction_page,
-            self.cases_page,
-            self.followup_page,
+            *self.pages,
         ):
             page.retranslate()
         self.help_panel.tick(self.settings.now())
@@ -293,12 +302,16 @@ class StaffWindow(QMainWindow):
 
     def _apply_role(self) -> None:
         self._show_person()
-        self.tabs.setTabVisible(1, self.may(REGISTER))
-        self.tabs.setTabVisible(2, self.may(REGISTER))
-        self.tabs.setTabVisible(3, self.may(REPORT))
-        self.tabs.setTabVisible(4, self.may(REPORT))
-        self.tabs.setTabVisible(5, self.may(CASES))
-        self.tabs.setTabVisible(6, self.may(FOLLOW_UP))
+        for page, action in (
+            (self.register_page, REGISTER),
+            (self.triage_page, REGISTER),
+            (self.appointments_page, REGISTER),
+            (self.shift_page, REPORT),
+            (self.satisfaction_page, REPORT),
+            (self.cases_page, CASES),
+            (self.followup_page, FOLLOW_UP),
+        ):
+            self.tabs.setTabVisible(self.tabs.indexOf(page), self.may(action))
         self.help_panel.duty_lead = bool(self.who and self.who.duty_lead)
         self.help_panel.may_help = self.may(HELP)
         self.board_page.update_actions()
@@ -413,12 +426,17 @@ class StaffWindow(QMainWindow):
             self.cases_page.load()
         elif self.tabs.widget(index) is self.followup_page:
             self.followup_page.load()
+        elif self.tabs.widget(index) is self.appointments_page:
+            self.appointments_page.load()
 
-    def _go_tab(self, index: int) -> None:
+    def _go_tab(self, page: QWidget) -> None:
+        index = self.tabs.indexOf(page)
         if self.stack.currentWidget() is self.desk_page and self.tabs.isTabVisible(index):
             self.tabs.setCurrentIndex(index)
-            if self.tabs.widget(index) is self.followup_page:
+            if page is self.followup_page:
                 self.followup_page.table.setFocus()  # its keys (Ctrl+T, Alt+1 …) work at once
+            elif page is self.appointments_page:
+                self.appointments_page.search_box.setFocus()  # type a code, a phone, a name
 
     def show_board(self, visit_id: str | None = None) -> None:
         self.tabs.setCurrentWidget(self.board_page)
@@ -448,6 +466,8 @@ class StaffWindow(QMainWindow):
                 lambda b: b.help_requests(ids_r),
                 lambda reqs: self.help_panel.merge(reqs, self.settings.now()),
             )
+        if touched.visits or "appointments" in touched.tables:
+            self.appointments_page.remote()  # a kiosk's check-in, a booking changed
         if touched.tables & {"departments", "doctors", "roster_slots"}:
             self.reload_roster()
         if "staff" in touched.tables:
@@ -518,6 +538,9 @@ class StaffWindow(QMainWindow):
     def scanned(self, text: str) -> None:
         visit_id = visit_from_qr(text)
         if self.who is None or self.stack.currentWidget() is not self.desk_page:
+            return
+        if visit_id is None and self.tabs.currentWidget() is self.appointments_page:
+            self.appointments_page.scanned(text)  # a booking's code, scanned or typed fast
             return
         if visit_id is None:
             self.board_page.say(self.tr("That code is not a FrontDesk ticket."), role="warn")

@@ -215,10 +215,12 @@ def check_in(
     window: CheckInWindow = CheckInWindow(),
     enforce_window: bool = True,
     standalone: bool = True,
+    extra: dict[str, str] | None = None,
 ) -> CheckInResult:
     """Check an appointment in: a visit with its ticket, stage "registered" (the appointment
     is already registered with the hospital).  Outside the window a kiosk refuses and sends
-    the patient to a guide; a guide at the desk passes ``enforce_window=False``."""
+    the patient to a guide; a guide at the desk passes ``enforce_window=False`` (and what it
+    says about a check-in outside the window as ``extra``, kept on the first event)."""
     appt = session.get(Appointment, appointment_id)
     if appt is None:
         raise NotFound(label="appointment")
@@ -242,7 +244,7 @@ def check_in(
         actor,
         now,
         channel=channel,
-        event_data={"appointment_id": appt.id},
+        event_data={"appointment_id": appt.id, **(extra or {})},
         day=appt.day,
         appointment_id=appt.id,
         department_id=dept.id,

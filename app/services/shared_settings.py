@@ -21,6 +21,8 @@ from sqlalchemy.orm import Session
 
 from app.ids import new_id
 from app.models import Purpose, Setting
+from app.services.appointments import AppointmentRules
+from app.services.checkin import CheckInWindow
 from app.services.clocks import ClockRules
 from app.services.followup_rules import FollowUpRules
 
@@ -96,6 +98,7 @@ def _hhmm(value: dt.time) -> str:
 
 
 _D = ClockRules()
+_A = AppointmentRules()
 # clocks.<field of ClockRules>
 CLOCKS: tuple[Declared, ...] = (
     Declared("clocks.opens", "The centre opens (minute clocks run from here)", _time, _hhmm),
@@ -198,7 +201,16 @@ FOLLOWUPS: tuple[Declared, ...] = (
         _same,
     ),
 )
-DECLARED: dict[str, Declared] = {d.key: d for d in (*CLOCKS, *FOLLOWUPS)}
+# appointments.<field of AppointmentRules> (the check-in window is each kiosk's own setting)
+APPOINTMENTS: tuple[Declared, ...] = (
+    Declared(
+        "appointments.no_show_after_min",
+        "Minutes after the booked time until a booking nobody checked in for is a no-show",
+        _minutes(15, 12 * 60),
+        _same,
+    ),
+)
+DECLARED: dict[str, Declared] = {d.key: d for d in (*CLOCKS, *FOLLOWUPS, *APPOINTMENTS)}
 EXCLUDE = "followups.exclude_departments"
 EXCLUDE_PURPOSES = "followups.exclude_purposes"
 LISTS = (EXCLUDE, EXCLUDE_PURPOSES)  # not fields of FollowUpRules: read on their own
@@ -210,7 +222,8 @@ def default(key: str) -> Any:
     group, name = key.split(".", 1)
     if key in LISTS:
         return []
-    return d.show(getattr(_D if group == "clocks" else _F, name))
+    defaults = {"clocks": _D, "followups": _F, "appointments": _A}[group]
+    return d.show(getattr(defaults, name))
 
 
 def _declared(key: str) -> Declared:
@@ -287,6 +300,17 @@ def followup_rules(session: Session) -> FollowUpRules:
         return _followup_rules(stored(session))
     except SettingError:
         return _F
+
+
+def appointment_rules(session: Session, window: CheckInWindow) -> AppointmentRules:
+    """The bookings' no-show cut-off as this database knows it, with this desk's check-in
+    window (a stored value this program cannot read leaves the default)."""
+    key = "appointments.no_show_after_min"
+    try:
+        after = read(key, stored(session).get(key, default(key)))
+    except SettingError:
+        after = _A.no_show_after_min
+    return AppointmentRules(window=window, no_show_after_min=after)
 
 
 def excluded_departments(session: Session) -> tuple[str, ...]:

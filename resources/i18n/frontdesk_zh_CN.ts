@@ -20,6 +20,145 @@
     </message>
 </context>
 <context>
+    <name>AppointmentsPage</name>
+    <message>
+        <source>Check-in code, last 4 digits of the phone, or name</source>
+        <translation>签到码、手机尾号4位或姓名</translation>
+    </message>
+    <message>
+        <source>Find a booking</source>
+        <translation>查找预约</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Check in (Enter)</source>
+        <translation>签到（Enter）</translation>
+    </message>
+    <message>
+        <source>Print ticket (P)</source>
+        <translation>打印凭条（P）</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Where it stands</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>签到码</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Department · doctor</source>
+        <translation>科室 · 医生</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <source>No booking matches.</source>
+        <translation>没有符合的预约。</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>待到</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>爽约</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>已到</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>at the kiosk</source>
+        <translation>自助机</translation>
+    </message>
+    <message>
+        <source>at a desk</source>
+        <translation>导医台</translation>
+    </message>
+    <message>
+        <source>Arrived %1 %2</source>
+        <translation>%1 已到（%2）</translation>
+    </message>
+    <message>
+        <source>Expected — check-in open</source>
+        <translation>待到 · 可签到</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>Today's appointments %1</source>
+        <translation>今日预约 %1</translation>
+    </message>
+    <message>
+        <source>%1 booked: %2 arrived, %3 expected, %4 late, %5 no-show (and %6 cancelled).</source>
+        <translation>预约 %1 人：已到 %2，待到 %3，迟到 %4，爽约 %5（另有取消 %6）。</translation>
+    </message>
+    <message>
+        <source>Choose a booking, or type its code, phone or name.</source>
+        <translation>请选择预约，或输入签到码、手机号或姓名。</translation>
+    </message>
+    <message>
+        <source>Choose a booking first.</source>
+        <translation>请先选择一条预约。</translation>
+    </message>
+    <message>
+        <source>%1 has already arrived: ticket %2. P prints it again.</source>
+        <translation>%1 已签到，号码 %2。按 P 可重打凭条。</translation>
+    </message>
+    <message>
+        <source>This booking was cancelled; register the patient instead (F2).</source>
+        <translation>此预约已取消，请为患者登记（F2）。</translation>
+    </message>
+    <message>
+        <source>early</source>
+        <translation>提前</translation>
+    </message>
+    <message>
+        <source>%1 min late</source>
+        <translation>迟到 %1 分钟</translation>
+    </message>
+    <message>
+        <source>Booked for %1 (%2): %3</source>
+        <translation>预约时间 %1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>%1 checked in: ticket %2.</source>
+        <translation>%1 已签到，号码 %2。</translation>
+    </message>
+</context>
+<context>
     <name>BoardModel</name>
     <message>
         <source>Ticket</source>
@@ -861,6 +1000,10 @@
     <message>
         <source>{label} was not found.</source>
         <translation>没有找到{label}。</translation>
+    </message>
+    <message>
+        <source>The booked time is {time}, outside the check-in window: write down why the patient is checked in now.</source>
+        <translation>预约时间为 {time}，不在签到时段内：请写明现在为患者签到的原因。</translation>
     </message>
     <message>
         <source>This kiosk is still loading today’s appointments. Please wait a moment, or call a guide to help you.</source>
@@ -1925,6 +2068,49 @@
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Check in outside the window</source>
+        <translation>签到时段外签到</translation>
+    </message>
+    <message>
+        <source>Why is the patient checked in now? Choose or write a reason.</source>
+        <translation>为什么现在为患者签到？请选择或填写原因。</translation>
+    </message>
+    <message>
+        <source>Arrived late (traffic, parking)</source>
+        <translation>迟到（交通、停车）</translation>
+    </message>
+    <message>
+        <source>Mistook the time of the appointment</source>
+        <translation>记错了预约时间</translation>
+    </message>
+    <message>
+        <source>The kiosk could not find the booking</source>
+        <translation>自助机查不到预约</translation>
+    </message>
+    <message>
+        <source>Went to another building first</source>
+        <translation>先去了其他楼</translation>
+    </message>
+    <message>
+        <source>Came early; the department can see them now</source>
+        <translation>提前到达，科室现在可以接诊</translation>
+    </message>
+    <message>
+        <source>A reason, in a few words</source>
+        <translation>简要写明原因</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Kept with the check-in, with your name, desk and time.</source>
+        <translation>与签到一起保存，并记下您的姓名、导医台和时间。</translation>
+    </message>
+</context>
+<context>
     <name>RegisterPage</name>
     <message>
         <source>Register an arriving patient</source>
@@ -2338,6 +2524,10 @@
     <message>
         <source>Triage (F3)</source>
         <translation>分诊（F3）</translation>
+    </message>
+    <message>
+        <source>Appointments (F7)</source>
+        <translation>预约（F7）</translation>
     </message>
     <message>
         <source>Shift</source>

@@ -20,6 +20,145 @@
     </message>
 </context>
 <context>
+    <name>AppointmentsPage</name>
+    <message>
+        <source>Check-in code, last 4 digits of the phone, or name</source>
+        <translation>簽到碼、手機尾號4位或姓名</translation>
+    </message>
+    <message>
+        <source>Find a booking</source>
+        <translation>查找預約</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Check in (Enter)</source>
+        <translation>簽到（Enter）</translation>
+    </message>
+    <message>
+        <source>Print ticket (P)</source>
+        <translation>打印憑條（P）</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Where it stands</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>簽到碼</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>Department · doctor</source>
+        <translation>科室 · 醫生</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>號碼</translation>
+    </message>
+    <message>
+        <source>No booking matches.</source>
+        <translation>沒有符合的預約。</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>待到</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>遲到</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>爽約</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>已到</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>at the kiosk</source>
+        <translation>自助機</translation>
+    </message>
+    <message>
+        <source>at a desk</source>
+        <translation>導醫臺</translation>
+    </message>
+    <message>
+        <source>Arrived %1 %2</source>
+        <translation>%1 已到（%2）</translation>
+    </message>
+    <message>
+        <source>Expected — check-in open</source>
+        <translation>待到 · 可簽到</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分鐘</translation>
+    </message>
+    <message>
+        <source>Today's appointments %1</source>
+        <translation>今日預約 %1</translation>
+    </message>
+    <message>
+        <source>%1 booked: %2 arrived, %3 expected, %4 late, %5 no-show (and %6 cancelled).</source>
+        <translation>預約 %1 人：已到 %2，待到 %3，遲到 %4，爽約 %5（另有取消 %6）。</translation>
+    </message>
+    <message>
+        <source>Choose a booking, or type its code, phone or name.</source>
+        <translation>請選擇預約，或輸入簽到碼、手機號或姓名。</translation>
+    </message>
+    <message>
+        <source>Choose a booking first.</source>
+        <translation>請先選擇一條預約。</translation>
+    </message>
+    <message>
+        <source>%1 has already arrived: ticket %2. P prints it again.</source>
+        <translation>%1 已簽到，號碼 %2。按 P 可重打憑條。</translation>
+    </message>
+    <message>
+        <source>This booking was cancelled; register the patient instead (F2).</source>
+        <translation>此預約已取消，請為患者登記（F2）。</translation>
+    </message>
+    <message>
+        <source>early</source>
+        <translation>提前</translation>
+    </message>
+    <message>
+        <source>%1 min late</source>
+        <translation>遲到 %1 分鐘</translation>
+    </message>
+    <message>
+        <source>Booked for %1 (%2): %3</source>
+        <translation>預約時間 %1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>%1 checked in: ticket %2.</source>
+        <translation>%1 已簽到，號碼 %2。</translation>
+    </message>
+</context>
+<context>
     <name>BoardModel</name>
     <message>
         <source>Ticket</source>
@@ -861,6 +1000,10 @@
     <message>
         <source>{label} was not found.</source>
         <translation>沒有找到{label}。</translation>
+    </message>
+    <message>
+        <source>The booked time is {time}, outside the check-in window: write down why the patient is checked in now.</source>
+        <translation>預約時間為 {time}，不在簽到時段內：請寫明現在為患者簽到的原因。</translation>
     </message>
     <message>
         <source>This kiosk is still loading today’s appointments. Please wait a moment, or call a guide to help you.</source>
@@ -1925,6 +2068,49 @@
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Check in outside the window</source>
+        <translation>簽到時段外簽到</translation>
+    </message>
+    <message>
+        <source>Why is the patient checked in now? Choose or write a reason.</source>
+        <translation>為什麼現在為患者簽到？請選擇或填寫原因。</translation>
+    </message>
+    <message>
+        <source>Arrived late (traffic, parking)</source>
+        <translation>遲到（交通、停車）</translation>
+    </message>
+    <message>
+        <source>Mistook the time of the appointment</source>
+        <translation>記錯了預約時間</translation>
+    </message>
+    <message>
+        <source>The kiosk could not find the booking</source>
+        <translation>自助機查不到預約</translation>
+    </message>
+    <message>
+        <source>Went to another building first</source>
+        <translation>先去了其他樓</translation>
+    </message>
+    <message>
+        <source>Came early; the department can see them now</source>
+        <translation>提前到達，科室現在可以接診</translation>
+    </message>
+    <message>
+        <source>A reason, in a few words</source>
+        <translation>簡要寫明原因</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Kept with the check-in, with your name, desk and time.</source>
+        <translation>與簽到一起保存，並記下您的姓名、導醫臺和時間。</translation>
+    </message>
+</context>
+<context>
     <name>RegisterPage</name>
     <message>
         <source>Register an arriving patient</source>
@@ -2338,6 +2524,10 @@
     <message>
         <source>Triage (F3)</source>
         <translation>分診（F3）</translation>
+    </message>
+    <message>
+        <source>Appointments (F7)</source>
+        <translation>預約（F7）</translation>
     </message>
     <message>
         <source>Shift</source>
