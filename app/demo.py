@@ -63,13 +63,40 @@ def _json_object(path: Path) -> dict[str, Any]:
     return data
 
 
+# The demo books today's patients around the hour it starts, whatever that hour is: some came
+# and went, some are due now (the kiosk checks them in), some are late, most are still to come.
+BOOKED_BEFORE_MIN = 180
+BOOKED_AFTER_MIN = 300
+DUE_NOW = (0, 10, 20)  # the first patients' minutes from now: inside the kiosk's window
+
+
+def _booked_time(clock: Clock, rng: random.Random, i: int) -> dt.datetime:
+    """The ``i``-th demo booking's local time: on a five-minute mark of today, the first few
+    due now, the rest spread from three hours ago to five hours on (within today)."""
+    now = clock.local(clock.now())
+    day_start = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    last = day_start + dt.timedelta(hours=23, minutes=55)
+    mark = now.replace(minute=now.minute - now.minute % 5, second=0, microsecond=0)
+    if i < len(DUE_NOW):
+        return min(mark + dt.timedelta(minutes=DUE_NOW[i]), last)
+    first = max(day_start, mark - dt.timedelta(minutes=BOOKED_BEFORE_MIN))
+    until = min(last, mark + dt.timedelta(minutes=BOOKED_AFTER_MIN))
+    steps = int((until - first).total_seconds() // 300)
+    return first + dt.timedelta(minutes=5 * rng.randint(0, steps))
+
+
+def _session_covers(session: ClinicSession, hour: int) -> bool:
+    first, last = SESSION_HOURS[session]
+    return first <= hour <= last + 1
+
+
 def has_reference_data(session: Session) -> bool:
     return bool(session.scalar(select(func.count()).select_from(Department)))
 
 
 def load(session: Session, clock: Clock, *, seed: int | None = None, days: int = 7) -> DemoSummary:
     """Load the demo hospital into an empty database: a roster from today for ``days`` days and
-    about 40 appointments for today spread over the day's sessions."""
+    about 40 appointments for today around the hour it is loaded (``_booked_time``)."""
     if has_reference_data(session):
         raise ValueError("the database already holds reference data")
     data = read_hospital()
@@ -160,12 +187,10 @@ def load(session: Session, clock: Clock, *, seed: int | None = None, days: int =
     today_slots = [s for s in slots if s.day == today]
     codes: set[str] = set()
     appointments = 0
-    for name, gender, age in data["patients"]:
-        slot = rng.choice(today_slots)
-        first, last = SESSION_HOURS[slot.session]
-        local = dt.datetime.combine(
-            today, dt.time(rng.randint(first, last), rng.choice((0, 15, 30, 45))), tzinfo=clock.tz
-        )
+    for i, (name, gender, age) in enumerate(data["patients"]):
+        local = _booked_time(clock, rng, i)
+        in_session = [s for s in today_slots if _session_covers(s.session, local.hour)]
+        slot = rng.choice(in_session or today_slots)
         code = new_checkin_code()
         while code in codes:
             code = new_checkin_code()

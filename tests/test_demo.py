@@ -29,7 +29,7 @@ def test_demo_hospital(hospital, clock) -> None:
         appts = s.scalars(select(Appointment)).all()
         assert len(appts) == 40 and {a.day for a in appts} == {clock.today()}
         assert len({a.checkin_code for a in appts}) == 40
-        # every appointment is with a doctor on duty that day, in a session's hours
+        # every appointment is with a doctor on duty that day
         slots = {(r.doctor_id, r.day) for r in s.scalars(select(RosterSlot))}
         assert all((a.doctor_id, a.day) in slots for a in appts)
         depts = s.scalars(select(Department)).all()
@@ -40,6 +40,42 @@ def test_demo_hospital(hospital, clock) -> None:
         assert not verify_password(guide.password_hash, "wrong")
         with pytest.raises(ValueError, match="already holds"):
             demo.load(s, clock)
+
+
+@pytest.mark.parametrize("hour_minute", [(3, 10), (12, 0), (23, 52)])
+def test_the_demo_books_around_the_hour_it_starts(
+    qtbot, db, tmp_path: Path, hour_minute: tuple[int, int]
+) -> None:
+    """At any hour of any day: some bookings due now (the kiosk checks one in and prints its
+    ticket), some late, most to come — all of them today."""
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from app.clock import FixedClock
+    from app.services import appointments, checkin, tickets
+    from app.services.appointments import AppointmentRules, Arrival
+    from app.services.context import Actor
+    from gui.printing import print_ticket, ticket_text
+
+    tz = ZoneInfo("Asia/Shanghai")
+    hour, minute = hour_minute
+    clock = FixedClock(tz=tz, at=dt.datetime(2026, 12, 3, hour, minute, 30, tzinfo=tz))
+    with db.session() as s:
+        demo.load(s, clock, seed=3)
+    with db.reading() as s:
+        day = appointments.day_list(s, clock, AppointmentRules())
+    assert day.booked == 40 and {ln.scheduled_at.astimezone(tz).date() for ln in day.lines} == {
+        clock.today()
+    }
+    due = [ln for ln in day.lines if ln.window_open]
+    assert len(due) >= 2
+    if hour > 3:
+        assert day.counts[Arrival.LATE] + day.counts[Arrival.NO_SHOW] > 0
+    with db.session() as s:  # the kiosk's own check, window enforced
+        done = checkin.check_in(s, due[0].appointment_id, Actor("kiosk-1"), clock, channel="kiosk")
+        info = tickets.ticket_info(s, done.visit_id, clock)
+    went = print_ticket(ticket_text(info, "zh_CN", "示范综合医院"), f"pdf:{tmp_path}/")
+    assert Path(went).exists() and done.ticket in Path(went).name
 
 
 def _run(
