@@ -28,8 +28,8 @@ def main(data_dir: Path) -> None:
         SyncClient(identity.server_url, identity.token),
         identity,
         Clock(tz=ZoneInfo("Asia/Shanghai")),
-        lease_block=500,
-        low_water=200,
+        lease_block=250,  # at most 500 unused numbers held (server/routes/sync.py)
+        low_water=100,
     )
     with db.reading() as s:
         dept = s.scalars(select(Department.id).where(Department.code == "IM")).one()

@@ -19,6 +19,7 @@ from sqlalchemy import select
 
 from app.ids import new_id
 from app.models import Department, Staff, Visit
+from app.sync.client import ProtocolError
 from app.sync.codec import content_hash
 
 from .harness import TZ, Desk, ServerProcess, sign_in_here
@@ -538,7 +539,7 @@ def _revoke(server: ServerProcess, device_id: str) -> None:
 def test_ticket_leases_raced_from_many_desks_never_overlap(server, hostile) -> None:
     desks = [hostile("staff") for _ in range(4)]
     dept = _server_rows(server)["department"]
-    day = dt.datetime.now(TZ).date() + dt.timedelta(days=3)
+    day = dt.datetime.now(TZ).date() + dt.timedelta(days=1)  # a day nobody leased yet
     ranges: list[tuple[int, int]] = []
     lock = threading.Lock()
 
@@ -557,6 +558,31 @@ def test_ticket_leases_raced_from_many_desks_never_overlap(server, hostile) -> N
     assert len(numbers) == 4 * 10 * 7
     assert len(set(numbers)) == len(numbers), "two desks got the same ticket number"
     assert sorted(numbers) == list(range(1, len(numbers) + 1))
+
+
+def test_a_desk_cannot_lease_away_the_numbers_every_other_desk_needs(server, hostile) -> None:
+    """A careless or hostile desk asking for numbers in a loop: it holds at most 500 it has
+    not used, for yesterday, today or tomorrow only; every other desk still gets numbers, and
+    the greedy one gets more once it sends visits that use them."""
+    greedy, honest = hostile("kiosk"), hostile("staff")
+    dept = _server_rows(server)["department"]
+    today = dt.datetime.now(TZ).date()
+    client = greedy.desk.engine.client
+    got = client.lease(dept, today, 500)
+    with pytest.raises(ProtocolError, match="already holds 500 unused ticket numbers"):
+        client.lease(dept, today, 1)
+    for far in (today + dt.timedelta(days=2), today - dt.timedelta(days=2), dt.date(2099, 1, 1)):
+        with pytest.raises(ProtocolError, match="yesterday, today or tomorrow"):
+            client.lease(dept, far, 10)
+    other = honest.desk.engine.client.lease(dept, today, 50)
+    assert other["start_seq"] > got["end_seq"]
+    # a walk-in that uses one of its numbers: one more may be leased, and no more
+    visit = _walk_in(server, greedy.id, ticket_seq=got["start_seq"], ticket_prefix="A")
+    assert [r["status"] for r in greedy.send(visit)] == ["applied"]
+    more = client.lease(dept, today, 1)
+    assert more["start_seq"] == more["end_seq"] > other["end_seq"]
+    with pytest.raises(ProtocolError, match="already holds 500"):
+        client.lease(dept, today, 1)
 
 
 def test_an_enrollment_code_sent_by_many_at_once_enrolls_one_device(server) -> None:

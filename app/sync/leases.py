@@ -5,13 +5,17 @@ day key for hashed appointment look-ups (§1)."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from sqlalchemy import select
 
 from app.models import Department
 from app.services import tickets
+from app.sync.client import ProtocolError
 from app.sync.identity import Identity
 from app.sync.pull import Parts, Step, sync_state
+
+log = logging.getLogger(__name__)
 
 MAX_LEASE = 1000  # the most numbers the server grants in one request
 
@@ -36,8 +40,12 @@ class Leases(Step):
             have = {d: tickets.remaining(s, device, d, day) for d in departments}
         for dept_id, remaining in have.items():
             while remaining < self.low_water:
-                with self.link.talking():
-                    lease = self.client.lease(dept_id, day, min(self.block, MAX_LEASE))
+                try:
+                    with self.link.talking():
+                        lease = self.client.lease(dept_id, day, min(self.block, MAX_LEASE))
+                except ProtocolError as exc:  # refused for this department: the rest go on
+                    log.warning("ticket lease refused for department %s: %s", dept_id, exc)
+                    break
                 start, end = lease["start_seq"], lease["end_seq"]
                 with self.db.session(record=False) as s:
                     tickets.grant_range(s, device, dept_id, day, start, end)

@@ -155,6 +155,13 @@ class SyncWorker:
                 failures += 1
                 self._stop.wait(self.backoff.delay(failures))
 
+    def _beat(self) -> None:
+        self.engine.client.heartbeat(self.printer_state(), self.engine.pending_count())
+
+    def _kiosk_key(self) -> None:
+        if self.engine.identity.role == "kiosk":
+            self.engine.refresh_kiosk_key()
+
     def _heartbeat_loop(self) -> None:
         next_forget = 0.0
         while not self._stop.is_set():
@@ -164,14 +171,16 @@ class SyncWorker:
                     self.engine.forget_old()
                 except Exception:
                     log.exception("forgetting old outbox entries failed")
-            try:
-                self.engine.client.heartbeat(self.printer_state(), self.engine.pending_count())
-                self.engine.ensure_leases()
-                if self.engine.identity.role == "kiosk":
-                    self.engine.refresh_kiosk_key()
-            except (SyncError, OSError, Unreachable):
-                pass
-            except Exception:
-                log.exception("heartbeat failed unexpectedly")
+            # each step on its own (a refused lease never stops the kiosk's day key); none
+            # when the server cannot be reached at all
+            for step in (self._beat, self.engine.ensure_leases, self._kiosk_key):
+                try:
+                    step()
+                except (Unreachable, OSError):
+                    break
+                except SyncError:
+                    pass
+                except Exception:
+                    log.exception("heartbeat step failed unexpectedly")
             self._wake_heartbeat.wait(self.heartbeat_interval)
             self._wake_heartbeat.clear()

@@ -9,12 +9,13 @@ from typing import Any
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response, status
 from pydantic import BaseModel, Field
+from sqlalchemy import and_, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from app import jsonio
-from app.models import Department, TicketRange
+from app.models import Department, TicketRange, Visit
 from server import db as serverdb
 from server.deps import DeviceCaller, State
 from server.models import Device, TicketCounter
@@ -128,6 +129,11 @@ async def changes(
 
 
 MAX_TICKET = 9999  # the row contract's ticket_seq (app/contract/rows.py)
+# No device can use up a department's day of numbers for the others: it may hold at most this
+# many numbers it has not used yet (a desk keeps 10 to 60), and lease only for the server's
+# yesterday, today or tomorrow (a desk's clock a little off at midnight).
+MAX_UNUSED = 500
+LEASE_DAYS = (-1, 0, 1)
 
 
 class LeaseIn(BaseModel):
@@ -149,10 +155,51 @@ def _take_numbers(s: Session, department_id: str, day: dt.date, count: int) -> i
     return int(s.execute(stmt).scalar_one())
 
 
+def _unused(s: Session, device_id: str, department_id: str, day: dt.date) -> int:
+    """Numbers leased to this device for the department's day that no visit it sent uses."""
+    mine = (
+        TicketRange.device_id == device_id,
+        TicketRange.department_id == department_id,
+        TicketRange.day == day,
+    )
+    leased = s.scalar(
+        select(func.coalesce(func.sum(TicketRange.end_seq - TicketRange.start_seq + 1), 0)).where(
+            *mine
+        )
+    )
+    used = s.scalar(
+        select(func.count(Visit.id))
+        .join(
+            TicketRange,
+            and_(
+                TicketRange.department_id == Visit.department_id,
+                TicketRange.day == Visit.day,
+                Visit.ticket_seq.between(TicketRange.start_seq, TicketRange.end_seq),
+            ),
+        )
+        .where(*mine)
+    )
+    return int(leased or 0) - int(used or 0)
+
+
 def _lease(state: ServerState, device_id: str, body: LeaseIn) -> dict[str, Any]:
+    today = state.clock.today()
+    if (body.day - today).days not in LEASE_DAYS:
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_ENTITY,
+            detail=f"ticket numbers are leased for yesterday, today or tomorrow only "
+            f"(the server's today is {today.isoformat()})",
+        )
     with state.db.session() as s:
         if s.get(Department, body.department_id) is None:
             raise HTTPException(status.HTTP_404_NOT_FOUND, detail="unknown department")
+        unused = _unused(s, device_id, body.department_id, body.day)
+        if unused + body.count > MAX_UNUSED:
+            raise HTTPException(
+                status.HTTP_409_CONFLICT,
+                detail=f"this device already holds {unused} unused ticket numbers for that "
+                f"department and day; at most {MAX_UNUSED} — send the visits that used them",
+            )
         end = _take_numbers(s, body.department_id, body.day, body.count)
         if end > MAX_TICKET:
             raise HTTPException(status.HTTP_409_CONFLICT, detail="no ticket numbers left today")
@@ -180,9 +227,15 @@ def _lease(state: ServerState, device_id: str, body: LeaseIn) -> dict[str, Any]:
     "/tickets/lease",
     responses={
         404: {"model": Problem, "description": "no such department"},
-        409: {"model": Problem, "description": "no ticket numbers left that day"},
+        409: {
+            "model": Problem,
+            "description": "no ticket numbers left that day, or the device holds 500 unused",
+        },
+        422: {"model": Problem, "description": "a day other than yesterday, today or tomorrow"},
     },
 )
 async def lease(body: LeaseIn, caller: DeviceCaller, state: State) -> dict[str, Any]:
-    """A range of ticket numbers of one department and day for this device alone."""
+    """A range of ticket numbers of one department and day for this device alone: for the
+    server's yesterday, today or tomorrow, and while the device holds fewer than 500 numbers
+    of that department's day it has not used."""
     return await run_in_threadpool(_lease, state, caller.device_id, body)
