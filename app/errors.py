@@ -161,6 +161,7 @@ LABELS: dict[str, str] = {
     "nurse": QT_TRANSLATE_NOOP("Labels", "Receiving nurse"),
     "note": QT_TRANSLATE_NOOP("Labels", "Note"),
     "reason": QT_TRANSLATE_NOOP("Labels", "Reason"),
+    "priority": QT_TRANSLATE_NOOP("Labels", "Priority"),
     "code": QT_TRANSLATE_NOOP("Labels", "Check-in code"),
     "request": QT_TRANSLATE_NOOP("Labels", "Request for help"),
     "case": QT_TRANSLATE_NOOP("Labels", "Case"),

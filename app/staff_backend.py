@@ -261,6 +261,12 @@ class StaffBackend:
             )
             return self._changed(s, visit_id)
 
+    def set_priority(self, who: SignedIn, visit_id: str, priority: str) -> RowsUpdate:
+        """An emergency, the elderly or the disabled first on every desk's board ("" none)."""
+        with self.db.session() as s:
+            visits.set_priority(s, visit_id, priority, self._require(who, REGISTER), self.clock)
+            return self._changed(s, visit_id)
+
     def ticket(self, who: SignedIn, visit_id: str) -> TicketInfo:
         """The visit's ticket to print at the desk: the same ticket and QR code the kiosk
         prints (a kiosk's printer failed, a desk registration, a ticket lost)."""

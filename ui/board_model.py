@@ -24,7 +24,8 @@ from PySide6.QtWidgets import QTableView
 from app.lang import pick
 from app.services.board import BoardRow
 from app.services.stages import Level, StageMachine, stage_name
-from ui.theme import ALTERNATE, GRID, LEVELS, SELECTED
+from ui.priority_words import priority_word
+from ui.theme import ALTERNATE, EMERGENCY, GRID, LEVELS, PRIORITY, SELECTED
 
 TICKET, PATIENT, WHERE, STAGE, ESCORT, IN_STAGE, TOTAL, FLAGS = range(8)
 COLUMNS = 8
@@ -187,8 +188,13 @@ class BoardModel(QAbstractTableModel):
     def level_at(self, i: int) -> Level:
         return self._levels[i]
 
+    def rank_at(self, i: int) -> int:
+        return self._rows[i].rank
+
     def flags_text(self, row: BoardRow) -> str:
         parts = []
+        if row.priority:
+            parts.append(priority_word(row.priority))
         if row.complaint:
             parts.append("⚑ " + self.tr("Open complaint"))
         if not row.verified:
@@ -289,6 +295,16 @@ class BoardFilter(QSortFilterProxyModel):
             setattr(self, key, value)
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
+        """An emergency first, then the elderly, the disabled and VIPs, whatever the column
+        and its order; within each, the column decides."""
+        model = self.sourceModel()
+        a = model.data(left, ROW_ROLE).rank
+        b = model.data(right, ROW_ROLE).rank
+        if a != b:  # Qt turns the answer round for a descending sort: turn it back
+            return (a < b) == (self.sortOrder() == Qt.SortOrder.AscendingOrder)
+        return super().lessThan(left, right)
+
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         model = self.sourceModel()
         row: BoardRow = model.data(model.index(source_row, 0), ROW_ROLE)
@@ -319,6 +335,7 @@ class BoardView(QTableView):
     keys, tool tips and accessibility stay the stock view's, fed by the same model."""
 
     PAD = 6
+    BAR = 5  # the priority bar's width
 
     def __init__(self, proxy: QSortFilterProxyModel, model: BoardModel) -> None:
         super().__init__()
@@ -328,6 +345,7 @@ class BoardView(QTableView):
         self.fills = {level: QColor(colours[0]) for level, colours in LEVELS.items()}
         self.inks = {level: QColor(colours[1]) for level, colours in LEVELS.items()}
         self.selected = QColor(SELECTED)
+        self.firsts = (QColor(EMERGENCY), QColor(PRIORITY))  # by rank
         self.alternate = QColor(ALTERNATE)
         self.grid = QColor(GRID)
         self.texts: dict[tuple[str, int], tuple[str, int]] = {}  # elided, its width
@@ -376,6 +394,9 @@ class BoardView(QTableView):
                 painter.fillRect(left, y, right - left, height, self.fills[level])
             elif r % 2:
                 painter.fillRect(left, y, right - left, height, self.alternate)
+            rank = self.board.rank_at(i)
+            if rank < 2:  # who goes first: a bar down the row's left edge
+                painter.fillRect(left, y, self.BAR, height, self.firsts[rank])
             painter.setPen(self.inks[level])
             for col, x, width in columns:
                 text = self.board.text_at(i, col)

@@ -44,7 +44,7 @@ from ui.theme import ROW_PX
 WIDTHS = {TICKET: 80, PATIENT: 130, WHERE: 250, STAGE: 120, ESCORT: 110, IN_STAGE: 110, TOTAL: 100}
 
 
-DESK_ACTIONS = ("receive", "triage", "timeline", "note", "print")  # the second row
+DESK_ACTIONS = ("receive", "priority", "triage", "timeline", "note", "print")  # the second row
 
 
 class BoardPage(QWidget):
@@ -121,6 +121,7 @@ class BoardPage(QWidget):
             "admit": (QPushButton(), "A", self.escort.admit),
             "depart": (QPushButton(), "D", self.escort.depart),
             "receive": (QPushButton(), "V", self.escort.receive),
+            "priority": (QPushButton(), "E", self.escort.priority),
             "triage": (QPushButton(), "F4", self.escort.triage),
             "timeline": (QPushButton(), "T", self.escort.open_timeline),
             "note": (QPushButton(), "W", self.escort.note),
@@ -181,6 +182,7 @@ class BoardPage(QWidget):
             "admit": self.tr("Admission…"),
             "depart": self.tr("Departed"),
             "receive": self.tr("Receive"),
+            "priority": self.tr("Priority…"),
             "triage": self.tr("Triage"),
             "timeline": self.tr("Timeline"),
             "note": self.tr("Note…"),
@@ -295,6 +297,7 @@ class BoardPage(QWidget):
             "admit": may_escort and row is not None and row.stage not in ("arrived", "admission"),
             "depart": may_escort and row is not None,
             "receive": may_register and row is not None and not row.verified,
+            "priority": may_register and row is not None,
             "triage": may_register and row is not None,
             "timeline": row is not None,
             "note": row is not None and (may_escort or may_register),
@@ -306,8 +309,8 @@ class BoardPage(QWidget):
                 (name not in ("claim", "release", "hand_off", "next", "move", "admit", "depart"))
                 or may_escort
             )
-        self.escort_buttons["receive"][0].setVisible(may_register)
-        self.escort_buttons["triage"][0].setVisible(may_register)
+        for name in ("receive", "priority", "triage"):
+            self.escort_buttons[name][0].setVisible(may_register)
 
     def say(
         self, text: str, *, role: str = "banner", undo: bool = False, undo_label: str = ""

@@ -11,7 +11,9 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +35,7 @@ from app.services.stages import stage_name
 from app.services.validation import NOTE_MAX
 from app.staff_backend import StaffMember, TimelineLine
 from gui.roles import set_role
+from ui.priority_words import PRIORITIES, priority_word
 
 
 def _heading(text: str) -> QLabel:
@@ -155,6 +159,33 @@ class NoteDialog(Dialog):
 
     def answer(self) -> str:
         return self.text.text()
+
+
+class PriorityDialog(Dialog):
+    """Who goes first: an emergency before everyone, the elderly and the disabled before the
+    rest — or no priority.  Keys 0–3 choose, Enter sets."""
+
+    def __init__(self, parent: QWidget | None, row: BoardRow) -> None:
+        super().__init__(parent, self.tr("Priority"), row)
+        self.choices = QButtonGroup(self)
+        for i, value in enumerate(PRIORITIES):
+            button = QRadioButton(f"{i}  {priority_word(value)}")
+            button.setChecked(value == row.priority)
+            self.choices.addButton(button, i)
+            self.box.addWidget(button)
+            key = QShortcut(QKeySequence(str(i)), self)
+            key.activated.connect(button.click)
+        hint = QLabel(
+            self.tr("Sorted first on every desk's board; the timeline keeps who set it and when.")
+        )
+        hint.setWordWrap(True)
+        set_role(hint, "muted")
+        self.box.addWidget(hint)
+        self.finish_layout()
+        self.setMinimumWidth(440)
+
+    def answer(self) -> str:
+        return PRIORITIES[max(0, self.choices.checkedId())]
 
 
 class DetailsDialog(Dialog):
@@ -312,6 +343,8 @@ class TimelineDialog(Dialog):
                 text += " · " + self.tr("details given, privacy notice agreed in person")
         elif kind == "note":
             text = self.tr("Note: %1").replace("%1", str(line.data.get("text", "")))
+        elif kind == "priority":
+            text = priority_word(str(line.data.get("priority", "")))
         else:
             text = kind
         where = f" · {line.desk}" if line.desk else ""

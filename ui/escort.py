@@ -22,8 +22,10 @@ from ui.dialogs import (
     HandOffDialog,
     MoveDialog,
     NoteDialog,
+    PriorityDialog,
     TimelineDialog,
 )
+from ui.priority_words import priority_word
 from ui.ticket_print import print_visit_ticket
 
 log = logging.getLogger(__name__)
@@ -277,6 +279,25 @@ class EscortActions:
                 self.tr("%1 received: details added, agreed in person.").replace(
                     "%1", row.ticket or form.name
                 ),
+                visit_id=row.visit_id,
+                dialog=dialog,
+            )
+
+        dialog.on_submit = submit
+        self.desk.open_dialog(dialog)
+
+    def priority(self) -> None:
+        """E: an emergency, the elderly or the disabled first on every board (or no longer)."""
+        row = self.chosen(REGISTER)
+        if row is None:
+            return
+        dialog = PriorityDialog(self.board, row)
+        who = self.desk.who
+
+        def submit(priority: str) -> None:
+            self._act(
+                lambda b: b.set_priority(who, row.visit_id, priority),
+                f"{row.ticket or row.name}: {priority_word(priority)}",
                 visit_id=row.visit_id,
                 dialog=dialog,
             )

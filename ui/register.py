@@ -28,6 +28,7 @@ from app.lang import pick
 from app.services.registration import PatientForm, PatientMatch, RegistrationResult, VisitForm
 from app.services.triage import DepartmentRoster
 from gui.roles import set_role
+from ui.priority_words import PRIORITIES, priority_word
 
 if TYPE_CHECKING:
     from ui.desk import Desk
@@ -79,6 +80,7 @@ class RegisterPage(QWidget):
         self.designated = QCheckBox()
         self.needs_escort = QCheckBox()
         self.vip = QCheckBox()
+        self.priority = QComboBox()  # an emergency, the elderly, the disabled: first on the board
         self.submit = QPushButton()
         set_role(self.submit, "primary")
         self.clear_button = QPushButton()
@@ -110,6 +112,7 @@ class RegisterPage(QWidget):
             "designated": self.designated,
             "needs_escort": self.needs_escort,
             "vip": self.vip,
+            "priority": self.priority,
         }
         self.labels: dict[str, QLabel] = {}
         for key, widget in self.rows.items():
@@ -191,6 +194,7 @@ class RegisterPage(QWidget):
             "designated": self.tr("Designated"),
             "needs_escort": self.tr("Needs escort"),
             "vip": "VIP",
+            "priority": self.tr("Priority"),
         }
         for key, text in names.items():
             self.labels[key].setText(text)
@@ -208,6 +212,7 @@ class RegisterPage(QWidget):
         self.designated.setText(self.tr("The patient asked for this doctor by name"))
         self.needs_escort.setText(self.tr("Elderly, disabled or frail: walk with them"))
         self.vip.setText(self.tr("VIP"))
+        self._fill(self.priority, [(p, priority_word(p)) for p in PRIORITIES])
         self.phone.setPlaceholderText("13812345678")
         self.district.setPlaceholderText(self.tr("e.g. Chaoyang"))
         self.submit.setText(self.tr("Register (Ctrl+Enter)"))
@@ -334,6 +339,7 @@ class RegisterPage(QWidget):
             needs_escort=self.needs_escort.isChecked(),
             is_appointment=self.appointment.isChecked(),
             vip=self.vip.isChecked(),
+            priority=self.priority.currentData() or "",
         )
         return patient, visit
 
@@ -406,7 +412,14 @@ class RegisterPage(QWidget):
     def clear(self) -> None:
         for w in (self.name, self.age, self.phone, self.district, self.purpose_text):
             w.clear()
-        for c in (self.gender, self.source, self.purpose, self.department, self.doctor):
+        for c in (
+            self.gender,
+            self.source,
+            self.purpose,
+            self.department,
+            self.doctor,
+            self.priority,
+        ):
             c.setCurrentIndex(0)
         for b in (self.appointment, self.designated, self.needs_escort, self.vip):
             b.setChecked(False)

@@ -19,6 +19,8 @@ ERROR = "#B3261E"
 SELECTED = "#CFE3F8"  # the chosen row on the board
 ALTERNATE = "#FAFBFC"  # every other row
 GRID = "#E3E8ED"
+EMERGENCY = "#C62828"  # the bar down an emergency's row
+PRIORITY = "#1565C0"  # the bar down a row of the elderly, the disabled, a VIP
 
 # level -> (row background, text colour, symbol); the symbol is also explained in the legend.
 LEVELS: dict[Level, tuple[str, str, str]] = {

@@ -62,6 +62,7 @@ if TYPE_CHECKING:  # to a type checker the enumerations are text, their values u
     SourceChannel: TypeAlias = str
     ArrivalChannel: TypeAlias = str
     Purpose: TypeAlias = str
+    Priority: TypeAlias = str
     EventKind: TypeAlias = str
 else:  # to pydantic each is exactly its values, taken from one place
     CaseKind = Literal[*(k.value for k in models.CaseKind)]
@@ -72,6 +73,7 @@ else:  # to pydantic each is exactly its values, taken from one place
     SourceChannel = Literal[*(c.value for c in models.SourceChannel)]
     ArrivalChannel = Literal[*(c.value for c in models.ArrivalChannel)]
     Purpose = Literal[*(p.value for p in models.Purpose)]
+    Priority = Literal[*(p.value for p in models.Priority)]
     EventKind = Literal[*(k.value for k in models.EventKind)]
 
 Text40 = Annotated[str, StringConstraints(max_length=40)]
@@ -130,6 +132,7 @@ class VisitRow(Row):
     purpose: Purpose | None = None
     purpose_text: Text200 = ""
     needs_escort: bool = False
+    priority: Priority | None = None
     arrival_channel: ArrivalChannel
     source_channel: SourceChannel | None = None
     is_appointment: bool = False
@@ -302,6 +305,7 @@ PATCHABLE: dict[str, frozenset[str]] = {
             "purpose",
             "purpose_text",
             "needs_escort",
+            "priority",
             "source_channel",
             "is_returning",
             "verified",

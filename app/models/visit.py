@@ -38,6 +38,7 @@ class EventKind(enum.StrEnum):
     REOPENED = "reopened"
     CORRECTED = "corrected"
     VERIFIED = "verified"
+    PRIORITY = "priority"  # the visit's priority set or cleared: data {"priority": … or ""}
 
 
 class ArrivalChannel(enum.StrEnum):
@@ -58,6 +59,15 @@ class SourceChannel(enum.StrEnum):
 class Purpose(enum.StrEnum):
     CONSULTATION = "consultation"
     TREATMENT = "treatment"
+
+
+class Priority(enum.StrEnum):
+    """Who goes first at the desks: an emergency before everyone, then the elderly and the
+    disabled (and a VIP patient) before the rest."""
+
+    EMERGENCY = "emergency"
+    ELDERLY = "elderly"
+    DISABLED = "disabled"
 
 
 class Patient(SyncedRow, Versioned, Base):
@@ -98,6 +108,7 @@ class Visit(SyncedRow, Versioned, Base):
     purpose: Mapped[Purpose | None] = mapped_column(_enum(Purpose, "purpose"), default=None)
     purpose_text: Mapped[str] = mapped_column(String(200), default="")
     needs_escort: Mapped[bool] = mapped_column(Boolean, default=False)
+    priority: Mapped[Priority | None] = mapped_column(_enum(Priority, "priority"), default=None)
     arrival_channel: Mapped[ArrivalChannel] = mapped_column(
         _enum(ArrivalChannel, "arrival_channel")
     )

@@ -36,6 +36,14 @@ class BoardRow:
     arrival_channel: str
     complaint: bool = False  # the patient (or this visit) has an open complaint case
     anonymous: bool = False  # a kiosk walk-in who declined the privacy notice: no details yet
+    priority: str = ""  # "emergency", "elderly", "disabled" or ""
+
+    @property
+    def rank(self) -> int:
+        """Who goes first: 0 an emergency, 1 the elderly, the disabled or a VIP, 2 the rest."""
+        if self.priority == "emergency":
+            return 0
+        return 1 if self.priority or self.vip else 2
 
     def minutes_in_stage(self, now: dt.datetime) -> float:
         return max((now - self.stage_since).total_seconds() / 60.0, 0.0)
@@ -127,6 +135,7 @@ def open_visits(
                 arrival_channel=str(v.arrival_channel),
                 complaint=bool(complained),
                 anonymous=v.patient_id is None and v.appointment_id is None,
+                priority=str(v.priority or ""),
             )
         )
     return rows

@@ -25,7 +25,7 @@ from app.services import tickets
 from app.services.context import Actor
 from app.services.masking import mask_name, mask_phone
 from app.services.validation import DISTRICT_MAX, PURPOSE_TEXT_MAX, Checker, normalize_phone
-from app.services.visits import get_visit, open_visit, record
+from app.services.visits import get_visit, open_visit, read_priority, record
 
 GENDERS = ("F", "M", "U")
 
@@ -54,6 +54,7 @@ class VisitForm:
     needs_escort: bool = False
     is_appointment: bool = False
     vip: bool = False
+    priority: str = ""  # "emergency", "elderly", "disabled" or "" (set by a guide, in person)
 
 
 @dataclass(frozen=True)
@@ -220,6 +221,8 @@ def _new_visit(
         purpose=purpose,
         purpose_text=purpose_text,
         needs_escort=form.needs_escort,
+        # a guide gives priority in person; a kiosk never does (the server refuses it too)
+        priority=read_priority(form.priority) if channel == ArrivalChannel.DESK else None,
         source_channel=source,
         is_appointment=form.is_appointment,
         is_returning=returning,

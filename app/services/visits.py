@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.clock import Clock
 from app.errors import FrontDeskError, NotFound, StageError
-from app.models import EventFlag, EventKind, Visit, VisitEvent
+from app.models import EventFlag, EventKind, Priority, Visit, VisitEvent
 from app.services.context import Actor
 from app.services.stages import ADMISSION, ARRIVED, DEPARTED, StageMachine, stage_text
 from app.services.validation import NOTE_MAX, Checker
@@ -319,6 +319,32 @@ def note(session: Session, visit_id: str, text: str, actor: Actor, clock: Clock)
         actor,
         clock.now(),
         data={"text": text},
+    )
+
+
+def read_priority(raw: Priority | str | None) -> Priority | None:
+    """A priority as a form or a screen gives it ("" or None: none); refused in words."""
+    if not raw:
+        return None
+    check = Checker()
+    value = check.choice("priority", str(raw), [p.value for p in Priority], "priority")
+    check.done()
+    return Priority(value)
+
+
+def set_priority(
+    session: Session, visit_id: str, priority: Priority | str | None, actor: Actor, clock: Clock
+) -> VisitEvent | None:
+    """Give a visit its priority (an emergency, the elderly, the disabled) or take it away:
+    the board sorts it first on every desk, and the timeline keeps who and when.  None when
+    nothing changes."""
+    value = read_priority(priority)
+    visit = get_visit(session, visit_id)
+    if visit.priority == value:
+        return None
+    visit.priority = value
+    return record(
+        session, visit, EventKind.PRIORITY, actor, clock.now(), data={"priority": value or ""}
     )
 
 

@@ -284,6 +284,10 @@
         <translation>接待</translation>
     </message>
     <message>
+        <source>Priority…</source>
+        <translation>优先…</translation>
+    </message>
+    <message>
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
@@ -1841,6 +1845,10 @@
         <translation>原因</translation>
     </message>
     <message>
+        <source>Priority</source>
+        <translation>优先</translation>
+    </message>
+    <message>
         <source>Check-in code</source>
         <translation>签到码</translation>
     </message>
@@ -2068,6 +2076,36 @@
     </message>
 </context>
 <context>
+    <name>Priority</name>
+    <message>
+        <source>Emergency</source>
+        <translation>急诊</translation>
+    </message>
+    <message>
+        <source>Priority: elderly</source>
+        <translation>优先：老年人</translation>
+    </message>
+    <message>
+        <source>Priority: disabled</source>
+        <translation>优先：残障人士</translation>
+    </message>
+    <message>
+        <source>No priority</source>
+        <translation>不优先</translation>
+    </message>
+</context>
+<context>
+    <name>PriorityDialog</name>
+    <message>
+        <source>Priority</source>
+        <translation>优先</translation>
+    </message>
+    <message>
+        <source>Sorted first on every desk's board; the timeline keeps who set it and when.</source>
+        <translation>在各导医台的看板上排在最前；时间线记下由谁、何时设置。</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>Check in outside the window</source>
@@ -2167,6 +2205,10 @@
     <message>
         <source>Needs escort</source>
         <translation>全程陪同</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先</translation>
     </message>
     <message>
         <source>Not stated</source>

@@ -284,6 +284,10 @@
         <translation>接待</translation>
     </message>
     <message>
+        <source>Priority…</source>
+        <translation>優先…</translation>
+    </message>
+    <message>
         <source>Triage</source>
         <translation>分診</translation>
     </message>
@@ -1841,6 +1845,10 @@
         <translation>原因</translation>
     </message>
     <message>
+        <source>Priority</source>
+        <translation>優先</translation>
+    </message>
+    <message>
         <source>Check-in code</source>
         <translation>簽到碼</translation>
     </message>
@@ -2068,6 +2076,36 @@
     </message>
 </context>
 <context>
+    <name>Priority</name>
+    <message>
+        <source>Emergency</source>
+        <translation>急診</translation>
+    </message>
+    <message>
+        <source>Priority: elderly</source>
+        <translation>優先：老年人</translation>
+    </message>
+    <message>
+        <source>Priority: disabled</source>
+        <translation>優先：殘障人士</translation>
+    </message>
+    <message>
+        <source>No priority</source>
+        <translation>不優先</translation>
+    </message>
+</context>
+<context>
+    <name>PriorityDialog</name>
+    <message>
+        <source>Priority</source>
+        <translation>優先</translation>
+    </message>
+    <message>
+        <source>Sorted first on every desk's board; the timeline keeps who set it and when.</source>
+        <translation>在各導醫臺的看板上排在最前；時間線記下由誰、何時設置。</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>Check in outside the window</source>
@@ -2167,6 +2205,10 @@
     <message>
         <source>Needs escort</source>
         <translation>全程陪同</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>優先</translation>
     </message>
     <message>
         <source>Not stated</source>

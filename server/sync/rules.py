@@ -254,6 +254,8 @@ def _insert(
         values.setdefault("stage_since", values.get("created_at") or utcnow())
         if values.get("verified") and device.role == "kiosk":
             raise Rejected("forbidden", "a kiosk cannot verify a patient")
+        if values.get("priority") and device.role == "kiosk":
+            raise Rejected("forbidden", "a kiosk gives no priority: a guide does, in person")
         patient_id = values.get("patient_id")
         if patient_id and batch.get(Patient, patient_id) is None:
             raise _missing("patients", patient_id)
