@@ -10,6 +10,9 @@ tick_ms                 the once-a-second time-in-stage tick over every row, the
 Each step ends with the event loop processing what it queued (layout, paint), as it does in
 the running program; nothing is timed that a user would not wait for.
 
+One patient in twenty is an emergency and one in seven has priority (elderly, disabled): the
+board sorts them first whatever the column (``BoardFilter.lessThan``), on every re-sort.
+
 A real stand-alone desk (SQLite file, demo hospital), the real window offscreen at 1600×900.
 Run as a user would: ``python bench/board.py`` (``--quick`` for a short run).
 """
@@ -76,7 +79,11 @@ def main() -> int:
         result, _ = backend.register(
             guides[0],
             PatientForm(f"测试{chr(0x4E00 + i % 3000)}", "F", 40, f"139{i:08d}", "", "walk_in"),
-            VisitForm(purpose="consultation", department_id=rng.choice(roster).department_id),
+            VisitForm(
+                purpose="consultation",
+                department_id=rng.choice(roster).department_id,
+                priority=rng.choices(["emergency", "elderly", "disabled", ""], [5, 7, 7, 81])[0],
+            ),
         )
         ids.append(result.visit_id)
         clock.advance(seconds=20)
@@ -132,6 +139,7 @@ def main() -> int:
         json.dumps(
             {
                 "visits": args.visits,
+                "with_priority": sum(1 for r in rows if r.rank < 2),
                 "rows_on_board": window.model.rowCount(),
                 "board_start_ms": round(board_start_ms, 1),
                 "remote_event_ms_median": round(statistics.median(remote), 2),

@@ -39,6 +39,7 @@ class HelpScreen(Screen):
         box.addWidget(self.back)
         self.setLayout(box)
         self.status: HelpStatus | None = None
+        self.reason = "help"
         self.failed = False
         self.timer = QTimer(self)
         self.timer.setInterval(self.POLL_MS)
@@ -48,14 +49,23 @@ class HelpScreen(Screen):
     def retranslate(self) -> None:
         # no promise before a guide has answered: "calling", then "on the way"
         answered = self.status is not None and self.status.acknowledged
-        self.heading.setText(
-            self.tr("A guide is on the way") if answered else self.tr("Calling a guide for you")
-        )
-        self.body.setText(
-            self.tr("Please stay here at %1. A guide will come to you.").replace(
-                "%1", self.k.location()
+        if self.reason == "emergency":
+            heading = self.tr("Help is coming now")
+            body = self.tr(
+                "Stay where you are, at %1, and sit down if you can. A guide is coming at once. "
+                "If you feel worse, tell anyone working here straight away."
             )
-        )
+        else:
+            heading = (
+                self.tr("A guide is on the way") if answered else self.tr("Calling a guide for you")
+            )
+            body = (
+                self.tr("Please stay here at %1. A guide will help you choose a department.")
+                if self.reason == "department"
+                else self.tr("Please stay here at %1. A guide will come to you.")
+            )
+        self.heading.setText(heading)
+        self.body.setText(body.replace("%1", self.k.location()))
         self.back.setText(self.tr("Back"))
         if self.failed:
             role, text = (
@@ -78,12 +88,15 @@ class HelpScreen(Screen):
         set_role(self.state, role)
         self.state.setText(text)
 
-    def start(self, visit_id: str | None) -> None:
+    def start(self, visit_id: str | None, reason: str = "help") -> None:
         self.status = None
+        self.reason = reason
         self.failed = False
         self.retranslate()
         lang = self.k.lang
-        self.k.bridge.call(lambda b: b.call_guide(lang, visit_id), self._called, self._failed)
+        self.k.bridge.call(
+            lambda b: b.call_guide(lang, visit_id, reason=reason), self._called, self._failed
+        )
 
     def _called(self, status: HelpStatus) -> None:
         self.status = status
@@ -115,5 +128,6 @@ class HelpScreen(Screen):
     def clear(self) -> None:
         self.timer.stop()
         self.status = None
+        self.reason = "help"
         self.failed = False
         self.retranslate()

@@ -46,8 +46,9 @@ class Kiosk(Protocol):
 
     def toggle_large_text(self) -> None: ...
 
-    def call_guide(self, visit_id: str | None = None) -> None:
-        """Ask for a guide to come (about a visit, when the patient has one)."""
+    def call_guide(self, visit_id: str | None = None, reason: str = "help") -> None:
+        """Ask for a guide to come (about a visit, when the patient has one); ``reason``
+        "emergency" or "department" says why (app/services/assistance.REASONS)."""
         ...
 
     def back_from_help(self) -> None: ...

@@ -48,6 +48,8 @@ ROLES: dict[str, Role] = {
     "chosen": Role(WHITE, "#0B4F8A", BODY_PX, bold=True, target_px=PRIMARY_TARGET_PX),
     "key": Role(INK, WHITE, HEADING_PX, bold=True, target_px=PRIMARY_TARGET_PX, border="#2F4A66"),
     "help": Role(WHITE, "#8A2E00", HEADING_PX, bold=True, target_px=PRIMARY_TARGET_PX),
+    # chest pain, bleeding, breathing: a guide comes now
+    "urgent": Role(WHITE, "#9B1111", BODY_PX, bold=True, target_px=PRIMARY_TARGET_PX),
     "small": Role("#0B2540", "#DCE6F2", BODY_PX, target_px=MIN_TARGET_PX),
     "ok": Role("#0F3D17", "#E3F2E5", BODY_PX, border="#1B5E20"),
     "warn": Role("#3D2E00", "#FFF4CE", BODY_PX, border="#7A5C00"),

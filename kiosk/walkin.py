@@ -91,14 +91,17 @@ class WalkInScreen(Screen):
         self.back.clicked.connect(self.go_back)
         self.next.clicked.connect(self.go_next)
 
-        # 1. consent
+        # 1. consent — and first, before any question: chest pain, heavy bleeding, trouble
+        # breathing? A guide comes now (the duty lead is told at once); nothing is asked.
         consent = QWidget()
+        self.red_flag = TapCard(role="urgent")
+        self.red_flag.clicked.connect(lambda: self.k.call_guide(reason="emergency"))
         self.consent_text = label("body")
         self.agree = button("choice")
         self.decline = button("choice")
         self.agree.clicked.connect(lambda: self.set_consent(True))
         self.decline.clicked.connect(lambda: self.set_consent(False))
-        c = vbox(self.consent_text)
+        c = vbox(self.red_flag, self.consent_text)
         c.addStretch(1)
         c.addLayout(hbox(self.decline, self.agree))
         consent.setLayout(c)
@@ -163,6 +166,9 @@ class WalkInScreen(Screen):
         self.dept_grid.setSpacing(GAP_PX)
         self.dept_page.setWidget(inner)
         self.dept_cards: dict[str, TapCard] = {}
+        # not sure which department: a guide helps choose (the walk-in waits where it is)
+        self.dont_know = TapCard()
+        self.dont_know.clicked.connect(lambda: self.k.call_guide(reason="department"))
         self.departments: list[DepartmentInfo] = []
         self.department: str | None = None
         self.columns = 3
@@ -200,6 +206,12 @@ class WalkInScreen(Screen):
                 "you."
             )
         )
+        self.red_flag.title.setText(
+            self.tr("Chest pain, heavy bleeding or trouble breathing right now?")
+        )
+        self.red_flag.text.setText(self.tr("Tap here: a guide comes to you at once."))
+        self.dont_know.title.setText(self.tr("I don't know which department"))
+        self.dont_know.text.setText(self.tr("Tap here: a guide will help you choose."))
         self.agree.setText(self.tr("I agree"))
         self.decline.setText(self.tr("I do not agree"))
         self.name_label.setText(self.tr("Name"))
@@ -278,8 +290,10 @@ class WalkInScreen(Screen):
         self.retranslate()
 
     def _place_cards(self) -> None:
-        for i, dept in enumerate(self.departments):
-            card = self.dept_cards[dept.id]
+        cards = [self.dept_cards[d.id] for d in self.departments]
+        if self.departments:
+            cards.append(self.dont_know)  # last, after every department
+        for i, card in enumerate(cards):
             self.dept_grid.removeWidget(card)
             self.dept_grid.addWidget(card, i // self.columns, i % self.columns)
 

@@ -196,19 +196,20 @@ class TapCard(QWidget):
 
     clicked = Signal()
 
-    def __init__(self, title: str = "", text: str = "") -> None:
+    def __init__(self, title: str = "", text: str = "", role: str = "choice") -> None:
         super().__init__()
         from PySide6.QtWidgets import QFrame, QVBoxLayout
 
+        self.role = role  # "choice", or "urgent" for the red-flag card
         self.frame = QFrame(self)
-        self.frame.setProperty("role", "choice")
+        self.frame.setProperty("role", role)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.frame)
         inner = QVBoxLayout(self.frame)
         inner.setContentsMargins(20, 12, 20, 12)
-        self.title = label("choice", title)
-        self.text = label("choice", text)
+        self.title = label(role, title)
+        self.text = label(role, text)
         for w in (self.title, self.text):
             w.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             w.setStyleSheet("border: none; padding: 0px; min-height: 0px;")
@@ -224,7 +225,7 @@ class TapCard(QWidget):
 
     def set_chosen(self, chosen: bool) -> None:
         self._chosen = chosen
-        role = "chosen" if chosen else "choice"
+        role = "chosen" if chosen else self.role
         for w in (self.frame, self.title, self.text):
             set_role(w, role)
 

@@ -300,7 +300,7 @@ class KioskWindow(QWidget):
         self.printer_state = "ok"
         screen.set_print_state("printed")
 
-    def call_guide(self, visit_id: str | None = None) -> None:
+    def call_guide(self, visit_id: str | None = None, reason: str = "help") -> None:
         if self.current == "help":
             return
         ticket_screen = self.screens["ticket"]
@@ -309,7 +309,7 @@ class KioskWindow(QWidget):
         self._before_help = self.current or "welcome"
         helper = self.screens["help"]
         assert isinstance(helper, HelpScreen)
-        helper.start(visit_id)
+        helper.start(visit_id, reason)
         self.go("help")
 
     def back_from_help(self) -> None:

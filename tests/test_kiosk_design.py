@@ -85,6 +85,10 @@ def _states(rig: KioskRig) -> Iterator[str]:
     rig.settle()
     yield "help"
     w.back_from_help()
+    w.call_guide(reason="emergency")
+    rig.settle()
+    yield "help-emergency"
+    w.back_from_help()
     w.still_there.start()
     yield "still-there"
     w.still_there.cancel()

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -377,10 +377,7 @@ class AppointmentsPage(QWidget):
         if self.current() is not None:
             self.check_in()
 
-    def eventFilter(self, watched: object, event: object) -> bool:
-        from PySide6.QtCore import QEvent
-        from PySide6.QtGui import QKeyEvent
-
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             watched is self.search_box
             and isinstance(event, QKeyEvent)
@@ -392,7 +389,7 @@ class AppointmentsPage(QWidget):
             if self.current() is None:
                 self.table.selectRow(0)
             return True
-        return super().eventFilter(watched, event)  # type: ignore[arg-type]
+        return super().eventFilter(watched, event)
 
     def scanned(self, text: str) -> None:
         """A code read by the scanner (or typed as fast as one) on this page: the booking it

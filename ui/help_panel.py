@@ -132,12 +132,24 @@ class HelpPanel(QFrame):
                 self.cards[rid] = shown
                 self.list.addWidget(shown)
             shown.request = req
+        self._order()
         self.tick(now)
         self.setVisible(bool(self.requests))
         # at least one card in view, up to SHOWN_AT_ONCE as the screen allows; the rest scroll
         heights = [c.sizeHint().height() + self.list.spacing() for c in self.cards.values()]
         self.scroller.setMinimumHeight(min(heights[:1] or [0]))
         self.scroller.setMaximumHeight(sum(heights[:SHOWN_AT_ONCE]))
+
+    def _order(self) -> None:
+        """Emergencies at the top, where the eye lands; the rest as they came."""
+        first = sorted(self.cards, key=lambda rid: self.cards[rid].request.reason != "emergency")
+        wanted = [self.cards[rid] for rid in first]
+        if self._in_order() == wanted:
+            return
+        for card in wanted:
+            self.list.removeWidget(card)
+        for i, card in enumerate(wanted):
+            self.list.insertWidget(i, card)
 
     def tick(self, now: dt.datetime) -> None:
         waiting = sum(1 for r in self.requests.values() if not r.acknowledged_at)
@@ -155,6 +167,10 @@ class HelpPanel(QFrame):
             why = self.tr("printer failed, ticket on screen")
         elif req.reason == "complaint":
             why = self.tr("complaint in a satisfaction survey")
+        elif req.reason == "emergency":
+            why = self.tr("■ EMERGENCY: chest pain, bleeding or trouble breathing — go now")
+        elif req.reason == "department":
+            why = self.tr("does not know which department: help them choose")
         else:
             why = self.tr("asks for a guide")
         parts = [f"{req.location} · {why}"]
@@ -185,7 +201,7 @@ class HelpPanel(QFrame):
                     else self.tr("■ sent to the duty lead")
                 )
         card.text.setText("  ·  ".join(parts))
-        urgent = req.escalated
+        urgent = req.escalated or req.reason == "emergency"
         role = "help-urgent" if urgent else "help"
         if card.property("role") != role:
             set_role(card, role)
@@ -194,5 +210,10 @@ class HelpPanel(QFrame):
         card.ack.setVisible(self.may_help and not req.acknowledged_at)
         card.done.setVisible(self.may_help and bool(req.acknowledged_at))
 
+    def _in_order(self) -> list[HelpCard]:
+        """The cards as they stand in the panel, top first."""
+        items = (self.list.itemAt(i) for i in range(self.list.count()))
+        return [w for item in items if item and isinstance(w := item.widget(), HelpCard)]
+
     def card_texts(self) -> list[str]:
-        return [c.text.text() for c in self.cards.values()]
+        return [c.text.text() for c in self._in_order()]

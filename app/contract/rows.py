@@ -52,7 +52,7 @@ Version = Annotated[int, Field(ge=1, le=2**31 - 1)]
 StageName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,23}$")]
 """A stage of the visit: one of the hospital's stages (the server checks which)."""
 Gender = Literal["M", "F", "U"]
-AssistanceReason = Literal["help", "printer", "complaint"]
+AssistanceReason = Literal["help", "printer", "complaint", "emergency", "department"]
 if TYPE_CHECKING:  # to a type checker the enumerations are text, their values unknown to it
     CaseKind: TypeAlias = str
     CaseChannel: TypeAlias = str

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.clock import Clock
@@ -15,7 +15,11 @@ from app.errors import NotFound
 from app.models import AssistanceRequest, Staff, SurveyResponse, Visit
 from app.services.context import Actor
 
-REASONS = ("help", "printer", "complaint")  # complaint: raised by a survey answer
+# complaint: raised by a survey answer; emergency: chest pain, heavy bleeding or trouble
+# breathing said at the kiosk (the duty lead is told at once); department: a walk-in who does
+# not know which department to choose
+REASONS = ("help", "printer", "complaint", "emergency", "department")
+EMERGENCY = "emergency"
 
 
 @dataclass(frozen=True)
@@ -208,14 +212,15 @@ def escalate_due(
     r = AssistanceRequest
     waiting = session.scalars(
         select(r).where(
-            r.created_at <= now - dt.timedelta(seconds=after_s),
+            or_(r.created_at <= now - dt.timedelta(seconds=after_s), r.reason == EMERGENCY),
             r.acknowledged_at.is_(None),
             r.resolved_at.is_(None),
             r.escalated_at.is_(None),
         )
     ).all()
-    for req in waiting:
-        req.escalated_at = req.created_at + dt.timedelta(seconds=after_s)
+    for req in waiting:  # an emergency goes to the duty lead the moment it is seen
+        wait = 0 if req.reason == EMERGENCY else after_s
+        req.escalated_at = req.created_at + dt.timedelta(seconds=wait)
     lingering: list[AssistanceRequest] = []
     if open_after_s is not None:
         lingering = list(

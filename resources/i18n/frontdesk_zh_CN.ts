@@ -1635,6 +1635,14 @@
         <translation>满意度调查中的投诉</translation>
     </message>
     <message>
+        <source>■ EMERGENCY: chest pain, bleeding or trouble breathing — go now</source>
+        <translation>■ 急症：胸痛、出血或呼吸困难——请立即前往</translation>
+    </message>
+    <message>
+        <source>does not know which department: help them choose</source>
+        <translation>不知道挂哪个科：请帮助选择</translation>
+    </message>
+    <message>
         <source>asks for a guide</source>
         <translation>请求导医帮助</translation>
     </message>
@@ -1674,12 +1682,24 @@
 <context>
     <name>HelpScreen</name>
     <message>
+        <source>Help is coming now</source>
+        <translation>马上有人来帮您</translation>
+    </message>
+    <message>
+        <source>Stay where you are, at %1, and sit down if you can. A guide is coming at once. If you feel worse, tell anyone working here straight away.</source>
+        <translation>请留在%1，尽量坐下。导医马上就到。如果感觉更不舒服，请立即告诉身边任何一位工作人员。</translation>
+    </message>
+    <message>
         <source>A guide is on the way</source>
         <translation>导医马上就来</translation>
     </message>
     <message>
         <source>Calling a guide for you</source>
         <translation>正在为您呼叫导医</translation>
+    </message>
+    <message>
+        <source>Please stay here at %1. A guide will help you choose a department.</source>
+        <translation>请在%1稍候，导医会来帮您选择科室。</translation>
     </message>
     <message>
         <source>Please stay here at %1. A guide will come to you.</source>
@@ -3187,6 +3207,22 @@ You may say no. You will still get a number, and a guide will come to help you.<
         <translation>为给您登记，我们会记录您的姓名、性别、年龄、手机号和居住区域。医院只把这些信息用于您的诊疗，并妥善保管；您办完后，这台机器会马上清除它们。
 
 您也可以不同意。不同意也能取号，导医会过来帮您。</translation>
+    </message>
+    <message>
+        <source>Chest pain, heavy bleeding or trouble breathing right now?</source>
+        <translation>现在有胸痛、大量出血或呼吸困难吗？</translation>
+    </message>
+    <message>
+        <source>Tap here: a guide comes to you at once.</source>
+        <translation>请点这里：导医马上来到您身边。</translation>
+    </message>
+    <message>
+        <source>I don't know which department</source>
+        <translation>我不知道挂哪个科</translation>
+    </message>
+    <message>
+        <source>Tap here: a guide will help you choose.</source>
+        <translation>请点这里：导医会帮您选择。</translation>
     </message>
     <message>
         <source>I agree</source>

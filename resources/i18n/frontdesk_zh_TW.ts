@@ -1635,6 +1635,14 @@
         <translation>滿意度調查中的投訴</translation>
     </message>
     <message>
+        <source>■ EMERGENCY: chest pain, bleeding or trouble breathing — go now</source>
+        <translation>■ 急症：胸痛、出血或呼吸困難——請立即前往</translation>
+    </message>
+    <message>
+        <source>does not know which department: help them choose</source>
+        <translation>不知道掛哪個科：請幫助選擇</translation>
+    </message>
+    <message>
         <source>asks for a guide</source>
         <translation>請求導醫幫助</translation>
     </message>
@@ -1674,12 +1682,24 @@
 <context>
     <name>HelpScreen</name>
     <message>
+        <source>Help is coming now</source>
+        <translation>馬上有人來幫您</translation>
+    </message>
+    <message>
+        <source>Stay where you are, at %1, and sit down if you can. A guide is coming at once. If you feel worse, tell anyone working here straight away.</source>
+        <translation>請留在%1，儘量坐下。導醫馬上就到。如果感覺更不舒服，請立即告訴身邊任何一位工作人員。</translation>
+    </message>
+    <message>
         <source>A guide is on the way</source>
         <translation>導醫馬上就來</translation>
     </message>
     <message>
         <source>Calling a guide for you</source>
         <translation>正在為您呼叫導醫</translation>
+    </message>
+    <message>
+        <source>Please stay here at %1. A guide will help you choose a department.</source>
+        <translation>請在%1稍候，導醫會來幫您選擇科室。</translation>
     </message>
     <message>
         <source>Please stay here at %1. A guide will come to you.</source>
@@ -3187,6 +3207,22 @@ You may say no. You will still get a number, and a guide will come to help you.<
         <translation>為給您登記，我們會記錄您的姓名、性別、年齡、手機號和居住區域。醫院只把這些信息用於您的診療，並妥善保管；您辦完後，這臺機器會馬上清除它們。
 
 您也可以不同意。不同意也能取號，導醫會過來幫您。</translation>
+    </message>
+    <message>
+        <source>Chest pain, heavy bleeding or trouble breathing right now?</source>
+        <translation>現在有胸痛、大量出血或呼吸困難嗎？</translation>
+    </message>
+    <message>
+        <source>Tap here: a guide comes to you at once.</source>
+        <translation>請點這裡：導醫馬上來到您身邊。</translation>
+    </message>
+    <message>
+        <source>I don't know which department</source>
+        <translation>我不知道掛哪個科</translation>
+    </message>
+    <message>
+        <source>Tap here: a guide will help you choose.</source>
+        <translation>請點這裡：導醫會幫您選擇。</translation>
     </message>
     <message>
         <source>I agree</source>
