@@ -108,6 +108,15 @@ def test_sync_benchmark_prints_its_figures() -> None:
     assert figures["pulled_changes"] >= 2000
 
 
+def test_screens_benchmark_taps_a_kiosk_and_times_the_desk() -> None:
+    out = _python("bench/screens.py", "--quick", timeout=600)
+    assert out.returncode == 0, out.stderr[-2000:]
+    figures = json.loads(out.stdout.strip().splitlines()[-1])
+    assert figures["actions"] == 12
+    assert set(figures["by_action"]) == {"call_a_guide", "walk_in", "check_in"}
+    assert 0 < figures["kiosk_to_desk_p50_ms"] <= figures["kiosk_to_desk_p95_ms"]
+
+
 def test_kiosk_benchmark_prints_its_figures() -> None:
     out = _python("bench/kiosk.py", "--quick", timeout=600)
     assert out.returncode == 0, out.stderr[-2000:]

@@ -299,8 +299,9 @@ class BoardFilter(QSortFilterProxyModel):
         """An emergency first, then the elderly, the disabled and VIPs, whatever the column
         and its order; within each, the column decides."""
         model = self.sourceModel()
-        a = model.data(left, ROW_ROLE).rank
-        b = model.data(right, ROW_ROLE).rank
+        assert isinstance(model, BoardModel)
+        a = model.rank_at(left.row())  # straight from the rows: this runs on every re-sort
+        b = model.rank_at(right.row())
         if a != b:  # Qt turns the answer round for a descending sort: turn it back
             return (a < b) == (self.sortOrder() == Qt.SortOrder.AscendingOrder)
         return super().lessThan(left, right)
