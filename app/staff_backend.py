@@ -104,6 +104,7 @@ class TimelineLine:
     corrects: str | None
     flagged: str | None  # the server kept it but did not accept it (reason)
     correctable: bool  # the latest move: a correction may undo it
+    place: tuple[str, str] | None = None  # triaged to: "内科 · 王建国", (Chinese, English)
 
 
 @dataclass(frozen=True)
@@ -389,6 +390,7 @@ class StaffBackend:
                 if people
                 else []
             )
+            places = self._triage_places(s, entries)
         live = [
             e
             for e in entries
@@ -414,9 +416,30 @@ class StaffBackend:
                 corrects=e.corrects,
                 flagged=flags.get(e.event_id),
                 correctable=e.event_id == correctable,
+                place=places.get(e.event_id),
             )
             for e in entries
         ]
+
+    @staticmethod
+    def _triage_places(s: Session, entries: list[Any]) -> dict[str, tuple[str, str]]:
+        """Where each triage sent the patient, by event: the department and the doctor."""
+        from app.models import Department, Doctor
+
+        found: dict[str, tuple[str, str]] = {}
+        for e in entries:
+            if e.kind != "triaged":
+                continue
+            dept = s.get(Department, str(e.data.get("department_id") or ""))
+            if dept is None:
+                continue
+            doc_id = e.data.get("doctor_id")
+            doc = s.get(Doctor, str(doc_id)) if doc_id else None
+            zh, en = dept.name_zh, dept.name_en
+            if doc is not None:
+                zh, en = f"{zh} · {doc.name_zh}", f"{en} · {doc.name_en}"
+            found[e.event_id] = (zh, en)
+        return found
 
     # -- call a guide ---------------------------------------------------------------------
 

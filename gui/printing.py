@@ -124,7 +124,8 @@ def ticket_lines(t: TicketInfo, lang: str) -> dict[str, str]:
         if t.needs_guide
         else "",
         "footer": translate(
-            "TicketScreen", "Show this ticket to any guide. Scan its code to rate your visit."
+            "TicketScreen",
+            "Show this ticket to any guide. After your visit, scan its code at a kiosk to rate it.",
         ),
     }
 

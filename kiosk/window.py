@@ -381,16 +381,13 @@ class KioskWindow(QWidget):
             if s is not screen:
                 s.clear()
         screen.clear()
-        self.go("checkin")
-        if visit_id:
-            screen.show_message(
-                self.tr(
-                    "This is a ticket you already have. Show it to a guide, or tap "
-                    '"Rate your visit" on the first screen.'
-                ),
-                offer_help=False,
-            )
+        if visit_id:  # a ticket shown to the scanner: "scan its code to rate your visit"
+            survey = self.screens["survey"]
+            assert isinstance(survey, SurveyScreen)
+            self.go("survey")
+            survey.on_scanned(visit_id)
             return
+        self.go("checkin")
         screen.busy = True
         self.bridge.call(lambda b: b.check_in_code(code), self._scan_done, self._scan_failed)
 

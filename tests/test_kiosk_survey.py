@@ -158,6 +158,21 @@ def test_a_scanned_ticket_ties_the_answer_to_the_visit_once(rig) -> None:
     assert len(_responses(rig)) == 1
 
 
+def test_a_ticket_scanned_on_the_first_screen_opens_its_survey(rig) -> None:
+    """The ticket says "after your visit, scan its code at a kiosk to rate it": from the
+    welcome screen (or any other but the survey's middle) the scan starts its survey."""
+    ticket = rig.runtime.backend.register_walk_in(
+        None, VisitForm(purpose="consultation", department_id=_department(rig))
+    )
+    rig.window.go("welcome")
+    rig.settle()
+    rig.window.on_scanned(qr_payload(ticket.visit_id))
+    rig.settle()
+    s = rig.screen("survey")
+    assert rig.window.current == "survey"
+    assert s.pages.currentIndex() == 2 and s.start.visit_id == ticket.visit_id
+
+
 def test_a_typed_ticket_number_and_a_wrong_one(rig) -> None:
     ticket = rig.runtime.backend.register_walk_in(
         None, VisitForm(purpose="consultation", department_id=_department(rig))

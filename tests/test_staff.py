@@ -191,6 +191,13 @@ def test_triage_honours_a_designated_doctor(rig: StaffRig) -> None:
     assert any(
         page.tree.topLevelItem(i).text(4) == "1" for i in range(page.tree.topLevelItemCount())
     )
+    # the timeline says where the patient was sent, and to whom
+    rig.choose(visit)
+    rig.key(w.board_page.table, Qt.Key.Key_T)
+    dialog = rig.dialog(TimelineDialog)
+    lines = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert any(f"已分诊到 内科 · {row.doctor[0]}" in ln and "指定医生" in ln for ln in lines), lines
+    dialog.reject()
 
 
 def test_escort_moves_by_click_and_by_key_admission_and_departure(rig: StaffRig) -> None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.lang import pick
 from app.services.board import BoardRow
 from app.services.registration import PatientForm
 from app.services.stages import stage_name
@@ -332,9 +333,13 @@ class TimelineDialog(Dialog):
         elif kind == "handed_off":
             text = self.tr("Handed off to %1").replace("%1", line.to_staff_name or "?")
         elif kind == "triaged":
-            text = self.tr("Triaged") + (
-                " · " + self.tr("designated doctor") if line.data.get("designated") else ""
+            text = (
+                self.tr("Triaged to %1").replace("%1", pick(line.place, self.lang))
+                if line.place
+                else self.tr("Triaged")
             )
+            if line.data.get("designated"):
+                text += " · " + self.tr("designated doctor")
         elif kind == "corrected":
             text = self.tr("Correction: %1").replace("%1", str(line.data.get("reason", "")))
         elif kind == "verified":

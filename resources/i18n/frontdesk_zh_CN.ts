@@ -1760,10 +1760,6 @@
         <translation>呼叫导医</translation>
     </message>
     <message>
-        <source>This is a ticket you already have. Show it to a guide, or tap "Rate your visit" on the first screen.</source>
-        <translation>这是您已经取到的号票。请出示给导医，或在首页点“满意度评价”。</translation>
-    </message>
-    <message>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
@@ -2996,8 +2992,8 @@
         <translation>已通知导医过来陪您就诊。</translation>
     </message>
     <message>
-        <source>Show this ticket to any guide. Scan its code to rate your visit.</source>
-        <translation>请把号票出示给导医。就诊后扫码可评价。</translation>
+        <source>Show this ticket to any guide. After your visit, scan its code at a kiosk to rate it.</source>
+        <translation>请把号票出示给导医。就诊后在自助机上扫码即可评价。</translation>
     </message>
     <message>
         <source>Your number</source>
@@ -3089,6 +3085,10 @@
     <message>
         <source>Handed off to %1</source>
         <translation>转交给 %1</translation>
+    </message>
+    <message>
+        <source>Triaged to %1</source>
+        <translation>已分诊到 %1</translation>
     </message>
     <message>
         <source>Triaged</source>

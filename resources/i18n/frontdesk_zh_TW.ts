@@ -1760,10 +1760,6 @@
         <translation>呼叫導醫</translation>
     </message>
     <message>
-        <source>This is a ticket you already have. Show it to a guide, or tap "Rate your visit" on the first screen.</source>
-        <translation>這是您已經取到的號票。請出示給導醫，或在首頁點“滿意度評價”。</translation>
-    </message>
-    <message>
         <source>Starting…</source>
         <translation>正在啟動…</translation>
     </message>
@@ -2996,8 +2992,8 @@
         <translation>已通知導醫過來陪您就診。</translation>
     </message>
     <message>
-        <source>Show this ticket to any guide. Scan its code to rate your visit.</source>
-        <translation>請把號票出示給導醫。就診後掃碼可評價。</translation>
+        <source>Show this ticket to any guide. After your visit, scan its code at a kiosk to rate it.</source>
+        <translation>請把號票出示給導醫。就診後在自助機上掃碼即可評價。</translation>
     </message>
     <message>
         <source>Your number</source>
@@ -3089,6 +3085,10 @@
     <message>
         <source>Handed off to %1</source>
         <translation>轉交給 %1</translation>
+    </message>
+    <message>
+        <source>Triaged to %1</source>
+        <translation>已分診到 %1</translation>
     </message>
     <message>
         <source>Triaged</source>
