@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QTreeWidgetItemIterator
 
 from app.services.auth import SignedIn
 from app.services.registration import PatientForm, VisitForm
+from ui.board_model import ROW_ROLE
 from ui.dialogs import AdmissionDialog, HandOffDialog, TimelineDialog
 
 from .staff_rig import StaffRig, close_staff, make_staff
@@ -523,3 +524,16 @@ def test_the_desk_prints_a_ticket_the_same_as_the_kiosks(qtbot, tmp_path) -> Non
         assert "打印机没有打出号票" in said and ticket in said
     finally:
         close_staff(broken)
+
+
+def test_the_board_finds_a_patient_by_the_last_four_digits_of_their_phone(rig: StaffRig) -> None:
+    rig.sign_in("guide.wang")
+    first = _arrive(rig, "赵一", "13900004321")
+    _arrive(rig, "钱二", "13900005678")
+    page = rig.window.board_page
+    rig.type(page.search, "4321")
+    shown = [page.proxy.index(r, 0).data(ROW_ROLE).visit_id for r in range(page.proxy.rowCount())]
+    assert shown == [first]
+    page.search.setText("432")  # three digits are not a phone search: nobody's ticket or name
+    assert page.proxy.rowCount() == 0
+    assert "4321" not in " ".join(rig.window.model.text_at(0, c) for c in range(8))  # not shown

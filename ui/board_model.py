@@ -320,7 +320,9 @@ class BoardFilter(QSortFilterProxyModel):
         if self.text:
             needle = self.text.lower()
             hay = f"{row.ticket or ''} {row.name}".lower()
-            if needle not in hay:
+            # four digits or more: the phone too (the last four, read out by the patient)
+            by_phone = len(needle) >= 4 and needle.isdigit() and needle in row.phone
+            if needle not in hay and not by_phone:
                 return False
         return True
 

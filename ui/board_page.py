@@ -170,7 +170,7 @@ class BoardPage(QWidget):
         self.unescorted.setText(self.tr("Nobody escorting"))
         self.masked.setText(self.tr("Hide names"))
         self.masked.setToolTip(self.tr("For a desk the public can see: names show as 王*丽"))
-        self.search.setPlaceholderText(self.tr("Find ticket or name"))
+        self.search.setPlaceholderText(self.tr("Find ticket, name or phone"))
         self._fill_stages()
         self.set_departments(self.departments())
         texts = {

@@ -37,6 +37,7 @@ class BoardRow:
     complaint: bool = False  # the patient (or this visit) has an open complaint case
     anonymous: bool = False  # a kiosk walk-in who declined the privacy notice: no details yet
     priority: str = ""  # "emergency", "elderly", "disabled" or ""
+    phone: str = ""  # the patient's mobile (searched on the board, never shown there)
 
     @property
     def rank(self) -> int:
@@ -82,7 +83,9 @@ def open_visits(
             complaint,
             Patient.name,
             Patient.vip,
+            Patient.phone,
             Appointment.patient_name,
+            Appointment.patient_phone,
             Department.name_zh,
             Department.name_en,
             Doctor.name_zh,
@@ -106,7 +109,9 @@ def open_visits(
         complained,
         patient,
         vip,
+        phone,
         booked,
+        booked_phone,
         dept_zh,
         dept_en,
         doc_zh,
@@ -136,6 +141,7 @@ def open_visits(
                 complaint=bool(complained),
                 anonymous=v.patient_id is None and v.appointment_id is None,
                 priority=str(v.priority or ""),
+                phone=(phone if v.patient_id else booked_phone) or "",
             )
         )
     return rows

@@ -248,8 +248,8 @@
         <translation>供公众可见的工位使用：姓名显示为 王*丽</translation>
     </message>
     <message>
-        <source>Find ticket or name</source>
-        <translation>查找号码或姓名</translation>
+        <source>Find ticket, name or phone</source>
+        <translation>查找号码、姓名或手机号</translation>
     </message>
     <message>
         <source>Take escort</source>

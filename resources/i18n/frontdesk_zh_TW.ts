@@ -248,8 +248,8 @@
         <translation>供公眾可見的工位使用：姓名顯示為 王*麗</translation>
     </message>
     <message>
-        <source>Find ticket or name</source>
-        <translation>查找號碼或姓名</translation>
+        <source>Find ticket, name or phone</source>
+        <translation>查找號碼、姓名或手機號</translation>
     </message>
     <message>
         <source>Take escort</source>
