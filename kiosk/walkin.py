@@ -33,6 +33,7 @@ from kiosk.widgets import (
 
 if TYPE_CHECKING:
     from app.kiosk_backend import DepartmentInfo
+    from app.services.registration import PatientForm, VisitForm
     from app.services.tickets import TicketInfo
     from kiosk.host import Kiosk
 
@@ -275,6 +276,8 @@ class WalkInScreen(Screen):
 
     def go_next(self) -> None:
         step = self.steps.currentIndex()
+        if step in (PERSON, PURPOSE) and self._page_refused(step):
+            return
         if step < DEPARTMENT:
             self.show_step(step + 1)
         else:
@@ -313,6 +316,21 @@ class WalkInScreen(Screen):
     def submit(self) -> None:
         if self.busy:
             return
+        patient, visit = self._forms()
+        lang = self.k.lang
+        self.busy = True
+        consent = bool(self.consent)
+
+        def register(b: Any) -> TicketInfo:
+            ticket = b.register_walk_in(patient, visit)
+            if not consent:  # nothing about them is stored: a guide comes to them now
+                b.call_guide(lang, ticket.visit_id)
+            return ticket
+
+        self.k.bridge.call(register, self._done, self._failed)
+
+    def _forms(self) -> tuple[PatientForm | None, VisitForm]:
+        """What the patient has given so far (nothing about them without their consent)."""
         from app.services.registration import PatientForm, VisitForm
 
         patient = None
@@ -330,17 +348,19 @@ class WalkInScreen(Screen):
             purpose_text=self.purpose_text.text() if self.consent else "",
             department_id=self.department,
         )
-        lang = self.k.lang
-        self.busy = True
-        consent = bool(self.consent)
+        return patient, visit
 
-        def register(b: Any) -> TicketInfo:
-            ticket = b.register_walk_in(patient, visit)
-            if not consent:  # nothing about them is stored: a guide comes to them now
-                b.call_guide(lang, ticket.visit_id)
-            return ticket
+    def _page_refused(self, step: int) -> bool:
+        """Check the page being left; say what is wrong on it and stay."""
+        from app.errors import ValidationError
+        from app.services.registration import page_errors
 
-        self.k.bridge.call(register, self._done, self._failed)
+        patient, visit = self._forms()
+        fields = {f for f, s in STEP_OF_FIELD.items() if s == step}
+        errors = page_errors(patient, visit, fields)
+        if errors:
+            self.show_message(self.k.message(ValidationError(errors)))
+        return bool(errors)
 
     def _done(self, ticket: TicketInfo) -> None:
         self.busy = False

@@ -197,6 +197,28 @@ def _walk_in(rig: KioskRig, *, phone: str = "13955556666", name: str = "王小�
     rig.tap(w.next)
 
 
+def test_each_walk_in_page_is_checked_as_it_is_left(rig: KioskRig) -> None:
+    rig.tap(rig.screen("welcome").walkin)
+    w = rig.wait_for("walkin")
+    rig.tap(w.agree)
+    rig.tap(w.next)  # nothing given: the patient stays, told what is missing on this page
+    assert w.steps.currentIndex() == 1 and w.message.isVisible()
+    assert "姓名" in w.message.text() and "手机" in w.message.text()
+    w.full_name.setText("王小明")
+    w.age.setFocus()
+    _type_on_pad(rig, w.pad, "67")
+    w.phone.setFocus()
+    _type_on_pad(rig, w.pad, "13955556666")
+    rig.tap(w.next)
+    assert w.steps.currentIndex() == 2 and not w.message.isVisible()
+    rig.tap(w.next)  # why they came: not chosen
+    assert w.steps.currentIndex() == 2 and w.message.isVisible()
+    rig.tap(w.purpose.buttons["consultation"])
+    rig.tap(w.next)
+    assert w.steps.currentIndex() == 3
+    assert _visits(rig) == []
+
+
 def test_walk_in_with_consent_registers_an_unverified_patient(rig: KioskRig) -> None:
     _walk_in(rig)
     ticket = rig.wait_for("ticket")
@@ -234,9 +256,16 @@ def test_declining_the_privacy_notice_still_gets_a_ticket_and_a_guide(rig: Kiosk
         assert s.scalar(select(Patient.id)) is None
 
 
-def test_walk_in_errors_go_back_to_the_step_with_the_problem(rig: KioskRig) -> None:
-    _walk_in(rig, phone="1234")
-    w = rig.screen("walkin")
+def test_a_wrong_phone_is_refused_on_its_own_page(rig: KioskRig) -> None:
+    rig.tap(rig.screen("welcome").walkin)
+    w = rig.wait_for("walkin")
+    rig.tap(w.agree)
+    w.full_name.setText("王小明")
+    w.age.setFocus()
+    _type_on_pad(rig, w.pad, "67")
+    w.phone.setFocus()
+    _type_on_pad(rig, w.pad, "1234")
+    rig.tap(w.next)
     assert rig.window.current == "walkin"
     assert w.steps.currentIndex() == 1  # about you
     assert "11位" in w.message.text()

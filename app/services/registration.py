@@ -4,13 +4,14 @@ unverified until a guide sees them) or an arrival the guide records at the desk.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from app.clock import Clock
-from app.errors import FrontDeskError
+from app.errors import FieldError, FrontDeskError
 from app.models import (
     ArrivalChannel,
     Department,
@@ -137,6 +138,24 @@ def _check_visit(
         check.fail("doctor", "choice_invalid", label="doctor")
         doctor = None
     return dept, doctor, purpose, text
+
+
+def page_errors(
+    patient: PatientForm | None, visit: VisitForm | None, fields: Collection[str]
+) -> list[FieldError]:
+    """What the kiosk's walk-in would be refused for at the end, for ``fields`` only (those of
+    the page being left): each page is checked as the patient leaves it, not three pages on.
+    No database is read: the department, the last page, is checked when it is sent."""
+    check = Checker()
+    if patient is not None:
+        _check_patient(check, patient, kiosk=True)
+    if visit is not None:
+        if visit.purpose in (None, ""):
+            check.required("purpose", None, "purpose")
+        else:
+            check.choice("purpose", str(visit.purpose), [p.value for p in Purpose], "purpose")
+        check.text("purpose_text", visit.purpose_text, PURPOSE_TEXT_MAX, "purpose_text")
+    return [e for e in check.errors if e.field in fields]
 
 
 def find_patients(
