@@ -76,6 +76,8 @@ FIXED_SIZE = {"ticket", "title"}  # already large: the large-text mode leaves th
 
 
 def font_px(role: str, scale: float) -> int:
+    if role == "title":  # the hospital's name stays above the greeting, in large text too
+        return max(ROLES[role].font_px, round(font_px("heading", scale) * 1.15))
     return ROLES[role].font_px if role in FIXED_SIZE else round(ROLES[role].font_px * scale)
 
 

@@ -260,3 +260,20 @@ def test_translations_are_complete_and_compiled() -> None:
         [sys.executable, str(script), "--check"], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_hospitals_name_stays_above_the_greeting_in_large_text(qtbot, tmp_path: Path) -> None:
+    from PySide6.QtGui import QFontInfo
+
+    rig = make_rig(qtbot, tmp_path)
+    try:
+        welcome = rig.screen("welcome")
+        for large in (False, True):
+            if large != rig.window.large_text:
+                rig.window.toggle_large_text()
+            rig.settle()
+            name = QFontInfo(welcome.hospital.font()).pixelSize()
+            greeting = QFontInfo(welcome.greeting.font()).pixelSize()
+            assert name > greeting, (large, name, greeting)
+    finally:
+        close_rig(rig)
