@@ -83,6 +83,14 @@ class HelpScreen(Screen):
                     "%1", self.status.guide_name or self.tr("A guide")
                 ),
             )
+        elif not self.k.connected():  # no guide desk may hear a stand-alone kiosk
+            role, text = (
+                "warn",
+                self.tr(
+                    "Waiting for a guide… This kiosk is not connected to the guide desks: if "
+                    "nobody comes, the guide desk is near the entrance."
+                ),
+            )
         else:
             role, text = "warn", self.tr("Waiting for a guide to answer…")
         set_role(self.state, role)

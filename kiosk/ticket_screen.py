@@ -86,7 +86,14 @@ class TicketScreen(Screen):
         """The ticket's texts in the current language (the screen and the paper agree)."""
         from gui.printing import ticket_lines
 
-        return ticket_lines(self.ticket, self.k.lang) if self.ticket is not None else {}
+        if self.ticket is None:
+            return {}
+        lines = ticket_lines(self.ticket, self.k.lang)
+        if lines["guide"] and not self.k.connected():  # no desk hears a stand-alone kiosk
+            lines["guide"] = self.tr(
+                "Please show this ticket at the guide desk: a guide will walk with you."
+            )
+        return lines
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Your number"))
@@ -114,6 +121,11 @@ class TicketScreen(Screen):
                 self.tr(
                     "⚠ The printer is not working. Please remember your number or take a "
                     "photo of this screen; the guides have been told."
+                )
+                if self.k.connected()
+                else self.tr(
+                    "⚠ The printer is not working. Please remember your number or take a "
+                    "photo of this screen, and show it at the guide desk."
                 ),
             ),
         }

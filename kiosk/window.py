@@ -248,6 +248,9 @@ class KioskWindow(QWidget):
     def can_speak(self) -> bool:
         return self.speaker.can_say(self.lang)
 
+    def connected(self) -> bool:
+        return bool(getattr(self.bridge.runtime, "synced", False))
+
     # -- navigation ---------------------------------------------------------------------------
 
     @property

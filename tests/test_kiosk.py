@@ -247,9 +247,12 @@ def test_declining_the_privacy_notice_still_gets_a_ticket_and_a_guide(rig: Kiosk
     rig.qtbot.waitUntil(lambda: len(w.dept_cards) > 0)
     rig.tap(next(iter(w.dept_cards.values())))
     rig.tap(w.next)
-    rig.wait_for("ticket")
+    ticket = rig.wait_for("ticket")
     [visit] = _visits(rig)
     assert visit.patient_id is None and visit.needs_escort
+    # this kiosk stands alone: it promises no guide was told, it says where to go
+    assert "请凭此号票到导医台" in ticket.details.text()
+    assert "已通知导医" not in " ".join(rig.visible_texts())
     [req] = _requests(rig)
     assert req.visit_id == visit.id and req.reason == "help"
     with rig.db.reading() as s:

@@ -1726,6 +1726,10 @@
         <translation>一位导医</translation>
     </message>
     <message>
+        <source>Waiting for a guide… This kiosk is not connected to the guide desks: if nobody comes, the guide desk is near the entrance.</source>
+        <translation>正在等待导医……这台自助机没有连接导医台：如果没有人来，导医台就在入口附近。</translation>
+    </message>
+    <message>
         <source>Waiting for a guide to answer…</source>
         <translation>正在等待导医回应…</translation>
     </message>
@@ -2996,6 +3000,10 @@
         <translation>请把号票出示给导医。就诊后在自助机上扫码即可评价。</translation>
     </message>
     <message>
+        <source>Please show this ticket at the guide desk: a guide will walk with you.</source>
+        <translation>请凭此号票到导医台，导医会陪您就诊。</translation>
+    </message>
+    <message>
         <source>Your number</source>
         <translation>您的号码</translation>
     </message>
@@ -3026,6 +3034,10 @@
     <message>
         <source>⚠ The printer is not working. Please remember your number or take a photo of this screen; the guides have been told.</source>
         <translation>⚠ 打印机出了故障。请记住您的号码或给屏幕拍照；已通知导医。</translation>
+    </message>
+    <message>
+        <source>⚠ The printer is not working. Please remember your number or take a photo of this screen, and show it at the guide desk.</source>
+        <translation>⚠ 打印机出了故障。请记住您的号码或拍下这个屏幕，并到导医台出示。</translation>
     </message>
     <message>
         <source>Your number is %1</source>

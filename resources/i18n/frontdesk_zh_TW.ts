@@ -1726,6 +1726,10 @@
         <translation>一位導醫</translation>
     </message>
     <message>
+        <source>Waiting for a guide… This kiosk is not connected to the guide desks: if nobody comes, the guide desk is near the entrance.</source>
+        <translation>正在等待導醫……這臺自助機沒有連接導醫臺：如果沒有人來，導醫臺就在入口附近。</translation>
+    </message>
+    <message>
         <source>Waiting for a guide to answer…</source>
         <translation>正在等待導醫回應…</translation>
     </message>
@@ -2996,6 +3000,10 @@
         <translation>請把號票出示給導醫。就診後在自助機上掃碼即可評價。</translation>
     </message>
     <message>
+        <source>Please show this ticket at the guide desk: a guide will walk with you.</source>
+        <translation>請憑此號票到導醫臺，導醫會陪您就診。</translation>
+    </message>
+    <message>
         <source>Your number</source>
         <translation>您的號碼</translation>
     </message>
@@ -3026,6 +3034,10 @@
     <message>
         <source>⚠ The printer is not working. Please remember your number or take a photo of this screen; the guides have been told.</source>
         <translation>⚠ 打印機出了故障。請記住您的號碼或給屏幕拍照；已通知導醫。</translation>
+    </message>
+    <message>
+        <source>⚠ The printer is not working. Please remember your number or take a photo of this screen, and show it at the guide desk.</source>
+        <translation>⚠ 打印機出了故障。請記住您的號碼或拍下這個屏幕，併到導醫臺出示。</translation>
     </message>
     <message>
         <source>Your number is %1</source>
