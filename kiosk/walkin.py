@@ -299,6 +299,8 @@ class WalkInScreen(Screen):
         for i, card in enumerate(cards):
             self.dept_grid.removeWidget(card)
             self.dept_grid.addWidget(card, i // self.columns, i % self.columns)
+        for col in range(3):  # columns of one width, whatever their words
+            self.dept_grid.setColumnStretch(col, 1 if col < self.columns else 0)
 
     def set_portrait(self, portrait: bool) -> None:
         flip(self.person_split, portrait)

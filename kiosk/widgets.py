@@ -210,9 +210,10 @@ class TapCard(QWidget):
         inner.setContentsMargins(20, 12, 20, 12)
         self.title = label(role, title)
         self.text = label(role, text)
-        for w in (self.title, self.text):
+        for w, weight in ((self.title, "bold"), (self.text, "normal")):
             w.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            w.setStyleSheet("border: none; padding: 0px; min-height: 0px;")
+            # the weight stays when the card is chosen: its text never re-wraps under a finger
+            w.setStyleSheet(f"border: none; padding: 0px; min-height: 0px; font-weight: {weight};")
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)

@@ -277,3 +277,26 @@ def test_the_hospitals_name_stays_above_the_greeting_in_large_text(qtbot, tmp_pa
             assert name > greeting, (large, name, greeting)
     finally:
         close_rig(rig)
+
+
+def test_choosing_a_department_moves_no_card(qtbot, tmp_path: Path) -> None:
+    """English words are long: the chosen card changes colour, never its text's weight, so
+    nothing re-wraps or moves under the patient's finger; the columns are of one width."""
+    rig = make_rig(qtbot, tmp_path, language="en")
+    try:
+        rig.tap(rig.screen("welcome").walkin)
+        w = rig.wait_for("walkin")
+        rig.tap(w.decline)
+        rig.qtbot.waitUntil(lambda: len(w.dept_cards) > 0)
+        _settle_layout(rig)
+        cards = [*w.dept_cards.values(), w.dont_know]
+        before = [c.geometry() for c in cards]
+        widths = {c.width() for c in cards}
+        assert max(widths) - min(widths) <= 2, widths
+        for card in list(w.dept_cards.values())[:4]:
+            rig.tap(card)
+            _settle_layout(rig)
+            assert [c.geometry() for c in cards] == before
+            assert card.title.property("role") == "chosen"
+    finally:
+        close_rig(rig)
