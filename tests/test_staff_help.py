@@ -14,6 +14,7 @@ from app.clock import FixedClock
 from app.models import Staff
 from app.services import Actor, assistance
 from app.services.auth import SignedIn
+from ui.help_panel import SETTLE_S
 
 from .staff_rig import TZ, StaffRig, close_staff, make_staff
 
@@ -145,3 +146,22 @@ def test_after_answering_a_call_the_keys_go_back_to_the_board(rig: StaffRig) -> 
     assert rig.window.lang == "zh_CN"  # an arrow key did not switch the desk's language
     rig.click(card.done)
     assert QApplication.focusWidget() is rig.window.board_page.table
+
+
+def test_a_second_click_after_resolved_never_answers_the_next_call(rig: StaffRig) -> None:
+    """Resolving a call takes its card away and the next one slides up under the pointer:
+    a double-click on "Resolved" must not press the next call's "I'm going"."""
+    rig.clock.at = dt.datetime(2026, 11, 24, 10, 0, tzinfo=TZ)
+    rig.sign_in("guide.wang")
+    first = _call(rig, "门诊大厅1号自助机")
+    second = _call(rig, "门诊大厅2号自助机")
+    _cards(rig)
+    panel = rig.window.help_panel
+    rig.click(panel.cards[first].ack)
+    rig.click(panel.cards[first].done)
+    assert first not in panel.cards
+    rig.click(panel.cards[second].ack)  # the same spot, at once: ignored
+    assert panel.requests[second].acknowledged_at is None
+    rig.qtbot.wait(int(SETTLE_S * 1000) + 100)
+    rig.click(panel.cards[second].ack)  # meant: taken
+    assert panel.requests[second].acknowledged_at is not None

@@ -6,6 +6,7 @@ escalation) plays a sound."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -24,6 +25,9 @@ from gui.roles import set_role
 from ui.board_model import clock_text
 
 SHOWN_AT_ONCE = 3  # cards in view; more scroll inside the panel
+# After a card leaves, the one that slides into its place ignores clicks this long: a guide's
+# second click (or a double-click) on "Resolved" never lands on the next call's "I'm going".
+SETTLE_S = 0.6
 
 
 class HelpCard(QFrame):
@@ -53,6 +57,7 @@ class HelpPanel(QFrame):
         self.on_resolve = on_resolve
         self.sound = sound
         self.requests: dict[str, DeskRequest] = {}
+        self.settled_at = 0.0  # clicks count again from this moment (time.monotonic)
         self.cards: dict[str, HelpCard] = {}
         self.duty_lead = False
         self.may_help = True
@@ -117,18 +122,24 @@ class HelpPanel(QFrame):
         if self.on_change is not None:
             self.on_change()
 
+    def _press(self, action: Callable[[str], None], request_id: str) -> None:
+        if time.monotonic() < self.settled_at:
+            return  # the list just moved under the pointer: not what the guide aimed at
+        action(request_id)
+
     def _rebuild(self, now: dt.datetime) -> None:
         for rid in list(self.cards):
             if rid not in self.requests:
                 card = self.cards.pop(rid)
                 self.list.removeWidget(card)
                 card.deleteLater()
+                self.settled_at = time.monotonic() + SETTLE_S
         for rid, req in self.requests.items():
             shown = self.cards.get(rid)
             if shown is None:
                 shown = HelpCard(req)
-                shown.ack.clicked.connect(lambda _=False, r=rid: self.on_ack(r))
-                shown.done.clicked.connect(lambda _=False, r=rid: self.on_resolve(r))
+                shown.ack.clicked.connect(lambda _=False, r=rid: self._press(self.on_ack, r))
+                shown.done.clicked.connect(lambda _=False, r=rid: self._press(self.on_resolve, r))
                 self.cards[rid] = shown
                 self.list.addWidget(shown)
             shown.request = req
