@@ -537,3 +537,45 @@ def test_the_board_finds_a_patient_by_the_last_four_digits_of_their_phone(rig: S
     page.search.setText("432")  # three digits are not a phone search: nobody's ticket or name
     assert page.proxy.rowCount() == 0
     assert "4321" not in " ".join(rig.window.model.text_at(0, c) for c in range(8))  # not shown
+
+
+def test_triage_marks_who_is_in_session_and_warns_of_a_doctor_gone_home(
+    qtbot, tmp_path: Path
+) -> None:
+    import datetime as dt
+
+    from app.clock import FixedClock
+    from app.services.triage import session_state
+
+    from .staff_rig import TZ
+
+    late = FixedClock(tz=TZ, at=dt.datetime(2026, 11, 23, 21, 25, tzinfo=TZ))
+    rig = make_staff(qtbot, tmp_path / "desk", clock=late)
+    try:
+        rig.sign_in("guide.wang")
+        visit = _arrive(rig)
+        w = rig.window
+        rig.choose(visit)
+        rig.key(w.board_page.table, Qt.Key.Key_F4)
+        page = w.triage_page
+        states = {}
+        it = QTreeWidgetItemIterator(page.tree)
+        while it.value():
+            item = it.value()
+            if item.parent() is not None:
+                states[item.text(0)] = (item.data(2, Qt.ItemDataRole.UserRole), item)
+            it += 1
+        assert "over" in {s for s, _ in states.values()}  # at 21:25 the day doctors have gone
+        name, (_, gone) = next((n, v) for n, v in states.items() if v[0] == "over")
+        assert "今日已停诊" in gone.text(2)
+        page.tree.setCurrentItem(gone)
+        assert page.warning.isVisible() and name.split(" · ")[0] in page.warning.text()
+        assert page.send.text() == "仍然分诊到此"
+        page.tree.setCurrentItem(gone.parent())  # the department only: no warning
+        assert not page.warning.isVisible() and page.send.text() == "分诊到这里"
+    finally:
+        close_staff(rig)
+    morning = dt.datetime(2026, 11, 23, 9, 0, tzinfo=TZ)
+    assert session_state(("am",), morning) == "in"
+    assert session_state(("pm",), morning) == "later"
+    assert session_state(("am",), morning.replace(hour=13)) == "over"

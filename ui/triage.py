@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 from app.errors import FrontDeskError
 from app.lang import pick
 from app.services.board import BoardRow
-from app.services.triage import DepartmentRoster
+from app.services.triage import DepartmentRoster, session_state
 from gui.roles import set_role
 
 if TYPE_CHECKING:
@@ -53,6 +54,10 @@ class TriagePage(QWidget):
         set_role(self.error, "error")
         self.error.setWordWrap(True)
         self.error.hide()
+        self.warning = QLabel()  # the chosen doctor's sessions today are over
+        set_role(self.warning, "warn")
+        self.warning.setWordWrap(True)
+        self.warning.hide()
         bottom = QHBoxLayout()
         bottom.addWidget(self.designated)
         bottom.addStretch(1)
@@ -62,6 +67,7 @@ class TriagePage(QWidget):
         box.addWidget(self.heading)
         box.addWidget(self.target)
         box.addWidget(self.tree, 1)
+        box.addWidget(self.warning)
         box.addWidget(self.error)
         box.addLayout(bottom)
         self.retranslate()
@@ -117,8 +123,11 @@ class TriagePage(QWidget):
             font = top.font(0)
             font.setBold(True)
             top.setFont(0, font)
+            now = self.desk.settings.local(self.desk.settings.now())
             for doc in dept.doctors:
                 sessions = " ".join(self.session_name(str(s)) for s in doc.sessions)
+                state = session_state(doc.sessions, now)
+                sessions += " · " + self.state_name(state)
                 child = QTreeWidgetItem(
                     [
                         f"{pick(doc.name, lang)} · {pick(doc.title, lang)}",
@@ -129,6 +138,14 @@ class TriagePage(QWidget):
                     ]
                 )
                 child.setData(0, Qt.ItemDataRole.UserRole, (dept.department_id, doc.doctor_id))
+                child.setData(2, Qt.ItemDataRole.UserRole, state)
+                if state == "over":  # greyed: a guide sees at a glance who has gone home
+                    for col in range(5):
+                        child.setForeground(col, QColor("#6b7280"))
+                elif state == "in":
+                    font = child.font(2)
+                    font.setBold(True)
+                    child.setFont(2, font)
                 top.addChild(child)
                 if chosen == (dept.department_id, doc.doctor_id):
                     self.tree.setCurrentItem(child)
@@ -136,6 +153,13 @@ class TriagePage(QWidget):
             top.setExpanded(True)
         for col, width in enumerate((260, 360, 120, 140)):
             self.tree.setColumnWidth(col, width)
+
+    def state_name(self, state: str) -> str:
+        return {
+            "in": self.tr("in session now"),
+            "later": self.tr("later today"),
+            "over": self.tr("sessions over"),
+        }[state]
 
     def session_name(self, session: str) -> str:
         names = {"am": self.tr("AM"), "pm": self.tr("PM"), "eve": self.tr("Evening")}
@@ -148,6 +172,19 @@ class TriagePage(QWidget):
     def _selection(self) -> None:
         chosen = self.chosen()
         self.send.setEnabled(self.visit is not None and chosen is not None)
+        item = self.tree.currentItem()
+        over = bool(
+            chosen and chosen[1] and item and item.data(2, Qt.ItemDataRole.UserRole) == "over"
+        )
+        self.warning.setVisible(over)
+        if over and item is not None:
+            self.warning.setText(
+                self.tr(
+                    "%1's sessions today are over: the patient would wait for nobody. Choose a "
+                    "doctor in session, or only the department, unless you have checked."
+                ).replace("%1", item.text(0).split(" · ")[0])
+            )
+        self.send.setText(self.tr("Send anyway") if over else self.tr("Send the patient here"))
         has_doctor = bool(chosen and chosen[1])
         self.designated.setEnabled(has_doctor)
         if not has_doctor:

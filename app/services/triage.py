@@ -32,6 +32,16 @@ def session_at(local: dt.datetime) -> ClinicSession:
     return ClinicSession.EVENING
 
 
+def session_state(sessions: tuple[ClinicSession, ...], now_local: dt.datetime) -> str:
+    """Where a doctor's day stands now: "in" (a session of theirs is on), "later" (theirs come
+    later today), or "over" (their sessions today are done)."""
+    now = SESSION_ORDER[session_at(now_local)]
+    order = [SESSION_ORDER[s] for s in sessions]
+    if now in order:
+        return "in"
+    return "later" if any(o > now for o in order) else "over"
+
+
 @dataclass(frozen=True)
 class DoctorOnDuty:
     doctor_id: str

@@ -3182,6 +3182,18 @@
         <translation>分诊 %1 %2（当前：%3）</translation>
     </message>
     <message>
+        <source>in session now</source>
+        <translation>正在出诊</translation>
+    </message>
+    <message>
+        <source>later today</source>
+        <translation>今日稍后出诊</translation>
+    </message>
+    <message>
+        <source>sessions over</source>
+        <translation>今日已停诊</translation>
+    </message>
+    <message>
         <source>AM</source>
         <translation>上午</translation>
     </message>
@@ -3192,6 +3204,14 @@
     <message>
         <source>Evening</source>
         <translation>夜间</translation>
+    </message>
+    <message>
+        <source>%1's sessions today are over: the patient would wait for nobody. Choose a doctor in session, or only the department, unless you have checked.</source>
+        <translation>%1 今天的出诊已结束，患者会白等。请选择正在出诊的医生，或只分到科室——除非您已经确认过。</translation>
+    </message>
+    <message>
+        <source>Send anyway</source>
+        <translation>仍然分诊到此</translation>
     </message>
 </context>
 <context>

@@ -3182,6 +3182,18 @@
         <translation>分診 %1 %2（當前：%3）</translation>
     </message>
     <message>
+        <source>in session now</source>
+        <translation>正在出診</translation>
+    </message>
+    <message>
+        <source>later today</source>
+        <translation>今日稍後出診</translation>
+    </message>
+    <message>
+        <source>sessions over</source>
+        <translation>今日已停診</translation>
+    </message>
+    <message>
         <source>AM</source>
         <translation>上午</translation>
     </message>
@@ -3192,6 +3204,14 @@
     <message>
         <source>Evening</source>
         <translation>夜間</translation>
+    </message>
+    <message>
+        <source>%1's sessions today are over: the patient would wait for nobody. Choose a doctor in session, or only the department, unless you have checked.</source>
+        <translation>%1 今天的出診已結束，患者會白等。請選擇正在出診的醫生，或只分到科室——除非您已經確認過。</translation>
+    </message>
+    <message>
+        <source>Send anyway</source>
+        <translation>仍然分診到此</translation>
     </message>
 </context>
 <context>
