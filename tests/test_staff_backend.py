@@ -200,3 +200,22 @@ def test_shift_report_on_a_hand_made_day(backend, hospital, clock) -> None:
     li_stages = {f.stage: (f.count, f.mean_min) for f in guides[li.display_name].stages}
     assert li_stages == {"waiting": (1, 30.0)}
     assert all(g.escorting_now == 0 for g in report.guides)
+
+
+def test_the_shift_report_counts_patients_still_waiting(backend, hospital, clock) -> None:
+    """Two got through the waiting room in 5 minutes; one has waited two hours and waits still.
+    The average is what the board shows (43.3 min), not the lucky two's 5."""
+    wang = _who(hospital.guides[3])
+    stuck = arrival(hospital, clock).visit_id
+    backend.move(wang, stuck, "waiting")
+    quick = [arrival(hospital, clock).visit_id for _ in range(2)]
+    for v in quick:
+        backend.move(wang, v, "waiting")
+    clock.advance(minutes=5)
+    for v in quick:
+        backend.advance(wang, v)
+    clock.advance(minutes=115)
+    waiting = {f.stage: f for f in backend.shift_report().stages}["waiting"]
+    assert waiting.count == 3 and waiting.still == 1
+    assert waiting.longest_still_min == 120.0
+    assert waiting.mean_min == round((5 + 5 + 120) / 3, 1)

@@ -54,7 +54,7 @@ class ShiftPage(QWidget):
         for w in (self.guides_title, self.stages_title, self.sources_title, self.help_title):
             set_role(w, "heading")
         self.guides = read_only_table(4)
-        self.stages = read_only_table(3)
+        self.stages = read_only_table(4)
         self.sources = read_only_table(2)
         self.help = QLabel()
         self.help.setWordWrap(True)
@@ -87,14 +87,16 @@ class ShiftPage(QWidget):
         self.refresh.setText(self.tr("Refresh"))
         self.copy.setText(self.tr("Copy as text"))
         self.guides_title.setText(self.tr("Guides"))
-        self.stages_title.setText(self.tr("Average time per stage"))
+        self.stages_title.setText(
+            self.tr("Average time per stage (patients still in a stage count up to now)")
+        )
         self.sources_title.setText(self.tr("Arrivals by source"))
         self.help_title.setText(self.tr("Calls for a guide"))
         self.guides.setHorizontalHeaderLabels(
             [self.tr("Guide"), self.tr("Escorted"), self.tr("Now"), self.tr("Average per stage")]
         )
         self.stages.setHorizontalHeaderLabels(
-            [self.tr("Stage"), self.tr("Stays"), self.tr("Minutes")]
+            [self.tr("Stage"), self.tr("Stays"), self.tr("Minutes"), self.tr("In it now (longest)")]
         )
         self.sources.setHorizontalHeaderLabels([self.tr("Source"), self.tr("Patients")])
         if self.report is not None:
@@ -129,7 +131,15 @@ class ShiftPage(QWidget):
         )
         _fill(
             self.stages,
-            [[stage_name(f.stage, lang), str(f.count), f"{f.mean_min:g}"] for f in report.stages],
+            [
+                [
+                    stage_name(f.stage, lang),
+                    str(f.count),
+                    f"{f.mean_min:g}",
+                    f"{f.still} ({f.longest_still_min:g})" if f.still else "",
+                ]
+                for f in report.stages
+            ],
         )
         _fill(self.sources, [[self.source_name(k), str(n)] for k, n in report.by_source.items()])
         h = report.help

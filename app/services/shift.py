@@ -22,8 +22,10 @@ from app.services.visits import STAGE_EVENTS, effective, events_and_flags
 @dataclass(frozen=True)
 class StageFigure:
     stage: str
-    count: int  # finished stays in this stage
-    mean_min: float
+    count: int  # stays in this stage: those ended, and those still under way
+    mean_min: float  # a stay still under way counts up to now (or the day's end)
+    still: int = 0  # patients in this stage now
+    longest_still_min: float = 0.0  # the longest of them so far
 
 
 @dataclass(frozen=True)
@@ -57,11 +59,28 @@ class ShiftReport:
     order: tuple[str, ...] = field(default=())
 
 
-def _figures(durations: dict[str, list[float]], order: tuple[str, ...]) -> tuple[StageFigure, ...]:
-    known = [s for s in order if s in durations] + sorted(set(durations) - set(order))
-    return tuple(
-        StageFigure(s, len(durations[s]), round(statistics.fmean(durations[s]), 1)) for s in known
-    )
+def _figures(
+    durations: dict[str, list[float]],
+    order: tuple[str, ...],
+    ongoing: dict[str, list[float]] | None = None,
+) -> tuple[StageFigure, ...]:
+    ongoing = ongoing or {}
+    stays = set(durations) | set(ongoing)
+    known = [s for s in order if s in stays] + sorted(stays - set(order))
+    figures = []
+    for s in known:
+        under_way = ongoing.get(s, [])
+        every = durations.get(s, []) + under_way
+        figures.append(
+            StageFigure(
+                s,
+                len(every),
+                round(statistics.fmean(every), 1),
+                still=len(under_way),
+                longest_still_min=round(max(under_way, default=0.0), 1),
+            )
+        )
+    return tuple(figures)
 
 
 def report(
@@ -72,8 +91,10 @@ def report(
     *,
     stage_order: tuple[str, ...] = (),
 ) -> ShiftReport:
-    """The report for ``day`` (``day_start``: its local midnight as UTC).  A stage counts once
-    it has ended; the stay still under way is left out, so a figure never changes backwards."""
+    """The report for ``day`` (``day_start``: its local midnight as UTC).  A stay still under
+    way counts up to ``now`` (for a past day, up to its end): patients waiting two hours make
+    the waiting stage's average what the board shows, not what the few who got through saw."""
+    until = min(now, day_start + dt.timedelta(days=1))
     visits = session.scalars(
         select(Visit).where(Visit.day == day, Visit.duplicate_of.is_(None))
     ).all()
@@ -81,6 +102,8 @@ def report(
 
     all_stages: dict[str, list[float]] = defaultdict(list)
     per_guide: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    all_ongoing: dict[str, list[float]] = defaultdict(list)
+    guide_ongoing: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     escorted: dict[str, set[str]] = defaultdict(set)
     for visit in visits:
         escort: str | None = None
@@ -105,6 +128,12 @@ def report(
             if ev.kind == EventKind.DEPARTED:
                 escort = None
             stay = (ev.stage or "", ev.occurred_at, escort) if ev.stage != DEPARTED else None
+        if stay is not None:  # still in it: counted so far
+            stage, since, holder = stay
+            minutes = max((until - since).total_seconds() / 60.0, 0.0)
+            all_ongoing[stage].append(minutes)
+            if holder:
+                guide_ongoing[holder][stage].append(minutes)
 
     staff = {
         s.id: s for s in session.scalars(select(Staff).where(Staff.id.in_(list(escorted) or [""])))
@@ -120,7 +149,7 @@ def report(
                     name=staff[sid].display_name if sid in staff else sid[:8],
                     escorted=len(vids),
                     escorting_now=now_escorting[sid],
-                    stages=_figures(per_guide[sid], stage_order),
+                    stages=_figures(per_guide[sid], stage_order, guide_ongoing[sid]),
                 )
                 for sid, vids in escorted.items()
             ),
@@ -133,7 +162,7 @@ def report(
         departed=sum(1 for v in visits if v.stage == DEPARTED),
         by_source=dict(Counter(str(v.source_channel or "") for v in visits).most_common()),
         by_channel=dict(Counter(str(v.arrival_channel) for v in visits).most_common()),
-        stages=_figures(all_stages, stage_order),
+        stages=_figures(all_stages, stage_order, all_ongoing),
         guides=guides,
         help=help_figures(session, day_start, day_start + dt.timedelta(days=1)),
         order=stage_order,

@@ -2459,8 +2459,8 @@
         <translation>导医</translation>
     </message>
     <message>
-        <source>Average time per stage</source>
-        <translation>各环节平均用时</translation>
+        <source>Average time per stage (patients still in a stage count up to now)</source>
+        <translation>各环节平均用时（仍在环节中的患者计到此刻）</translation>
     </message>
     <message>
         <source>Arrivals by source</source>
@@ -2497,6 +2497,10 @@
     <message>
         <source>Minutes</source>
         <translation>分钟</translation>
+    </message>
+    <message>
+        <source>In it now (longest)</source>
+        <translation>当前人数（最长分钟）</translation>
     </message>
     <message>
         <source>Source</source>

@@ -2459,8 +2459,8 @@
         <translation>導醫</translation>
     </message>
     <message>
-        <source>Average time per stage</source>
-        <translation>各環節平均用時</translation>
+        <source>Average time per stage (patients still in a stage count up to now)</source>
+        <translation>各環節平均用時（仍在環節中的患者計到此刻）</translation>
     </message>
     <message>
         <source>Arrivals by source</source>
@@ -2497,6 +2497,10 @@
     <message>
         <source>Minutes</source>
         <translation>分鐘</translation>
+    </message>
+    <message>
+        <source>In it now (longest)</source>
+        <translation>當前人數（最長分鐘）</translation>
     </message>
     <message>
         <source>Source</source>
