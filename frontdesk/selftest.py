@@ -299,27 +299,53 @@ class QtChecks:
             bridge.close()
 
     def ticket(self) -> str:
-        from gui.printing import TicketText, print_ticket
+        """A real ticket for a real visit: a walk-in registered on a demo kiosk's database, its
+        ticket printed to PDF and painted as the printer paints it, its QR code read back
+        module by module and decoded to that visit."""
+        from zoneinfo import ZoneInfo
 
-        pdf = self.work / "ticket.pdf"
-        print_ticket(
-            TicketText(
-                hospital="自检医院",
-                ticket="A001",
-                department="内科",
-                where="2F 201",
-                directions="电梯上二楼，右转",
-                doctor="李医生",
-                name="张*明",
-                time_line="09:30",
-                footer="FrontDesk self-test",
-                qr="frontdesk:selftest",
-            ),
-            f"pdf:{pdf}",
-        )
+        from PySide6.QtCore import QRectF
+        from PySide6.QtGui import QColor, QImage, QPainter
+
+        from app.clock import Clock
+        from app.kiosk_runtime import open_kiosk
+        from app.services.registration import VisitForm
+        from app.services.tickets import visit_from_qr
+        from gui.printing import RECEIPT_MM, paint_ticket, print_ticket, qr_matrix, read_qr
+        from gui.printing import ticket_text as text_of
+
+        cfg = self._config("ticket")
+        runtime = open_kiosk(cfg, Clock(tz=ZoneInfo(cfg.timezone)), demo=True, start_sync=False)
+        try:
+            backend = runtime.backend
+            dept = backend.departments()[0]
+            info = backend.register_walk_in(
+                None, VisitForm(purpose="consultation", department_id=dept.id)
+            )
+        finally:
+            runtime.close()
+        paper = text_of(info, cfg.language, cfg.hospital_name_zh)
+        pdf = Path(print_ticket(paper, f"pdf:{self.work / 'ticket.pdf'}"))
         data = pdf.read_bytes()
         _require(data.startswith(b"%PDF") and len(data) > 2000, "no PDF came out")
-        return f"QR ticket printed to PDF ({len(data) // 1024} KiB)"
+        px_per_mm = 12  # about 300 dpi, as a thermal printer's 203 dpi and better
+        image = QImage(
+            int(RECEIPT_MM.width() * px_per_mm),
+            int(RECEIPT_MM.height() * px_per_mm),
+            QImage.Format.Format_RGB32,
+        )
+        image.fill(QColor("#ffffff"))
+        painter = QPainter(image)
+        where = paint_ticket(painter, QRectF(0, 0, image.width(), image.height()), paper)
+        painter.end()
+        matrix = qr_matrix(paper.qr)
+        _require(read_qr(image, where, len(matrix)) == matrix, "the ticket's QR code misreads")
+        _require(visit_from_qr(paper.qr) == info.visit_id, "the QR code names another visit")
+        image.save(str(self.shots / "ticket.png"))
+        return (
+            f"ticket {info.ticket} for a real walk-in printed to PDF ({len(data) // 1024} KiB); "
+            f"its QR code reads back as that visit"
+        )
 
     def keyboard(self) -> str:
         from PySide6.QtCore import QLibraryInfo

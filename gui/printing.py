@@ -151,8 +151,9 @@ class PrintFailed(Exception):
     """The printer did not take the ticket (no printer, no paper, offline)."""
 
 
-def paint_ticket(painter: QPainter, page: QRectF, t: TicketText) -> None:
-    """Lay the ticket out top to bottom in ``page`` (device units)."""
+def paint_ticket(painter: QPainter, page: QRectF, t: TicketText) -> QRectF:
+    """Lay the ticket out top to bottom in ``page`` (device units); returns where its QR code
+    was painted (the self-test reads it back from there)."""
     family = font_family()
     mm = page.width() / RECEIPT_MM.width()
     x, w = page.left() + 3 * mm, page.width() - 6 * mm
@@ -181,11 +182,27 @@ def paint_ticket(painter: QPainter, page: QRectF, t: TicketText) -> None:
     text(t.name, 3.8)
     text(t.time_line, 3.4)
     side = 32 * mm
-    paint_qr(
-        painter, QRectF(page.left() + (page.width() - side) / 2, y, side, side), qr_matrix(t.qr)
-    )
+    where = QRectF(page.left() + (page.width() - side) / 2, y, side, side)
+    paint_qr(painter, where, qr_matrix(t.qr))
     y += side + 1.5 * mm
     text(t.footer, 3.2)
+    return where
+
+
+def read_qr(image: QImage, where: QRectF, size: int) -> list[list[bool]]:
+    """The dark and light modules of a ``size``×``size`` QR code painted at ``where`` in
+    ``image``, read at each module's centre — what a scanner sees of the paper."""
+    module = where.width() / size
+    return [
+        [
+            image.pixelColor(
+                int(where.left() + (c + 0.5) * module), int(where.top() + (r + 0.5) * module)
+            ).lightness()
+            < 128
+            for c in range(size)
+        ]
+        for r in range(size)
+    ]
 
 
 def make_printer(target: str) -> QPrinter:

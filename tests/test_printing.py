@@ -40,3 +40,32 @@ def test_a_printed_qr_code_reads_back_as_the_visits_code(qapp, tmp_path: Path) -
         for r in range(len(matrix))
     ]
     assert read == matrix
+
+
+def test_the_self_tests_read_back_catches_a_spoilt_code(qapp) -> None:
+    """The self-test paints a ticket and reads its QR code back: a code that did not come out
+    (a smudge over a corner) must read wrong."""
+    from PySide6.QtGui import QColor
+
+    from gui.printing import RECEIPT_MM, TicketText, paint_ticket, read_qr
+
+    payload = qr_payload("01a23c2e-1779-7212-99ba-3ad09b7c3a30")
+    paper = TicketText(
+        hospital="医院", ticket="A001", department="内科", where="2F", directions="",
+        doctor="", name="", time_line="", footer="", qr=payload,
+    )  # fmt: skip
+    image = QImage(
+        int(RECEIPT_MM.width() * 12), int(RECEIPT_MM.height() * 12), QImage.Format.Format_RGB32
+    )
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    where = paint_ticket(painter, QRectF(0, 0, image.width(), image.height()), paper)
+    painter.end()
+    matrix = qr_matrix(payload)
+    assert read_qr(image, where, len(matrix)) == matrix
+    smudge = QPainter(image)
+    smudge.fillRect(
+        QRectF(where.left(), where.top(), where.width() / 4, where.height() / 4), QColor("#000000")
+    )
+    smudge.end()
+    assert read_qr(image, where, len(matrix)) != matrix

@@ -39,6 +39,9 @@ def test_self_test_passes_and_draws_every_screen(tmp_path: Path) -> None:
     assert {"kiosk-welcome-landscape.png", "kiosk-survey-portrait.png"} <= screens
     assert "staff-signin.png" in screens and "staff-page-4.png" in screens
     assert (keep / "ticket.pdf").read_bytes().startswith(b"%PDF")
+    [said] = [line for line in lines if line.startswith("ok   ticket:")]
+    assert "for a real walk-in" in said and "reads back as that visit" in said
+    assert "ticket.png" in screens  # the ticket as painted, its QR code read from it
     assert not (tmp_path / ".local" / "share" / "frontdesk").exists()  # nothing of the machine's
 
 
