@@ -257,3 +257,19 @@ def test_departure_corrected_away_is_not_a_departure(hospital, clock, machine) -
     with hospital.db.reading() as s:
         assert figures(s, clock, clock.today(), clock.today())[0].departed == 0
         assert s.scalars(select(SurveyResponse)).all() == []
+
+
+def test_by_guide_finds_the_guide_an_answer_came_without(hospital, clock, machine, definition):
+    """A kiosk answers before the guide's escort reaches it (its copy names no guide); the
+    figures by guide still find who walked the patient, from the visit's own events."""
+    backend = StaffBackend(hospital.db, clock, "desk-1", machine, desk_name="一楼导医台")
+    guide = hospital.guides[1]
+    visit = arrival(hospital, clock, dept="PED").visit_id
+    done = _submit(hospital, clock, definition, _answers([5] * 5, 10), visit_id=visit)
+    with hospital.db.reading() as s:
+        assert s.get(SurveyResponse, done.response_id).guide_id is None  # nobody walked yet
+    backend.claim(SignedIn(guide.id, guide.display_name, "guide", False), visit)
+    with hospital.db.reading() as s:
+        rows = figures(s, clock, clock.today(), clock.today(), by="guide", rates=False)
+    assert [(f.key, f.responses) for f in rows] == [(guide.id, 1)]
+    assert rows[0].name == (guide.display_name, guide.display_name)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -96,6 +97,17 @@ def _key(response: SurveyResponse, group: str | None) -> str | None:
     return None
 
 
+def _guides_of(session: Session, responses: Sequence[SurveyResponse]) -> dict[str, str | None]:
+    """Each answer's guide: the one it was given with, else the last guide who walked its visit
+    as this database knows it (a kiosk knows no guide when the patient answers)."""
+    unknown = {r.visit_id for r in responses if r.guide_id is None and r.visit_id}
+    walked: dict[str, str | None] = {}
+    if unknown:
+        events, flagged = events_and_flags(session, unknown)
+        walked = {vid: last_guide(events[vid], flagged[vid]) for vid in unknown}
+    return {r.id: r.guide_id or walked.get(r.visit_id or "") for r in responses}
+
+
 def _names(session: Session, group: str | None, keys: set[str]) -> dict[str, tuple[str, str]]:
     wanted = [k for k in keys if k]
     if not wanted or group is None:
@@ -150,9 +162,10 @@ def figures(
         of = {"department": visit.department_id, "doctor": visit.doctor_id, "guide": guide}
         departed[of[by] if by else None] += 1
 
+    guides = _guides_of(session, responses) if by == "guide" else {}
     grouped: dict[str | None, list[SurveyResponse]] = defaultdict(list)
     for r in responses:
-        key = _key(r, by)
+        key = guides.get(r.id) if by == "guide" else _key(r, by)
         if by is None or key is not None:
             grouped[key].append(r)
     keys = set(grouped) | ({k for k in departed if k is not None} if by else {None})
