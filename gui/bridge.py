@@ -53,6 +53,7 @@ class Bridge(QObject):
         super().__init__()
         self.name = name
         self._pool_: ThreadPoolExecutor | None = None
+        self._slow_pool: ThreadPoolExecutor | None = None  # calls that wait on the network
         self._generation = 0
         self.runtime: Any = None
         # filled by any thread, emptied by the screen's (deque's append and popleft are atomic)
@@ -113,8 +114,12 @@ class Bridge(QObject):
         fn: Callable[[Any], Any],
         on_ok: OnOk | None = None,
         on_error: OnError | None = None,
+        *,
+        slow: bool = False,
     ) -> Future[Any]:
-        """Run ``fn(backend)`` on the worker; deliver its result or exception."""
+        """Run ``fn(backend)`` on the worker; deliver its result or exception.  ``slow``: a
+        call that may wait seconds on the central server (figures over every desk) runs on a
+        worker of its own, so that no guide's next key waits behind it."""
         gen = self._generation
         if self._closed:  # a timer that fired while the window closed: nothing to do
             from concurrent.futures import Future
@@ -128,7 +133,14 @@ class Bridge(QObject):
                 raise RuntimeError(f"the {self.name} back end is not open")
             return fn(self.runtime.backend)
 
-        future = self._pool.submit(job)
+        if slow and self._slow_pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._slow_pool = ThreadPoolExecutor(
+                max_workers=1, thread_name_prefix=f"{self.name}-server"
+            )
+        pool = self._slow_pool if slow and self._slow_pool is not None else self._pool
+        future = pool.submit(job)
         self._awaited += 1
         if self._timer.interval() != self.FAST_MS:
             self._timer.setInterval(self.FAST_MS)
@@ -159,13 +171,16 @@ class Bridge(QObject):
     def wait_idle(self, timeout: float = 10.0) -> None:
         """Block until every queued call has run, then deliver the answers (tests)."""
         self._pool.submit(lambda: None).result(timeout)
+        if self._slow_pool is not None:
+            self._slow_pool.submit(lambda: None).result(timeout)
         self._drain()
 
     def close(self) -> None:
         self._closed = True
         self._timer.stop()
-        if self._pool_ is not None:
-            self._pool_.shutdown(wait=True)
+        for pool in (self._slow_pool, self._pool_):
+            if pool is not None:
+                pool.shutdown(wait=True)
         if self.runtime is not None:
             self.runtime.close()
             self.runtime = None

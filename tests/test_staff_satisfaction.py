@@ -90,7 +90,13 @@ def test_figures_from_the_server_and_from_the_desk_when_it_is_away(
         visits = departed_visits(rig, [("赵一", 0), ("钱二", 0), ("孙三", 1)])
         kiosk = maker("kiosk", "lobby")
         answer(kiosk.db, kiosk.actor, kiosk.clock, visits[0], answers(5, 10))
-        answer(kiosk.db, kiosk.actor, kiosk.clock, visits[1], answers(4, 6, fees=2))
+        answer(
+            kiosk.db,
+            kiosk.actor,
+            kiosk.clock,
+            visits[1],
+            {**answers(4, 6, fees=2), "comment": "收费处排队太久"},
+        )
         answer(kiosk.db, kiosk.actor, kiosk.clock, None, answers(3, 8))  # anonymous
         kiosk.sync()
 
@@ -121,6 +127,11 @@ def test_figures_from_the_server_and_from_the_desk_when_it_is_away(
         assert overall[1:4] == ["3", "3", "100%"]
         assert overall[4] == "4" and overall[6] == "3.33"  # (5+4+3)/3, (5+2+3)/3
         assert overall[9:] == ["7%", "0", "0"]
+        # what the patient wrote, with when and where — from the server, no name, no visit
+        assert page.comments.rowCount() == 1
+        said = page.comments.item(0, 2).text()
+        assert "收费处排队太久" in said and "▼" in said  # a low rating (fees 2) in that answer
+        assert page.comments.item(0, 1).text() == roster[0].name[0]
 
         page.group.setCurrentIndex(page.group.findData("department"))
         rig.settle()
@@ -146,3 +157,27 @@ def test_figures_from_the_server_and_from_the_desk_when_it_is_away(
     finally:
         close_staff(rig)
         maker.close()
+
+
+def test_a_slow_call_to_the_server_holds_up_no_other_call(qtbot) -> None:
+    """The figures wait on the central server (up to its time-out); a guide's next key goes
+    through meanwhile, on the desk's own worker."""
+    import threading
+    import time
+    from types import SimpleNamespace
+
+    from gui.bridge import Bridge
+
+    release = threading.Event()
+    bridge = Bridge(lambda: SimpleNamespace(backend="desk", close=lambda: None), name="staff")
+    bridge.start()
+    qtbot.waitUntil(lambda: bridge.is_ready)
+    got: list[str] = []
+    bridge.call(lambda b: release.wait(10) and "figures", got.append, slow=True)
+    started = time.monotonic()
+    bridge.call(lambda b: f"{b}: claimed", got.append)
+    qtbot.waitUntil(lambda: got == ["desk: claimed"], timeout=2000)
+    assert time.monotonic() - started < 1  # not behind the figures
+    release.set()
+    qtbot.waitUntil(lambda: got == ["desk: claimed", "figures"], timeout=5000)
+    bridge.close()

@@ -50,9 +50,12 @@ class Desk(Protocol):
         fn: Callable[[Any], Any],
         on_ok: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
+        *,
+        slow: bool = False,
     ) -> Any:
         """Run ``fn(back_end)`` on the back end's thread; the answer comes back on this one
-        (an error with no ``on_error`` is shown on the board)."""
+        (an error with no ``on_error`` is shown on the board).  ``slow``: it may wait on the
+        central server — it runs apart, and nothing else waits behind it."""
         ...
 
     def may(self, action: str) -> bool:

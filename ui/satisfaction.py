@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QFont, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from ui.desk import Desk
 
 PRESETS = ((0, "today"), (6, "week"), (29, "month"))  # days back from today
+REFRESH_MS = 60_000  # the figures on screen follow new answers at least this often
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -77,7 +78,18 @@ class SatisfactionPage(QWidget):
         self.error = QLabel()
         set_role(self.error, "error")
         self.error.hide()
+        self.loading = QLabel()  # the central server is asked: it may take a moment
+        set_role(self.loading, "muted")
+        self.loading.hide()
         self.table = read_only_table(0)
+        self.comments_title = QLabel()
+        set_role(self.comments_title, "heading")
+        self.comments = read_only_table(3)  # what patients wrote, newest first
+        self.comments.setWordWrap(True)
+        self.timer = QTimer(self)  # answers come in all day: the figures follow by themselves
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
         self.legend = QLabel()
         self.legend.setWordWrap(True)
         set_role(self.legend, "muted")
@@ -103,9 +115,12 @@ class SatisfactionPage(QWidget):
         box.addLayout(top)
         box.addLayout(when)
         box.addWidget(self.error)
+        box.addWidget(self.loading)
         box.addWidget(self.summary)
         box.addWidget(self.source)
-        box.addWidget(self.table, 1)
+        box.addWidget(self.table, 2)
+        box.addWidget(self.comments_title)
+        box.addWidget(self.comments, 1)
         box.addWidget(self.legend)
         self.retranslate()
 
@@ -124,6 +139,10 @@ class SatisfactionPage(QWidget):
         self.to_label.setText(self.tr("to"))
         self.refresh.setText(self.tr("Refresh"))
         self.copy.setText(self.tr("Copy as text"))
+        self.loading.setText(self.tr("Bringing the figures up to date…"))
+        self.comments.setHorizontalHeaderLabels(
+            [self.tr("When"), self.tr("Department"), self.tr("What the patient wrote")]
+        )
         chosen = self.group.currentIndex()
         self.group.blockSignals(True)
         self.group.clear()
@@ -190,7 +209,31 @@ class SatisfactionPage(QWidget):
         who = self.desk.who
         if who is None:
             return
-        self.desk.call(lambda b: b.survey_report(who, first, last, by), self.show_report)
+        self.loading.show()
+        self.desk.call(
+            lambda b: b.survey_report(who, first, last, by),
+            self._loaded,
+            self._failed,
+            slow=True,  # the central server may take seconds: the desk goes on meanwhile
+        )
+
+    def _loaded(self, report: Report) -> None:
+        self.loading.hide()
+        self.show_report(report)
+
+    def _failed(self, error: BaseException) -> None:
+        self.loading.hide()
+        self.error.setText(self.desk.message(error))
+        self.error.show()
+
+    def remote(self) -> None:
+        """New answers reached this desk: the figures on screen are brought up to date."""
+        if self.isVisible() and self.report is not None:
+            self.load()
+
+    def _tick(self) -> None:
+        if self.isVisible() and self.report is not None:
+            self.load()
 
     # -- the figures ------------------------------------------------------------------------
 
@@ -273,6 +316,24 @@ class SatisfactionPage(QWidget):
                     item.setFont(bold)
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
+        self.show_comments(report)
+
+    def show_comments(self, report: Report) -> None:
+        lang = self.desk.lang
+        self.comments_title.setText(
+            self.tr(
+                "What patients wrote (%1, newest first) — ⚑ a complaint, ▼ a low rating"
+            ).replace("%1", str(len(report.comments)))
+        )
+        self.comments.setRowCount(len(report.comments))
+        for r, c in enumerate(report.comments):
+            marks = ("⚑ " if c.complaint else "") + ("▼ " if c.low else "")
+            where = pick(c.department, lang) if c.department else self.tr("No department")
+            for col, value in enumerate((c.at, where, marks + c.text)):
+                self.comments.setItem(r, col, QTableWidgetItem(value))
+        self.comments.resizeColumnToContents(0)
+        self.comments.resizeColumnToContents(1)
+        self.comments.resizeRowsToContents()
 
     def as_text(self) -> str:
         if self.report is None:

@@ -196,8 +196,10 @@ class StaffWindow(QMainWindow):
         fn: Callable[[Any], Any],
         on_ok: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
+        *,
+        slow: bool = False,
     ) -> Any:
-        return self.bridge.call(fn, on_ok, on_error or self.show_error)
+        return self.bridge.call(fn, on_ok, on_error or self.show_error, slow=slow)
 
     def may(self, action: str) -> bool:
         return self.who is not None and allowed(self.who, action)
@@ -468,6 +470,8 @@ class StaffWindow(QMainWindow):
             )
         if touched.visits or "appointments" in touched.tables:
             self.appointments_page.remote()  # a kiosk's check-in, a booking changed
+        if "survey_responses" in touched.tables:
+            self.satisfaction_page.remote()  # a new answer: the figures move on
         if touched.tables & {"departments", "doctors", "roster_slots"}:
             self.reload_roster()
         if "staff" in touched.tables:

@@ -232,6 +232,62 @@ class Dimension:
 
 
 @dataclass(frozen=True)
+class Comment:
+    """What a patient wrote in an answer, with what it is about: no name, no visit."""
+
+    at: str  # the local day and time, "2026-12-03 10:15"
+    department: tuple[str, str] | None
+    text: str
+    low: bool  # any rating of 1 or 2 in the same answer
+    complaint: bool  # they asked for it to be handled as a complaint
+
+
+COMMENTS_SHOWN = 100  # the latest so many of a run of days
+
+
+def comments(
+    session: Session, clock: Clock, first_day: dt.date, last_day: dt.date, mode: str = "kiosk"
+) -> list[Comment]:
+    """The written comments of the answers given in ``first_day`` to ``last_day``, newest
+    first (the latest ``COMMENTS_SHOWN``)."""
+    start = clock.day_bounds(first_day)[0]
+    end = clock.day_bounds(last_day)[1]
+    rows = session.scalars(
+        select(SurveyResponse)
+        .where(
+            SurveyResponse.created_at >= start,
+            SurveyResponse.created_at < end,
+            SurveyResponse.mode == mode,
+            SurveyResponse.comment != "",
+        )
+        .order_by(SurveyResponse.created_at.desc())
+        .limit(COMMENTS_SHOWN)
+    ).all()
+    depts = {
+        d.id: (d.name_zh, d.name_en)
+        for d in session.scalars(
+            select(Department).where(
+                Department.id.in_([r.department_id for r in rows if r.department_id] or [""])
+            )
+        )
+    }
+    return [
+        Comment(
+            at=clock.local(r.created_at).strftime("%Y-%m-%d %H:%M"),
+            department=depts.get(r.department_id or ""),
+            text=r.comment,
+            low=any(
+                isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= LOW_AT_MOST
+                for k, v in r.answers.items()
+                if k != "recommend"
+            ),
+            complaint=r.complaint,
+        )
+        for r in rows
+    ]
+
+
+@dataclass(frozen=True)
 class Report:
     """The figures for a run of days: the overall row first, then one row per group."""
 
@@ -244,6 +300,7 @@ class Report:
     # "server": every desk's answers; "desk": a synced desk's own records (the server did
     # not answer); "standalone": a desk with no server, whose records are all there are
     source: str = "server"
+    comments: list[Comment] = field(default_factory=list)  # newest first
 
 
 def _dimensions(session: Session, figures_rows: list[Figures]) -> list[Dimension]:
@@ -281,7 +338,16 @@ def report(
         raise ValueError("the last day comes before the first")
     (overall,) = figures(session, clock, first_day, last_day)
     rows = figures(session, clock, first_day, last_day, by) if by else []
-    return Report(first_day, last_day, by, overall, rows, _dimensions(session, [overall]), source)
+    return Report(
+        first_day,
+        last_day,
+        by,
+        overall,
+        rows,
+        _dimensions(session, [overall]),
+        source,
+        comments(session, clock, first_day, last_day),
+    )
 
 
 def report_to_json(r: Report) -> dict[str, Any]:
@@ -292,6 +358,7 @@ def report_to_json(r: Report) -> dict[str, Any]:
         "overall": asdict(r.overall),
         "rows": [asdict(f) for f in r.rows],
         "dimensions": [asdict(d) for d in r.dimensions],
+        "comments": [asdict(c) for c in r.comments],
     }
 
 
@@ -308,4 +375,14 @@ def report_from_json(d: dict[str, Any], *, source: str = "server") -> Report:
         rows=[_figures_from_json(f) for f in d["rows"]],
         dimensions=[Dimension(x["id"], x["label"]) for x in d["dimensions"]],
         source=source,
+        comments=[
+            Comment(
+                at=c["at"],
+                department=tuple(c["department"]) if c.get("department") else None,
+                text=c["text"],
+                low=c["low"],
+                complaint=c["complaint"],
+            )
+            for c in d.get("comments", [])  # a server before comments sends none
+        ],
     )

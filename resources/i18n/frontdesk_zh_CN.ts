@@ -2368,6 +2368,22 @@
         <translation>复制为文字</translation>
     </message>
     <message>
+        <source>Bringing the figures up to date…</source>
+        <translation>正在更新数据……</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>What the patient wrote</source>
+        <translation>患者留言</translation>
+    </message>
+    <message>
         <source>Overall only</source>
         <translation>仅看总体</translation>
     </message>
@@ -2438,6 +2454,14 @@
     <message>
         <source>The central server did not answer: these figures are from this desk's own records only.</source>
         <translation>中心服务器未响应：以下数字仅来自本机的记录。</translation>
+    </message>
+    <message>
+        <source>What patients wrote (%1, newest first) — ⚑ a complaint, ▼ a low rating</source>
+        <translation>患者留言（%1 条，最新在前）——⚑ 投诉，▼ 低分</translation>
+    </message>
+    <message>
+        <source>No department</source>
+        <translation>未关联科室</translation>
     </message>
 </context>
 <context>

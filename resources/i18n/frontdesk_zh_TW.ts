@@ -2368,6 +2368,22 @@
         <translation>複製為文字</translation>
     </message>
     <message>
+        <source>Bringing the figures up to date…</source>
+        <translation>正在更新數據……</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>What the patient wrote</source>
+        <translation>患者留言</translation>
+    </message>
+    <message>
         <source>Overall only</source>
         <translation>僅看總體</translation>
     </message>
@@ -2438,6 +2454,14 @@
     <message>
         <source>The central server did not answer: these figures are from this desk's own records only.</source>
         <translation>中心服務器未響應：以下數字僅來自本機的記錄。</translation>
+    </message>
+    <message>
+        <source>What patients wrote (%1, newest first) — ⚑ a complaint, ▼ a low rating</source>
+        <translation>患者留言（%1 條，最新在前）——⚑ 投訴，▼ 低分</translation>
+    </message>
+    <message>
+        <source>No department</source>
+        <translation>未關聯科室</translation>
     </message>
 </context>
 <context>

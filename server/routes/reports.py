@@ -1,7 +1,8 @@
 """Figures for the staff desks' report screens, computed from every desk's records.
 
 Staff desks only.  The desk shows the page only to the roles allowed to read it (quality,
-follow-up, directors, the duty lead); what goes out is counts and means, never a patient."""
+follow-up, directors, the duty lead); what goes out is counts and means, and the comments
+patients wrote with when and which department — never who wrote them, nor their visit."""
 
 from __future__ import annotations
 
