@@ -223,12 +223,21 @@ def test_escort_moves_by_click_and_by_key_admission_and_departure(rig: StaffRig)
     rig.choose(visit)
     rig.key(page.table, Qt.Key.Key_H)
     dialog = rig.dialog(HandOffDialog)
-    names = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    names = [dialog.list.item(i).text().split("  ·  ")[0] for i in range(dialog.list.count())]
     assert "王芳" not in names and "李娜" in names
+    assert all("空闲" in dialog.list.item(i).text() for i in range(dialog.list.count()))
     dialog.list.setCurrentRow(names.index("李娜"))
     rig.click(dialog.ok_button())
     assert w.model.row_of(visit).escort_name == "李娜"
     assert not page.escort_buttons["release"][0].isEnabled()  # not mine any more
+    # the next hand-off lists the least busy first, each with what they walk with now
+    rig.choose(visit)
+    rig.key(page.table, Qt.Key.Key_H)
+    dialog = rig.dialog(HandOffDialog)
+    texts = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert not any(t.startswith("李娜") for t in texts)  # she has the patient now
+    assert "王芳  ·  空闲" in texts
+    dialog.reject()
     # admission needs the ward and the receiving nurse; the dialog keeps what was typed
     rig.choose(visit)
     rig.key(page.table, Qt.Key.Key_A)
@@ -579,3 +588,20 @@ def test_triage_marks_who_is_in_session_and_warns_of_a_doctor_gone_home(
     assert session_state(("am",), morning) == "in"
     assert session_state(("pm",), morning) == "later"
     assert session_state(("am",), morning.replace(hour=13)) == "over"
+
+
+def test_the_hand_off_list_puts_the_least_busy_first(rig: StaffRig) -> None:
+    from app.staff_backend import StaffMember
+
+    rig.sign_in("guide.wang")
+    row = rig.window.model.row_of(_arrive(rig))
+    guides = [
+        StaffMember("a", "甲", "guide", False),
+        StaffMember("b", "乙", "guide", False),
+        StaffMember("c", "丙", "guide", False),
+    ]
+    dialog = HandOffDialog(rig.window, row, guides, {"a": 3, "c": 1})
+    texts = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert texts == ["乙  ·  空闲", "丙  ·  正陪同 1 人", "甲  ·  正陪同 3 人"]
+    assert dialog.answer() == "b"  # the first, the free one, is chosen
+    dialog.deleteLater()

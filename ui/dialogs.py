@@ -102,13 +102,28 @@ class Dialog(QDialog):
 
 
 class HandOffDialog(Dialog):
-    def __init__(self, parent: QWidget | None, row: BoardRow, guides: list[StaffMember]) -> None:
+    """Who takes the patient over: each guide with how many patients they walk with now,
+    the least busy first — a hand-off goes where there are hands."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        row: BoardRow,
+        guides: list[StaffMember],
+        escorting: dict[str, int] | None = None,
+    ) -> None:
         super().__init__(parent, self.tr("Hand off to another guide"), row)
         self.list = QListWidget()
-        for g in guides:
-            if g.staff_id == row.escort_staff_id:
-                continue
-            item = QListWidgetItem(g.name)
+        load = escorting or {}
+        others = [g for g in guides if g.staff_id != row.escort_staff_id]
+        others.sort(key=lambda g: load.get(g.staff_id, 0))  # stable: names stay in order
+        for g in others:
+            busy = load.get(g.staff_id, 0)
+            item = QListWidgetItem(
+                f"{g.name}  ·  " + self.tr("escorting %n now", "", busy)
+                if busy
+                else f"{g.name}  ·  " + self.tr("free")
+            )
             item.setData(Qt.ItemDataRole.UserRole, g.staff_id)
             self.list.addItem(item)
         self.list.setCurrentRow(0)

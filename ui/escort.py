@@ -108,7 +108,11 @@ class EscortActions:
         row = self.chosen(ESCORT)
         if row is None:
             return
-        dialog = HandOffDialog(self.board, row, self.desk.guides)
+        escorting: dict[str, int] = {}
+        for r in self.board.model.rows():
+            if r.escort_staff_id:
+                escorting[r.escort_staff_id] = escorting.get(r.escort_staff_id, 0) + 1
+        dialog = HandOffDialog(self.board, row, self.desk.guides, escorting)
         who = self.desk.who
 
         def submit(to_staff: str | None) -> None:

@@ -1615,6 +1615,16 @@
         <source>Hand off to another guide</source>
         <translation>转交给其他导医</translation>
     </message>
+    <message numerus="yes">
+        <source>escorting %n now</source>
+        <translation>
+            <numerusform>正陪同 %n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>空闲</translation>
+    </message>
     <message>
         <source>Who takes over?</source>
         <translation>由谁接手？</translation>

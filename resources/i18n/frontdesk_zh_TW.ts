@@ -1615,6 +1615,16 @@
         <source>Hand off to another guide</source>
         <translation>轉交給其他導醫</translation>
     </message>
+    <message numerus="yes">
+        <source>escorting %n now</source>
+        <translation>
+            <numerusform>正陪同 %n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>空閒</translation>
+    </message>
     <message>
         <source>Who takes over?</source>
         <translation>由誰接手？</translation>
