@@ -165,3 +165,15 @@ def test_a_second_click_after_resolved_never_answers_the_next_call(rig: StaffRig
     rig.qtbot.wait(int(SETTLE_S * 1000) + 100)
     rig.click(panel.cards[second].ack)  # meant: taken
     assert panel.requests[second].acknowledged_at is not None
+
+
+def test_a_call_made_in_english_says_so(rig: StaffRig) -> None:
+    rig.clock.at = dt.datetime(2026, 11, 24, 10, 0, tzinfo=TZ)
+    rig.sign_in("guide.wang")
+    with rig.backend.db.session() as s:
+        assistance.call_guide(
+            s, Actor("kiosk-1"), rig.clock, location="门诊大厅1号自助机", language="en"
+        )
+    _call(rig, "门诊大厅2号自助机")  # in Chinese: nothing said
+    english, chinese = sorted(_cards(rig), key=lambda t: "1号" not in t)
+    assert "讲英语" in english and "讲英语" not in chinese

@@ -185,6 +185,8 @@ class HelpPanel(QFrame):
         else:
             why = self.tr("asks for a guide")
         parts = [f"{req.location} · {why}"]
+        if req.language == "en":  # a guide who speaks English goes, or takes a phone that does
+            parts.append(self.tr("speaks English"))
         if req.said:
             said = req.said if len(req.said) <= 60 else req.said[:59] + "…"
             parts.append(f"“{said}”")

@@ -142,6 +142,7 @@ class DeskRequest:
     escalated: bool
     resolved: bool
     said: str = ""  # a complaint: what the patient wrote in the survey
+    language: str = ""  # the language the patient used on the kiosk (zh_CN, zh_TW, en)
 
     def waited_s(self, now: dt.datetime) -> float:
         end = self.acknowledged_at or now
@@ -195,6 +196,7 @@ def desk_requests(session: Session, *, ids: list[str] | None = None) -> list[Des
             escalated=r.escalated_at is not None,
             resolved=r.resolved_at is not None,
             said=getattr(answers.get(r.survey_response_id or ""), "comment", ""),
+            language=r.language or "",
         )
         for r in rows
     ]

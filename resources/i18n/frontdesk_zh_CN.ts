@@ -1657,6 +1657,10 @@
         <translation>请求导医帮助</translation>
     </message>
     <message>
+        <source>speaks English</source>
+        <translation>讲英语</translation>
+    </message>
+    <message>
         <source>ticket %1</source>
         <translation>号码 %1</translation>
     </message>

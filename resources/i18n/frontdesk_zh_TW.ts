@@ -1657,6 +1657,10 @@
         <translation>請求導醫幫助</translation>
     </message>
     <message>
+        <source>speaks English</source>
+        <translation>講英語</translation>
+    </message>
+    <message>
         <source>ticket %1</source>
         <translation>號碼 %1</translation>
     </message>
