@@ -67,7 +67,14 @@ def run(
     app = application()
     lock = one_instance(cfg.data_path(), "kiosk")
     if lock is None:
-        print("frontdesk: a kiosk is already running on this machine", file=sys.stderr)
+        from gui.doorbell import ring
+
+        woke = ring(cfg.data_path(), "kiosk")  # the kiosk already running comes to the front
+        print(
+            "frontdesk: a kiosk is already running on this machine"
+            + (" (brought to the front)" if woke else ""),
+            file=sys.stderr,
+        )
         collect()
         return EXIT_ALREADY_RUNNING
 
@@ -117,6 +124,17 @@ def run(
     QTimer.singleShot(0, collect)
     QTimer.singleShot(0, bridge.start)
     QTimer.singleShot(0, window.build_all)
+
+    kept: list[Any] = []
+
+    def doorbell() -> None:  # after the first screen: a second launch brings this one forward
+        from gui.doorbell import Doorbell, come_forward
+
+        bell = Doorbell(cfg.data_path(), "kiosk")
+        bell.rang.connect(lambda: come_forward(window, full_screen=not windowed))
+        kept.append(bell)  # as long as the program runs
+
+    QTimer.singleShot(0, doorbell)
     keep_awake()
     code = int(app.exec())
     window.remove_guards(app)

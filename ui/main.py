@@ -46,7 +46,14 @@ def run(cfg: Config, *, demo: bool = False, server_url: str | None = None) -> in
     app = application()
     lock = one_instance(cfg.data_path(), "staff")
     if lock is None:
-        print("frontdesk: this desk is already open on this machine", file=sys.stderr)
+        from gui.doorbell import ring
+
+        woke = ring(cfg.data_path(), "staff")  # the desk already open comes to the front
+        print(
+            "frontdesk: this desk is already open on this machine"
+            + (" (brought to the front)" if woke else ""),
+            file=sys.stderr,
+        )
         return EXIT_ALREADY_RUNNING
     clock = Clock(tz=ZoneInfo(cfg.timezone))
     translations = Translations(app)
@@ -81,6 +88,16 @@ def run(cfg: Config, *, demo: bool = False, server_url: str | None = None) -> in
         print(f"interactive {time.perf_counter() - started:.4f}", flush=True)
         QTimer.singleShot(0, app.quit)
     QTimer.singleShot(0, bridge.start)
+    kept: list[Any] = []
+
+    def doorbell() -> None:  # after the first screen: a second launch brings this one forward
+        from gui.doorbell import Doorbell, come_forward
+
+        bell = Doorbell(cfg.data_path(), "staff")
+        bell.rang.connect(lambda: come_forward(window))
+        kept.append(bell)  # as long as the program runs
+
+    QTimer.singleShot(0, doorbell)
     code = int(app.exec())
     window.remove_guards(app)
     bridge.close()
