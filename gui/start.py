@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # Qt loads when a program starts, not when this module is imp
 log = logging.getLogger(__name__)
 
 EXIT_ALREADY_RUNNING = 3
+APP_ICON = resources_dir() / "kiosk" / "logo.svg"
 
 
 def font_family() -> str:
@@ -37,6 +38,10 @@ def application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     assert isinstance(app, QApplication)  # a widget program's application
     app.setFont(QFont(font_family()))
+    if app.windowIcon().isNull():  # the title bar's and the taskbar's: FrontDesk's own
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(APP_ICON)))
     return app
 
 

@@ -54,3 +54,11 @@ def test_frontdesk_staff_started_twice_brings_the_first_forward(tmp_path: Path) 
     finally:
         first.terminate()
         first.wait(20)
+
+
+def test_the_program_has_its_own_icon(qapp) -> None:
+    from gui.start import APP_ICON, application
+
+    assert APP_ICON.is_file()
+    app = application()
+    assert not app.windowIcon().isNull() and not app.windowIcon().pixmap(48).isNull()
