@@ -209,3 +209,42 @@ def test_every_staff_screen_rendered_and_checked(qtbot, tmp_path: Path, language
     assert problems == []
     assert len(saved) == 13
     assert all(p.stat().st_size > 10_000 for p in saved.values())
+
+
+def test_every_input_has_a_name_a_screen_reader_can_say(qtbot, tmp_path) -> None:
+    """Every field, list, table and choice on every page of the director's desk (who sees
+    them all) is named — by its label (a buddy) or its own accessible name — in the screen's
+    language."""
+    from PySide6.QtWidgets import (
+        QAbstractItemView,
+        QComboBox,
+        QDateTimeEdit,
+        QHeaderView,
+        QLineEdit,
+        QSpinBox,
+    )
+
+    from .staff_rig import close_staff, make_staff
+
+    rig = make_staff(qtbot, tmp_path / "desk")
+    try:
+        rig.sign_in("director.sun")
+        w = rig.window
+        buddies = {id(lab.buddy()) for lab in w.findChildren(QLabel) if lab.buddy() is not None}
+        nameless = []
+        for kind in (QLineEdit, QComboBox, QDateTimeEdit, QSpinBox, QAbstractItemView):
+            for x in w.findChildren(kind):
+                inner = isinstance(x, QLineEdit) and isinstance(
+                    x.parent(), QComboBox | QDateTimeEdit | QSpinBox
+                )
+                popup = isinstance(x.parentWidget().parentWidget(), QComboBox)  # a combo's list
+                if inner or popup or isinstance(x, QHeaderView):  # parts of another widget
+                    continue
+                if not x.accessibleName() and id(x) not in buddies:
+                    up = [type(p).__name__ for p in (x.parentWidget(), x.window())]
+                    nameless.append(f"{type(x).__name__} in {up}")
+                elif x.accessibleName():
+                    assert _english_left([x.accessibleName()]) == [], x.accessibleName()
+        assert nameless == [], "\n".join(nameless)
+    finally:
+        close_staff(rig)

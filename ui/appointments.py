@@ -209,6 +209,7 @@ class AppointmentsPage(QWidget):
             self.tr("Check-in code, last 4 digits of the phone, or name")
         )
         self.search_box.setAccessibleName(self.tr("Find a booking"))
+        self.table.setAccessibleName(self.tr("Today's appointments"))
         self.reload.setText(self.tr("Refresh"))
         self.check.setText(self.tr("Check in (Enter)"))
         self.print_button.setText(self.tr("Print ticket (P)"))

@@ -164,6 +164,13 @@ class BoardPage(QWidget):
     # -- texts ----------------------------------------------------------------------------
 
     def retranslate(self) -> None:
+        for widget, name in (  # what a screen reader says for each input
+            (self.search, self.tr("Find a patient")),
+            (self.department, self.tr("Department filter")),
+            (self.stage, self.tr("Stage filter")),
+            (self.table, self.tr("Escort board")),
+        ):
+            widget.setAccessibleName(name)
         lang = self.desk.lang
         self.model.retranslate(lang)
         self.mine.setText(self.tr("Mine"))

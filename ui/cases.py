@@ -176,6 +176,15 @@ class CasesPage(QWidget):
     # -- words ------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
+        for widget, name in (  # what a screen reader says for each input
+            (self.kind, self.tr("Kind filter")),
+            (self.state, self.tr("State filter")),
+            (self.department, self.tr("Department filter")),
+            (self.track, self.tr("Track filter")),
+            (self.table, self.tr("Cases")),
+            (self.timeline, self.tr("The case's history")),
+        ):
+            widget.setAccessibleName(name)
         self.heading.setText(self.tr("Cases"))
         self.mine.setText(self.tr("My cases"))
         self.all.setText(self.tr("All open"))

@@ -86,6 +86,7 @@ class SignInPage(QWidget):
         self.user_label.setText(self.tr("&User name"))
         self.pass_label.setText(self.tr("&Password"))
         self.go.setText(self.tr("Sign in"))
+        self.language.setAccessibleName(self.tr("Screen language"))
         i = self.language.findData(self.desk.lang)
         if i != self.language.currentIndex():
             self.language.blockSignals(True)
@@ -148,6 +149,7 @@ class LockPage(QWidget):
         who = self.desk.who
         self.title.setText(self.tr("Locked — %1").replace("%1", who.display_name if who else ""))
         self.password.setPlaceholderText(self.tr("Password to unlock"))
+        self.password.setAccessibleName(self.tr("Password to unlock"))
         self.unlock.setText(self.tr("Unlock"))
         self.switch.setText(self.tr("Switch user"))
 

@@ -223,6 +223,16 @@ class FollowUpPage(QWidget):
         self.show_call(None)
 
     def retranslate(self) -> None:
+        for widget, name in (  # what a screen reader says for each input
+            (self.department, self.tr("Department filter")),
+            (self.assign_to, self.tr("Give the chosen calls to")),
+            (self.table, self.tr("Follow-up calls")),
+            (self.note, self.tr("Note on the call")),
+            (self.callback_at, self.tr("Call back at")),
+            (self.new_number, self.tr("Another number")),
+            (self.timeline, self.tr("The call's history")),
+        ):
+            widget.setAccessibleName(name)
         self.heading.setText(self.tr("Follow-up calls"))
         self.reload.setText(self.tr("Refresh"))
         self.empty.setText(self.tr("Choose a call on the left."))

@@ -218,6 +218,7 @@ class RegisterPage(QWidget):
         self.submit.setText(self.tr("Register (Ctrl+Enter)"))
         self.clear_button.setText(self.tr("Clear"))
         self.match_title.setText(self.tr("Returning patients"))
+        self.match_list.setAccessibleName(self.tr("Returning patients"))
         self.match_hint.setText(
             self.tr("Type 4 or more digits of the phone, or the start of the name.")
         )

@@ -127,6 +127,14 @@ class SatisfactionPage(QWidget):
     # -- words ------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
+        for widget, name in (  # what a screen reader says for each input
+            (self.first, self.tr("First day")),
+            (self.last, self.tr("Last day")),
+            (self.group, self.tr("Figures by")),
+            (self.table, self.tr("Satisfaction figures")),
+            (self.comments, self.tr("What patients wrote")),
+        ):
+            widget.setAccessibleName(name)
         self.heading.setText(self.tr("Patient satisfaction"))
         names = {
             "today": self.tr("Today"),

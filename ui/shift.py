@@ -83,6 +83,12 @@ class ShiftPage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        for widget, name in (  # what a screen reader says for each table
+            (self.guides, self.tr("Guides")),
+            (self.stages, self.tr("Average time per stage")),
+            (self.sources, self.tr("Arrivals by source")),
+        ):
+            widget.setAccessibleName(name)
         self.heading.setText(self.tr("Today's shift"))
         self.refresh.setText(self.tr("Refresh"))
         self.copy.setText(self.tr("Copy as text"))

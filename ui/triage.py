@@ -73,6 +73,7 @@ class TriagePage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.tree.setAccessibleName(self.tr("Today's roster"))
         self.heading.setText(self.tr("Today's roster"))
         self.tree.setHeaderLabels(
             [

@@ -218,6 +218,7 @@ class StaffWindow(QMainWindow):
         self.desk_label.setText(self.settings.desk_name)
         self.lock_button.setText(self.tr("Lock"))
         self.switch_button.setText(self.tr("Switch user"))
+        self.language.setAccessibleName(self.tr("Screen language"))
         for i, text in enumerate(
             (
                 self.tr("Board (F1)"),

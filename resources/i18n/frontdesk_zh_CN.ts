@@ -30,6 +30,10 @@
         <translation>查找预约</translation>
     </message>
     <message>
+        <source>Today's appointments</source>
+        <translation>今日预约</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -231,6 +235,22 @@
 </context>
 <context>
     <name>BoardPage</name>
+    <message>
+        <source>Find a patient</source>
+        <translation>查找患者</translation>
+    </message>
+    <message>
+        <source>Department filter</source>
+        <translation>按科室筛选</translation>
+    </message>
+    <message>
+        <source>Stage filter</source>
+        <translation>按环节筛选</translation>
+    </message>
+    <message>
+        <source>Escort board</source>
+        <translation>陪同看板</translation>
+    </message>
     <message>
         <source>Mine</source>
         <translation>我陪同的</translation>
@@ -695,8 +715,28 @@
 <context>
     <name>CasesPage</name>
     <message>
+        <source>Kind filter</source>
+        <translation>按类型筛选</translation>
+    </message>
+    <message>
+        <source>State filter</source>
+        <translation>按状态筛选</translation>
+    </message>
+    <message>
+        <source>Department filter</source>
+        <translation>按科室筛选</translation>
+    </message>
+    <message>
+        <source>Track filter</source>
+        <translation>按处理方式筛选</translation>
+    </message>
+    <message>
         <source>Cases</source>
         <translation>工单</translation>
+    </message>
+    <message>
+        <source>The case's history</source>
+        <translation>工单处理记录</translation>
     </message>
     <message>
         <source>My cases</source>
@@ -1348,6 +1388,22 @@
     <message>
         <source>Give the chosen calls to</source>
         <translation>把选中的回访分派给</translation>
+    </message>
+    <message>
+        <source>Department filter</source>
+        <translation>按科室筛选</translation>
+    </message>
+    <message>
+        <source>Note on the call</source>
+        <translation>回访备注</translation>
+    </message>
+    <message>
+        <source>Another number</source>
+        <translation>其他号码</translation>
+    </message>
+    <message>
+        <source>The call's history</source>
+        <translation>回访记录</translation>
     </message>
     <message>
         <source>Take this call (Ctrl+Enter)</source>
@@ -2350,6 +2406,26 @@
 <context>
     <name>SatisfactionPage</name>
     <message>
+        <source>First day</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Figures by</source>
+        <translation>统计维度</translation>
+    </message>
+    <message>
+        <source>Satisfaction figures</source>
+        <translation>满意度数据</translation>
+    </message>
+    <message>
+        <source>What patients wrote</source>
+        <translation>患者留言</translation>
+    </message>
+    <message>
         <source>Patient satisfaction</source>
         <translation>患者满意度</translation>
     </message>
@@ -2505,6 +2581,10 @@
         <translation>来源渠道统计</translation>
     </message>
     <message>
+        <source>Average time per stage</source>
+        <translation>各环节平均用时</translation>
+    </message>
+    <message>
         <source>Calls for a guide</source>
         <translation>呼叫导医</translation>
     </message>
@@ -2579,6 +2659,10 @@
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
+    <message>
+        <source>Screen language</source>
+        <translation>界面语言</translation>
+    </message>
 </context>
 <context>
     <name>Sources</name>
@@ -2616,6 +2700,10 @@
     <message>
         <source>Switch user</source>
         <translation>切换用户</translation>
+    </message>
+    <message>
+        <source>Screen language</source>
+        <translation>界面语言</translation>
     </message>
     <message>
         <source>Board (F1)</source>
