@@ -46,3 +46,32 @@ def test_details_completed_at_one_desk_reach_the_others(desks) -> None:
             )
         ).one()
     assert consent["consent"] == "in_person"
+
+
+def test_the_first_sync_says_how_far_along_it_is(desks, monkeypatch) -> None:
+    """A new desk's first pull runs over many pages: the status says how far along it is, in
+    the screen's language, until it has everything."""
+    import datetime as dt
+
+    from app.sync import pull
+
+    monkeypatch.setattr(pull, "PAGE", 25)  # the demo hospital's reference data: many pages
+    from app.sync.pull import sync_state
+
+    desk = desks("staff", "三楼")
+    with desk.db.session(record=False) as s:  # as a desk new to the server starts
+        sync_state(s).cursor = 0
+    seen = []
+    more = True
+    while more:
+        _, more = desk.engine.pull_once()
+        seen.append(desk.engine.status.catching_up)
+    assert len(seen) > 3 and seen[-1] is None  # done: no figure left on screen
+    figures = [p for p in seen[:-1] if p is not None]
+    assert figures == sorted(figures) and 0 <= figures[0] < figures[-1] <= 99
+    from dataclasses import replace
+
+    halfway = replace(desk.engine.status, catching_up=42)
+    now = dt.datetime.now(dt.UTC)
+    assert halfway.describe(now, dt.UTC, "zh_CN") == "正在同步本机数据：42%"
+    assert halfway.describe(now, dt.UTC, "en") == "Bringing this desk up to date: 42%"

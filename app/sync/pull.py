@@ -151,10 +151,12 @@ class Puller(Step):
             state.scope_set = page.get("scope_set")
             state.last_pull_at = self.clock.now()
         self.link.online()
+        more = bool(page.get("has_more"))
+        self.link.progress(int(page["cursor"]), int(page.get("max_seq") or 0), more)
         if done.set_aside:
             log.warning("%d pulled changes set aside; the duty lead is told", done.set_aside)
         if page["changes"] and self.on_pulled:
             touched = Touched.of(page["changes"])
             for listener in self.on_pulled:
                 listener(touched)
-        return len(page["changes"]), bool(page.get("has_more"))
+        return len(page["changes"]), more

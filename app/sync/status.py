@@ -104,6 +104,8 @@ class SyncStatus:
     # pulled changes this desk could not apply, set aside (app.sync.apply): the duty lead
     # is told, and the rest of the sync goes on
     set_aside: int = 0
+    # pages still to come (the first sync, or back after long offline): how far along, 0–100
+    catching_up: int | None = None
 
     def describe(self, now: dt.datetime, tz: dt.tzinfo, lang: str = "zh_CN") -> str:
         def say(text: str, **params: Any) -> str:
@@ -111,7 +113,12 @@ class SyncStatus:
 
         if self.revoked:
             return say(QT_TRANSLATE_NOOP("SyncStatus", "This desk was disconnected by a director"))
-        if self.online and self.last_synced_at is not None:
+        if self.catching_up is not None and self.online:
+            text = say(
+                QT_TRANSLATE_NOOP("SyncStatus", "Bringing this desk up to date: {pct}%"),
+                pct=self.catching_up,
+            )
+        elif self.online and self.last_synced_at is not None:
             at = self.last_synced_at.astimezone(tz).strftime("%H:%M:%S")
             text = say(QT_TRANSLATE_NOOP("SyncStatus", "Online · last synced {at}"), at=at)
         elif self.offline_since is not None:
@@ -166,6 +173,12 @@ class Link:
                 error=None,
                 last_synced_at=self.clock.now(),
             )
+
+    def progress(self, cursor: int, head: int, more: bool) -> None:
+        """Where the pull stands against the server's latest change (``head``)."""
+        with self._lock:
+            done = min(99, cursor * 100 // head) if more and head > 0 else None
+            self._status = replace(self._status, catching_up=done)
 
     def offline(self, error: str, *, revoked: bool = False) -> None:
         with self._lock:

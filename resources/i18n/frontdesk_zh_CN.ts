@@ -3087,6 +3087,10 @@
         <translation>本机已被管理员停用</translation>
     </message>
     <message>
+        <source>Bringing this desk up to date: {pct}%</source>
+        <translation>正在同步本机数据：{pct}%</translation>
+    </message>
+    <message>
         <source>Online · last synced {at}</source>
         <translation>在线 · 最近同步 {at}</translation>
     </message>

@@ -3087,6 +3087,10 @@
         <translation>本機已被管理員停用</translation>
     </message>
     <message>
+        <source>Bringing this desk up to date: {pct}%</source>
+        <translation>正在同步本機數據：{pct}%</translation>
+    </message>
+    <message>
         <source>Online · last synced {at}</source>
         <translation>在線 · 最近同步 {at}</translation>
     </message>
