@@ -135,3 +135,39 @@ def test_registration_gives_priority_at_once(rig: StaffRig) -> None:
     [row] = [r for r in rig.window.model.rows() if r.name == "李老伯"]
     assert row.priority == Priority.ELDERLY and row.rank == 1
     assert page.priority.currentIndex() == 0  # the form is clear for the next patient
+
+
+def test_rows_keep_their_places_while_the_pointer_is_on_the_board(rig: StaffRig) -> None:
+    """A row another desk moves on would slide away under the guide's cursor: while the
+    pointer moves over the board nothing re-sorts; when it leaves, the board sorts again."""
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QEnterEvent
+
+    rig.sign_in("guide.wang")
+    ids = [_arrive(rig, n, f"1390000000{i}") for i, n in enumerate(("赵一", "钱二", "孙三"))]
+    page = rig.window.board_page
+    page.table.sortByColumn(TICKET, Qt.SortOrder.DescendingOrder)  # newest first
+    QApplication.processEvents()
+    before = _order(rig)
+    viewport = page.table.viewport()
+    QApplication.sendEvent(
+        viewport, QEnterEvent(QPoint(10, 10), QPoint(10, 10), viewport.mapToGlobal(QPoint(10, 10)))
+    )
+    assert page.still.holding
+    # another desk makes the last row an emergency: it would jump to the top
+    with rig.backend.db.session() as s:
+        visits.set_priority(
+            s, before[-1], "emergency", Actor("desk-2", rig.window.who.staff_id), rig.clock
+        )
+    rig.window.rows_changed(rig.backend.rows([before[-1]]))
+    QApplication.processEvents()
+    assert _order(rig) == before  # held still under the pointer
+    QApplication.sendEvent(viewport, QEvent(QEvent.Type.Leave))
+    QApplication.processEvents()
+    assert not page.still.holding and _order(rig)[0] == before[-1]
+    assert set(ids) == set(before)
+    # a pointer left resting on the board: it sorts again after a moment
+    page.still.timer.setInterval(50)
+    page.still.hold()
+    assert page.still.holding
+    rig.qtbot.waitUntil(lambda: not page.still.holding, timeout=2000)

@@ -10,12 +10,14 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     QPointF,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent
@@ -325,6 +327,48 @@ class BoardFilter(QSortFilterProxyModel):
             if needle not in hay and not by_phone:
                 return False
         return True
+
+
+class HeldStill(QObject):
+    """While the guide's pointer moves over the board, its rows keep their places: a row that
+    another desk moved on would otherwise slide away under the cursor, and the click land on
+    another patient.  The board sorts again when the pointer leaves it, or has rested for
+    ``HOLD_MS``."""
+
+    HOLD_MS = 3000
+
+    def __init__(self, view: QTableView, proxy: QSortFilterProxyModel) -> None:
+        super().__init__(view)
+        self.proxy = proxy
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(self.HOLD_MS)
+        self.timer.timeout.connect(self.release)
+        viewport = view.viewport()
+        viewport.setMouseTracking(True)  # moves without a button pressed count too
+        viewport.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.MouseMove, QEvent.Type.Enter, QEvent.Type.MouseButtonPress):
+            self.hold()
+        elif kind == QEvent.Type.Leave:
+            self.release()
+        return False
+
+    @property
+    def holding(self) -> bool:
+        return not self.proxy.dynamicSortFilter()
+
+    def hold(self) -> None:
+        if not self.holding:
+            self.proxy.setDynamicSortFilter(False)
+        self.timer.start()
+
+    def release(self) -> None:
+        self.timer.stop()
+        if self.holding:
+            self.proxy.setDynamicSortFilter(True)  # sorts (and filters) again at once
 
 
 class BoardView(QTableView):

@@ -36,6 +36,7 @@ from ui.board_model import (
     BoardFilter,
     BoardModel,
     BoardView,
+    HeldStill,
 )
 from ui.desk import Desk
 from ui.escort import EscortActions
@@ -94,6 +95,7 @@ class BoardPage(QWidget):
         for col, width in WIDTHS.items():
             header.resizeSection(col, width)
         self.table.sortByColumn(IN_STAGE, Qt.SortOrder.DescendingOrder)
+        self.still = HeldStill(self.table, self.proxy)  # no row slides away under the pointer
         model.ticked.connect(self._repaint_times)
         self.table.doubleClicked.connect(lambda _i: self.escort.open_timeline())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.update_actions())
