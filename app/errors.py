@@ -58,6 +58,9 @@ MESSAGES: dict[str, str] = {
         "Your appointment time has passed. Please see a guide at the desk; they will help you.",
     ),
     "not_found": QT_TRANSLATE_NOOP("Errors", "{label} was not found."),
+    "own_handover": QT_TRANSLATE_NOOP(
+        "Errors", "A hand-over is taken over by the next shift, not by the one who wrote it."
+    ),
     "reason_needed": QT_TRANSLATE_NOOP(
         "Errors",
         "The booked time is {time}, outside the check-in window: write down why the patient is "
@@ -162,6 +165,7 @@ LABELS: dict[str, str] = {
     "note": QT_TRANSLATE_NOOP("Labels", "Note"),
     "reason": QT_TRANSLATE_NOOP("Labels", "Reason"),
     "priority": QT_TRANSLATE_NOOP("Labels", "Priority"),
+    "handover": QT_TRANSLATE_NOOP("Labels", "Hand-over"),
     "code": QT_TRANSLATE_NOOP("Labels", "Check-in code"),
     "request": QT_TRANSLATE_NOOP("Labels", "Request for help"),
     "case": QT_TRANSLATE_NOOP("Labels", "Case"),

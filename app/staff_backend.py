@@ -30,6 +30,7 @@ from app.services import (
     auth,
     board,
     cases,
+    duty,
     escort,
     registration,
     shared_settings,
@@ -590,6 +591,34 @@ class StaffBackend:
         return self.case_desk.step(self._require(who, CASES), case_id, kind, data)
 
     # -- the shift ------------------------------------------------------------------------
+
+    # -- the duty log ------------------------------------------------------------------------
+
+    def duty_log(self, who: SignedIn) -> list[duty.DutyLine]:
+        """Today's duty log, and hand-overs of earlier days nobody took over yet."""
+        self.actor(who)
+        with self.db.reading() as s:
+            return duty.day_log(s, self.clock.today())
+
+    def duty_write(self, who: SignedIn, kind: str, text: str) -> list[duty.DutyLine]:
+        with self.db.session() as s:
+            duty.write(s, self.actor(who), self.clock, kind, text)
+            return duty.day_log(s, self.clock.today())
+
+    def duty_standing(self, who: SignedIn) -> dict[str, Any]:
+        """What a hand-over would say stands open now."""
+        with self.db.reading() as s:
+            return duty.standing(s, who.staff_id, self.clock.today())
+
+    def duty_hand_over(self, who: SignedIn, text: str) -> list[duty.DutyLine]:
+        with self.db.session() as s:
+            duty.hand_over(s, self.actor(who), self.clock, text)
+            return duty.day_log(s, self.clock.today())
+
+    def duty_take_over(self, who: SignedIn, handover_id: str) -> list[duty.DutyLine]:
+        with self.db.session() as s:
+            duty.take_over(s, self.actor(who), self.clock, handover_id)
+            return duty.day_log(s, self.clock.today())
 
     def shift_report(self) -> shift.ShiftReport:
         with self.db.reading() as s:

@@ -36,6 +36,7 @@ Table = Literal[
     "cases",
     "case_events",
     "followup_events",
+    "duty_notes",
 ]
 assert set(Table.__args__) == set(ROWS)  # type: ignore[attr-defined]  # Literal's members
 

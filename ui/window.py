@@ -51,6 +51,7 @@ from ui.cases import CasesPage
 from ui.desk import LANGUAGE_NAMES, DeskSettings
 from ui.dialogs import Dialog
 from ui.door import LockPage, SignInPage
+from ui.duty import DutyPage
 from ui.followups import FollowUpPage
 from ui.help_panel import HelpPanel
 from ui.register import RegisterPage
@@ -117,6 +118,8 @@ class StaffWindow(QMainWindow):
         self.triage_page = TriagePage(self)
         self.appointments_page = AppointmentsPage(self)
         self.shift_page = ShiftPage(self)
+        self.duty_page = DutyPage(self)
+        self.duty_page.on_change = self._duty_tab
         self.satisfaction_page = SatisfactionPage(self)
         self.cases_page = CasesPage(self)
         self.followup_page = FollowUpPage(self)
@@ -127,6 +130,7 @@ class StaffWindow(QMainWindow):
             self.triage_page,
             self.appointments_page,
             self.shift_page,
+            self.duty_page,
             self.satisfaction_page,
             self.cases_page,
             self.followup_page,
@@ -226,12 +230,14 @@ class StaffWindow(QMainWindow):
                 self.tr("Triage (F3)"),
                 self.tr("Appointments (F7)"),
                 self.tr("Shift"),
+                self.tr("Duty log"),
                 self.tr("Satisfaction"),
                 self.tr("Cases (F5)"),
                 self.tr("Follow-up (F6)"),
             )
         ):
             self.tabs.setTabText(i, text)
+        self._duty_tab()
         i = self.language.findData(self.lang)
         if i != self.language.currentIndex():
             self.language.blockSignals(True)
@@ -300,6 +306,7 @@ class StaffWindow(QMainWindow):
         self.reload_board()
         self.reload_help()
         self.reload_roster()
+        self.duty_page.load()  # a hand-over waiting for this shift shows on its tab
         self.call(lambda b: b.guides(), self._set_guides)
         self.board_page.table.setFocus()
 
@@ -371,6 +378,7 @@ class StaffWindow(QMainWindow):
         self.board_page.quiet()
         self.register_page.clear()
         self.triage_page.set_visit(None)
+        self.duty_page.show_lines([])  # the next person signs in to nothing of the last
         self._show_person()
         self.signin_page.clear()
         self.stack.setCurrentWidget(self.signin_page)
@@ -420,6 +428,14 @@ class StaffWindow(QMainWindow):
         if self.stack.currentWidget() is self.lock_page:
             self._calls_changed()  # how long each has waited, by the second
 
+    def _duty_tab(self) -> None:
+        """The duty log's tab says how many hand-overs wait to be taken over."""
+        waiting = len(self.duty_page.waiting_lines()) if self.who else 0
+        text = self.tr("Duty log")
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.duty_page), f"{text} ({waiting})" if waiting else text
+        )
+
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.shift_page:
             self.shift_page.load()
@@ -431,6 +447,8 @@ class StaffWindow(QMainWindow):
             self.followup_page.load()
         elif self.tabs.widget(index) is self.appointments_page:
             self.appointments_page.load()
+        elif self.tabs.widget(index) is self.duty_page:
+            self.duty_page.load()
 
     def _go_tab(self, page: QWidget) -> None:
         index = self.tabs.indexOf(page)
@@ -471,6 +489,8 @@ class StaffWindow(QMainWindow):
             )
         if touched.visits or "appointments" in touched.tables:
             self.appointments_page.remote()  # a kiosk's check-in, a booking changed
+        if "duty_notes" in touched.tables:
+            self.duty_page.remote()  # a note, a hand-over, a take-over on another desk
         if "survey_responses" in touched.tables:
             self.satisfaction_page.remote()  # a new answer: the figures move on
         if touched.tables & {"departments", "doctors", "roster_slots"}:

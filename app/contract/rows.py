@@ -58,6 +58,7 @@ if TYPE_CHECKING:  # to a type checker the enumerations are text, their values u
     CaseChannel: TypeAlias = str
     CaseEventKind: TypeAlias = str
     FollowUpEventKind: TypeAlias = str
+    DutyKind: TypeAlias = str
     Language: TypeAlias = str
     SourceChannel: TypeAlias = str
     ArrivalChannel: TypeAlias = str
@@ -69,6 +70,7 @@ else:  # to pydantic each is exactly its values, taken from one place
     CaseChannel = Literal[*(c.value for c in models.CaseChannel)]
     CaseEventKind = Literal[*(k.value for k in models.CaseEventKind)]
     FollowUpEventKind = Literal[*(k.value for k in models.FollowUpEventKind)]
+    DutyKind = Literal[*(k.value for k in models.DutyKind)]
     Language = Literal[*LANGUAGES]
     SourceChannel = Literal[*(c.value for c in models.SourceChannel)]
     ArrivalChannel = Literal[*(c.value for c in models.ArrivalChannel)]
@@ -259,6 +261,21 @@ class FollowUpEventRow(Row):
     data: EventData = Field(default_factory=dict)
 
 
+class DutyNoteRow(Row):
+    """One entry of the duty log, append-only (``duty_notes``): a note, a hand-over, or the
+    next shift taking a hand-over over (``ref_id``)."""
+
+    id: NewRowId
+    day: Day
+    kind: DutyKind
+    text: Text2000 = ""
+    staff_id: RowRef
+    device_id: DeviceId
+    created_at: Instant
+    ref_id: RowRef | None = None
+    data: EventData = Field(default_factory=dict)
+
+
 class SignInProof(Row):
     """Who made a staff desk's change: proof that this person signed in on this desk
     (``app.security.sign_in_proof``), carried in the change beside its ops."""
@@ -277,6 +294,7 @@ ACTOR_COLUMNS: dict[str, tuple[str, ...]] = {
     "cases": ("created_staff_id",),
     "case_events": ("staff_id",),
     "followup_events": ("staff_id",),
+    "duty_notes": ("staff_id",),
 }
 
 ROWS: dict[str, type[Row]] = {
@@ -288,6 +306,7 @@ ROWS: dict[str, type[Row]] = {
     "cases": CaseRow,
     "case_events": CaseEventRow,
     "followup_events": FollowUpEventRow,
+    "duty_notes": DutyNoteRow,
 }
 
 # What a desk may change in a row it (or another desk) made; everything else is fixed at
@@ -344,6 +363,7 @@ PATCHABLE: dict[str, frozenset[str]] = {
     ),
     "case_events": frozenset(),  # append-only
     "followup_events": frozenset(),  # append-only
+    "duty_notes": frozenset(),  # append-only
 }
 
 __all__ = [

@@ -10,6 +10,7 @@ from app.models.case import (
     CaseOwner,
     CaseTrack,
 )
+from app.models.duty import DutyKind, DutyNote
 from app.models.followup import (
     FollowUpEvent,
     FollowUpEventKind,
@@ -70,6 +71,8 @@ __all__ = [
     "ClinicSession",
     "Department",
     "Doctor",
+    "DutyKind",
+    "DutyNote",
     "EventFlag",
     "EventKind",
     "FollowUpEvent",

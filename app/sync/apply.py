@@ -26,6 +26,7 @@ from app.models import (
     Case,
     CaseEvent,
     CaseOwner,
+    DutyNote,
     EventFlag,
     FollowUpEvent,
     FollowUpTask,
@@ -44,6 +45,7 @@ APPEND_ONLY = {
     "event_flags": EventFlag,
     "case_events": CaseEvent,
     "followup_events": FollowUpEvent,
+    "duty_notes": DutyNote,
 }
 # The server undoing a change of this desk that it refused: the row as the server holds it,
 # or word that the server has none.
@@ -257,7 +259,7 @@ def _apply_run(session: Session, changes: list[dict[str, Any]], tz: dt.tzinfo) -
                 cases.add(values["case_id"])
             elif model is FollowUpEvent:
                 tasks.add(values["task_id"])
-            else:
+            elif model is not DutyNote:  # a duty note belongs to no visit
                 touched.add(values["visit_id"])
             continue
         existing = have.get(row_id)
@@ -294,7 +296,7 @@ def _apply_run(session: Session, changes: list[dict[str, Any]], tz: dt.tzinfo) -
                 session.flush()
     session.flush()
     connection = session.connection()
-    for model in (VisitEvent, EventFlag, CaseEvent, FollowUpEvent):  # after parents; plain Core
+    for model in (VisitEvent, EventFlag, CaseEvent, FollowUpEvent, DutyNote):  # plain Core
         if appended[model]:
             connection.execute(insert(table_of(model)), appended[model])
     _rebuild(session, touched)

@@ -24,6 +24,7 @@ from app.models import (
     CaseOwner,
     Department,
     Doctor,
+    DutyNote,
     EventFlag,
     FollowUpEvent,
     FollowUpTask,
@@ -48,6 +49,7 @@ DESK_TABLES: dict[str, type[Base]] = {
     "cases": Case,
     "case_events": CaseEvent,
     "followup_events": FollowUpEvent,
+    "duty_notes": DutyNote,
 }
 SERVER_TABLES: dict[str, type[Base]] = {
     "departments": Department,

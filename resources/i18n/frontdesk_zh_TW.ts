@@ -972,6 +972,89 @@
     </message>
 </context>
 <context>
+    <name>DutyPage</name>
+    <message>
+        <source>System problem</source>
+        <translation>系統故障</translation>
+    </message>
+    <message>
+        <source>Difficult case</source>
+        <translation>疑難個案</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>突發事件</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Hand-over</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <source>In the building: %1 · calls for a guide still open: %2</source>
+        <translation>在院患者：%1 人 · 未完成的呼叫導醫：%2 條</translation>
+    </message>
+    <message>
+        <source>walking with %1</source>
+        <translation>正在陪同 %1</translation>
+    </message>
+    <message>
+        <source>Duty log</source>
+        <translation>值班日誌</translation>
+    </message>
+    <message>
+        <source>Hand over my shift…</source>
+        <translation>交接班…</translation>
+    </message>
+    <message>
+        <source>Add to the log</source>
+        <translation>記入日誌</translation>
+    </message>
+    <message>
+        <source>What happened: a kiosk down, a difficult case, an incident…</source>
+        <translation>發生了什麼：自助機故障、疑難個案、突發事件……</translation>
+    </message>
+    <message>
+        <source>Kind of note</source>
+        <translation>日誌類別</translation>
+    </message>
+    <message>
+        <source>The note</source>
+        <translation>日誌內容</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>記錄人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>內容</translation>
+    </message>
+    <message>
+        <source>Taken over by %1 at %2</source>
+        <translation>%1 已於 %2 接班</translation>
+    </message>
+    <message>
+        <source>Hand-over from %1 at %2, waiting to be taken over: %3</source>
+        <translation>%1 於 %2 交班，等待接班：%3</translation>
+    </message>
+    <message>
+        <source>Take over</source>
+        <translation>接班</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>{label} is required.</source>
@@ -1044,6 +1127,10 @@
     <message>
         <source>{label} was not found.</source>
         <translation>沒有找到{label}。</translation>
+    </message>
+    <message>
+        <source>A hand-over is taken over by the next shift, not by the one who wrote it.</source>
+        <translation>交接班由下一班接班，不能由交班人自己接。</translation>
     </message>
     <message>
         <source>The booked time is {time}, outside the check-in window: write down why the patient is checked in now.</source>
@@ -1687,6 +1774,25 @@
     </message>
 </context>
 <context>
+    <name>HandOverDialog</name>
+    <message>
+        <source>Hand over the shift</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <source>What the next shift must know:</source>
+        <translation>下一班需要知道的事：</translation>
+    </message>
+    <message>
+        <source>e.g. bed 12's family waits at the pharmacy; kiosk 2's printer is out of paper</source>
+        <translation>例如：12床家屬在藥房等候；2號自助機打印機缺紙</translation>
+    </message>
+    <message>
+        <source>What the next shift must know</source>
+        <translation>下一班需要知道的事</translation>
+    </message>
+</context>
+<context>
     <name>HelpPanel</name>
     <message>
         <source>Calls for a guide: %1 open, %2 waiting for someone</source>
@@ -1937,6 +2043,10 @@
     <message>
         <source>Priority</source>
         <translation>優先</translation>
+    </message>
+    <message>
+        <source>Hand-over</source>
+        <translation>交接班</translation>
     </message>
     <message>
         <source>Check-in code</source>
@@ -2724,6 +2834,10 @@
     <message>
         <source>Shift</source>
         <translation>班次</translation>
+    </message>
+    <message>
+        <source>Duty log</source>
+        <translation>值班日誌</translation>
     </message>
     <message>
         <source>Satisfaction</source>

@@ -30,6 +30,8 @@ from app.models import (
     CaseOwner,
     Department,
     Doctor,
+    DutyKind,
+    DutyNote,
     EventFlag,
     EventKind,
     FollowUpEvent,
@@ -68,6 +70,7 @@ DEVICE_COLUMNS = {
     "cases": "created_device_id",
     "case_events": "device_id",
     "followup_events": "device_id",
+    "duty_notes": "device_id",
 }
 CASE_CLAIMS = {CaseEventKind.CLAIMED, CaseEventKind.RELEASED, CaseEventKind.HANDED_OFF}
 
@@ -129,6 +132,7 @@ STAFF_COLUMNS: dict[str, tuple[str, ...]] = {
     "cases": ("created_staff_id",),
     "case_events": ("staff_id",),
     "followup_events": ("staff_id",),
+    "duty_notes": ("staff_id",),
 }
 
 
@@ -270,6 +274,8 @@ def _insert(
         ):
             if values.get(ref) and batch.get(parent, values[ref]) is None:
                 raise _missing(table, values[ref])
+    if model is DutyNote:
+        _duty_note(batch, values)
     obj: Any = model(**values)  # the table's model (DESK_TABLES)
     if model is SurveyResponse:
         # match a typed ticket number, fill in department, doctor and guide, and keep a second
@@ -286,6 +292,26 @@ def _insert(
         model is Visit and (obj.day, (obj.ticket_prefix, obj.ticket_seq)) in batch.waiting_tickets()
     ):
         batch.met.append(obj)  # an answer waits for this visit: met once the push is in
+
+
+def _duty_note(batch: Batch, values: dict[str, Any]) -> None:
+    """A take-over names the hand-over it takes (one the server has, or that is on its way);
+    no other note names another."""
+    ref = values.get("ref_id")
+    taking = str(values.get("kind")) == DutyKind.TAKEN_OVER
+    if taking and not ref:
+        raise Rejected.invalid("duty_notes.ref_id", "missing", "a take-over names its hand-over")
+    if not ref:
+        return
+    if not taking:
+        raise Rejected.invalid(
+            "duty_notes.ref_id", "not_allowed", "only a take-over names another note"
+        )
+    handed = batch.get(DutyNote, ref)
+    if handed is None:
+        raise _missing("duty_notes", ref)
+    if str(handed.kind) != DutyKind.HANDOVER:
+        raise Rejected.invalid("duty_notes.ref_id", "not_a_handover", "that note is no hand-over")
 
 
 def meet_waiting_answers(batch: Batch, log: Writer) -> None:
