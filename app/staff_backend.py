@@ -620,12 +620,15 @@ class StaffBackend:
             duty.take_over(s, self.actor(who), self.clock, handover_id)
             return duty.day_log(s, self.clock.today())
 
-    def shift_report(self) -> shift.ShiftReport:
+    def shift_report(self, day: dt.date | None = None) -> shift.ShiftReport:
+        """The shift report of today, or of any past day this desk holds (its stays counted
+        to that day's end)."""
+        day = min(day or self.clock.today(), self.clock.today())
         with self.db.reading() as s:
             return shift.report(
                 s,
-                self.clock.today(),
-                self._day_start(),
+                day,
+                self.clock.day_bounds(day)[0],
                 self.clock.now(),
                 stage_order=self.machine.stages,
             )

@@ -219,3 +219,19 @@ def test_the_shift_report_counts_patients_still_waiting(backend, hospital, clock
     assert waiting.count == 3 and waiting.still == 1
     assert waiting.longest_still_min == 120.0
     assert waiting.mean_min == round((5 + 5 + 120) / 3, 1)
+
+
+def test_the_shift_report_of_a_past_day(backend, hospital, clock) -> None:
+    """Yesterday's report: yesterday's patients only; one who never left counts up to the
+    day's end, not on into today."""
+    wang = _who(hospital.guides[3])
+    left_waiting = arrival(hospital, clock).visit_id  # 09:00, waits and is forgotten
+    backend.move(wang, left_waiting, "waiting")
+    clock.advance(days=1)
+    arrival(hospital, clock)  # today's: not in yesterday's report
+    yesterday = clock.today() - dt.timedelta(days=1)
+    report = backend.shift_report(yesterday)
+    assert report.day == yesterday and report.arrivals == 1
+    waiting = {f.stage: f for f in report.stages}["waiting"]
+    assert waiting.still == 1 and waiting.longest_still_min == 15 * 60.0  # 09:00 to midnight
+    assert backend.shift_report(clock.today() + dt.timedelta(days=3)).day == clock.today()

@@ -4,10 +4,13 @@ daily report, read off the screen or copied as text."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QDate
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -47,6 +50,10 @@ class ShiftPage(QWidget):
         self.summary.setWordWrap(True)
         self.refresh = QPushButton()
         self.refresh.clicked.connect(self.load)
+        self.day = QDateEdit()  # today, or any past day this desk holds
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day.dateChanged.connect(lambda _d: self.load())
         self.copy = QPushButton()
         self.copy.clicked.connect(self._copy)
         self.guides_title, self.stages_title = QLabel(), QLabel()
@@ -61,6 +68,7 @@ class ShiftPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addStretch(1)
+        top.addWidget(self.day)
         top.addWidget(self.refresh)
         top.addWidget(self.copy)
         grid = QGridLayout()
@@ -89,7 +97,8 @@ class ShiftPage(QWidget):
             (self.sources, self.tr("Arrivals by source")),
         ):
             widget.setAccessibleName(name)
-        self.heading.setText(self.tr("Today's shift"))
+        self.heading.setText(self.tr("Shift report"))
+        self.day.setAccessibleName(self.tr("Day of the report"))
         self.refresh.setText(self.tr("Refresh"))
         self.copy.setText(self.tr("Copy as text"))
         self.guides_title.setText(self.tr("Guides"))
@@ -108,8 +117,22 @@ class ShiftPage(QWidget):
         if self.report is not None:
             self.show_report(self.report)
 
+    def _today(self) -> dt.date:
+        settings = self.desk.settings
+        return settings.local(settings.now()).date()
+
     def load(self) -> None:
-        self.desk.call(lambda b: b.shift_report(), self.show_report)
+        today = self._today()
+        chosen = self.day.date().toPython()
+        if not isinstance(chosen, dt.date) or self.day.date() == QDate(2000, 1, 1):
+            chosen = today
+        if chosen > today:  # no report of a day to come: today's
+            chosen = today
+        self.day.blockSignals(True)
+        self.day.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.day.setDate(QDate(chosen.year, chosen.month, chosen.day))
+        self.day.blockSignals(False)
+        self.desk.call(lambda b: b.shift_report(chosen), self.show_report)
 
     def source_name(self, key: str) -> str:
         return {"": self.tr("Not given"), **source_names()}.get(key, key)
@@ -118,10 +141,11 @@ class ShiftPage(QWidget):
         self.report = report
         lang = self.desk.lang
         self.summary.setText(
-            self.tr("%1 arrivals today, %2 departed, %3 still in the building.")
+            self.tr("%1 arrivals on %4, %2 departed, %3 still in the building.")
             .replace("%1", str(report.arrivals))
             .replace("%2", str(report.departed))
             .replace("%3", str(report.arrivals - report.departed))
+            .replace("%4", report.day.isoformat())
         )
         _fill(
             self.guides,

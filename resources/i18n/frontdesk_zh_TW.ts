@@ -2667,10 +2667,6 @@
 <context>
     <name>ShiftPage</name>
     <message>
-        <source>Today's shift</source>
-        <translation>今日班次</translation>
-    </message>
-    <message>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -2693,6 +2689,14 @@
     <message>
         <source>Average time per stage</source>
         <translation>各環節平均用時</translation>
+    </message>
+    <message>
+        <source>Shift report</source>
+        <translation>班次報告</translation>
+    </message>
+    <message>
+        <source>Day of the report</source>
+        <translation>報告日期</translation>
     </message>
     <message>
         <source>Calls for a guide</source>
@@ -2743,8 +2747,8 @@
         <translation>未提供</translation>
     </message>
     <message>
-        <source>%1 arrivals today, %2 departed, %3 still in the building.</source>
-        <translation>今日到院 %1 人，已離院 %2 人，仍在院 %3 人。</translation>
+        <source>%1 arrivals on %4, %2 departed, %3 still in the building.</source>
+        <translation>%4 到院 %1 人，已離院 %2 人，仍在院 %3 人。</translation>
     </message>
     <message>
         <source>%1 calls, %2 answered; half were answered within %3 s, the slowest after %4 s; %5 went to the duty lead.</source>
