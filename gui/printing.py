@@ -151,6 +151,9 @@ class PrintFailed(Exception):
     """The printer did not take the ticket (no printer, no paper, offline)."""
 
 
+LATIN_FAMILIES = ("Segoe UI", "Arial", "DejaVu Sans")  # the first one the system has
+
+
 def paint_ticket(painter: QPainter, page: QRectF, t: TicketText) -> QRectF:
     """Lay the ticket out top to bottom in ``page`` (device units); returns where its QR code
     was painted (the self-test reads it back from there)."""
@@ -164,7 +167,11 @@ def paint_ticket(painter: QPainter, page: QRectF, t: TicketText) -> QRectF:
         nonlocal y
         if not value:
             return
-        font = QFont(family)
+        font = QFont()
+        # Latin letters and digits from a Latin font first: Qt writes the CJK font's own digits
+        # into a PDF with no text mapping (a ticket's number could not be searched or read
+        # aloud); Chinese falls through to the CJK font
+        font.setFamilies([*LATIN_FAMILIES, family])
         font.setPixelSize(max(1, round(size_mm * mm)))
         font.setBold(bold)
         painter.setFont(font)
