@@ -42,6 +42,7 @@ def _morning(rig: StaffRig) -> list[str]:
                 department_id=dept.department_id,
                 needs_escort=i % 4 == 0,
                 vip=i == 5,
+                priority={8: "emergency", 3: "elderly"}.get(i, ""),
             ),
         )
         ids.append(result.visit_id)

@@ -64,6 +64,7 @@ class BoardPage(QWidget):
         self.stage = QComboBox()
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(260)  # its hint whole: ticket, name or phone
         self.masked = QCheckBox()
         self.count = QLabel()
         set_role(self.count, "muted")
