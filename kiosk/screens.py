@@ -356,6 +356,7 @@ class ConfirmScreen(Screen):
         self.chosen = None
         self.busy = False
         self.message.hide()
+        set_role(self.message, "error")
         self.reprint.hide()
         self.yes.show()
 
@@ -383,6 +384,7 @@ class ConfirmScreen(Screen):
         self.message.show()
         # checked in already (a lost ticket, a printer that failed): offer the same ticket
         already = getattr(error, "code", None) == "already_checked_in"
+        set_role(self.message, "warn" if already else "error")  # not a mistake: a fact
         self.reprint.setVisible(already)
         self.yes.setVisible(not already)  # nothing left to check in: one clear choice
         self.k.say(self.message.text())

@@ -569,7 +569,7 @@ def _same_ticket_again(rig: KioskRig, language: str) -> None:
             rig.window.finish()  # the patient walks away; the ticket gets lost
             rig.settle()
     assert confirm.message.isVisible() and number in confirm.message.text()
-    assert confirm.reprint.isVisible()
+    assert confirm.reprint.isVisible() and confirm.message.property("role") == "warn"
     assert rig.window.grab().save(str(shots / f"kiosk-reprint-{language}.png"))
     rig.pdf.unlink()
     rig.tap(confirm.reprint)
