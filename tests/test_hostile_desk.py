@@ -395,6 +395,32 @@ def test_a_kiosk_adds_events_to_its_own_visits_only(server, hostile) -> None:
     assert own["status"] == "applied"
 
 
+def test_the_duty_log_is_written_by_staff_desks_for_people_signed_in_there(server, hostile) -> None:
+    """A kiosk writes nothing in the duty log; a staff desk writes only as someone signed in
+    on it; a take-over must name a hand-over."""
+    desk, kiosk = hostile("staff"), hostile("kiosk")
+    staff_id = _server_rows(server)["guide"]
+    note = {
+        "id": new_id(),
+        "day": _today(),
+        "kind": "incident",
+        "text": "电梯口有人摔倒",
+        "staff_id": staff_id,
+        "device_id": kiosk.id,
+        "created_at": _now(),
+    }
+    (answer,) = kiosk.send(_insert("duty_notes", note))
+    assert (answer["status"], answer["code"]) == ("rejected", "forbidden")
+    unsigned = {**note, "id": new_id(), "device_id": desk.id}
+    (answer,) = desk.send(_insert("duty_notes", unsigned))
+    assert answer["status"] == "rejected"  # nobody signed in on that desk said it
+    (answer,) = desk.send(_insert("duty_notes", unsigned, desk.proof("guide.li")))
+    assert answer["status"] == "applied"
+    take = {**note, "id": new_id(), "device_id": desk.id, "kind": "taken_over", "text": ""}
+    (answer,) = desk.send(_insert("duty_notes", take, desk.proof("guide.li")))
+    assert (answer["status"], answer.get("field")) == ("rejected", "duty_notes.ref_id")
+
+
 def test_more_than_500_changes_in_one_push_is_413_as_documented(server, hostile) -> None:
     desk = hostile("staff")
     payload = {"ops": [{"op": "patch", "t": "visits", "id": new_id(), "data": {}}]}
