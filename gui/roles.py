@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
@@ -18,3 +20,10 @@ def set_role(widget: QWidget, role: str) -> None:
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
+
+
+def name_for_readers(pairs: Iterable[tuple[QWidget, str]]) -> None:
+    """What a screen reader says for each widget (its accessible name), in the screen's
+    language: called again whenever the language changes."""
+    for widget, name in pairs:
+        widget.setAccessibleName(name)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.lang import pick
 from app.services.board import BoardRow
 from app.services.stages import StageMachine, stage_name
-from gui.roles import set_role
+from gui.roles import name_for_readers, set_role
 from ui.board_model import (
     ESCORT,
     IN_STAGE,
@@ -167,13 +167,14 @@ class BoardPage(QWidget):
     # -- texts ----------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        for widget, name in (  # what a screen reader says for each input
-            (self.search, self.tr("Find a patient")),
-            (self.department, self.tr("Department filter")),
-            (self.stage, self.tr("Stage filter")),
-            (self.table, self.tr("Escort board")),
-        ):
-            widget.setAccessibleName(name)
+        name_for_readers(
+            (  # what a screen reader says for each input
+                (self.search, self.tr("Find a patient")),
+                (self.department, self.tr("Department filter")),
+                (self.stage, self.tr("Stage filter")),
+                (self.table, self.tr("Escort board")),
+            )
+        )
         lang = self.desk.lang
         self.model.retranslate(lang)
         self.mine.setText(self.tr("Mine"))

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.case_desk import CaseDetail, CaseFilter, CaseForm, CaseList
 from app.lang import pick
-from gui.roles import set_role
+from gui.roles import name_for_readers, set_role
 from ui import case_words as words
 from ui.case_dialogs import NewCaseDialog, StepDialog
 from ui.tables import read_only_table
@@ -176,15 +176,16 @@ class CasesPage(QWidget):
     # -- words ------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        for widget, name in (  # what a screen reader says for each input
-            (self.kind, self.tr("Kind filter")),
-            (self.state, self.tr("State filter")),
-            (self.department, self.tr("Department filter")),
-            (self.track, self.tr("Track filter")),
-            (self.table, self.tr("Cases")),
-            (self.timeline, self.tr("The case's history")),
-        ):
-            widget.setAccessibleName(name)
+        name_for_readers(
+            (  # what a screen reader says for each input
+                (self.kind, self.tr("Kind filter")),
+                (self.state, self.tr("State filter")),
+                (self.department, self.tr("Department filter")),
+                (self.track, self.tr("Track filter")),
+                (self.table, self.tr("Cases")),
+                (self.timeline, self.tr("The case's history")),
+            )
+        )
         self.heading.setText(self.tr("Cases"))
         self.mine.setText(self.tr("My cases"))
         self.all.setText(self.tr("All open"))

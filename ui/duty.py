@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.duty import TEXT_MAX, DutyLine
-from gui.roles import set_role
+from gui.roles import name_for_readers, set_role
 from ui.dialogs import Dialog
 from ui.tables import read_only_table
 
@@ -152,12 +152,13 @@ class DutyPage(QWidget):
         for kind in KINDS:
             self.kind.addItem(kind_name(kind), kind)
         self.kind.setCurrentIndex(max(0, self.kind.findData(chosen)))
-        for widget, name in (
-            (self.kind, self.tr("Kind of note")),
-            (self.text, self.tr("The note")),
-            (self.table, self.tr("Duty log")),
-        ):
-            widget.setAccessibleName(name)
+        name_for_readers(
+            (
+                (self.kind, self.tr("Kind of note")),
+                (self.text, self.tr("The note")),
+                (self.table, self.tr("Duty log")),
+            )
+        )
         self.table.setHorizontalHeaderLabels(
             [self.tr("Time"), self.tr("Kind"), self.tr("Who"), self.tr("What")]
         )

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.followup_desk import CallDetail, CallList
 from app.lang import pick
-from gui.roles import set_role
+from gui.roles import name_for_readers, set_role
 from ui import case_words, followup_words
 from ui.call_actions import TAKE_AT_ONCE, CallActions
 from ui.followup_figures import FollowUpFigures
@@ -223,16 +223,17 @@ class FollowUpPage(QWidget):
         self.show_call(None)
 
     def retranslate(self) -> None:
-        for widget, name in (  # what a screen reader says for each input
-            (self.department, self.tr("Department filter")),
-            (self.assign_to, self.tr("Give the chosen calls to")),
-            (self.table, self.tr("Follow-up calls")),
-            (self.note, self.tr("Note on the call")),
-            (self.callback_at, self.tr("Call back at")),
-            (self.new_number, self.tr("Another number")),
-            (self.timeline, self.tr("The call's history")),
-        ):
-            widget.setAccessibleName(name)
+        name_for_readers(
+            (  # what a screen reader says for each input
+                (self.department, self.tr("Department filter")),
+                (self.assign_to, self.tr("Give the chosen calls to")),
+                (self.table, self.tr("Follow-up calls")),
+                (self.note, self.tr("Note on the call")),
+                (self.callback_at, self.tr("Call back at")),
+                (self.new_number, self.tr("Another number")),
+                (self.timeline, self.tr("The call's history")),
+            )
+        )
         self.heading.setText(self.tr("Follow-up calls"))
         self.reload.setText(self.tr("Refresh"))
         self.empty.setText(self.tr("Choose a call on the left."))

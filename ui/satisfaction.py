@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.lang import pick
 from app.services.survey_figures import Figures, Report
-from gui.roles import set_role
+from gui.roles import name_for_readers, set_role
 from ui.tables import read_only_table
 
 if TYPE_CHECKING:
@@ -127,14 +127,15 @@ class SatisfactionPage(QWidget):
     # -- words ------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        for widget, name in (  # what a screen reader says for each input
-            (self.first, self.tr("First day")),
-            (self.last, self.tr("Last day")),
-            (self.group, self.tr("Figures by")),
-            (self.table, self.tr("Satisfaction figures")),
-            (self.comments, self.tr("What patients wrote")),
-        ):
-            widget.setAccessibleName(name)
+        name_for_readers(
+            (  # what a screen reader says for each input
+                (self.first, self.tr("First day")),
+                (self.last, self.tr("Last day")),
+                (self.group, self.tr("Figures by")),
+                (self.table, self.tr("Satisfaction figures")),
+                (self.comments, self.tr("What patients wrote")),
+            )
+        )
         self.heading.setText(self.tr("Patient satisfaction"))
         names = {
             "today": self.tr("Today"),

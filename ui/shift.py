@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.services.shift import ShiftReport
 from app.services.stages import stage_name
-from gui.roles import set_role
+from gui.roles import name_for_readers, set_role
 from ui.register import source_names
 from ui.tables import read_only_table
 
@@ -91,12 +91,13 @@ class ShiftPage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        for widget, name in (  # what a screen reader says for each table
-            (self.guides, self.tr("Guides")),
-            (self.stages, self.tr("Average time per stage")),
-            (self.sources, self.tr("Arrivals by source")),
-        ):
-            widget.setAccessibleName(name)
+        name_for_readers(
+            (  # what a screen reader says for each table
+                (self.guides, self.tr("Guides")),
+                (self.stages, self.tr("Average time per stage")),
+                (self.sources, self.tr("Arrivals by source")),
+            )
+        )
         self.heading.setText(self.tr("Shift report"))
         self.day.setAccessibleName(self.tr("Day of the report"))
         self.refresh.setText(self.tr("Refresh"))
