@@ -23,6 +23,11 @@ EXIT_ALREADY_RUNNING = 3
 APP_ICON = resources_dir() / "kiosk" / "logo.svg"
 
 
+# The size the platform's default text has when nobody made it bigger (Windows: Segoe UI 9 pt;
+# Qt's own default elsewhere): a system font larger than this makes the staff desk larger.
+USUAL_SYSTEM_PT = 9.0
+
+
 def font_family() -> str:
     """A CJK font: Chinese must never be boxes."""
     if sys.platform == "win32":
@@ -37,6 +42,8 @@ def application(argv: list[str] | None = None) -> QApplication:
 
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     assert isinstance(app, QApplication)  # a widget program's application
+    if app.property("system_font_pt") is None:  # the system's own size, before ours is set
+        app.setProperty("system_font_pt", app.font().pointSizeF())
     app.setFont(QFont(font_family()))
     if app.windowIcon().isNull():  # the title bar's and the taskbar's: FrontDesk's own
         from PySide6.QtGui import QIcon

@@ -249,3 +249,37 @@ def test_every_input_has_a_name_a_screen_reader_can_say(qtbot, tmp_path) -> None
         assert nameless == [], "\n".join(nameless)
     finally:
         close_staff(rig)
+
+
+def test_the_desk_follows_the_systems_text_size_and_high_contrast(qtbot, tmp_path) -> None:
+    from PySide6.QtGui import QFontInfo
+
+    from ui.theme import row_px, stylesheet, text_scale
+
+    from .staff_rig import close_staff, make_staff
+
+    assert text_scale(9.0, 9.0) == 1.0 and text_scale(13.5, 9.0) == 1.5
+    assert text_scale(7.0, 9.0) == 1.0 and text_scale(40.0, 9.0) == 2.0  # never smaller
+    assert row_px(1.5) > row_px(1.0)
+    high = stylesheet(high_contrast=True)
+    assert "#FFE600" in high and "#C9D1D9" not in high  # strong lines, a yellow selection
+    app = QApplication.instance()
+    before = app.property("system_font_pt")
+    app.setProperty("system_font_pt", 13.5)  # Windows "make text bigger" to 150 %
+    shots = Path(os.environ.get("FRONTDESK_SHOTS") or tmp_path / "shots")
+    shots.mkdir(parents=True, exist_ok=True)
+    try:
+        rig = make_staff(qtbot, tmp_path / "desk")
+        try:
+            rig.sign_in("guide.zhang")
+            _morning(rig)
+            w = rig.window
+            assert w.text_scale == 1.5
+            label = w.board_page.count
+            assert QFontInfo(label.font()).pixelSize() >= 23  # 16 px × 1.5
+            assert w.board_page.table.verticalHeader().defaultSectionSize() == row_px(1.5)
+            assert w.grab().save(str(shots / "staff-board-large-text.png"))
+        finally:
+            close_staff(rig)
+    finally:
+        app.setProperty("system_font_pt", before)

@@ -40,7 +40,7 @@ from ui.board_model import (
 )
 from ui.desk import Desk
 from ui.escort import EscortActions
-from ui.theme import ROW_PX
+from ui.theme import ROW_PX, row_px
 
 WIDTHS = {TICKET: 80, PATIENT: 130, WHERE: 250, STAGE: 120, ESCORT: 110, IN_STAGE: 110, TOTAL: 100}
 
@@ -165,6 +165,14 @@ class BoardPage(QWidget):
         self.update_actions()
 
     # -- texts ----------------------------------------------------------------------------
+
+    def set_text_scale(self, scale: float) -> None:
+        """The system's text is larger: rows, columns and the search box grow with it."""
+        self.table.verticalHeader().setDefaultSectionSize(row_px(scale))
+        header = self.table.horizontalHeader()
+        for col, width in WIDTHS.items():
+            header.resizeSection(col, round(width * scale))
+        self.search.setMinimumWidth(round(260 * scale))
 
     def retranslate(self) -> None:
         name_for_readers(

@@ -30,8 +30,55 @@ LEVELS: dict[Level, tuple[str, str, str]] = {
 }
 
 
-def stylesheet() -> str:
-    return f"""
+def text_scale(system_pt: float, reference_pt: float) -> float:
+    """How much larger than usual the system's own text is (Windows "make text bigger", a
+    desktop's font size): the desk follows it, never smaller than its own sizes."""
+    if system_pt <= 0 or reference_pt <= 0:
+        return 1.0
+    return min(max(system_pt / reference_pt, 1.0), 2.0)
+
+
+def row_px(scale: float = 1.0) -> int:
+    """The board's row height for the text size: the text always fits."""
+    return max(ROW_PX, round(BASE_PX * scale * 2.1))
+
+
+HIGH_CONTRAST = {  # the system asks for high contrast: black on white, strong lines
+    "INK": "#000000",
+    "MUTED": "#000000",
+    "LINE": "#000000",
+    "ACCENT": "#00306B",
+    "PAPER": "#FFFFFF",
+    "PANEL": "#FFFFFF",
+    "ERROR": "#8B0000",
+    "SELECTED": "#FFE600",
+    "ALTERNATE": "#FFFFFF",
+    "GRID": "#000000",
+}
+
+
+def stylesheet(scale: float = 1.0, *, high_contrast: bool = False) -> str:
+    """The desk's style sheet at ``scale`` times its text sizes, in high contrast when the
+    system asks for it."""
+    colours = {
+        "INK": INK,
+        "MUTED": MUTED,
+        "LINE": LINE,
+        "ACCENT": ACCENT,
+        "PAPER": PAPER,
+        "PANEL": PANEL,
+        "ERROR": ERROR,
+        "SELECTED": SELECTED,
+        "ALTERNATE": ALTERNATE,
+        "GRID": GRID,
+    }
+    if high_contrast:
+        colours.update(HIGH_CONTRAST)
+    base_px, heading_px = round(BASE_PX * scale), round(HEADING_PX * scale)
+    return _SHEET.format(BASE_PX=base_px, HEADING_PX=heading_px, **colours)
+
+
+_SHEET = """
     QWidget {{ font-size: {BASE_PX}px; color: {INK}; }}
     QMainWindow, QDialog, QTabWidget::pane {{ background: {PAPER}; }}
     QLabel[role="heading"] {{ font-size: {HEADING_PX}px; font-weight: 600; }}

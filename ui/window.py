@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -57,8 +57,22 @@ from ui.help_panel import HelpPanel
 from ui.register import RegisterPage
 from ui.satisfaction import SatisfactionPage
 from ui.shift import ShiftPage
-from ui.theme import stylesheet
+from ui.theme import stylesheet, text_scale
 from ui.triage import TriagePage
+
+
+def desk_look() -> tuple[float, bool]:
+    """The system's text size (as a scale) and whether it asks for high contrast."""
+    from gui.start import USUAL_SYSTEM_PT
+
+    app = QApplication.instance()
+    system_pt = app.property("system_font_pt") if app is not None else None
+    scale = text_scale(float(system_pt or 0), USUAL_SYSTEM_PT)
+    high = False
+    hints = getattr(QGuiApplication.styleHints(), "accessibility", None)
+    if hints is not None:  # Qt 6.10: the platform's contrast preference
+        high = hints().contrastPreference() == Qt.ContrastPreference.HighContrast
+    return scale, high
 
 
 class StaffWindow(QMainWindow):
@@ -72,7 +86,8 @@ class StaffWindow(QMainWindow):
         self.username = ""
         self.guides: list[StaffMember] = []
         self.seen_conflicts: set[str] = set()
-        self.setStyleSheet(stylesheet())
+        self.text_scale, self.high_contrast = desk_look()
+        self.setStyleSheet(stylesheet(self.text_scale, high_contrast=self.high_contrast))
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
 
         self.model = BoardModel(settings.machine, settings.now, self)
@@ -114,6 +129,7 @@ class StaffWindow(QMainWindow):
         self.help_panel = HelpPanel(self.acknowledge, self.resolve, settings.sound)
         self.help_panel.on_change = self._calls_changed  # the lock screen keeps them live
         self.board_page = BoardPage(self, settings.machine, self.model)
+        self.board_page.set_text_scale(self.text_scale)
         self.register_page = RegisterPage(self)
         self.triage_page = TriagePage(self)
         self.appointments_page = AppointmentsPage(self)
