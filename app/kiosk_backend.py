@@ -126,7 +126,8 @@ class KioskBackend:
         with self.db.reading() as s:
             return checkin.find_by_phone(s, phone, first_char, self.clock, key=self._key(s))
 
-    def check_in(self, appointment_id: str) -> TicketInfo:
+    def check_in(self, appointment_id: str, language: str = "") -> TicketInfo:
+        """``language``: the screen's, as the patient used it (the guide who comes knows)."""
         with self.db.session() as s:
             result = checkin.check_in(
                 s,
@@ -136,6 +137,7 @@ class KioskBackend:
                 channel=ArrivalChannel.KIOSK,
                 window=self.window,
                 standalone=self.standalone,
+                language=language,
             )
             return self._ticket(s, result.visit_id)
 
@@ -153,10 +155,10 @@ class KioskBackend:
                 raise FrontDeskError("not_found", label="visit")
             return self._ticket(s, visit_id)
 
-    def check_in_code(self, raw_code: str) -> TicketInfo:
+    def check_in_code(self, raw_code: str, language: str = "") -> TicketInfo:
         """A scanned or typed code straight to a ticket (one look-up, one transaction)."""
         view = self.find_by_code(raw_code)
-        return self.check_in(view.appointment_id)
+        return self.check_in(view.appointment_id, language)
 
     # -- walk-in ------------------------------------------------------------------------------
 

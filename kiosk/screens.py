@@ -372,7 +372,8 @@ class ConfirmScreen(Screen):
             return
         self.busy = True
         appointment_id = self.chosen
-        self.k.bridge.call(lambda b: b.check_in(appointment_id), self._done, self._failed)
+        lang = self.k.lang
+        self.k.bridge.call(lambda b: b.check_in(appointment_id, lang), self._done, self._failed)
 
     def _done(self, ticket: TicketInfo) -> None:
         self.busy = False

@@ -349,6 +349,7 @@ class WalkInScreen(Screen):
             purpose=self.purpose.value if self.consent else "consultation",
             purpose_text=self.purpose_text.text() if self.consent else "",
             department_id=self.department,
+            language=self.k.lang,  # the guide who comes to them knows which to speak
         )
         return patient, visit
 

@@ -392,7 +392,8 @@ class KioskWindow(QWidget):
             return
         self.go("checkin")
         screen.busy = True
-        self.bridge.call(lambda b: b.check_in_code(code), self._scan_done, self._scan_failed)
+        lang = self.lang
+        self.bridge.call(lambda b: b.check_in_code(code, lang), self._scan_done, self._scan_failed)
 
     def _scan_done(self, ticket: TicketInfo) -> None:
         self.screens["checkin"].clear()

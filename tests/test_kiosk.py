@@ -628,3 +628,24 @@ def test_say_it_again_only_where_a_voice_speaks(
         assert ticket.again.isVisible() is offered
     finally:
         close_rig(rig)
+
+
+def test_a_walk_in_in_english_is_marked_so_on_every_board(qtbot, tmp_path: Path) -> None:
+    from app.services import board
+
+    rig = make_rig(qtbot, tmp_path, language="en")
+    try:
+        rig.tap(rig.screen("welcome").walkin)
+        w = rig.wait_for("walkin")
+        rig.tap(w.decline)
+        rig.qtbot.waitUntil(lambda: len(w.dept_cards) > 0)
+        rig.tap(next(iter(w.dept_cards.values())))
+        rig.tap(w.next)
+        rig.wait_for("ticket")
+        [visit] = _visits(rig)
+        assert visit.language == "en"
+        with rig.db.reading() as s:
+            [row] = board.open_visits(s, rig.clock.today())
+        assert row.language == "en"
+    finally:
+        close_rig(rig)

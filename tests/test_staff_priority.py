@@ -171,3 +171,23 @@ def test_rows_keep_their_places_while_the_pointer_is_on_the_board(rig: StaffRig)
     page.still.hold()
     assert page.still.holding
     rig.qtbot.waitUntil(lambda: not page.still.holding, timeout=2000)
+
+
+def test_a_patient_who_chose_english_on_the_kiosk_says_so_on_the_board(rig: StaffRig) -> None:
+    rig.sign_in("guide.wang")
+    with rig.backend.db.session() as s:
+        result = registration.register_walk_in(
+            s,
+            None,
+            VisitForm(
+                purpose="consultation",
+                department_id=rig.backend.roster()[0].department_id,
+                language="en",
+            ),
+            Actor("kiosk-1"),
+            rig.clock,
+        )
+    rig.window.reload_board()
+    rig.settle()
+    row = rig.window.model.row_of(result.visit_id)
+    assert "讲英语" in rig.window.model.flags_text(row)

@@ -197,6 +197,8 @@ class BoardModel(QAbstractTableModel):
         parts = []
         if row.priority:
             parts.append(priority_word(row.priority))
+        if row.language == "en":  # the patient chose English on the kiosk
+            parts.append(self.tr("Speaks English"))
         if row.complaint:
             parts.append("⚑ " + self.tr("Open complaint"))
         if not row.verified:

@@ -135,6 +135,7 @@ class VisitRow(Row):
     purpose_text: Text200 = ""
     needs_escort: bool = False
     priority: Priority | None = None
+    language: Language | None = None
     arrival_channel: ArrivalChannel
     source_channel: SourceChannel | None = None
     is_appointment: bool = False

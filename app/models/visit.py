@@ -109,6 +109,8 @@ class Visit(SyncedRow, Versioned, Base):
     purpose_text: Mapped[str] = mapped_column(String(200), default="")
     needs_escort: Mapped[bool] = mapped_column(Boolean, default=False)
     priority: Mapped[Priority | None] = mapped_column(_enum(Priority, "priority"), default=None)
+    # the language the patient used on the kiosk (zh_CN, zh_TW, en); None: at a desk, unknown
+    language: Mapped[str | None] = mapped_column(String(8), default=None)
     arrival_channel: Mapped[ArrivalChannel] = mapped_column(
         _enum(ArrivalChannel, "arrival_channel")
     )

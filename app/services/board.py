@@ -38,6 +38,7 @@ class BoardRow:
     anonymous: bool = False  # a kiosk walk-in who declined the privacy notice: no details yet
     priority: str = ""  # "emergency", "elderly", "disabled" or ""
     phone: str = ""  # the patient's mobile (searched on the board, never shown there)
+    language: str = ""  # the language the patient used on the kiosk ("" unknown)
 
     @property
     def rank(self) -> int:
@@ -142,6 +143,7 @@ def open_visits(
                 anonymous=v.patient_id is None and v.appointment_id is None,
                 priority=str(v.priority or ""),
                 phone=(phone if v.patient_id else booked_phone) or "",
+                language=v.language or "",
             )
         )
     return rows

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.clock import Clock
 from app.errors import CheckInRefused, NotFound
+from app.lang import LANGUAGES
 from app.models import (
     Appointment,
     AppointmentStatus,
@@ -216,6 +217,7 @@ def check_in(
     enforce_window: bool = True,
     standalone: bool = True,
     extra: dict[str, str] | None = None,
+    language: str = "",
 ) -> CheckInResult:
     """Check an appointment in: a visit with its ticket, stage "registered" (the appointment
     is already registered with the hospital).  Outside the window a kiosk refuses and sends
@@ -255,6 +257,7 @@ def check_in(
         verified=channel == ArrivalChannel.DESK,
         ticket_prefix=dept.ticket_prefix,
         ticket_seq=seq,
+        language=language if language in LANGUAGES else None,
     )
     record(session, visit, EventKind.REGISTERED, actor, now, stage="registered")
     assert visit.ticket is not None

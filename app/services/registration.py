@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.clock import Clock
 from app.errors import FieldError, FrontDeskError
+from app.lang import LANGUAGES
 from app.models import (
     ArrivalChannel,
     Department,
@@ -56,6 +57,7 @@ class VisitForm:
     is_appointment: bool = False
     vip: bool = False
     priority: str = ""  # "emergency", "elderly", "disabled" or "" (set by a guide, in person)
+    language: str = ""  # the kiosk's screen language as the patient used it ("" unknown)
 
 
 @dataclass(frozen=True)
@@ -242,6 +244,7 @@ def _new_visit(
         needs_escort=form.needs_escort,
         # a guide gives priority in person; a kiosk never does (the server refuses it too)
         priority=read_priority(form.priority) if channel == ArrivalChannel.DESK else None,
+        language=form.language if form.language in LANGUAGES else None,
         source_channel=source,
         is_appointment=form.is_appointment,
         is_returning=returning,

@@ -197,6 +197,10 @@
         <translation>标记</translation>
     </message>
     <message>
+        <source>Speaks English</source>
+        <translation>讲英语</translation>
+    </message>
+    <message>
         <source>Open complaint</source>
         <translation>投诉处理中</translation>
     </message>

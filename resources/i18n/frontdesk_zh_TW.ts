@@ -197,6 +197,10 @@
         <translation>標記</translation>
     </message>
     <message>
+        <source>Speaks English</source>
+        <translation>講英語</translation>
+    </message>
+    <message>
         <source>Open complaint</source>
         <translation>投訴處理中</translation>
     </message>
