@@ -24,8 +24,8 @@ APP_ICON = resources_dir() / "kiosk" / "logo.svg"
 
 
 # The size the platform's default text has when nobody made it bigger (Windows: Segoe UI 9 pt;
-# Qt's own default elsewhere): a system font larger than this makes the staff desk larger.
-USUAL_SYSTEM_PT = 9.0
+# a Linux desktop's 10 or 11 pt): a system font larger than this makes the staff desk larger.
+USUAL_SYSTEM_PT = 9.0 if sys.platform == "win32" else 11.0
 
 
 def font_family() -> str:

@@ -265,7 +265,9 @@ def test_the_desk_follows_the_systems_text_size_and_high_contrast(qtbot, tmp_pat
     assert "#FFE600" in high and "#C9D1D9" not in high  # strong lines, a yellow selection
     app = QApplication.instance()
     before = app.property("system_font_pt")
-    app.setProperty("system_font_pt", 13.5)  # Windows "make text bigger" to 150 %
+    from gui.start import USUAL_SYSTEM_PT
+
+    app.setProperty("system_font_pt", USUAL_SYSTEM_PT * 1.5)  # "make text bigger": 150 %
     shots = Path(os.environ.get("FRONTDESK_SHOTS") or tmp_path / "shots")
     shots.mkdir(parents=True, exist_ok=True)
     try:
