@@ -35,13 +35,8 @@ from server.state import ServerState
 from server.sync import changelog
 from server.sync.batch import Batch
 from server.sync.incoming import MutationIn, PushIn, TooMany
-from server.sync.rules import (
-    Rejected,
-    Waiting,
-    apply_ops,
-    meet_waiting_answers,
-    references,
-)
+from server.sync.refusals import Rejected, Waiting
+from server.sync.rules import apply_ops, meet_waiting_answers, references
 from server.sync.waiting import (
     answer_again,
     arrived_meanwhile,

@@ -15,7 +15,6 @@ The conflict rules (docs/sync.md):
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -26,17 +25,12 @@ from app.models import (
     Appointment,
     Case,
     CaseEvent,
-    CaseEventKind,
-    CaseOwner,
     Department,
     Doctor,
-    DutyKind,
     DutyNote,
     EventFlag,
     EventKind,
     FollowUpEvent,
-    FollowUpEventKind,
-    FollowUpTask,
     Patient,
     Role,
     SourceChannel,
@@ -46,7 +40,7 @@ from app.models import (
     Visit,
     VisitEvent,
 )
-from app.services import followups, shared_settings, survey
+from app.services import survey
 from app.sync.codec import (
     DESK_TABLES,
     DecodeError,
@@ -58,6 +52,8 @@ from app.sync.codec import (
 from server.models import ClaimLoss, Device, EscortAssignment, FieldVersion
 from server.sync.batch import Batch
 from server.sync.changelog import Writer
+from server.sync.refusals import Outcome, Rejected, missing, staff_name
+from server.sync.task_events import case_event, duty_note, followup_event
 
 ESCORT_KINDS = {EventKind.CLAIMED, EventKind.RELEASED, EventKind.HANDED_OFF}
 KIOSK_EVENT_KINDS = {EventKind.ARRIVED, EventKind.REGISTERED}
@@ -72,45 +68,6 @@ DEVICE_COLUMNS = {
     "followup_events": "device_id",
     "duty_notes": "device_id",
 }
-CASE_CLAIMS = {CaseEventKind.CLAIMED, CaseEventKind.RELEASED, CaseEventKind.HANDED_OFF}
-
-
-class Rejected(Exception):
-    """The mutation breaks a rule; nothing of it is applied.  ``code`` says which; for
-    ``invalid_data``, ``field`` and ``rule`` say where and what (app/contract)."""
-
-    def __init__(self, code: str, detail: str = "", *, field: str = "", rule: str = "") -> None:
-        super().__init__(f"{code}: {detail}" if detail else code)
-        self.code = code
-        self.detail = detail
-        self.field = field
-        self.rule = rule
-
-    @classmethod
-    def invalid(cls, field: str, rule: str, detail: str) -> Rejected:
-        return cls("invalid_data", detail, field=field, rule=rule)
-
-    def answer(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"status": "rejected", "code": self.code, "detail": self.detail[:200]}
-        if self.field:
-            out["field"], out["rule"] = self.field, self.rule
-        return out
-
-
-class Waiting(Exception):
-    """The mutation names a row the server does not have (yet): ``table`` ``row_id``."""
-
-    def __init__(self, table: str, row_id: str) -> None:
-        super().__init__(f"waits for {table} {row_id}")
-        self.table = table
-        self.row_id = row_id
-
-
-def _missing(table: str, row_id: Any) -> Exception:
-    """What to raise for a row that is not here: wait for it, if it is a row at all."""
-    if isinstance(row_id, str) and 0 < len(row_id) <= 36:
-        return Waiting(table, row_id)
-    return Rejected.invalid(table, "string_pattern_mismatch", f"not a {table} id")
 
 
 # Columns naming rows the server authors: they must name one it has (a desk cannot make
@@ -157,16 +114,6 @@ def _check_references(batch: Batch, table: str, data: dict[str, Any]) -> None:
         raise Rejected.invalid(
             "visit_events.stage", "stage_unknown", "not one of the hospital's stages"
         )
-
-
-@dataclass
-class Outcome:
-    status: str = "applied"
-    conflicts: list[dict[str, Any]] = field(default_factory=list)
-
-    def conflict(self, **details: Any) -> None:
-        self.status = "conflict"
-        self.conflicts.append(details)
 
 
 def _check_actors(batch: Batch, device: Device, payload: dict[str, Any], named: set[str]) -> None:
@@ -241,9 +188,9 @@ def _insert(
         if model is VisitEvent:
             _event(batch, device, values, log, outcome)
         elif model is CaseEvent:
-            _case_event(batch, values, log, outcome)
+            case_event(batch, values, log, outcome)
         else:
-            _followup_event(batch, values, log, outcome)
+            followup_event(batch, values, log, outcome)
         return
     if existing is not None:
         return  # sent again (a retry, a re-send after a restore): the first one stands
@@ -262,7 +209,7 @@ def _insert(
             raise Rejected("forbidden", "a kiosk gives no priority: a guide does, in person")
         patient_id = values.get("patient_id")
         if patient_id and batch.get(Patient, patient_id) is None:
-            raise _missing("patients", patient_id)
+            raise missing("patients", patient_id)
         values["duplicate_of"] = _first_checkin(batch.session, values.get("appointment_id"))
         if device.role == "kiosk":
             _recognise_returning(batch, values)
@@ -273,9 +220,9 @@ def _insert(
             ("visits", Visit, "visit_id"),
         ):
             if values.get(ref) and batch.get(parent, values[ref]) is None:
-                raise _missing(table, values[ref])
+                raise missing(table, values[ref])
     if model is DutyNote:
-        _duty_note(batch, values)
+        duty_note(batch, values)
     obj: Any = model(**values)  # the table's model (DESK_TABLES)
     if model is SurveyResponse:
         # match a typed ticket number, fill in department, doctor and guide, and keep a second
@@ -292,26 +239,6 @@ def _insert(
         model is Visit and (obj.day, (obj.ticket_prefix, obj.ticket_seq)) in batch.waiting_tickets()
     ):
         batch.met.append(obj)  # an answer waits for this visit: met once the push is in
-
-
-def _duty_note(batch: Batch, values: dict[str, Any]) -> None:
-    """A take-over names the hand-over it takes (one the server has, or that is on its way);
-    no other note names another."""
-    ref = values.get("ref_id")
-    taking = str(values.get("kind")) == DutyKind.TAKEN_OVER
-    if taking and not ref:
-        raise Rejected.invalid("duty_notes.ref_id", "missing", "a take-over names its hand-over")
-    if not ref:
-        return
-    if not taking:
-        raise Rejected.invalid(
-            "duty_notes.ref_id", "not_allowed", "only a take-over names another note"
-        )
-    handed = batch.get(DutyNote, ref)
-    if handed is None:
-        raise _missing("duty_notes", ref)
-    if str(handed.kind) != DutyKind.HANDOVER:
-        raise Rejected.invalid("duty_notes.ref_id", "not_a_handover", "that note is no hand-over")
 
 
 def meet_waiting_answers(batch: Batch, log: Writer) -> None:
@@ -365,11 +292,6 @@ def _first_checkin(session: Session, appointment_id: str | None) -> str | None:
     ).first()
 
 
-def _staff_name(batch: Batch, staff_id: str | None) -> str | None:
-    staff = batch.get(Staff, staff_id) if staff_id else None
-    return staff.display_name if staff else None
-
-
 def _event(
     batch: Batch, device: Device, values: dict[str, Any], log: Writer, outcome: Outcome
 ) -> None:
@@ -378,7 +300,7 @@ def _event(
         raise Rejected("forbidden", f"a kiosk may not record {kind}")
     visit = batch.get(Visit, values["visit_id"])
     if visit is None:
-        raise _missing("visits", values["visit_id"])
+        raise missing("visits", values["visit_id"])
     if device.role == "kiosk" and visit.created_device_id != device.id:
         raise Rejected("forbidden", "a kiosk records events of its own visits only")
     values.setdefault("data", {})
@@ -411,7 +333,7 @@ def _event(
             event_id=event_id,
             visit_id=visit.id,
             holder_staff_id=holder_id,
-            holder_name=_staff_name(batch, holder_id),
+            holder_name=staff_name(batch, holder_id),
         )
 
 
@@ -447,125 +369,13 @@ def _escort(
     return None
 
 
-def _followup_event(batch: Batch, values: dict[str, Any], log: Writer, outcome: Outcome) -> None:
-    """An attempt or decision on a follow-up call: kept whatever happens — a call made is a
-    fact.  Who holds a task is decided here (``followups.decide_hold``: the first claim to
-    reach the server wins, by the server's clock); a claim that lost, or a call recorded by
-    somebody who did not hold it (a lease that ran out offline), is kept and answered
-    ``conflict`` with the holder.  Tasks are the server's own: one it does not hold is
-    refused, never waited for."""
-    task = batch.get(FollowUpTask, values["task_id"])
-    if task is None:
-        raise Rejected.invalid(
-            "followup_events.task_id", "unknown_reference", "no such follow-up task"
-        )
-    kind = FollowUpEventKind(values["kind"])
-    values.setdefault("data", {})
-    staff_id = values.get("staff_id")
-    staff = batch.get(Staff, staff_id) if staff_id else None
-    to_staff = values["data"].get("to_staff_id") if kind == FollowUpEventKind.ASSIGNED else None
-    if kind == FollowUpEventKind.ASSIGNED:
-        person = batch.get(Staff, to_staff) if isinstance(to_staff, str) else None
-        if person is None or person.role not in followups.CALLERS:
-            raise Rejected.invalid(
-                "followup_events.data.to_staff_id", "unknown_reference", "no such caller"
-            )
-    if kind == FollowUpEventKind.EXCLUDED:
-        signer = values["data"].get("signed_off_by")
-        lead = batch.get(Staff, signer) if isinstance(signer, str) else None
-        if not followups.is_lead(lead):
-            raise Rejected.invalid(
-                "followup_events.data.signed_off_by",
-                "not_lead",
-                "an exclusion is signed off by a duty lead, quality staff or the director",
-            )
-    event = FollowUpEvent(**values)
-    batch.add(event, event.id)
-    log.row(event)
-    now = utcnow()
-    holder = followups.holder(task, now)
-    lost: str | None = None
-    if kind in followups.HOLDS:
-        lost = followups.decide_hold(
-            task,
-            kind,
-            staff_id,
-            lead=followups.is_lead(staff),
-            to_staff_id=to_staff,
-            now=now,
-            rules=shared_settings.followup_rules(batch.session),
-        )
-        if lost is None:
-            log.row(task)
-    elif kind in followups.ON_THE_CALL and holder != staff_id:
-        lost = "not_holder"
-    if lost is not None:
-        outcome.conflict(
-            reason=f"call_{lost}",
-            event_id=event.id,
-            task_id=task.id,
-            holder_staff_id=holder,
-            holder_name=_staff_name(batch, holder),
-        )
-
-
-def _case_event(batch: Batch, values: dict[str, Any], log: Writer, outcome: Outcome) -> None:
-    """A step on a case: kept whatever happens — two desks that acted on one case offline
-    both keep theirs; a claim is compare-and-set on ``case_owners`` (the first to reach the
-    server wins, the loser is told who holds it)."""
-    case = batch.get(Case, values["case_id"])
-    if case is None:
-        raise _missing("cases", values["case_id"])
-    kind = CaseEventKind(values["kind"])
-    values.setdefault("data", {})
-    to_staff = values["data"].get("to_staff_id") if kind == CaseEventKind.HANDED_OFF else None
-    if kind == CaseEventKind.HANDED_OFF and (
-        not isinstance(to_staff, str) or not batch.exists(Staff, to_staff)
-    ):
-        raise Rejected.invalid("case_events.data.to_staff_id", "unknown_reference", "no such staff")
-    event = CaseEvent(**values)
-    batch.add(event, event.id)
-    log.row(event)
-    if kind not in CASE_CLAIMS:
-        return
-    owner = batch.get(CaseOwner, case.id)
-    if owner is None:
-        owner = CaseOwner(case_id=case.id, staff_id=None, version=0)
-        batch.add(owner, case.id)
-    staff_id = values.get("staff_id")
-    holder = owner.staff_id
-    staff = batch.get(Staff, staff_id) if staff_id else None
-    director = staff is not None and staff.role == Role.DIRECTOR
-    lost: str | None = None
-    if kind == CaseEventKind.CLAIMED:
-        if holder not in (None, staff_id):
-            lost = "claimed_by_other"
-        else:
-            owner.staff_id = staff_id
-    elif holder is not None and holder != staff_id and not director:
-        lost = "not_holder"
-    else:
-        owner.staff_id = to_staff if kind == CaseEventKind.HANDED_OFF else None
-    if lost is not None:
-        outcome.conflict(
-            reason=lost,
-            event_id=event.id,
-            case_id=case.id,
-            holder_staff_id=holder,
-            holder_name=_staff_name(batch, holder),
-        )
-        return
-    owner.version += 1
-    log.row(owner)
-
-
 def _patch(batch: Batch, table: str, op: dict[str, Any], log: Writer, outcome: Outcome) -> None:
     model = DESK_TABLES[table]
     if model in (VisitEvent, CaseEvent):
         raise Rejected("append_only", f"{table} are never changed")
     row = batch.get(model, op["id"])
     if row is None:
-        raise _missing(table, op["id"])
+        raise missing(table, op["id"])
     base = op["base_version"]
     values = _values(model, op)
     changed_since = {

@@ -18,7 +18,8 @@ from server.models import AppliedMutation, Device, WaitingMutation
 from server.sync import changelog
 from server.sync.batch import WAITING_DAYS, Batch
 from server.sync.incoming import MutationIn
-from server.sync.rules import Waiting, encoded_row
+from server.sync.refusals import Waiting
+from server.sync.rules import encoded_row
 
 log = logging.getLogger(__name__)
 
