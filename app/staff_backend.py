@@ -30,12 +30,9 @@ from app.services import (
     auth,
     board,
     cases,
-    duty,
     escort,
     registration,
     shared_settings,
-    shift,
-    survey_figures,
     tickets,
     triage,
     visits,
@@ -53,7 +50,9 @@ from app.services.survey import Definition
 from app.services.tickets import TicketInfo
 from app.services.triage import DepartmentRoster, TriageResult
 from app.services.visits import VisitState
-from app.sync.client import SyncClient, SyncError
+from app.shift_desk import REPORT as SHIFT_REPORT
+from app.shift_desk import ShiftDesk
+from app.sync.client import SyncClient
 from app.sync.codec import encode_value
 
 log = logging.getLogger(__name__)
@@ -63,7 +62,7 @@ log = logging.getLogger(__name__)
 ESCORT = "escort"  # claim, release, hand off, move stages, admit, depart, correct
 REGISTER = "register"  # register arrivals, receive kiosk walk-ins, triage
 HELP = "help"  # acknowledge and resolve call-a-guide requests
-REPORT = "report"  # the shift view of every guide
+REPORT = SHIFT_REPORT  # the shift view of every guide and the figures (app/shift_desk.py)
 CASES = "cases"  # complaints and enquiries (closing a complaint, extending: leads only)
 FOLLOW_UP = "follow_up"  # the follow-up calls' worklist and the calls
 PERMISSIONS: dict[str, frozenset[str]] = {
@@ -116,7 +115,7 @@ class RowsUpdate:
     gone: set[str]
 
 
-class StaffBackend:
+class StaffBackend(ShiftDesk):
     def __init__(
         self,
         db: Database,
@@ -589,69 +588,6 @@ class StaffBackend:
         self, who: SignedIn, case_id: str, kind: str, data: dict[str, object]
     ) -> CaseDetail:
         return self.case_desk.step(self._require(who, CASES), case_id, kind, data)
-
-    # -- the shift ------------------------------------------------------------------------
-
-    # -- the duty log ------------------------------------------------------------------------
-
-    def duty_log(self, who: SignedIn) -> list[duty.DutyLine]:
-        """Today's duty log, and hand-overs of earlier days nobody took over yet."""
-        self.actor(who)
-        with self.db.reading() as s:
-            return duty.day_log(s, self.clock.today())
-
-    def duty_write(self, who: SignedIn, kind: str, text: str) -> list[duty.DutyLine]:
-        with self.db.session() as s:
-            duty.write(s, self.actor(who), self.clock, kind, text)
-            return duty.day_log(s, self.clock.today())
-
-    def duty_standing(self, who: SignedIn) -> dict[str, Any]:
-        """What a hand-over would say stands open now."""
-        with self.db.reading() as s:
-            return duty.standing(s, who.staff_id, self.clock.today())
-
-    def duty_hand_over(self, who: SignedIn, text: str) -> list[duty.DutyLine]:
-        with self.db.session() as s:
-            duty.hand_over(s, self.actor(who), self.clock, text)
-            return duty.day_log(s, self.clock.today())
-
-    def duty_take_over(self, who: SignedIn, handover_id: str) -> list[duty.DutyLine]:
-        with self.db.session() as s:
-            duty.take_over(s, self.actor(who), self.clock, handover_id)
-            return duty.day_log(s, self.clock.today())
-
-    def shift_report(self, day: dt.date | None = None) -> shift.ShiftReport:
-        """The shift report of today, or of any past day this desk holds (its stays counted
-        to that day's end)."""
-        day = min(day or self.clock.today(), self.clock.today())
-        with self.db.reading() as s:
-            return shift.report(
-                s,
-                day,
-                self.clock.day_bounds(day)[0],
-                self.clock.now(),
-                stage_order=self.machine.stages,
-            )
-
-    # -- satisfaction figures ----------------------------------------------------------------
-
-    def survey_report(
-        self, who: SignedIn, first_day: dt.date, last_day: dt.date, by: str | None
-    ) -> survey_figures.Report:
-        """From the central server (every desk's answers) when it answers; else from this
-        desk's own records, and the report says so."""
-        self._require(who, REPORT)
-        if self._reports is not None:
-            if self._report_client is None:
-                self._report_client = self._reports()
-            try:
-                data = self._report_client.survey_report(first_day, last_day, by)
-                return survey_figures.report_from_json(data)
-            except SyncError as exc:
-                log.info("survey figures from this desk: the server did not answer (%s)", exc)
-        with self.db.reading() as s:
-            source = "desk" if self._reports is not None else "standalone"
-            return survey_figures.report(s, self.clock, first_day, last_day, by, source=source)
 
     def close(self) -> None:
         if self._report_client is not None:

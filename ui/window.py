@@ -14,12 +14,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
-    QPushButton,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -42,22 +37,23 @@ from app.staff_backend import (
 from app.sync.pull import Touched
 from app.sync.status import Refusal, SyncStatus
 from gui.guards import IdleWatcher, ScanDetector
-from gui.roles import set_role
 from ui.appointments import AppointmentsPage
 from ui.board_model import BoardModel
 from ui.board_page import BoardPage
 from ui.case_alarm import CaseAlarm
 from ui.cases import CasesPage
-from ui.desk import LANGUAGE_NAMES, DeskSettings
+from ui.desk import DeskSettings
 from ui.dialogs import Dialog
 from ui.door import LockPage, SignInPage
 from ui.duty import DutyPage
 from ui.followups import FollowUpPage
+from ui.help_actions import HelpActions
 from ui.help_panel import HelpPanel
 from ui.register import RegisterPage
 from ui.satisfaction import SatisfactionPage
 from ui.shift import ShiftPage
 from ui.theme import stylesheet, text_scale
+from ui.topbar import TopBar
 from ui.triage import TriagePage
 
 
@@ -96,37 +92,19 @@ class StaffWindow(QMainWindow):
         self.lock_page = LockPage(self)
         self.desk_page = QWidget()
 
-        self.topbar = QFrame()
-        set_role(self.topbar, "topbar")
-        self.desk_label = QLabel()
-        set_role(self.desk_label, "heading")
-        self.person = QLabel()
-        self.sync_label = QLabel()
-        set_role(self.sync_label, "status")
-        self.language = QComboBox()
-        for code, name in LANGUAGE_NAMES:
-            self.language.addItem(name, code)
+        self.case_alarm = CaseAlarm(self, self.show_case, settings.case_poll_ms)
+        self.topbar = TopBar(self.case_alarm)
+        bar = self.topbar  # its parts, as the rest of the window and the tests name them
+        self.desk_label, self.person, self.sync_label = bar.desk_label, bar.person, bar.sync
+        self.language, self.lock_button, self.switch_button = bar.language, bar.lock, bar.switch
         self.language.currentIndexChanged.connect(
             lambda _i: self.set_language(self.language.currentData())
         )
-        self.case_alarm = CaseAlarm(self, self.show_case, settings.case_poll_ms)
-        self.lock_button = QPushButton()
         self.lock_button.clicked.connect(self.lock)
-        self.switch_button = QPushButton()
         self.switch_button.clicked.connect(self.sign_out)
-        bar = QHBoxLayout(self.topbar)
-        bar.setContentsMargins(12, 6, 12, 6)
-        bar.addWidget(self.desk_label)
-        bar.addSpacing(16)
-        bar.addWidget(self.person)
-        bar.addStretch(1)
-        bar.addWidget(self.case_alarm)
-        bar.addWidget(self.sync_label)
-        bar.addWidget(self.language)
-        bar.addWidget(self.lock_button)
-        bar.addWidget(self.switch_button)
 
-        self.help_panel = HelpPanel(self.acknowledge, self.resolve, settings.sound)
+        self.calls = HelpActions(self)  # what "I'm going" and "Resolved" do
+        self.help_panel = HelpPanel(self.calls.acknowledge, self.calls.resolve, settings.sound)
         self.help_panel.on_change = self._calls_changed  # the lock screen keeps them live
         self.board_page = BoardPage(self, settings.machine, self.model)
         self.board_page.set_text_scale(self.text_scale)
@@ -599,46 +577,6 @@ class StaffWindow(QMainWindow):
                 )
 
         self.call(lambda b: b.rows([visit_id]), found)
-
-    # -- actions on the chosen visit ------------------------------------------------------
-
-    # -- call a guide ---------------------------------------------------------------------
-
-    def acknowledge(self, request_id: str) -> None:
-        who = self.who
-        if who is None:
-            return
-
-        def acknowledged(req: Any) -> None:
-            self.help_panel.merge([req], self.settings.now())
-            self._back_to_work()
-
-        self.call(lambda b: b.acknowledge(who, request_id), acknowledged)
-
-    def resolve(self, request_id: str) -> None:
-        who = self.who
-        if who is None:
-            return
-
-        def resolved(req: Any) -> None:
-            self.help_panel.merge([req], self.settings.now())
-            self._back_to_work()
-            if req.reason == "complaint":  # it goes on as a case: the patient's row shows it
-                self.reload_board()
-                self.cases_page.remote()
-
-        self.call(lambda b: b.resolve(who, request_id), resolved)
-
-    def _back_to_work(self) -> None:
-        """After a call's button (which hides) the keyboard goes back to the page at hand —
-        not to the next thing in the window, the language box, where an arrow key would
-        switch the whole desk's language."""
-        page = self.tabs.currentWidget()
-        table = getattr(page, "table", None)
-        if isinstance(table, QWidget) and table.isVisible():
-            table.setFocus()
-        elif page is not None:
-            page.setFocus()
 
     # -- errors ---------------------------------------------------------------------------
 
