@@ -136,7 +136,7 @@ def test_resolving_a_kiosk_complaint_call_opens_its_case(rig: StaffRig) -> None:
             survey_response_id=done.response_id,
         )
     w = rig.window
-    w.resolve(call.request_id)  # 已解决 on the call panel
+    w.calls.resolve(call.request_id)  # 已解决 on the call panel
     rig.settle()
     rig.key(w, Qt.Key.Key_F5)
     page = w.cases_page
