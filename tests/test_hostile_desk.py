@@ -303,6 +303,30 @@ def _bad_rows(
             "visit_events.kind",
             "literal_error",
         ),
+        (
+            "a priority there is none of",
+            _patch("visits", ids["visit"], {"priority": "very urgent"}),
+            "visits.priority",
+            "literal_error",
+        ),
+        (
+            "a duty note of a kind there is none of",
+            _insert(
+                "duty_notes",
+                {
+                    "id": new_id(),
+                    "day": _today(),
+                    "kind": "gossip",
+                    "text": "张张张",
+                    "staff_id": ids["guide"],
+                    "device_id": ids["device"],
+                    "created_at": _now(),
+                },
+                proof,
+            ),
+            "duty_notes.kind",
+            "literal_error",
+        ),
     ]
 
 
