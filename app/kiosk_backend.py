@@ -10,28 +10,29 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.clock import Clock
-from app.db import Database, rowcount
+from app.db import Database, rowcount, table_of
 from app.errors import FrontDeskError
 from app.models import (
     Appointment,
     ArrivalChannel,
     Department,
-    OutboxEntry,
     Patient,
+    SurveyResponse,
     SyncState,
     Visit,
 )
-from app.models.sync import PENDING
 from app.services import assistance, checkin, registration, survey, tickets
 from app.services.assistance import HelpStatus
 from app.services.checkin import AppointmentView, CheckInWindow
 from app.services.context import Actor
+from app.services.masking import mask_name
 from app.services.registration import PatientForm, VisitForm
 from app.services.tickets import TicketInfo
+from app.sync.outbox import let_go
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ class KioskBackend:
         self.window = window or CheckInWindow()
         self.hashed_lookups = hashed_lookups
         self.standalone = standalone
+        self._tended_day: dt.date | None = None
 
     # -- reference -------------------------------------------------------------------------
 
@@ -167,7 +169,9 @@ class KioskBackend:
             result = registration.register_walk_in(
                 s, patient, visit, self.actor, self.clock, standalone=self.standalone
             )
-            return self._ticket(s, result.visit_id)
+            ticket = self._ticket(s, result.visit_id)
+        self.forget_sent()
+        return ticket
 
     # -- call a guide -------------------------------------------------------------------------
 
@@ -242,38 +246,95 @@ class KioskBackend:
                     reason="complaint",
                     survey_response_id=done.response_id,
                 )
-            return done
+        self.forget_sent()
+        return done
 
-    # -- the day's end ------------------------------------------------------------------------
+    # -- what the kiosk keeps -------------------------------------------------------------
+
+    def tend(self) -> int:
+        """Called every minute while the kiosk runs, and after each push the server answered:
+        at the day's change, other days' appointments go (``forget_before``); always, what
+        has been handed to the queue leaves the kiosk's tables (``forget_sent``)."""
+        today = self.clock.today()
+        if today != self._tended_day:
+            touched = self.forget_before(today)
+            self._tended_day = today
+            return touched
+        return self.forget_sent()
 
     def forget_before(self, day: dt.date | None = None) -> int:
-        """Remove every personal detail of days before ``day`` (today) from this kiosk: other
-        days' appointments, and walk-in patients' names and phones once the server has them.
-        Returns how many rows were touched.  Runs at start-up and when the day changes."""
+        """Remove every personal detail of days other than ``day`` (today) from this kiosk:
+        other days' appointments, and what ``forget_sent`` removes — on a stand-alone kiosk,
+        whose tables are the day's only record, the walk-ins and written answers of earlier
+        days.  Returns how many rows were touched.  Runs at start-up and, through ``tend``,
+        when the day changes."""
         day = day or self.clock.today()
-        start, _ = self.clock.day_bounds(day)
-        touched = 0
         with self.db.session(record=False) as s:
-            touched += rowcount(s.execute(delete(Appointment).where(Appointment.day != day)))
-            if not s.scalar(select(OutboxEntry.mutation_id).where(OutboxEntry.state == PENDING)):
-                touched += rowcount(
-                    s.execute(
-                        update(Patient)
-                        .where(Patient.created_at < start, Patient.name != "")
-                        .values(name="", phone=None, age=None, district="")
-                    )
-                )
-                # acknowledged changes still carry what was typed; a kiosk keeps none of it
-                touched += rowcount(
-                    s.execute(
-                        delete(OutboxEntry).where(
-                            OutboxEntry.state != PENDING, OutboxEntry.occurred_at < start
-                        )
-                    )
-                )
+            touched = rowcount(s.execute(delete(Appointment).where(Appointment.day != day)))
+            if self.standalone:
+                return touched + _forget_people(s, before=self.clock.day_bounds(day)[0])
+        return touched + self.forget_sent()
+
+    def forget_sent(self) -> int:
+        """Keep only what the queue still has to send (an enrolled kiosk).
+
+        A walk-in's name, age, phone and district, and a survey's written answers, are frozen
+        into the outbox entry of the transaction that took them; that entry is what the kiosk
+        sends.  So the tables keep none of it: a patient keeps only the masked name a ticket
+        shows, a survey answer only its ratings and choices.  An entry the server has answered
+        goes too: the kiosk keeps no copy of what the hospital already holds (a server restored
+        from its backup gets the day's walk-ins from the desks that saw them, not from here).
+        Returns how many rows were touched."""
+        if self.standalone:
+            return 0
+        with self.db.session(record=False) as s:
+            touched = _forget_people(s)
+            touched += let_go(s)
         return touched
 
     # -- helpers ------------------------------------------------------------------------------
 
     def _ticket(self, s: Session, visit_id: str) -> TicketInfo:
         return tickets.ticket_info(s, visit_id, self.clock)
+
+
+def _forget_people(s: Session, before: dt.datetime | None = None) -> int:
+    """Patients (taken before ``before``, if given) keep only their masked name; survey answers
+    only their ratings and choices.  Core statements: nothing is recorded, no version moves."""
+    p = Patient
+    query = select(p.id, p.name, p.phone, p.age, p.district).where(
+        or_(p.phone.is_not(None), p.age.is_not(None), p.district != "", p.name.not_like("%*%")),
+        p.name != "",
+    )
+    if before is not None:
+        query = query.where(p.created_at < before)
+    scrub = [
+        {"pid": row.id, "masked": mask_name(row.name)}
+        for row in s.execute(query)
+        if row.name != mask_name(row.name) or (row.phone, row.age, row.district) != (None, None, "")
+    ]
+    if scrub:
+        t = table_of(Patient)
+        s.connection().execute(
+            update(t)
+            .where(t.c.id == bindparam("pid"))
+            .values(name=bindparam("masked"), phone=None, age=None, district=""),
+            scrub,
+        )
+    answers = select(SurveyResponse).where(SurveyResponse.comment != "")
+    if before is not None:
+        answers = answers.where(SurveyResponse.created_at < before)
+    cleaned = []
+    for row in s.scalars(answers):
+        texts = {q.id for q in survey.of_response(s, row).questions if q.type == "text"}
+        kept = {k: v for k, v in row.answers.items() if k not in texts}
+        cleaned.append({"rid": row.id, "kept": kept})
+    if cleaned:
+        t = table_of(SurveyResponse)
+        s.connection().execute(
+            update(t)
+            .where(t.c.id == bindparam("rid"))
+            .values(answers=bindparam("kept"), comment=""),
+            cleaned,
+        )
+    return len(scrub) + len(cleaned)

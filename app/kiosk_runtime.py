@@ -1,6 +1,7 @@
 """Opening a kiosk's back end: its database (migrated), its sync with the central server when
-the kiosk is enrolled, and the day's clean-up.  Called once, off the screen's thread, after
-the welcome screen is already up (these imports cost more than Qt itself)."""
+the kiosk is enrolled, and the day's clean-up (``KioskBackend.tend``, again every minute from
+the screen and after each push).  Called once, off the screen's thread, after the welcome
+screen is already up (these imports cost more than Qt itself)."""
 
 from __future__ import annotations
 
@@ -91,6 +92,7 @@ def open_kiosk(
         if start_sync:
             worker = SyncWorker(desk.engine, on_status=on_status, printer_state=printer_state)
             desk.db.on_queued.append(worker.poke)
+            worker.after_push.append(backend.forget_sent)
             worker.start()
             runtime.worker = worker
     else:
@@ -105,7 +107,7 @@ def open_kiosk(
             db, clock, standalone_device_id(data_dir), location=cfg.place("kiosk"), window=window
         )
         runtime = KioskRuntime(backend, db)
-    forgotten = backend.forget_before()
+    forgotten = backend.tend()
     if forgotten:
-        log.info("kiosk forgot %d rows of earlier days", forgotten)
+        log.info("kiosk forgot %d rows of earlier days or already sent", forgotten)
     return runtime

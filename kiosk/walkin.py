@@ -198,15 +198,7 @@ class WalkInScreen(Screen):
                 self.tr("First visit: choose a department"),
             ][max(step, 0)]
         )
-        self.consent_text.setText(
-            self.tr(
-                "To register you, we write down your name, sex, age, mobile number and home "
-                "district. The hospital uses them only for your care and keeps them safe; "
-                "this screen forgets them as soon as you are done.\n\n"
-                "You may say no. You will still get a number, and a guide will come to help "
-                "you."
-            )
-        )
+        self.consent_text.setText(self._notice())
         self.red_flag.title.setText(
             self.tr("Chest pain, heavy bleeding or trouble breathing right now?")
         )
@@ -385,6 +377,34 @@ class WalkInScreen(Screen):
 
     def hide_message(self) -> None:
         self.message.hide()
+
+    def _notice(self) -> str:
+        """What happens to what the patient types, exactly as this kiosk does it
+        (app/kiosk_backend.py: ``forget_sent``, ``forget_before``)."""
+        if self.k.connected():
+            kept = self.tr(
+                "To register you, we write down your name, sex, age, mobile number and home "
+                "district. They go to the hospital's system, which uses them only for your "
+                "care. This kiosk keeps no copy: it deletes them as soon as the hospital has "
+                "them (if its network is down, when it is back). Your ticket shows your name "
+                "masked."
+            )
+        else:
+            kept = self.tr(
+                "To register you, we write down your name, sex, age, mobile number and home "
+                "district. The hospital uses them only for your care. This kiosk deletes them "
+                "when the day ends. Your ticket shows your name masked."
+            )
+        return (
+            kept
+            + "\n\n"
+            + self.tr(
+                "You may say no. You will still get a number, and a guide will come to help you."
+            )
+        )
+
+    def entered(self) -> None:
+        self.consent_text.setText(self._notice())
 
     def clear(self) -> None:
         for f in (self.full_name, self.age, self.phone, self.purpose_text, self.district):

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 EXIT_DIRECTOR = 10  # the director left kiosk mode (Shell Launcher: take no action)
+TEND_MS = 60_000  # how often the running kiosk lets go of what it no longer needs
 
 
 @dataclass
@@ -121,6 +122,12 @@ class KioskWindow(QWidget):
         self.no_menus = NoContextMenus()
         bridge.ready.connect(lambda: self._status(self.sync_status))
         bridge.failed.connect(self._backend_failed)
+        # the day's change and what has been sent leave the kiosk while it runs, not only
+        # when it is next started (app/kiosk_backend.py, ``tend``)
+        self.tender = QTimer(self)
+        self.tender.setInterval(TEND_MS)
+        self.tender.timeout.connect(self.tend)
+        self.tender.start()
 
         if settings.logo and settings.logo.exists():
             self.set_logo(settings.logo)
@@ -356,6 +363,10 @@ class KioskWindow(QWidget):
         )
         self.idle.paused = pristine
         self.idle.restart()
+
+    def tend(self) -> None:
+        if self.bridge.is_ready:
+            self.bridge.call(lambda b: b.tend())
 
     def _idle(self) -> None:
         if self._overlay_up("pin_pad"):

@@ -86,6 +86,16 @@ class PushBody(Closed):
 
     batch_id: Annotated[str, Field(max_length=36)] = ""
     mutations: Annotated[list[MutationIn], Field(max_length=500)]
+    released_through: Annotated[
+        int,
+        Field(
+            ge=0,
+            lt=2**62,
+            description="the highest device_seq of the desk's mutations it no longer holds "
+            "(answered, then let go): numbering goes on above it; a server restored from a "
+            "backup skips to it",
+        ),
+    ] = 0
 
 
 class MutationResult(BaseModel):

@@ -113,6 +113,31 @@ class KioskRig:
         return [t for t in out if t]
 
 
+def type_on_pad(rig: KioskRig, pad, text: str) -> None:
+    for ch in text:
+        rig.tap(pad.keys[ch])
+
+
+def walk_in(rig: KioskRig, *, phone: str = "13955556666", name: str = "王小明") -> None:
+    rig.tap(rig.screen("welcome").walkin)
+    w = rig.wait_for("walkin")
+    rig.tap(w.agree)
+    w.full_name.setText(name)
+    rig.tap(w.gender.buttons["M"])
+    w.age.setFocus()
+    type_on_pad(rig, w.pad, "67")
+    w.phone.setFocus()
+    type_on_pad(rig, w.pad, phone)
+    rig.tap(w.next)
+    rig.tap(w.purpose.buttons["consultation"])
+    rig.tap(w.source.buttons["referral"])
+    rig.tap(w.next)
+    rig.qtbot.waitUntil(lambda: len(w.dept_cards) > 0)
+    first = next(iter(w.dept_cards.values()))
+    rig.tap(first)
+    rig.tap(w.next)
+
+
 def type_on_window(window: QWindow, text: str, delay: int = -1) -> None:
     """Keys as the platform delivers them: to the window first, then to its focus widget.
     A USB scanner is a keyboard: Shift goes down around a capital; "\n" is Enter.  ``delay``

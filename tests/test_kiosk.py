@@ -21,6 +21,8 @@ from app.services.tickets import qr_payload
 from kiosk.window import EXIT_DIRECTOR
 
 from .kiosk_rig import PIN, KioskRig, close_rig, make_rig
+from .kiosk_rig import type_on_pad as _type_on_pad
+from .kiosk_rig import walk_in as _walk_in
 
 
 @pytest.fixture
@@ -28,11 +30,6 @@ def rig(qtbot, tmp_path: Path):
     r = make_rig(qtbot, tmp_path)
     yield r
     close_rig(r)
-
-
-def _type_on_pad(rig: KioskRig, pad, text: str) -> None:
-    for ch in text:
-        rig.tap(pad.keys[ch])
 
 
 def _visits(rig: KioskRig) -> list[Visit]:
@@ -175,26 +172,6 @@ def test_an_appointment_on_another_day_says_so(rig: KioskRig) -> None:
 
 
 # -- walk-in ----------------------------------------------------------------------------------
-
-
-def _walk_in(rig: KioskRig, *, phone: str = "13955556666", name: str = "王小明") -> None:
-    rig.tap(rig.screen("welcome").walkin)
-    w = rig.wait_for("walkin")
-    rig.tap(w.agree)
-    w.full_name.setText(name)
-    rig.tap(w.gender.buttons["M"])
-    w.age.setFocus()
-    _type_on_pad(rig, w.pad, "67")
-    w.phone.setFocus()
-    _type_on_pad(rig, w.pad, phone)
-    rig.tap(w.next)
-    rig.tap(w.purpose.buttons["consultation"])
-    rig.tap(w.source.buttons["referral"])
-    rig.tap(w.next)
-    rig.qtbot.waitUntil(lambda: len(w.dept_cards) > 0)
-    first = next(iter(w.dept_cards.values()))
-    rig.tap(first)
-    rig.tap(w.next)
 
 
 def test_each_walk_in_page_is_checked_as_it_is_left(rig: KioskRig) -> None:

@@ -100,7 +100,7 @@ def test_enrolled_kiosk_checks_in_and_hears_back_from_a_guide(server, tmp_path: 
         runtime.close()
 
 
-def test_the_kiosk_forgets_yesterday(server, tmp_path: Path) -> None:
+def test_the_kiosk_keeps_only_what_its_queue_still_has_to_send(server, tmp_path: Path) -> None:
     clock = FixedClock(tz=TZ, at=dt.datetime.now(TZ).astimezone(dt.UTC))
     runtime = _kiosk(server, tmp_path, clock)
     try:
@@ -108,24 +108,36 @@ def test_the_kiosk_forgets_yesterday(server, tmp_path: Path) -> None:
         engine.sync_until_idle()
         engine.refresh_kiosk_key()
         engine.ensure_leases()
-        with runtime.db.reading() as s:
-            dept = backend.departments()[0].id
-        form = PatientForm("王小明", "M", 67, "13955556666")
-        backend.register_walk_in(form, VisitForm(purpose="consultation", department_id=dept))
+        dept = backend.departments()[0].id
+        form = PatientForm("王小明", "M", 67, "13955556666", "朝阳区")
+        ticket = backend.register_walk_in(
+            form, VisitForm(purpose="consultation", department_id=dept)
+        )
+        assert ticket.masked_name == "王*明"
+        with runtime.db.reading() as s:  # the tables hold the masked name only, at once
+            patient = s.scalars(select(Patient)).one()
+            assert (patient.name, patient.phone, patient.age, patient.district) == (
+                "王*明",
+                None,
+                None,
+                "",
+            )
+            # the queue holds what it has to send: not yet sent, nothing is lost
+            [entry] = s.scalars(select(OutboxEntry)).all()
+            assert "13955556666" in str(entry.payload) and "王小明" in str(entry.payload)
         clock.at += dt.timedelta(days=1)
-        backend.forget_before()  # not yet sent: nothing may be lost
+        backend.tend()  # the day changed, still offline: the queue keeps it
         with runtime.db.reading() as s:
-            assert s.scalar(select(Patient.name)) == "王小明"
+            assert s.scalar(select(func.count()).select_from(OutboxEntry)) == 1
         engine.sync_until_idle()
-        assert backend.forget_before() > 0
+        assert backend.forget_sent() > 0
         with runtime.db.reading() as s:
-            assert s.scalar(select(Patient.name)) == ""
-            assert s.scalar(select(Patient.phone)) is None
             assert s.scalar(select(func.count()).select_from(Appointment)) == 0
             assert s.scalar(select(func.count()).select_from(OutboxEntry)) == 0
-        db = server.database()  # the server kept what the kiosk sent
+        db = server.database()  # the server kept what the kiosk sent, whole
         with db.reading() as s:
-            assert s.scalar(select(func.count()).where(Patient.name == "王小明")) == 1
+            kept = s.scalars(select(Patient).where(Patient.name == "王小明")).one()
+            assert (kept.phone, kept.age, kept.district) == ("13955556666", 67, "朝阳区")
         db.close()
     finally:
         runtime.close()

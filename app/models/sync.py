@@ -49,6 +49,9 @@ class SyncState(Base):
     # Kiosks only: the day's key for hashing check-in codes and phone numbers before lookup.
     kiosk_day: Mapped[str | None] = mapped_column(String(10), default=None)
     kiosk_key: Mapped[str | None] = mapped_column(String(64), default=None)
+    # The highest ``device_seq`` of an outbox entry this desk no longer holds (answered, then
+    # let go): numbering goes on above it, so the server never sees a number twice.
+    seq_floor: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class EventFlag(Base):

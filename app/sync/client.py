@@ -94,11 +94,16 @@ class SyncClient:
         except ValueError:
             raise Unreachable("a response cut short") from None
 
-    def push(self, mutations: list[dict[str, Any]], batch_id: str = "") -> dict[str, Any]:
+    def push(
+        self, mutations: list[dict[str, Any]], batch_id: str = "", released_through: int = 0
+    ) -> dict[str, Any]:
+        body: dict[str, Any] = {"batch_id": batch_id, "mutations": mutations}
+        if released_through:
+            body["released_through"] = released_through
         return self._call(
             "POST",
             "/sync/v1/push",
-            data=jsonio.dumpb({"batch_id": batch_id, "mutations": mutations}),
+            data=jsonio.dumpb(body),
             headers={"Content-Type": "application/json"},
         )
 

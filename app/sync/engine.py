@@ -15,7 +15,8 @@ from app.models import OutboxEntry, UndoneRow
 from app.sync.client import SyncClient
 from app.sync.identity import Identity
 from app.sync.leases import Leases
-from app.sync.pull import PENDING, Cursor, Parts, Puller, Touched
+from app.sync.outbox import let_go
+from app.sync.pull import Cursor, Parts, Puller, Touched
 from app.sync.push import Pusher
 from app.sync.status import Clash, Link, Refusal, SyncStatus
 
@@ -86,12 +87,6 @@ class SyncEngine:
         holds, and the server never needs anything older.  Pending entries always stay."""
         cutoff = self.clock.now() - dt.timedelta(days=days)
         with self.db.session(record=False) as s:
-            gone = rowcount(
-                s.execute(
-                    delete(OutboxEntry).where(
-                        OutboxEntry.state != PENDING, OutboxEntry.acked_at < cutoff
-                    )
-                )
-            )
+            gone = let_go(s, OutboxEntry.acked_at < cutoff)
             gone += rowcount(s.execute(delete(UndoneRow).where(UndoneRow.undone_at < cutoff)))
         return int(gone)

@@ -12,13 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import event, func, inspect, select
+from sqlalchemy import ColumnElement, delete, event, func, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.contract import ContractError, actors, check_payload
+from app.db import rowcount
 from app.errors import FrontDeskError, RowRefused
 from app.ids import new_id
-from app.models import Base, OutboxEntry
+from app.models import Base, OutboxEntry, SyncState
+from app.models.sync import PENDING
 from app.sync.codec import DESK_TABLES, LOCAL_ONLY_COLUMNS, content_hash, encode_value, row_to_dict
 
 ORDER = {name: i for i, name in enumerate(DESK_TABLES)}  # parents before children
@@ -99,7 +101,7 @@ def _before_commit(session: Session, proofs: dict[str, dict[str, str]]) -> None:
         check_payload(payload)
     except ContractError as exc:  # the commit fails: nothing of the transaction is kept
         raise RowRefused(field=exc.field, rule=exc.rule) from exc
-    seq = (session.scalar(select(func.max(OutboxEntry.device_seq))) or 0) + 1
+    seq = next_seq(session)
     from app.clock import utcnow
 
     session.info["_outbox_queued"] = True
@@ -113,6 +115,30 @@ def _before_commit(session: Session, proofs: dict[str, dict[str, str]]) -> None:
         )
     )
     session.flush()
+
+
+def next_seq(session: Session) -> int:
+    """The next entry's number: above every entry held and every entry let go."""
+    held = select(func.max(OutboxEntry.device_seq)).scalar_subquery()
+    gone = select(SyncState.seq_floor).where(SyncState.id == 1).scalar_subquery()
+    top = session.execute(select(func.coalesce(held, 0), func.coalesce(gone, 0))).one()
+    return max(int(top[0]), int(top[1])) + 1
+
+
+def let_go(session: Session, *where: ColumnElement[bool]) -> int:
+    """Delete answered outbox entries (those matching ``where`` too), keeping their highest
+    number as the floor the numbering goes on from.  Pending entries are never let go."""
+    answered = (OutboxEntry.state != PENDING, *where)
+    top = session.scalar(select(func.max(OutboxEntry.device_seq)).where(*answered))
+    if top is None:
+        return 0
+    state = session.get(SyncState, 1)
+    if state is None:
+        state = SyncState(id=1, cursor=0)
+        session.add(state)
+    state.seq_floor = max(state.seq_floor or 0, int(top))
+    session.flush()
+    return rowcount(session.execute(delete(OutboxEntry).where(*answered)))
 
 
 def _forget(session: Session, *_: Any) -> None:

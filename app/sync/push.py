@@ -11,7 +11,7 @@ from sqlalchemy import bindparam, func, select, update
 
 from app.db import table_of
 from app.ids import new_id
-from app.models import OutboxEntry
+from app.models import OutboxEntry, SyncState
 from app.sync.client import ProtocolError
 from app.sync.pull import PENDING, Parts, Step, sync_state
 from app.sync.status import REFUSALS, Refusal
@@ -109,8 +109,10 @@ class Pusher(Step):
         ]
 
     def _send(self, batch: list[dict[str, Any]]) -> dict[str, Any]:
+        with self.db.reading() as s:
+            released = s.scalar(select(SyncState.seq_floor).where(SyncState.id == 1)) or 0
         with self.link.talking():
-            return self.client.push(batch, batch_id=new_id())
+            return self.client.push(batch, batch_id=new_id(), released_through=int(released))
 
     def _shrink(self, exc: ProtocolError) -> bool:
         """Too big for the server (HTTP 413): smaller batches from now on, if they can be."""

@@ -63,6 +63,9 @@ class SyncWorker:
         # (a desk enrolled a minute ago could otherwise not give a ticket for that minute)
         self._wake_heartbeat = threading.Event()
         engine.on_pulled.append(self._pulled)
+        # called on the pushing thread after a round in which the server answered something
+        # (a kiosk drops what it no longer has to send)
+        self.after_push: list[Callable[[], object]] = []
         self._threads: list[threading.Thread] = []
 
     def start(self) -> None:
@@ -115,9 +118,12 @@ class SyncWorker:
                 break
             self._stop.wait(self.debounce)  # coalesce a burst of commits
             try:
-                while self.engine.push_pending():
-                    pass
+                answered = 0
+                while done := self.engine.push_pending():
+                    answered += done
                 failures = 0
+                if answered:
+                    self._after_push()
             except (SyncError, OSError) as exc:
                 failures += 1
                 delay = self._failed(exc, failures)
@@ -136,6 +142,13 @@ class SyncWorker:
             self._report()
             if self.engine.pending_count():
                 self._wake_push.set()
+
+    def _after_push(self) -> None:
+        for hook in self.after_push:
+            try:
+                hook()
+            except Exception:  # housekeeping must not stop the pushing
+                log.exception("after-push step failed")
 
     def _pull_loop(self) -> None:
         failures = 0

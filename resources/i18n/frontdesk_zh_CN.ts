@@ -3489,14 +3489,6 @@
         <translation>初诊登记：选择科室</translation>
     </message>
     <message>
-        <source>To register you, we write down your name, sex, age, mobile number and home district. The hospital uses them only for your care and keeps them safe; this screen forgets them as soon as you are done.
-
-You may say no. You will still get a number, and a guide will come to help you.</source>
-        <translation>为给您登记，我们会记录您的姓名、性别、年龄、手机号和居住区域。医院只把这些信息用于您的诊疗，并妥善保管；您办完后，这台机器会马上清除它们。
-
-您也可以不同意。不同意也能取号，导医会过来帮您。</translation>
-    </message>
-    <message>
         <source>Chest pain, heavy bleeding or trouble breathing right now?</source>
         <translation>现在有胸痛、大量出血或呼吸困难吗？</translation>
     </message>
@@ -3599,6 +3591,18 @@ You may say no. You will still get a number, and a guide will come to help you.<
     <message>
         <source>Next</source>
         <translation>下一步</translation>
+    </message>
+    <message>
+        <source>To register you, we write down your name, sex, age, mobile number and home district. They go to the hospital's system, which uses them only for your care. This kiosk keeps no copy: it deletes them as soon as the hospital has them (if its network is down, when it is back). Your ticket shows your name masked.</source>
+        <translation>为了给您登记，我们会记下您的姓名、性别、年龄、手机号和居住区。这些信息交给医院的系统，只用于您的诊疗。这台自助机不留副本：医院一收到就删除（网络断开时，等网络恢复后删除）。号票上的姓名会隐去部分字。</translation>
+    </message>
+    <message>
+        <source>To register you, we write down your name, sex, age, mobile number and home district. The hospital uses them only for your care. This kiosk deletes them when the day ends. Your ticket shows your name masked.</source>
+        <translation>为了给您登记，我们会记下您的姓名、性别、年龄、手机号和居住区。医院只把它们用于您的诊疗。这台自助机在当天结束时删除它们。号票上的姓名会隐去部分字。</translation>
+    </message>
+    <message>
+        <source>You may say no. You will still get a number, and a guide will come to help you.</source>
+        <translation>您可以不同意。您仍会拿到号票，导医会来帮您。</translation>
     </message>
 </context>
 <context>

@@ -3489,14 +3489,6 @@
         <translation>初診登記：選擇科室</translation>
     </message>
     <message>
-        <source>To register you, we write down your name, sex, age, mobile number and home district. The hospital uses them only for your care and keeps them safe; this screen forgets them as soon as you are done.
-
-You may say no. You will still get a number, and a guide will come to help you.</source>
-        <translation>為給您登記，我們會記錄您的姓名、性別、年齡、手機號和居住區域。醫院只把這些信息用於您的診療，並妥善保管；您辦完後，這臺機器會馬上清除它們。
-
-您也可以不同意。不同意也能取號，導醫會過來幫您。</translation>
-    </message>
-    <message>
         <source>Chest pain, heavy bleeding or trouble breathing right now?</source>
         <translation>現在有胸痛、大量出血或呼吸困難嗎？</translation>
     </message>
@@ -3599,6 +3591,18 @@ You may say no. You will still get a number, and a guide will come to help you.<
     <message>
         <source>Next</source>
         <translation>下一步</translation>
+    </message>
+    <message>
+        <source>To register you, we write down your name, sex, age, mobile number and home district. They go to the hospital's system, which uses them only for your care. This kiosk keeps no copy: it deletes them as soon as the hospital has them (if its network is down, when it is back). Your ticket shows your name masked.</source>
+        <translation>為了給您登記，我們會記下您的姓名、性別、年齡、手機號和居住區。這些信息交給醫院的系統，只用於您的診療。這臺自助機不留副本：醫院一收到就刪除（網絡斷開時，等網絡恢復後刪除）。號票上的姓名會隱去部分字。</translation>
+    </message>
+    <message>
+        <source>To register you, we write down your name, sex, age, mobile number and home district. The hospital uses them only for your care. This kiosk deletes them when the day ends. Your ticket shows your name masked.</source>
+        <translation>為了給您登記，我們會記下您的姓名、性別、年齡、手機號和居住區。醫院只把它們用於您的診療。這臺自助機在當天結束時刪除它們。號票上的姓名會隱去部分字。</translation>
+    </message>
+    <message>
+        <source>You may say no. You will still get a number, and a guide will come to help you.</source>
+        <translation>您可以不同意。您仍會拿到號票，導醫會來幫您。</translation>
     </message>
 </context>
 <context>

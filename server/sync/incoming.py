@@ -66,6 +66,9 @@ class MutationIn:
 class PushIn:
     mutations: list[MutationIn]
     batch_id: str = ""
+    # the highest number of this desk's mutations it no longer holds (answered, then let go);
+    # after a restore from backup the server skips to it rather than wait for them for ever
+    released_through: int = 0
 
     @classmethod
     def parse(cls, raw: Any) -> PushIn:
@@ -76,4 +79,7 @@ class PushIn:
         batch_id = raw.get("batch_id", "")
         if not isinstance(batch_id, str) or len(batch_id) > 36:
             raise ValueError("batch_id: text of at most 36 characters")
-        return cls([MutationIn.parse(m) for m in raw["mutations"]], batch_id)
+        released = raw.get("released_through", 0)
+        if not isinstance(released, int) or isinstance(released, bool) or not 0 <= released < 2**62:
+            raise ValueError("released_through: a whole number from 0")
+        return cls([MutationIn.parse(m) for m in raw["mutations"]], batch_id, released)

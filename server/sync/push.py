@@ -319,6 +319,8 @@ def _one_transaction(
         with s.begin():
             device = s.get(Device, device_id, with_for_update=True)  # one push per device
             assert device is not None
+            # a desk's own numbering only: skipping ahead can delay or refuse nobody else's
+            device.last_device_seq = max(device.last_device_seq, body.released_through)
             batch = Batch(s, state.settings.stages())
             writer = changelog.Writer.on(s, state.clock.today(), device_id)
             writer.get = batch.get
