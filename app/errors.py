@@ -104,6 +104,9 @@ MESSAGES: dict[str, str] = {
         "Not saved: this names a staff member who is not signed in on this desk. Please sign in "
         "again and retry.",
     ),
+    "purpose_too_long": QT_TRANSLATE_NOOP(
+        "Errors", "The purpose is too long: at most 200 characters, please."
+    ),
     "case_closed": QT_TRANSLATE_NOOP(
         "Errors", "This case is closed; reopen it first (duty lead, quality or director)."
     ),

@@ -23,8 +23,9 @@ from app.config import Config
 from app.db import Database
 from app.errors import FrontDeskError
 from app.followup_desk import CallDetail, CallDone, CallList, FollowUpDesk
-from app.models import Role, Staff, Visit
+from app.models import AccessAction, Case, FollowUpTask, Role, Staff, Visit
 from app.services import (
+    access,
     appointments,
     assistance,
     auth,
@@ -153,6 +154,11 @@ class StaffBackend(ShiftDesk):
             raise FrontDeskError("not_allowed")
         return self.actor(who)
 
+    def _accessed(self, who: SignedIn, action: AccessAction, what: str, **about: Any) -> None:
+        """One row of the access log for a read, in its own transaction (app/services/access)."""
+        with self.db.session() as s:
+            access.record(s, self.actor(who), self.clock, action, what, **about)
+
     def _day_start(self) -> dt.datetime:
         return self.clock.day_bounds(self.clock.today())[0]
 
@@ -198,9 +204,23 @@ class StaffBackend(ShiftDesk):
 
     # -- registration and triage ----------------------------------------------------------
 
-    def find_patients(self, phone: str = "", name: str = "") -> list[PatientMatch]:
+    def find_patients(self, who: SignedIn, phone: str = "", name: str = "") -> list[PatientMatch]:
+        """Patients by phone or name (a returning patient at registration); a search that
+        finds anyone is logged — its kind and whom it found, never what was typed."""
+        self._require(who, REGISTER)
         with self.db.reading() as s:
-            return registration.find_patients(s, phone=phone, name=name)
+            found = registration.find_patients(s, phone=phone, name=name)
+        if found:
+            kind = "phone_name" if phone and name else "phone" if phone else "name"
+            ids = [m.patient_id for m in found]
+            self._accessed(
+                who,
+                AccessAction.SEARCH,
+                kind,
+                patient_id=ids[0] if len(ids) == 1 else None,
+                data={"found": len(ids), "patients": ids[:50]},
+            )
+        return found
 
     def register(
         self,
@@ -220,6 +240,16 @@ class StaffBackend(ShiftDesk):
                 patient_id=patient_id,
                 standalone=self.standalone,
             )
+            if result.patient_id:  # a patient's record made or changed: logged with it
+                access.record(
+                    s,
+                    self.actor(who),
+                    self.clock,
+                    AccessAction.EDIT,
+                    "registration",
+                    patient_id=result.patient_id,
+                    visit_id=result.visit_id,
+                )
             return result, self._changed(s, result.visit_id)
 
     def appointments(self, who: SignedIn) -> AppointmentDay:
@@ -257,8 +287,17 @@ class StaffBackend(ShiftDesk):
         """A kiosk walk-in who declined the privacy notice agrees in person: their details
         added to the visit, which is received (app/services/registration.complete_details)."""
         with self.db.session() as s:
-            registration.complete_details(
-                s, visit_id, form, self._require(who, REGISTER), self.clock
+            actor = self._require(who, REGISTER)
+            registration.complete_details(s, visit_id, form, actor, self.clock)
+            visit = s.get(Visit, visit_id)
+            access.record(
+                s,
+                actor,
+                self.clock,
+                AccessAction.EDIT,
+                "details",
+                patient_id=visit.patient_id if visit else None,
+                visit_id=visit_id,
             )
             return self._changed(s, visit_id)
 
@@ -366,12 +405,21 @@ class StaffBackend(ShiftDesk):
 
     def undo_last(self, who: SignedIn, visit_id: str, reason: str) -> RowsUpdate:
         """The "undo" offered right after a move: a correction of the latest live move."""
-        last = next((ln for ln in self.timeline(visit_id) if ln.correctable), None)
+        last = next((ln for ln in self._timeline(visit_id) if ln.correctable), None)
         if last is None:
             raise FrontDeskError("correction_invalid")
         return self.correct(who, visit_id, last.event_id, reason)
 
-    def timeline(self, visit_id: str) -> list[TimelineLine]:
+    def timeline(self, who: SignedIn, visit_id: str) -> list[TimelineLine]:
+        """A visit's whole story, as a person opens it (logged)."""
+        lines = self._timeline(visit_id)
+        with self.db.reading() as s:
+            visit = s.get(Visit, visit_id)
+            patient_id = visit.patient_id if visit else None
+        self._accessed(who, AccessAction.VIEW, "timeline", patient_id=patient_id, visit_id=visit_id)
+        return lines
+
+    def _timeline(self, visit_id: str) -> list[TimelineLine]:
         from app.models import EventFlag
 
         with self.db.reading() as s:
@@ -502,8 +550,17 @@ class StaffBackend(ShiftDesk):
         )
 
     def call_detail(self, who: SignedIn, task_id: str) -> CallDetail:
-        """One call; its numbers only to its holder, the first showing in a hold recorded."""
-        return self.followup_desk.detail(task_id, self._require(who, FOLLOW_UP))
+        """One call; its numbers only to its holder, the first showing in a hold recorded.
+        Logged: a view, or the numbers revealed to the caller holding it."""
+        detail = self.followup_desk.detail(task_id, self._require(who, FOLLOW_UP))
+        with self.db.reading() as s:
+            task = s.get(FollowUpTask, task_id)
+            patient_id = task.patient_id if task else None
+        action, what = (
+            (AccessAction.REVEAL, "phone") if detail.mine else (AccessAction.VIEW, "call")
+        )
+        self._accessed(who, action, what, patient_id=patient_id, ref_id=task_id)
+        return detail
 
     def call_record(
         self,
@@ -578,8 +635,14 @@ class StaffBackend(ShiftDesk):
         return self.case_desk.departments()
 
     def case_detail(self, who: SignedIn, case_id: str) -> CaseDetail:
+        """One case with its story (logged: it may name the patient and their words)."""
         self._require(who, CASES)
-        return self.case_desk.detail(case_id)
+        detail = self.case_desk.detail(case_id)
+        with self.db.reading() as s:
+            case = s.get(Case, case_id)
+            patient_id = case.patient_id if case else None
+        self._accessed(who, AccessAction.VIEW, "case", patient_id=patient_id, ref_id=case_id)
+        return detail
 
     def open_case(self, who: SignedIn, form: CaseForm) -> CaseDetail:
         return self.case_desk.open(self._require(who, CASES), form)

@@ -212,3 +212,17 @@ class FieldVersion(ServerBase):
     row_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     field: Mapped[str] = mapped_column(String(40), primary_key=True)
     version: Mapped[int] = mapped_column(Integer)
+
+
+class AccessChain(ServerBase):
+    """The access log's hash chain, in the order rows arrived (``server/access_chain.py``):
+    each link hashes its row with the link before it, so a row removed or changed, or a link
+    taken out, shows when the chain is checked."""
+
+    __tablename__ = "access_chain"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    entry_id: Mapped[str] = mapped_column(String(36), unique=True)
+    received_at: Mapped[dt.datetime] = mapped_column()
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))

@@ -37,6 +37,7 @@ Table = Literal[
     "case_events",
     "followup_events",
     "duty_notes",
+    "access_log",
 ]
 assert set(Table.__args__) == set(ROWS)  # type: ignore[attr-defined]  # Literal's members
 

@@ -445,6 +445,53 @@ def test_the_duty_log_is_written_by_staff_desks_for_people_signed_in_there(serve
     assert (answer["status"], answer.get("field")) == ("rejected", "duty_notes.ref_id")
 
 
+def test_the_access_log_is_written_by_staff_desks_for_people_signed_in_there(
+    server, hostile
+) -> None:
+    """Nobody can write who read a patient's file but the desk where that person signed in:
+    not a kiosk, not a desk for someone signed in elsewhere; a row the contract does not
+    allow is refused with its field; each accepted row is linked into the hash chain."""
+    desk, kiosk = hostile("staff"), hostile("kiosk")
+    staff_id = _server_rows(server)["guide"]
+    row = {
+        "id": new_id(),
+        "day": _today(),
+        "at": _now(),
+        "staff_id": staff_id,
+        "device_id": kiosk.id,
+        "action": "view",
+        "what": "timeline",
+    }
+    (answer,) = kiosk.send(_insert("access_log", row))
+    assert (answer["status"], answer["code"]) == ("rejected", "forbidden")
+    mine = {**row, "id": new_id(), "device_id": desk.id}
+    (answer,) = desk.send(_insert("access_log", mine))
+    assert answer["status"] == "rejected"  # nobody signed in on that desk read it
+    for what, bad, field in (
+        ("an action there is none of", {"action": "peek"}, "access_log.action"),
+        ("what, as free text", {"what": "王芳的病历"}, "access_log.what"),
+        ("a purpose past 200", {"purpose": "张" * 201}, "access_log.purpose"),
+        ("no person", {"staff_id": None}, "access_log.staff_id"),
+    ):
+        (answer,) = desk.send(_insert("access_log", {**mine, "id": new_id(), **bad}))
+        assert (answer["status"], answer.get("field")) == ("rejected", field), what
+    (answer,) = desk.send(_insert("access_log", mine, desk.proof("guide.li")))
+    assert answer["status"] == "applied"
+    (again,) = desk.send(_insert("access_log", mine, desk.proof("guide.li")))
+    assert again["status"] == "applied"  # a new mutation with the same row: the first stands
+    from server import access_chain
+    from server.models import AccessChain
+
+    db = server.database()
+    try:
+        with db.reading() as s:
+            links = s.scalars(select(AccessChain).where(AccessChain.entry_id == mine["id"])).all()
+            assert len(links) == 1  # linked once, however often it came
+            assert access_chain.verify(s).intact
+    finally:
+        db.close()
+
+
 def test_more_than_500_changes_in_one_push_is_413_as_documented(server, hostile) -> None:
     desk = hostile("staff")
     payload = {"ops": [{"op": "patch", "t": "visits", "id": new_id(), "data": {}}]}

@@ -257,7 +257,7 @@ def test_escort_moves_by_click_and_by_key_admission_and_departure(rig: StaffRig)
     assert w.model.row_of(visit) is None and page.undo.isVisible()
     rig.click(page.undo)
     assert w.model.row_of(visit).stage == "admission"
-    kinds = [ln.kind for ln in rig.backend.timeline(visit)]
+    kinds = [ln.kind for ln in rig.backend.timeline(rig.window.who, visit)]
     assert kinds[-2:] == ["departed", "corrected"]
 
 
@@ -397,7 +397,7 @@ def test_a_note_on_a_visit_by_keyboard_lands_in_its_timeline(rig: StaffRig) -> N
     rig.key(dialog.text, Qt.Key.Key_Return)
     assert _closed(dialog)
     assert "已为" in page.message.text()
-    [line] = [ln for ln in rig.backend.timeline(visit) if ln.kind == "note"]
+    [line] = [ln for ln in rig.backend.timeline(rig.window.who, visit) if ln.kind == "note"]
     assert line.data["text"] == "电梯口需要轮椅，家属在药房等" and line.staff_name == "王芳"
     rig.choose(visit)
     rig.key(page.table, Qt.Key.Key_T)
@@ -476,7 +476,9 @@ def test_a_walk_in_who_declined_at_the_kiosk_is_registered_when_they_agree_in_pe
         assert _closed(dialog)
         row = rig.window.model.row_of(walk_in)
         assert (row.name, row.verified, row.anonymous) == ("孙悦", True, False)
-        [line] = [ln for ln in rig.backend.timeline(walk_in) if ln.kind == "verified"]
+        [line] = [
+            ln for ln in rig.backend.timeline(rig.window.who, walk_in) if ln.kind == "verified"
+        ]
         assert line.data == {"consent": "in_person", "details": "completed"}
     finally:
         close_staff(rig)

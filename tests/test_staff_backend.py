@@ -69,14 +69,14 @@ def test_timeline_names_people_and_desks_and_keeps_corrections(backend, hospital
     backend.move(wang, visit, "waiting")
     clock.advance(minutes=1)
     backend.advance(wang, visit)  # waiting -> consultation, by mistake
-    lines = backend.timeline(visit)
+    lines = backend.timeline(wang, visit)
     mistaken = lines[-1]
     assert mistaken.stage == "consultation" and mistaken.correctable
     assert mistaken.staff_name == wang.display_name and mistaken.desk == "一楼导医台"
     assert [ln.correctable for ln in lines].count(True) == 1
     update = backend.correct(wang, visit, mistaken.event_id, "点错了")
     assert update.rows[0].stage == "waiting"
-    lines = backend.timeline(visit)
+    lines = backend.timeline(wang, visit)
     kinds = [ln.kind for ln in lines]
     assert kinds[-2:] == ["stage_changed", "corrected"]
     assert lines[-2].corrected and not lines[-2].correctable
@@ -90,7 +90,7 @@ def test_timeline_shows_a_flagged_claim(backend, hospital, clock) -> None:
     wang = _who(hospital.guides[3])
     visit = arrival(hospital, clock).visit_id
     backend.claim(wang, visit)
-    claim = backend.timeline(visit)[-1]
+    claim = backend.timeline(wang, visit)[-1]
     with hospital.db.session(record=False) as s:  # the server's verdict, pulled
         s.add(
             EventFlag(
@@ -102,7 +102,7 @@ def test_timeline_shows_a_flagged_claim(backend, hospital, clock) -> None:
                 created_at=clock.now(),
             )
         )
-    assert backend.timeline(visit)[-1].flagged == "claimed_by_other"
+    assert backend.timeline(wang, visit)[-1].flagged == "claimed_by_other"
 
 
 def test_registration_and_triage_with_a_designated_doctor(backend, hospital, clock) -> None:
@@ -115,7 +115,7 @@ def test_registration_and_triage_with_a_designated_doctor(backend, hospital, clo
         VisitForm(purpose="consultation", needs_escort=True),
     )
     assert update.rows[0].needs_escort and update.rows[0].department is None
-    assert backend.find_patients(phone="1391234")[0].patient_id == result.patient_id
+    assert backend.find_patients(who, phone="1391234")[0].patient_id == result.patient_id
     roster = {d.department_id: d for d in backend.roster()}
     assert any(d.doctor_id == doctor.id for d in roster[dept.id].doctors)
     triaged, update = backend.triage(who, result.visit_id, dept.id, doctor.id, designated=True)
@@ -180,7 +180,7 @@ def test_shift_report_on_a_hand_made_day(backend, hospital, clock) -> None:
     clock.advance(minutes=5)
     backend.advance(wang, b)  # B: payment at t=35 — a mistake
     clock.advance(minutes=1)
-    mistake = backend.timeline(b)[-1].event_id
+    mistake = backend.timeline(wang, b)[-1].event_id
     backend.correct(wang, b, mistake, "点错了")
     clock.advance(minutes=4)
     backend.move(wang, b, "departed")  # B: consultation 30→40 = 10 min

@@ -128,7 +128,7 @@ def test_offline_claim_race_tells_the_loser_who_won(qtbot, server, tmp_path: Pat
         qtbot.waitUntil(
             lambda: (b.window.model.row_of(visit).escort_name or "") == "王芳", timeout=15_000
         )
-        lines = b.backend.timeline(visit)
+        lines = b.backend.timeline(b.window.who, visit)
         assert any(ln.flagged == "claimed_by_other" and ln.staff_name == "李娜" for ln in lines)
     finally:
         close_staff(a)

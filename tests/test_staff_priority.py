@@ -118,7 +118,7 @@ def test_a_guide_puts_an_emergency_first_on_every_sorting(
         assert {"zh_CN": "急诊", "zh_TW": "急診", "en": "Emergency"}[language] in flags
         assert rig.window.grab().save(str(shots / f"staff-board-priority-{language}.png"))
         # the timeline says who gave the priority
-        lines = rig.backend.timeline(third)
+        lines = rig.backend.timeline(rig.window.who, third)
         assert [ln.staff_name for ln in lines if ln.kind == "priority"] == ["王芳"]
     finally:
         close_staff(rig)

@@ -263,11 +263,11 @@ class PushSpy:
         self.errors: list[str] = []
         engine, push, read = desk.engine, desk.engine.client.push, desk.engine.pusher.next_batch
 
-        def pushing(batch, batch_id=""):
+        def pushing(batch, batch_id="", released_through=0):
             self.on_wire += 1
             self.most_on_wire = max(self.most_on_wire, self.on_wire)
             try:
-                return push(batch, batch_id)
+                return push(batch, batch_id, released_through)
             except Exception as exc:
                 self.errors.append(str(exc))
                 raise

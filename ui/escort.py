@@ -345,4 +345,4 @@ class EscortActions:
             dialog.on_submit = submit
             self.desk.open_dialog(dialog)
 
-        self.desk.call(lambda b: b.timeline(row.visit_id), show)
+        self.desk.call(lambda b: b.timeline(who, row.visit_id), show)

@@ -276,9 +276,9 @@ class RegisterPage(QWidget):
         self.lookup_timer.start()
 
     def _lookup(self) -> None:
-        phone, name = self.phone.text(), self.name.text()
+        phone, name, who = self.phone.text(), self.name.text(), self.desk.who
         self.desk.call(
-            lambda b: b.find_patients(phone=phone, name=name),
+            lambda b: b.find_patients(who, phone=phone, name=name),
             self._show_matches,
         )
 

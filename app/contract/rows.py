@@ -59,6 +59,7 @@ if TYPE_CHECKING:  # to a type checker the enumerations are text, their values u
     CaseEventKind: TypeAlias = str
     FollowUpEventKind: TypeAlias = str
     DutyKind: TypeAlias = str
+    AccessAction: TypeAlias = str
     Language: TypeAlias = str
     SourceChannel: TypeAlias = str
     ArrivalChannel: TypeAlias = str
@@ -71,6 +72,7 @@ else:  # to pydantic each is exactly its values, taken from one place
     CaseEventKind = Literal[*(k.value for k in models.CaseEventKind)]
     FollowUpEventKind = Literal[*(k.value for k in models.FollowUpEventKind)]
     DutyKind = Literal[*(k.value for k in models.DutyKind)]
+    AccessAction = Literal[*(a.value for a in models.AccessAction)]
     Language = Literal[*LANGUAGES]
     SourceChannel = Literal[*(c.value for c in models.SourceChannel)]
     ArrivalChannel = Literal[*(c.value for c in models.ArrivalChannel)]
@@ -277,6 +279,26 @@ class DutyNoteRow(Row):
     data: EventData = Field(default_factory=dict)
 
 
+class AccessRow(Row):
+    """One entry of the access log, append-only (``access_log``): a person at a staff desk
+    opened, searched, revealed, printed, exported or changed a patient's data.  It names
+    patients, visits and cases by id only, a search by its kind and count — never what was
+    typed."""
+
+    id: NewRowId
+    day: Day
+    at: Instant
+    staff_id: RowRef
+    device_id: DeviceId
+    action: AccessAction
+    what: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_]{0,23}$")]
+    patient_id: RowRef | None = None
+    visit_id: RowRef | None = None
+    ref_id: RowRef | None = None
+    purpose: Text200 = ""
+    data: EventData = Field(default_factory=dict)
+
+
 class SignInProof(Row):
     """Who made a staff desk's change: proof that this person signed in on this desk
     (``app.security.sign_in_proof``), carried in the change beside its ops."""
@@ -296,6 +318,7 @@ ACTOR_COLUMNS: dict[str, tuple[str, ...]] = {
     "case_events": ("staff_id",),
     "followup_events": ("staff_id",),
     "duty_notes": ("staff_id",),
+    "access_log": ("staff_id",),
 }
 
 ROWS: dict[str, type[Row]] = {
@@ -308,6 +331,7 @@ ROWS: dict[str, type[Row]] = {
     "case_events": CaseEventRow,
     "followup_events": FollowUpEventRow,
     "duty_notes": DutyNoteRow,
+    "access_log": AccessRow,
 }
 
 # What a desk may change in a row it (or another desk) made; everything else is fixed at
@@ -365,6 +389,7 @@ PATCHABLE: dict[str, frozenset[str]] = {
     "case_events": frozenset(),  # append-only
     "followup_events": frozenset(),  # append-only
     "duty_notes": frozenset(),  # append-only
+    "access_log": frozenset(),  # append-only
 }
 
 __all__ = [

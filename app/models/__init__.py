@@ -1,5 +1,6 @@
 """The one schema shared by every desk and the central server."""
 
+from app.models.access import AccessAction, AccessRecord
 from app.models.base import Base
 from app.models.case import (
     Case,
@@ -54,6 +55,8 @@ from app.models.visit import (
 )
 
 __all__ = [
+    "AccessAction",
+    "AccessRecord",
     "Appointment",
     "AppointmentStatus",
     "ArrivalChannel",

@@ -14,6 +14,7 @@ from sqlalchemy import Date, inspect
 from sqlalchemy.orm import Mapper
 
 from app.models import (
+    AccessRecord,
     Appointment,
     AssistanceRequest,
     Base,
@@ -50,6 +51,7 @@ DESK_TABLES: dict[str, type[Base]] = {
     "case_events": CaseEvent,
     "followup_events": FollowUpEvent,
     "duty_notes": DutyNote,
+    "access_log": AccessRecord,
 }
 SERVER_TABLES: dict[str, type[Base]] = {
     "departments": Department,

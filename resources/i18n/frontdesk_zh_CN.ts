@@ -1197,6 +1197,10 @@
         <translation>没有保存：这项操作记在一位没有在本机登录的工作人员名下。请重新登录后再试。</translation>
     </message>
     <message>
+        <source>The purpose is too long: at most 200 characters, please.</source>
+        <translation>用途写得太长了：请不超过 200 个字。</translation>
+    </message>
+    <message>
         <source>This case is closed; reopen it first (duty lead, quality or director).</source>
         <translation>这个工单已结案；如需继续，请先重新开启（值班组长、质控或主任）。</translation>
     </message>

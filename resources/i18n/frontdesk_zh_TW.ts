@@ -1197,6 +1197,10 @@
         <translation>沒有保存：這項操作記在一位沒有在本機登錄的工作人員名下。請重新登錄後再試。</translation>
     </message>
     <message>
+        <source>The purpose is too long: at most 200 characters, please.</source>
+        <translation>用途寫得太長了：請不超過 200 個字。</translation>
+    </message>
+    <message>
         <source>This case is closed; reopen it first (duty lead, quality or director).</source>
         <translation>這個工單已結案；如需繼續，請先重新開啟（值班組長、質控或主任）。</translation>
     </message>

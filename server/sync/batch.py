@@ -54,6 +54,7 @@ class Batch:
         self.arrived: list[tuple[str, str]] = []  # rows that waiting mutations name
         self._keys: dict[str, list[bytes]] = {}
         self._proven: set[tuple[str, str, str, str]] = set()
+        self.accessed: list[str] = []  # access log rows added, to chain (server/access_chain.py)
 
     def preload_keys(self, staff_ids: set[str]) -> None:
         """The sign-in keys of the people a push's changes name (one query)."""

@@ -149,6 +149,8 @@ class Writer:
             return ["followups"]
         if table == "appointments":
             return [f"appts:{data['day']}", f"kappts:{data['day']}"]
+        if table == "access_log":  # the auditor's, read on the server: no desk pulls it
+            return []
         if table == "duty_notes":  # the day's log, with the day's visits
             return [f"visits:{data['day']}"]
         if table in VISIT_DATA:

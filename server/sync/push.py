@@ -22,6 +22,7 @@ from app.contract import ContractError, check_payload
 from app.errors import safe_reason
 from app.models import Patient, Staff, Visit
 from app.sync.codec import DESK_TABLES, content_hash
+from server import access_chain
 from server import db as serverdb
 from server.models import (
     AppliedMutation,
@@ -332,6 +333,9 @@ def _one_transaction(
                 _meet_waiting_mutations(s, batch, writer)
             if batch.met:
                 _meet_waiting_answers(s, batch, writer)
+            if batch.accessed:
+                batch.write()
+                access_chain.append(s, batch.accessed, writer.lock)
             device.last_seen_at = utcnow()
             acked = device.last_device_seq
             epoch = serverdb.meta(s, "epoch")

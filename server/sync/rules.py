@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from app.clock import utcnow
 from app.models import (
+    AccessRecord,
     Appointment,
     Case,
     CaseEvent,
@@ -67,6 +68,7 @@ DEVICE_COLUMNS = {
     "case_events": "device_id",
     "followup_events": "device_id",
     "duty_notes": "device_id",
+    "access_log": "device_id",
 }
 
 
@@ -90,6 +92,7 @@ STAFF_COLUMNS: dict[str, tuple[str, ...]] = {
     "case_events": ("staff_id",),
     "followup_events": ("staff_id",),
     "duty_notes": ("staff_id",),
+    "access_log": ("staff_id",),
 }
 
 
@@ -231,6 +234,8 @@ def _insert(
         survey.attach_visit(batch.session, obj)
     batch.add(obj, obj.id)
     log.row(obj)
+    if model is AccessRecord:
+        batch.accessed.append(obj.id)  # chained by hash once the push is in
     if (table, obj.id) in batch.awaited():
         batch.arrived.append((table, obj.id))
     if model is SurveyResponse and obj.visit_id is None and obj.ticket:
