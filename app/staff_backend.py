@@ -143,6 +143,7 @@ class StaffBackend(ShiftDesk):
         self.checkin_window = checkin_window
         self._reports = reports  # the central server, for figures over every desk's records
         self._report_client: SyncClient | None = None
+        self.access = access.AccessQueue(db, clock)
         self.case_desk = CaseDesk(db, clock)
         self.followup_desk = FollowUpDesk(db, clock, makes_tasks=standalone, hospital=hospital)
 
@@ -155,9 +156,9 @@ class StaffBackend(ShiftDesk):
         return self.actor(who)
 
     def _accessed(self, who: SignedIn, action: AccessAction, what: str, **about: Any) -> None:
-        """One row of the access log for a read, in its own transaction (app/services/access)."""
-        with self.db.session() as s:
-            access.record(s, self.actor(who), self.clock, action, what, **about)
+        """One row of the access log for a read, queued and written a moment later with any
+        others (app/services/access.py)."""
+        self.access.note(self.actor(who), action, what, **about)
 
     def _day_start(self) -> dt.datetime:
         return self.clock.day_bounds(self.clock.today())[0]
@@ -412,17 +413,22 @@ class StaffBackend(ShiftDesk):
 
     def timeline(self, who: SignedIn, visit_id: str) -> list[TimelineLine]:
         """A visit's whole story, as a person opens it (logged)."""
-        lines = self._timeline(visit_id)
-        with self.db.reading() as s:
-            visit = s.get(Visit, visit_id)
-            patient_id = visit.patient_id if visit else None
-        self._accessed(who, AccessAction.VIEW, "timeline", patient_id=patient_id, visit_id=visit_id)
+        found: dict[str, str | None] = {}
+        lines = self._timeline(visit_id, found)
+        self._accessed(
+            who, AccessAction.VIEW, "timeline", patient_id=found["patient"], visit_id=visit_id
+        )
         return lines
 
-    def _timeline(self, visit_id: str) -> list[TimelineLine]:
+    def _timeline(
+        self, visit_id: str, found: dict[str, str | None] | None = None
+    ) -> list[TimelineLine]:
+        """``found``, if given, gets the visit's patient (read in the same transaction)."""
         from app.models import EventFlag
 
         with self.db.reading() as s:
+            if found is not None:
+                found["patient"] = s.scalar(select(Visit.patient_id).where(Visit.id == visit_id))
             entries = visits.timeline(s, visit_id)
             flags = dict(
                 s.execute(
@@ -653,5 +659,9 @@ class StaffBackend(ShiftDesk):
         return self.case_desk.step(self._require(who, CASES), case_id, kind, data)
 
     def close(self) -> None:
+        try:
+            self.access.close()
+        except Exception:  # the desk closes anyway; what was not written is said in the log
+            log.exception("the access log's last rows could not be written")
         if self._report_client is not None:
             self._report_client.close()

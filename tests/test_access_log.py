@@ -7,6 +7,7 @@ changed or slipped in around the server shows."""
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -29,8 +30,10 @@ def server(tmp_path: Path):
     srv.stop()
 
 
-def _rows(db) -> list[AccessRecord]:
-    with db.reading() as s:
+def _rows(backend: StaffBackend) -> list[AccessRecord]:
+    """What the desk has written, once the rows waiting a moment are written."""
+    backend.access.flush()
+    with backend.db.reading() as s:
         return list(s.scalars(select(AccessRecord).order_by(AccessRecord.at, AccessRecord.id)))
 
 
@@ -51,12 +54,14 @@ def test_every_access_is_one_row_offline_too_and_the_server_chains_them(
         wang = backend.sign_in("guide.wang", DEMO_PASSWORD)
         server.kill()  # everything below happens offline
         assert backend.find_patients(wang, phone="13912345678") == []  # found nobody: no row
-        assert _rows(desk.db) == []
+        assert _rows(backend) == []
+        backend.access.delay = 0.2  # a desk writes them a moment later on its own
 
         result, _ = backend.register(
             wang, PatientForm("赵小明", "M", 67, "13912345678"), VisitForm()
         )
-        [edit] = _rows(desk.db)
+        with desk.db.reading() as s:  # a change to the record is logged with the change itself
+            [edit] = s.scalars(select(AccessRecord)).all()
         assert (edit.action, edit.what, edit.patient_id, edit.visit_id) == (
             "edit",
             "registration",
@@ -68,7 +73,12 @@ def test_every_access_is_one_row_offline_too_and_the_server_chains_them(
 
         found = backend.find_patients(wang, phone="1391234")
         assert [m.patient_id for m in found] == [result.patient_id]
-        search = _rows(desk.db)[-1]
+        assert backend.access.waiting() == 1  # the search answered before its row is written
+        deadline = time.monotonic() + 10
+        while backend.access.waiting() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert backend.access.waiting() == 0
+        search = _rows(backend)[-1]
         assert (search.action, search.what, search.patient_id) == (
             "search",
             "phone",
@@ -78,7 +88,7 @@ def test_every_access_is_one_row_offline_too_and_the_server_chains_them(
         assert "1391234" not in str(search.data)  # what was typed is never kept
 
         backend.timeline(wang, result.visit_id)
-        view = _rows(desk.db)[-1]
+        view = _rows(backend)[-1]
         assert (view.action, view.what, view.visit_id, view.patient_id) == (
             "view",
             "timeline",
@@ -90,7 +100,7 @@ def test_every_access_is_one_row_offline_too_and_the_server_chains_them(
         backend.complete_details(
             wang, walk_in, PatientForm("孙悦", "F", 30, "13600002222", "", "phone")
         )
-        details = _rows(desk.db)[-1]
+        details = _rows(backend)[-1]
         assert (details.action, details.what, details.visit_id) == ("edit", "details", walk_in)
         assert details.patient_id is not None
 
@@ -98,9 +108,9 @@ def test_every_access_is_one_row_offline_too_and_the_server_chains_them(
             wang,
             CaseForm("enquiry", "on_site", "问挂号", patient_id=result.patient_id, visit_id=None),
         )
-        before = len(_rows(desk.db))
+        before = len(_rows(backend))
         backend.case_detail(wang, case.case_id)
-        rows = _rows(desk.db)
+        rows = _rows(backend)
         assert len(rows) == before + 1
         assert (rows[-1].action, rows[-1].what, rows[-1].ref_id, rows[-1].patient_id) == (
             "view",
@@ -134,6 +144,7 @@ def test_every_access_is_one_row_offline_too_and_the_server_chains_them(
             assert {r.device_id for r in s.scalars(select(AccessRecord))} == {
                 desk.identity.device_id
             }
+        backend.close()
     finally:
         maker.close()
 
@@ -158,6 +169,7 @@ def test_a_row_removed_changed_or_slipped_in_on_the_server_shows(
         )
         for _ in range(4):
             backend.timeline(wang, result.visit_id)
+        backend.close()
         desk.sync()
     finally:
         maker.close()
