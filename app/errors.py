@@ -104,6 +104,11 @@ MESSAGES: dict[str, str] = {
         "Not saved: this names a staff member who is not signed in on this desk. Please sign in "
         "again and retry.",
     ),
+    "audit_offline": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The access log is kept on the central server, which this desk cannot reach now. "
+        "Connect the desk, sign out and sign in again.",
+    ),
     "purpose_too_long": QT_TRANSLATE_NOOP(
         "Errors", "The purpose is too long: at most 200 characters, please."
     ),

@@ -11,12 +11,14 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import security
+from app.audit_desk import AccessPage, AccessQuery, AuditDesk, ChainState
 from app.case_desk import CaseDesk, CaseDetail, CaseFilter, CaseForm, CaseList
 from app.clock import Clock
 from app.config import Config
@@ -66,12 +68,16 @@ HELP = "help"  # acknowledge and resolve call-a-guide requests
 REPORT = SHIFT_REPORT  # the shift view of every guide and the figures (app/shift_desk.py)
 CASES = "cases"  # complaints and enquiries (closing a complaint, extending: leads only)
 FOLLOW_UP = "follow_up"  # the follow-up calls' worklist and the calls
+BOARD = "board"  # the live board, the duty log and the calls for a guide
+AUDIT = "audit"  # the access log on the server, its hash chain, its export
 PERMISSIONS: dict[str, frozenset[str]] = {
-    Role.GUIDE: frozenset({ESCORT, REGISTER, HELP, CASES}),
-    Role.CONSULTANT: frozenset({REGISTER, CASES}),
-    Role.FOLLOW_UP: frozenset({REPORT, CASES, FOLLOW_UP}),
-    Role.QUALITY: frozenset({REPORT, CASES, FOLLOW_UP}),
-    Role.DIRECTOR: frozenset({ESCORT, REGISTER, HELP, REPORT, CASES, FOLLOW_UP}),
+    Role.GUIDE: frozenset({BOARD, ESCORT, REGISTER, HELP, CASES}),
+    Role.CONSULTANT: frozenset({BOARD, REGISTER, CASES}),
+    Role.FOLLOW_UP: frozenset({BOARD, REPORT, CASES, FOLLOW_UP}),
+    Role.QUALITY: frozenset({BOARD, REPORT, CASES, FOLLOW_UP}),
+    Role.DIRECTOR: frozenset({BOARD, ESCORT, REGISTER, HELP, REPORT, CASES, FOLLOW_UP}),
+    # who audits sees no patient's file, and runs nothing (三权分立)
+    Role.AUDITOR: frozenset({AUDIT}),
 }
 
 
@@ -144,6 +150,7 @@ class StaffBackend(ShiftDesk):
         self._reports = reports  # the central server, for figures over every desk's records
         self._report_client: SyncClient | None = None
         self.access = access.AccessQueue(db, clock)
+        self.audit = AuditDesk(reports)
         self.case_desk = CaseDesk(db, clock)
         self.followup_desk = FollowUpDesk(db, clock, makes_tasks=standalone, hospital=hospital)
 
@@ -173,7 +180,17 @@ class StaffBackend(ShiftDesk):
         self.db.proofs[result.staff_id] = security.sign_in_proof(
             result.staff_id, password, self.device_id, encode_value(self.clock.now())
         )
+        if result.role == Role.AUDITOR:  # the access log is read on the server, as this person
+            self.audit.signed_in(result.staff_id, username, password)
         return result
+
+    def everyone(self) -> list[StaffMember]:
+        """Every active staff member (the auditor's person filter)."""
+        with self.db.reading() as s:
+            rows = s.scalars(
+                select(Staff).where(Staff.active.is_(True)).order_by(Staff.display_name)
+            ).all()
+            return [StaffMember(r.id, r.display_name, str(r.role), r.duty_lead) for r in rows]
 
     def guides(self) -> list[StaffMember]:
         """Everyone who may escort a patient (hand-off targets)."""
@@ -658,7 +675,25 @@ class StaffBackend(ShiftDesk):
     ) -> CaseDetail:
         return self.case_desk.step(self._require(who, CASES), case_id, kind, data)
 
+    # -- the auditor's ---------------------------------------------------------------------------
+
+    def access_log(self, who: SignedIn, query: AccessQuery, offset: int = 0) -> AccessPage:
+        self._require(who, AUDIT)
+        return self.audit.page(who.staff_id, query, offset)
+
+    def access_chain(self, who: SignedIn) -> ChainState:
+        self._require(who, AUDIT)
+        return self.audit.chain(who.staff_id)
+
+    def export_access_log(self, who: SignedIn, query: AccessQuery, path: Path) -> int:
+        """Every row of the query to ``path`` (CSV); the export itself is logged."""
+        self._require(who, AUDIT)
+        rows = self.audit.export(who.staff_id, query, path, self.clock.tz)
+        self._accessed(who, AccessAction.EXPORT, "access_log", data={"rows": rows})
+        return rows
+
     def close(self) -> None:
+        self.audit.close()
         try:
             self.access.close()
         except Exception:  # the desk closes anyway; what was not written is said in the log

@@ -19,7 +19,7 @@ from server import calendar, followups
 from server import db as serverdb
 from server.deps import DeviceCaller
 from server.limits import BodyLimit
-from server.routes import admin, devices, health, reports, staff, sync
+from server.routes import admin, audit, devices, health, reports, staff, sync
 from server.schemas import install_openapi
 from server.settings import ServerSettings
 from server.state import ServerState
@@ -160,7 +160,7 @@ def create_app(settings: ServerSettings, *, migrate: bool = True) -> FastAPI:
         ]
         return JSONResponse({"detail": errors}, status_code=422)
 
-    for module in (health, devices, staff, sync, admin, reports):
+    for module in (health, devices, staff, sync, admin, reports, audit):
         app.include_router(module.router)
     install_openapi(app)
     return app

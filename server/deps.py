@@ -73,24 +73,41 @@ class SignedIn:
     role: str
 
 
-def signed_in_director(
-    state: State, caller: StaffDesk, x_staff_token: Annotated[str | None, Header()] = None
-) -> SignedIn:
-    from app.models import Role, Staff
+def _signed_in(state: ServerState, caller: Caller, token: str | None, role: str) -> SignedIn:
+    """The person whose server session ``token`` is, signed in on this very desk, in ``role``."""
+    from app.models import Staff
 
-    if not x_staff_token:
+    if not token:
         raise _unauthorized("sign in first")
     now = state.clock.now()
     with state.db.reading() as s:
-        sess = s.get(StaffSession, token_hash(x_staff_token))
+        sess = s.get(StaffSession, token_hash(token))
         if sess is None or sess.expires_at < now or sess.device_id != caller.device_id:
             raise _unauthorized("sign in again")
         staff = s.get(Staff, sess.staff_id)
         if staff is None or not staff.active:
             raise _unauthorized("sign in again")
-        if staff.role != Role.DIRECTOR:
-            raise HTTPException(status.HTTP_403_FORBIDDEN, detail="directors only")
+        if staff.role != role:
+            raise HTTPException(status.HTTP_403_FORBIDDEN, detail=f"{role}s only")
         return SignedIn(caller, staff.id, str(staff.role))
 
 
+def signed_in_director(
+    state: State, caller: StaffDesk, x_staff_token: Annotated[str | None, Header()] = None
+) -> SignedIn:
+    from app.models import Role
+
+    return _signed_in(state, caller, x_staff_token, Role.DIRECTOR)
+
+
+def signed_in_auditor(
+    state: State, caller: StaffDesk, x_staff_token: Annotated[str | None, Header()] = None
+) -> SignedIn:
+    """The auditor — not the director: who runs the centre does not audit it (三权分立)."""
+    from app.models import Role
+
+    return _signed_in(state, caller, x_staff_token, Role.AUDITOR)
+
+
 Director = Annotated[SignedIn, Depends(signed_in_director)]
+Auditor = Annotated[SignedIn, Depends(signed_in_auditor)]

@@ -25,6 +25,8 @@ from app.errors import FrontDeskError
 from app.services.auth import SignedIn
 from app.services.tickets import visit_from_qr
 from app.staff_backend import (
+    AUDIT,
+    BOARD,
     CASES,
     ESCORT,
     FOLLOW_UP,
@@ -38,6 +40,7 @@ from app.sync.pull import Touched
 from app.sync.status import Refusal, SyncStatus
 from gui.guards import IdleWatcher, ScanDetector
 from ui.appointments import AppointmentsPage
+from ui.audit import AuditPage
 from ui.board_model import BoardModel
 from ui.board_page import BoardPage
 from ui.case_alarm import CaseAlarm
@@ -117,6 +120,7 @@ class StaffWindow(QMainWindow):
         self.satisfaction_page = SatisfactionPage(self)
         self.cases_page = CasesPage(self)
         self.followup_page = FollowUpPage(self)
+        self.audit_page = AuditPage(self)
         self.tabs = QTabWidget()
         self.pages = (
             self.board_page,
@@ -128,6 +132,7 @@ class StaffWindow(QMainWindow):
             self.satisfaction_page,
             self.cases_page,
             self.followup_page,
+            self.audit_page,
         )
         for page in self.pages:
             self.tabs.addTab(page, "")
@@ -228,6 +233,7 @@ class StaffWindow(QMainWindow):
                 self.tr("Satisfaction"),
                 self.tr("Cases (F5)"),
                 self.tr("Follow-up (F6)"),
+                self.tr("Access log"),
             )
         ):
             self.tabs.setTabText(i, text)
@@ -258,6 +264,7 @@ class StaffWindow(QMainWindow):
             "follow_up": self.tr("Follow-up"),
             "quality": self.tr("Quality"),
             "director": self.tr("Director"),
+            "auditor": self.tr("Auditor"),
         }
         text = f"{who.display_name} · {roles.get(who.role, who.role)}"
         if who.duty_lead:
@@ -294,6 +301,10 @@ class StaffWindow(QMainWindow):
         self.stack.setCurrentWidget(self.desk_page)
         self.idle.paused = False
         self.idle.restart()
+        if not self.may(BOARD):  # the auditor: the access log, and no patient's file
+            self.tabs.setCurrentWidget(self.audit_page)
+            self.audit_page.opened()
+            return
         self.ticker.start()
         self.help_timer.start()
         self.case_alarm.start()
@@ -302,11 +313,15 @@ class StaffWindow(QMainWindow):
         self.reload_roster()
         self.duty_page.load()  # a hand-over waiting for this shift shows on its tab
         self.call(lambda b: b.guides(), self._set_guides)
+        self.tabs.setCurrentWidget(self.board_page)
         self.board_page.table.setFocus()
 
     def _apply_role(self) -> None:
         self._show_person()
         for page, action in (
+            (self.board_page, BOARD),
+            (self.duty_page, BOARD),
+            (self.audit_page, AUDIT),
             (self.register_page, REGISTER),
             (self.triage_page, REGISTER),
             (self.appointments_page, REGISTER),
@@ -318,6 +333,7 @@ class StaffWindow(QMainWindow):
             self.tabs.setTabVisible(self.tabs.indexOf(page), self.may(action))
         self.help_panel.duty_lead = bool(self.who and self.who.duty_lead)
         self.help_panel.may_help = self.may(HELP)
+        self.help_panel.setVisible(self.may(BOARD))
         self.board_page.update_actions()
         self.board_page.mine.setVisible(self.may(ESCORT))
         self.lock_page.retranslate()
@@ -373,6 +389,7 @@ class StaffWindow(QMainWindow):
         self.register_page.clear()
         self.triage_page.set_visit(None)
         self.duty_page.show_lines([])  # the next person signs in to nothing of the last
+        self.audit_page.clear()
         self._show_person()
         self.signin_page.clear()
         self.stack.setCurrentWidget(self.signin_page)
@@ -454,6 +471,8 @@ class StaffWindow(QMainWindow):
                 self.appointments_page.search_box.setFocus()  # type a code, a phone, a name
 
     def show_board(self, visit_id: str | None = None) -> None:
+        if not self.may(BOARD):
+            return
         self.tabs.setCurrentWidget(self.board_page)
         if visit_id:
             self.board_page.select(visit_id)

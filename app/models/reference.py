@@ -30,6 +30,7 @@ class Role(enum.StrEnum):
     FOLLOW_UP = "follow_up"
     QUALITY = "quality"
     DIRECTOR = "director"
+    AUDITOR = "auditor"  # reads the access log; sees no patient's file (三权分立)
 
 
 class ClinicSession(enum.StrEnum):

@@ -154,6 +154,14 @@ class SyncClient:
             params["by"] = by
         return self._call("GET", "/api/v1/reports/survey", params=params)
 
+    def audit_access(self, staff_token: str, params: dict[str, Any]) -> dict[str, Any]:
+        headers = {"X-Staff-Token": staff_token}
+        return self._call("GET", "/api/v1/audit/access", params=params, headers=headers)
+
+    def audit_chain(self, staff_token: str) -> dict[str, Any]:
+        headers = {"X-Staff-Token": staff_token}
+        return self._call("GET", "/api/v1/audit/chain", headers=headers, timeout=120)
+
     def sign_in(self, username: str, password: str) -> dict[str, Any]:
         return self._call(
             "POST", "/api/v1/staff/sign-in", json={"username": username, "password": password}

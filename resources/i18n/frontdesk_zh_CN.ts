@@ -163,6 +163,207 @@
     </message>
 </context>
 <context>
+    <name>AuditPage</name>
+    <message>
+        <source>Opened</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>Searched</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Revealed</source>
+        <translation>显示完整信息</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>by phone</source>
+        <translation>按手机号</translation>
+    </message>
+    <message>
+        <source>a visit's timeline</source>
+        <translation>一次就诊的经过</translation>
+    </message>
+    <message>
+        <source>a case</source>
+        <translation>一件投诉/咨询</translation>
+    </message>
+    <message>
+        <source>a follow-up call</source>
+        <translation>一次回访</translation>
+    </message>
+    <message>
+        <source>phone numbers</source>
+        <translation>电话号码</translation>
+    </message>
+    <message>
+        <source>by name</source>
+        <translation>按姓名</translation>
+    </message>
+    <message>
+        <source>by phone and name</source>
+        <translation>按手机号和姓名</translation>
+    </message>
+    <message>
+        <source>registration</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>details given in person</source>
+        <translation>现场补充的信息</translation>
+    </message>
+    <message>
+        <source>the access log</source>
+        <translation>访问日志</translation>
+    </message>
+    <message>
+        <source>Access log</source>
+        <translation>访问日志</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Patient: full mobile number or id</source>
+        <translation>患者：完整手机号或编号</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Older</source>
+        <translation>较早</translation>
+    </message>
+    <message>
+        <source>Newer</source>
+        <translation>较新</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Check the chain</source>
+        <translation>校验哈希链</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>Every action</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>查到</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <source>The last day is before the first.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>A patient is found by a full 11-digit mobile number or an id.</source>
+        <translation>请用完整的 11 位手机号或患者编号查找患者。</translation>
+    </message>
+    <message>
+        <source>Asking the central server…</source>
+        <translation>正在向中心服务器查询…</translation>
+    </message>
+    <message>
+        <source>Checking every link of the chain…</source>
+        <translation>正在逐条校验哈希链…</translation>
+    </message>
+    <message>
+        <source>Export the access log</source>
+        <translation>导出访问日志</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>共 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, showing %1–%2</source>
+        <translation>，显示第 %1–%2 条</translation>
+    </message>
+    <message numerus="yes">
+        <source>The chain is intact: %n link(s), none removed or changed.</source>
+        <translation>
+            <numerusform>哈希链完整：共 %n 条，无删除、无改动。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Head: %1 · %2</source>
+        <translation>链头：%1 · %2</translation>
+    </message>
+    <message>
+        <source>The chain is broken: someone changed the log outside FrontDesk.</source>
+        <translation>哈希链已断开：有人在 FrontDesk 之外改动了日志。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) saved to %1</source>
+        <translation>
+            <numerusform>已保存 %n 条到 %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BoardModel</name>
     <message>
         <source>Ticket</source>
@@ -1195,6 +1396,10 @@
     <message>
         <source>Not saved: this names a staff member who is not signed in on this desk. Please sign in again and retry.</source>
         <translation>没有保存：这项操作记在一位没有在本机登录的工作人员名下。请重新登录后再试。</translation>
+    </message>
+    <message>
+        <source>The access log is kept on the central server, which this desk cannot reach now. Connect the desk, sign out and sign in again.</source>
+        <translation>访问日志保存在中心服务器上，本工作站现在连不上它。请接通网络，退出后重新登录。</translation>
     </message>
     <message>
         <source>The purpose is too long: at most 200 characters, please.</source>
@@ -2864,6 +3069,10 @@
         <translation>回访（F6）</translation>
     </message>
     <message>
+        <source>Access log</source>
+        <translation>访问日志</translation>
+    </message>
+    <message>
         <source>Guide</source>
         <translation>导医</translation>
     </message>
@@ -2882,6 +3091,10 @@
     <message>
         <source>Director</source>
         <translation>主任</translation>
+    </message>
+    <message>
+        <source>Auditor</source>
+        <translation>审计员</translation>
     </message>
     <message>
         <source>duty lead</source>

@@ -163,6 +163,207 @@
     </message>
 </context>
 <context>
+    <name>AuditPage</name>
+    <message>
+        <source>Opened</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>Searched</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Revealed</source>
+        <translation>顯示完整信息</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>導出</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>by phone</source>
+        <translation>按手機號</translation>
+    </message>
+    <message>
+        <source>a visit's timeline</source>
+        <translation>一次就診的經過</translation>
+    </message>
+    <message>
+        <source>a case</source>
+        <translation>一件投訴/諮詢</translation>
+    </message>
+    <message>
+        <source>a follow-up call</source>
+        <translation>一次回訪</translation>
+    </message>
+    <message>
+        <source>phone numbers</source>
+        <translation>電話號碼</translation>
+    </message>
+    <message>
+        <source>by name</source>
+        <translation>按姓名</translation>
+    </message>
+    <message>
+        <source>by phone and name</source>
+        <translation>按手機號和姓名</translation>
+    </message>
+    <message>
+        <source>registration</source>
+        <translation>登記</translation>
+    </message>
+    <message>
+        <source>details given in person</source>
+        <translation>現場補充的信息</translation>
+    </message>
+    <message>
+        <source>the access log</source>
+        <translation>訪問日誌</translation>
+    </message>
+    <message>
+        <source>Access log</source>
+        <translation>訪問日誌</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>從</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Patient: full mobile number or id</source>
+        <translation>患者：完整手機號或編號</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>查詢</translation>
+    </message>
+    <message>
+        <source>Older</source>
+        <translation>較早</translation>
+    </message>
+    <message>
+        <source>Newer</source>
+        <translation>較新</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>導出 CSV…</translation>
+    </message>
+    <message>
+        <source>Check the chain</source>
+        <translation>校驗哈希鏈</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人員</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>Every action</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>內容</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>查到</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部人員</translation>
+    </message>
+    <message>
+        <source>The last day is before the first.</source>
+        <translation>結束日期早於開始日期。</translation>
+    </message>
+    <message>
+        <source>A patient is found by a full 11-digit mobile number or an id.</source>
+        <translation>請用完整的 11 位手機號或患者編號查找患者。</translation>
+    </message>
+    <message>
+        <source>Asking the central server…</source>
+        <translation>正在向中心服務器查詢…</translation>
+    </message>
+    <message>
+        <source>Checking every link of the chain…</source>
+        <translation>正在逐條校驗哈希鏈…</translation>
+    </message>
+    <message>
+        <source>Export the access log</source>
+        <translation>導出訪問日誌</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在導出…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>共 %n 條</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, showing %1–%2</source>
+        <translation>，顯示第 %1–%2 條</translation>
+    </message>
+    <message numerus="yes">
+        <source>The chain is intact: %n link(s), none removed or changed.</source>
+        <translation>
+            <numerusform>哈希鏈完整：共 %n 條，無刪除、無改動。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Head: %1 · %2</source>
+        <translation>鏈頭：%1 · %2</translation>
+    </message>
+    <message>
+        <source>The chain is broken: someone changed the log outside FrontDesk.</source>
+        <translation>哈希鏈已斷開：有人在 FrontDesk 之外改動了日誌。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) saved to %1</source>
+        <translation>
+            <numerusform>已保存 %n 條到 %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BoardModel</name>
     <message>
         <source>Ticket</source>
@@ -1195,6 +1396,10 @@
     <message>
         <source>Not saved: this names a staff member who is not signed in on this desk. Please sign in again and retry.</source>
         <translation>沒有保存：這項操作記在一位沒有在本機登錄的工作人員名下。請重新登錄後再試。</translation>
+    </message>
+    <message>
+        <source>The access log is kept on the central server, which this desk cannot reach now. Connect the desk, sign out and sign in again.</source>
+        <translation>訪問日誌保存在中心服務器上，本工作站現在連不上它。請接通網絡，退出後重新登錄。</translation>
     </message>
     <message>
         <source>The purpose is too long: at most 200 characters, please.</source>
@@ -2864,6 +3069,10 @@
         <translation>回訪（F6）</translation>
     </message>
     <message>
+        <source>Access log</source>
+        <translation>訪問日誌</translation>
+    </message>
+    <message>
         <source>Guide</source>
         <translation>導醫</translation>
     </message>
@@ -2882,6 +3091,10 @@
     <message>
         <source>Director</source>
         <translation>主任</translation>
+    </message>
+    <message>
+        <source>Auditor</source>
+        <translation>審計員</translation>
     </message>
     <message>
         <source>duty lead</source>
