@@ -66,9 +66,8 @@ def downgrade() -> None:
     op.drop_table("access_log")
 
 
-# Never changed; removed on a desk only once sent (the desk keeps no one's reading history
-# longer than its queue needs it) or refused; on the server only by the retention job, whose
-# removals the hash chain records (server/access_chain.py).
+# Never changed.  A row the server refused is undone on its desk (removed); on the server a
+# row removed or changed shows in the hash chain (server/access_chain.py).
 APPEND_ONLY = {
     "sqlite": (
         """CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log
