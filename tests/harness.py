@@ -114,6 +114,21 @@ class Desk:
                 for e in s.scalars(select(OutboxEntry).order_by(OutboxEntry.device_seq))
             ]
 
+    def backend(self, desk_name: str = "一楼导医台") -> Any:
+        """The staff desk's back end over this desk's database, as ``frontdesk staff`` opens
+        it (without its server connection for figures)."""
+        from app.services.stages import StageMachine
+        from app.staff_backend import StaffBackend
+
+        return StaffBackend(
+            self.db,
+            self.clock,
+            self.identity.device_id,
+            StageMachine(),
+            desk_name=desk_name,
+            standalone=False,
+        )
+
     def point_at(self, url: str) -> None:
         self.engine.client.base_url = url.rstrip("/")
 

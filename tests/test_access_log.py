@@ -16,7 +16,6 @@ from sqlalchemy import select
 from app.case_desk import CaseForm
 from app.models import AccessRecord
 from app.services.registration import PatientForm, VisitForm
-from app.services.stages import StageMachine
 from app.staff_backend import StaffBackend
 from server import access_chain
 
@@ -43,14 +42,7 @@ def test_every_access_is_one_row_offline_too_and_the_server_chains_them(
     maker = DeskMaker(server, tmp_path)
     try:
         desk = maker("staff", "desk-a")
-        backend = StaffBackend(
-            desk.db,
-            desk.clock,
-            desk.identity.device_id,
-            StageMachine(),
-            desk_name="一楼导医台",
-            standalone=False,
-        )
+        backend = desk.backend()
         wang = backend.sign_in("guide.wang", DEMO_PASSWORD)
         server.kill()  # everything below happens offline
         assert backend.find_patients(wang, phone="13912345678") == []  # found nobody: no row
@@ -155,14 +147,7 @@ def test_a_row_removed_changed_or_slipped_in_on_the_server_shows(
     maker = DeskMaker(server, tmp_path)
     try:
         desk = maker("staff", "desk-a")
-        backend = StaffBackend(
-            desk.db,
-            desk.clock,
-            desk.identity.device_id,
-            StageMachine(),
-            desk_name="一楼导医台",
-            standalone=False,
-        )
+        backend = desk.backend()
         wang = backend.sign_in("guide.wang", DEMO_PASSWORD)
         result, _ = backend.register(
             wang, PatientForm("赵小明", "M", 67, "13912345678"), VisitForm()

@@ -18,8 +18,6 @@ from sqlalchemy import select
 from app.clock import Clock
 from app.models import AccessRecord
 from app.services.registration import PatientForm, VisitForm
-from app.services.stages import StageMachine
-from app.staff_backend import StaffBackend
 from app.sync.desk import SyncedDesk
 
 from .harness import DEMO_PASSWORD, TZ, DeskMaker, ServerProcess
@@ -38,14 +36,7 @@ def _guide_reads_a_file(server: ServerProcess, tmp_path: Path) -> str:
     maker = DeskMaker(server, tmp_path)
     try:
         desk = maker("staff", "desk-a")
-        backend = StaffBackend(
-            desk.db,
-            desk.clock,
-            desk.identity.device_id,
-            StageMachine(),
-            desk_name="一楼导医台",
-            standalone=False,
-        )
+        backend = desk.backend()
         wang = backend.sign_in("guide.wang", DEMO_PASSWORD)
         result, _ = backend.register(
             wang, PatientForm("赵小明", "M", 67, "13912345678"), VisitForm()

@@ -25,8 +25,7 @@ log = logging.getLogger(__name__)
 PURPOSE_MAX = 200
 
 
-def record(
-    session: Session,
+def values(
     actor: Actor,
     clock: Clock,
     action: AccessAction | str,
@@ -37,28 +36,41 @@ def record(
     ref_id: str | None = None,
     purpose: str = "",
     data: dict[str, Any] | None = None,
-) -> AccessRecord:
-    """One access by the signed-in ``actor``; refused without a person (a kiosk reads no one's
-    file) or with a purpose too long to keep."""
+) -> dict[str, Any]:
+    """One access by the signed-in ``actor``, as the row's values; refused without a person (a
+    kiosk reads no one's file) or with a purpose too long to keep."""
     if not actor.staff_id:
         raise FrontDeskError("not_signed_in")
     purpose = " ".join(purpose.split())
     if len(purpose) > PURPOSE_MAX:
         raise FrontDeskError("purpose_too_long")
     now = clock.now()
-    row = AccessRecord(
-        day=clock.local(now).date(),
-        at=now,
-        staff_id=actor.staff_id,
-        device_id=actor.device_id,
-        action=AccessAction(action),
-        what=what,
-        patient_id=patient_id,
-        visit_id=visit_id,
-        ref_id=ref_id,
-        purpose=purpose,
-        data=data or {},
-    )
+    return {
+        "id": new_id(),
+        "day": clock.local(now).date(),
+        "at": now,
+        "staff_id": actor.staff_id,
+        "device_id": actor.device_id,
+        "action": AccessAction(action),
+        "what": what,
+        "patient_id": patient_id,
+        "visit_id": visit_id,
+        "ref_id": ref_id,
+        "purpose": purpose,
+        "data": data or {},
+    }
+
+
+def record(
+    session: Session,
+    actor: Actor,
+    clock: Clock,
+    action: AccessAction | str,
+    what: str,
+    **about: Any,
+) -> AccessRecord:
+    """One access written in ``session`` — with the change it goes with (``values``)."""
+    row = AccessRecord(**values(actor, clock, action, what, **about))
     session.add(row)
     return row
 
@@ -92,27 +104,18 @@ class AccessQueue:
         purpose: str = "",
         data: dict[str, Any] | None = None,
     ) -> str:
-        """Queue one access (refused as ``record`` refuses); returns the row's id."""
-        if not actor.staff_id:
-            raise FrontDeskError("not_signed_in")
-        purpose = " ".join(purpose.split())
-        if len(purpose) > PURPOSE_MAX:
-            raise FrontDeskError("purpose_too_long")
-        now = self.clock.now()
-        row = {
-            "id": new_id(),
-            "day": self.clock.local(now).date(),
-            "at": now,
-            "staff_id": actor.staff_id,
-            "device_id": actor.device_id,
-            "action": AccessAction(action),
-            "what": what,
-            "patient_id": patient_id,
-            "visit_id": visit_id,
-            "ref_id": ref_id,
-            "purpose": purpose,
-            "data": data or {},
-        }
+        """Queue one access (refused as ``values`` refuses); returns the row's id."""
+        row = values(
+            actor,
+            self.clock,
+            action,
+            what,
+            patient_id=patient_id,
+            visit_id=visit_id,
+            ref_id=ref_id,
+            purpose=purpose,
+            data=data,
+        )
         with self._lock:
             self._rows.append(row)
             if self._timer is None and not self._closed and self.delay > 0:
