@@ -109,6 +109,9 @@ MESSAGES: dict[str, str] = {
         "The access log is kept on the central server, which this desk cannot reach now. "
         "Connect the desk, sign out and sign in again.",
     ),
+    "purpose_missing": QT_TRANSLATE_NOOP(
+        "Errors", "Say why you need to see it: it is kept in the access log."
+    ),
     "purpose_too_long": QT_TRANSLATE_NOOP(
         "Errors", "The purpose is too long: at most 200 characters, please."
     ),

@@ -7,6 +7,7 @@ to the screen.  Every change names the person signed in (``who``) and this desk.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Callable, Collection
@@ -69,13 +70,15 @@ REPORT = SHIFT_REPORT  # the shift view of every guide and the figures (app/shif
 CASES = "cases"  # complaints and enquiries (closing a complaint, extending: leads only)
 FOLLOW_UP = "follow_up"  # the follow-up calls' worklist and the calls
 BOARD = "board"  # the live board, the duty log and the calls for a guide
+NAMES = "names"  # patients' names and phones in full on the board (else masked, revealed one
+# patient at a time with a purpose, and the reveal logged)
 AUDIT = "audit"  # the access log on the server, its hash chain, its export
 PERMISSIONS: dict[str, frozenset[str]] = {
-    Role.GUIDE: frozenset({BOARD, ESCORT, REGISTER, HELP, CASES}),
-    Role.CONSULTANT: frozenset({BOARD, REGISTER, CASES}),
+    Role.GUIDE: frozenset({BOARD, NAMES, ESCORT, REGISTER, HELP, CASES}),
+    Role.CONSULTANT: frozenset({BOARD, NAMES, REGISTER, CASES}),
     Role.FOLLOW_UP: frozenset({BOARD, REPORT, CASES, FOLLOW_UP}),
     Role.QUALITY: frozenset({BOARD, REPORT, CASES, FOLLOW_UP}),
-    Role.DIRECTOR: frozenset({BOARD, ESCORT, REGISTER, HELP, REPORT, CASES, FOLLOW_UP}),
+    Role.DIRECTOR: frozenset({BOARD, NAMES, ESCORT, REGISTER, HELP, REPORT, CASES, FOLLOW_UP}),
     # who audits sees no patient's file, and runs nothing (三权分立)
     Role.AUDITOR: frozenset({AUDIT}),
 }
@@ -150,6 +153,8 @@ class StaffBackend(ShiftDesk):
         self._reports = reports  # the central server, for figures over every desk's records
         self._report_client: SyncClient | None = None
         self.access = access.AccessQueue(db, clock)
+        self._viewer: SignedIn | None = None  # who is signed in at this desk now
+        self._revealed: set[str] = set()  # visits whose patient they revealed (``reveal``)
         self.audit = AuditDesk(reports)
         self.case_desk = CaseDesk(db, clock)
         self.followup_desk = FollowUpDesk(db, clock, makes_tasks=standalone, hospital=hospital)
@@ -180,6 +185,7 @@ class StaffBackend(ShiftDesk):
         self.db.proofs[result.staff_id] = security.sign_in_proof(
             result.staff_id, password, self.device_id, encode_value(self.clock.now())
         )
+        self._viewer, self._revealed = result, set()
         if result.role == Role.AUDITOR:  # the access log is read on the server, as this person
             self.audit.signed_in(result.staff_id, username, password)
         return result
@@ -204,21 +210,58 @@ class StaffBackend(ShiftDesk):
 
     # -- the board ------------------------------------------------------------------------
 
+    def _shown(self, rows: list[BoardRow]) -> list[BoardRow]:
+        """The rows as the person signed in may see them: a role without ``NAMES`` gets
+        names masked and no phone, but for the patients it revealed (``reveal``)."""
+        viewer = self._viewer
+        if viewer is None or allowed(viewer, NAMES):
+            return rows
+        return [
+            r
+            if r.visit_id in self._revealed
+            else dataclasses.replace(r, name=r.masked_name, phone="")
+            for r in rows
+        ]
+
     def board(self) -> list[BoardRow]:
         with self.db.reading() as s:
-            return board.open_visits(s, self.clock.today())
+            return self._shown(board.open_visits(s, self.clock.today()))
 
     def rows(self, visit_ids: Collection[str]) -> RowsUpdate:
         """Re-read just these visits: changed rows, and those no longer open (departed,
         another day, a duplicate check-in) to take off the board."""
         with self.db.reading() as s:
             rows = board.open_visits(s, self.clock.today(), ids=visit_ids)
-        return RowsUpdate(rows, set(visit_ids) - {r.visit_id for r in rows})
+        return RowsUpdate(self._shown(rows), set(visit_ids) - {r.visit_id for r in rows})
 
     def _changed(self, s: Session, visit_id: str) -> RowsUpdate:
         s.flush()
         rows = board.open_visits(s, self.clock.today(), ids=[visit_id])
-        return RowsUpdate(rows, set() if rows else {visit_id})
+        return RowsUpdate(self._shown(rows), set() if rows else {visit_id})
+
+    def reveal(self, who: SignedIn, visit_id: str, purpose: str) -> RowsUpdate:
+        """One patient's name and phone shown in full to a role that sees them masked — with
+        the purpose given, logged; until the person signs out."""
+        purpose = " ".join(purpose.split())
+        if not purpose:
+            raise FrontDeskError("purpose_missing")
+        with self.db.reading() as s:
+            patient_id = s.scalar(select(Visit.patient_id).where(Visit.id == visit_id))
+        self._accessed(
+            who,
+            AccessAction.REVEAL,
+            "name",
+            patient_id=patient_id,
+            visit_id=visit_id,
+            purpose=purpose,
+        )
+        self._revealed.add(visit_id)
+        return self.rows([visit_id])
+
+    def sign_out(self) -> None:
+        """Nobody is signed in now: what the last person revealed is hidden again."""
+        self._viewer = None
+        self._revealed.clear()
 
     # -- registration and triage ----------------------------------------------------------
 

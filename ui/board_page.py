@@ -45,7 +45,15 @@ from ui.theme import ROW_PX, row_px
 WIDTHS = {TICKET: 80, PATIENT: 130, WHERE: 250, STAGE: 120, ESCORT: 110, IN_STAGE: 110, TOTAL: 100}
 
 
-DESK_ACTIONS = ("receive", "priority", "triage", "timeline", "note", "print")  # the second row
+DESK_ACTIONS = (
+    "receive",
+    "priority",
+    "triage",
+    "timeline",
+    "note",
+    "print",
+    "reveal",
+)  # the second row
 
 
 class BoardPage(QWidget):
@@ -129,6 +137,7 @@ class BoardPage(QWidget):
             "timeline": (QPushButton(), "T", self.escort.open_timeline),
             "note": (QPushButton(), "W", self.escort.note),
             "print": (QPushButton(), "P", self.escort.print_ticket),
+            "reveal": (QPushButton(), "S", self.escort.reveal),
         }
         # the escort's steps on the left; the desk's own (receive, triage, the timeline, a
         # note, a ticket) on the right — wrapping to a second row when a language's words are
@@ -206,6 +215,7 @@ class BoardPage(QWidget):
             "timeline": self.tr("Timeline"),
             "note": self.tr("Note…"),
             "print": self.tr("Print ticket"),
+            "reveal": self.tr("Show name…"),
         }
         for name, (btn, key, _) in self.escort_buttons.items():
             btn.setText(f"{texts[name]} ({key})")
@@ -321,6 +331,7 @@ class BoardPage(QWidget):
             "timeline": row is not None,
             "note": row is not None and (may_escort or may_register),
             "print": row is not None and (may_escort or may_register) and bool(row.ticket),
+            "reveal": row is not None and row.name == row.masked_name,
         }
         for name, (btn, _, _) in self.escort_buttons.items():
             btn.setEnabled(enabled[name])
@@ -330,6 +341,9 @@ class BoardPage(QWidget):
             )
         for name in ("receive", "priority", "triage"):
             self.escort_buttons[name][0].setVisible(may_register)
+        masked = who is not None and not self.desk.may("names")
+        self.escort_buttons["reveal"][0].setVisible(masked)
+        self.masked.setVisible(not masked)  # masked already, but for whom they revealed
 
     def say(
         self, text: str, *, role: str = "banner", undo: bool = False, undo_label: str = ""

@@ -177,6 +177,32 @@ class NoteDialog(Dialog):
         return self.text.text()
 
 
+class RevealDialog(Dialog):
+    """A role that sees patients masked asks to see one in full: why, for the access log."""
+
+    def __init__(self, parent: QWidget | None, row: BoardRow) -> None:
+        super().__init__(parent, self.tr("Show the name and phone"), row)
+        self.text = QLineEdit()
+        self.text.setMaxLength(200)
+        self.text.setPlaceholderText(self.tr("Why: e.g. calling back about a complaint"))
+        self.text.returnPressed.connect(self.submit)
+        self.box.addWidget(self.text)
+        hint = QLabel(
+            self.tr(
+                "Your role sees patients masked. Shown until you sign out; the access log "
+                "keeps who saw whom, when and why."
+            )
+        )
+        hint.setWordWrap(True)
+        set_role(hint, "muted")
+        self.box.addWidget(hint)
+        self.finish_layout()
+        self.setMinimumWidth(480)
+
+    def answer(self) -> str:
+        return self.text.text()
+
+
 class PriorityDialog(Dialog):
     """Who goes first: an emergency before everyone, the elderly and the disabled before the
     rest — or no priority.  Keys 0–3 choose, Enter sets."""

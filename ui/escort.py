@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.services.registration import PatientForm
 from app.services.stages import ADMISSION, DEPARTED, stage_name
-from app.staff_backend import ESCORT, REGISTER
+from app.staff_backend import ESCORT, NAMES, REGISTER
 from ui.desk import Desk
 from ui.dialogs import (
     AdmissionDialog,
@@ -23,6 +23,7 @@ from ui.dialogs import (
     MoveDialog,
     NoteDialog,
     PriorityDialog,
+    RevealDialog,
     TimelineDialog,
 )
 from ui.priority_words import priority_word
@@ -217,6 +218,27 @@ class EscortActions:
             self._act(
                 lambda b: b.note(who, row.visit_id, text),
                 self.tr("Note kept for %1.").replace("%1", row.ticket or row.name),
+                visit_id=row.visit_id,
+                dialog=dialog,
+            )
+
+        dialog.on_submit = submit
+        self.desk.open_dialog(dialog)
+
+    def reveal(self) -> None:
+        """A role that sees names masked: one patient in full, with a purpose (logged)."""
+        row = self.chosen()
+        if row is None or self.desk.may(NAMES):
+            return
+        dialog = RevealDialog(self.board, row)
+        who = self.desk.who
+
+        def submit(purpose: str) -> None:
+            self._act(
+                lambda b: b.reveal(who, row.visit_id, purpose),
+                self.tr("Shown for %1; kept in the access log.").replace(
+                    "%1", row.ticket or row.name
+                ),
                 visit_id=row.visit_id,
                 dialog=dialog,
             )

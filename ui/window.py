@@ -376,6 +376,7 @@ class StaffWindow(QMainWindow):
 
     def sign_out(self) -> None:
         self.who = None
+        self.call(lambda b: b.sign_out())  # what they revealed is masked again
         self.username = ""
         self.idle.paused = True
         self.idle.restart()

@@ -529,6 +529,10 @@
         <translation>打印号票</translation>
     </message>
     <message>
+        <source>Show name…</source>
+        <translation>显示姓名…</translation>
+    </message>
+    <message>
         <source>▲ running long (amber)   ■ over the limit (red)   — keys work while the board has the focus; Enter opens the timeline</source>
         <translation>▲ 偏长（黄）   ■ 超时（红）   — 看板获得焦点时可用快捷键；回车打开时间线</translation>
     </message>
@@ -1402,6 +1406,10 @@
         <translation>访问日志保存在中心服务器上，本工作站现在连不上它。请接通网络，退出后重新登录。</translation>
     </message>
     <message>
+        <source>Say why you need to see it: it is kept in the access log.</source>
+        <translation>请说明查看的原因：它会记入访问日志。</translation>
+    </message>
+    <message>
         <source>The purpose is too long: at most 200 characters, please.</source>
         <translation>用途写得太长了：请不超过 200 个字。</translation>
     </message>
@@ -1491,6 +1499,10 @@
     <message>
         <source>Note kept for %1.</source>
         <translation>已为 %1 记下备注。</translation>
+    </message>
+    <message>
+        <source>Shown for %1; kept in the access log.</source>
+        <translation>已为 %1 显示完整信息，已记入访问日志。</translation>
     </message>
     <message>
         <source>The printer did not take the ticket (%1). The number is %2: write it down for the patient, or try again.</source>
@@ -2724,6 +2736,21 @@
     <message>
         <source>Registered: %1 — %2</source>
         <translation>已登记：%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>RevealDialog</name>
+    <message>
+        <source>Show the name and phone</source>
+        <translation>显示姓名和手机号</translation>
+    </message>
+    <message>
+        <source>Why: e.g. calling back about a complaint</source>
+        <translation>原因：例如 就投诉回电</translation>
+    </message>
+    <message>
+        <source>Your role sees patients masked. Shown until you sign out; the access log keeps who saw whom, when and why.</source>
+        <translation>您的角色看到的患者信息是隐去部分的。显示到您退出登录为止；访问日志会记下谁在何时因何看了谁。</translation>
     </message>
 </context>
 <context>

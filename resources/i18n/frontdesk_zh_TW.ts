@@ -529,6 +529,10 @@
         <translation>打印號票</translation>
     </message>
     <message>
+        <source>Show name…</source>
+        <translation>顯示姓名…</translation>
+    </message>
+    <message>
         <source>▲ running long (amber)   ■ over the limit (red)   — keys work while the board has the focus; Enter opens the timeline</source>
         <translation>▲ 偏長（黃）   ■ 超時（紅）   — 看板獲得焦點時可用快捷鍵；回車打開時間線</translation>
     </message>
@@ -1402,6 +1406,10 @@
         <translation>訪問日誌保存在中心服務器上，本工作站現在連不上它。請接通網絡，退出後重新登錄。</translation>
     </message>
     <message>
+        <source>Say why you need to see it: it is kept in the access log.</source>
+        <translation>請說明查看的原因：它會記入訪問日誌。</translation>
+    </message>
+    <message>
         <source>The purpose is too long: at most 200 characters, please.</source>
         <translation>用途寫得太長了：請不超過 200 個字。</translation>
     </message>
@@ -1491,6 +1499,10 @@
     <message>
         <source>Note kept for %1.</source>
         <translation>已為 %1 記下備註。</translation>
+    </message>
+    <message>
+        <source>Shown for %1; kept in the access log.</source>
+        <translation>已為 %1 顯示完整信息，已記入訪問日誌。</translation>
     </message>
     <message>
         <source>The printer did not take the ticket (%1). The number is %2: write it down for the patient, or try again.</source>
@@ -2724,6 +2736,21 @@
     <message>
         <source>Registered: %1 — %2</source>
         <translation>已登記：%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>RevealDialog</name>
+    <message>
+        <source>Show the name and phone</source>
+        <translation>顯示姓名和手機號</translation>
+    </message>
+    <message>
+        <source>Why: e.g. calling back about a complaint</source>
+        <translation>原因：例如 就投訴回電</translation>
+    </message>
+    <message>
+        <source>Your role sees patients masked. Shown until you sign out; the access log keeps who saw whom, when and why.</source>
+        <translation>您的角色看到的患者信息是隱去部分的。顯示到您退出登錄為止；訪問日誌會記下誰在何時因何看了誰。</translation>
     </message>
 </context>
 <context>
