@@ -91,7 +91,7 @@ class PushBody(Closed):
         int,
         Field(
             ge=0,
-            lt=2**62,
+            lt=2**31,
             description="the highest device_seq of the desk's mutations it no longer holds "
             "(answered, then let go): numbering goes on above it; a server restored from a "
             "backup skips to it",

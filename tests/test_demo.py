@@ -22,7 +22,7 @@ def test_demo_hospital(hospital, clock) -> None:
         count = lambda m: s.scalar(select(func.count()).select_from(m))  # noqa: E731
         assert count(Department) == 12
         assert count(Doctor) == 36
-        assert count(Staff) == 11
+        assert count(Staff) == 12
         assert count(SurveyDefinition) == 1
         days = s.scalars(select(RosterSlot.day).distinct()).all()
         assert sorted(days)[0] == clock.today() and len(days) == 7

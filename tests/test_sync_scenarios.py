@@ -124,9 +124,9 @@ def test_09_a_change_made_while_a_push_is_in_flight_stays_pending(
     _arrival(a, "张甲")
     real_push = a.engine.client.push
 
-    def push_while_a_guide_types(batch, batch_id=""):
+    def push_while_a_guide_types(batch, batch_id="", released_through=0):
         _arrival(a, "张乙")  # committed while the request is on the wire
-        return real_push(batch, batch_id)
+        return real_push(batch, batch_id, released_through)
 
     monkeypatch.setattr(a.engine.client, "push", push_while_a_guide_types)
     assert a.engine.push_once() == 1

@@ -146,6 +146,9 @@ class AuditPage(QWidget):
                 (self.person, self.tr("Person")),
                 (self.action, self.tr("Action")),
                 (self.patient, self.tr("Patient")),
+                (self.first, self.tr("First day")),
+                (self.last, self.tr("Last day")),
+                (self.table, self.tr("Rows of the access log")),
             ]
         )
         keep = self.action.currentData()

@@ -209,7 +209,8 @@ class DutyPage(QWidget):
         while self.waiting_box.count():
             item = self.waiting_box.takeAt(0)
             widget = item.widget() if item else None
-            if widget is not None:
+            if widget is not None:  # gone from sight now, deleted when Qt gets to it
+                widget.hide()
                 widget.deleteLater()
         waiting = self.waiting_lines()
         for line in waiting:

@@ -277,6 +277,18 @@
         <translation>患者</translation>
     </message>
     <message>
+        <source>First day</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Rows of the access log</source>
+        <translation>访问日志的记录</translation>
+    </message>
+    <message>
         <source>Every action</source>
         <translation>全部操作</translation>
     </message>

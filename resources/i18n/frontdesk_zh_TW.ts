@@ -277,6 +277,18 @@
         <translation>患者</translation>
     </message>
     <message>
+        <source>First day</source>
+        <translation>開始日期</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>結束日期</translation>
+    </message>
+    <message>
+        <source>Rows of the access log</source>
+        <translation>訪問日誌的記錄</translation>
+    </message>
+    <message>
         <source>Every action</source>
         <translation>全部操作</translation>
     </message>

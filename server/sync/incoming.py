@@ -80,6 +80,6 @@ class PushIn:
         if not isinstance(batch_id, str) or len(batch_id) > 36:
             raise ValueError("batch_id: text of at most 36 characters")
         released = raw.get("released_through", 0)
-        if not isinstance(released, int) or isinstance(released, bool) or not 0 <= released < 2**62:
-            raise ValueError("released_through: a whole number from 0")
+        if not isinstance(released, int) or isinstance(released, bool) or not 0 <= released < 2**31:
+            raise ValueError("released_through: a whole number from 0 to 2**31 - 1")
         return cls([MutationIn.parse(m) for m in raw["mutations"]], batch_id, released)
