@@ -92,30 +92,10 @@ class AccessQueue:
         self._timer: threading.Timer | None = None
         self._closed = False
 
-    def note(
-        self,
-        actor: Actor,
-        action: AccessAction | str,
-        what: str,
-        *,
-        patient_id: str | None = None,
-        visit_id: str | None = None,
-        ref_id: str | None = None,
-        purpose: str = "",
-        data: dict[str, Any] | None = None,
-    ) -> str:
-        """Queue one access (refused as ``values`` refuses); returns the row's id."""
-        row = values(
-            actor,
-            self.clock,
-            action,
-            what,
-            patient_id=patient_id,
-            visit_id=visit_id,
-            ref_id=ref_id,
-            purpose=purpose,
-            data=data,
-        )
+    def note(self, actor: Actor, action: AccessAction | str, what: str, **about: Any) -> str:
+        """Queue one access (``values``: what it names, refused as it refuses); returns the
+        row's id."""
+        row = values(actor, self.clock, action, what, **about)
         with self._lock:
             self._rows.append(row)
             if self._timer is None and not self._closed and self.delay > 0:
