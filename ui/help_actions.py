@@ -25,7 +25,9 @@ class CallsDesk(Protocol):
     settings: DeskSettings
     help_panel: HelpPanel
     tabs: QTabWidget
-    cases_page: _Page
+
+    @property
+    def cases_page(self) -> _Page: ...
 
     def call(
         self,

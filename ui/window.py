@@ -36,7 +36,6 @@ from app.staff_backend import (
     StaffMember,
     allowed,
 )
-from app.sync.pull import Touched
 from app.sync.status import Refusal, SyncStatus
 from gui.guards import IdleWatcher, ScanDetector
 from ui.appointments import AppointmentsPage
@@ -53,6 +52,7 @@ from ui.followups import FollowUpPage
 from ui.help_actions import HelpActions
 from ui.help_panel import HelpPanel
 from ui.register import RegisterPage
+from ui.remote import RemoteChanges
 from ui.satisfaction import SatisfactionPage
 from ui.shift import ShiftPage
 from ui.theme import stylesheet, text_scale
@@ -74,7 +74,7 @@ def desk_look() -> tuple[float, bool]:
     return scale, high
 
 
-class StaffWindow(QMainWindow):
+class StaffWindow(QMainWindow, RemoteChanges):
     def __init__(self, settings: DeskSettings, bridge: Any, translations: Callable[[str], None]):
         super().__init__()
         self.settings = settings
@@ -487,38 +487,6 @@ class StaffWindow(QMainWindow):
         self.cases_page.show_case(case_id)
 
     # -- live -----------------------------------------------------------------------------
-
-    def remote(self, touched: Touched) -> None:
-        """Another desk or a kiosk changed something (called on the screen's thread)."""
-        if self.who is None:
-            return
-        if touched.visits:
-            ids = list(touched.visits)
-            self.call(lambda b: b.rows(ids), self.rows_changed)
-        if touched.requests:
-            ids_r = list(touched.requests)
-            self.call(
-                lambda b: b.help_requests(ids_r),
-                lambda reqs: self.help_panel.merge(reqs, self.settings.now()),
-            )
-        if touched.visits or "appointments" in touched.tables:
-            self.appointments_page.remote()  # a kiosk's check-in, a booking changed
-        if "duty_notes" in touched.tables:
-            self.duty_page.remote()  # a note, a hand-over, a take-over on another desk
-        if "survey_responses" in touched.tables:
-            self.satisfaction_page.remote()  # a new answer: the figures move on
-        if touched.tables & {"departments", "doctors", "roster_slots"}:
-            self.reload_roster()
-        if "staff" in touched.tables:
-            self.call(lambda b: b.guides(), self._set_guides)
-        if touched.tables & {"followup_tasks", "followup_events"} and (
-            self.tabs.currentWidget() is self.followup_page
-        ):
-            self.followup_page.load()
-        if touched.tables & {"cases", "case_events", "case_owners"}:
-            self.cases_page.remote()
-            self.case_alarm.check()
-            self.reload_board()  # a complaint opened or closed marks its patient's row
 
     def sync_status(self, status: SyncStatus) -> None:
         tz = self.settings.tz()
